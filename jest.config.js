@@ -1,0 +1,47 @@
+// Jest runs the TypeScript sources as native ES modules (NestJS 12 is ESM-only, and on
+// Node 20 Jest can only load ESM through --experimental-vm-modules; see docs/adr/0002).
+// swc strips types only: `npm test` runs `tsc --noEmit` first, so type errors still fail the run.
+import { readFileSync } from 'node:fs';
+
+const tsconfig = JSON.parse(readFileSync(new URL('./tsconfig.base.json', import.meta.url), 'utf8'));
+
+/** Path aliases from tsconfig.base.json, so jest and tsc can never disagree. */
+const aliasMapper = Object.fromEntries(
+  Object.entries(tsconfig.compilerOptions.paths).map(([alias, [target]]) => [
+    `^${alias.replace('/', '\\/')}$`,
+    `<rootDir>/${target.replace(/^\.\//, '')}`,
+  ]),
+);
+
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2023',
+      keepClassNames: true,
+    },
+    module: { type: 'es6' },
+    sourceMaps: 'inline',
+  },
+];
+
+const tier = (displayName, testMatch, extra = {}) => ({
+  displayName,
+  testMatch,
+  rootDir: '.',
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper: { ...aliasMapper, '^(\\.{1,2}/.*)\\.js$': '$1' },
+  ...extra,
+});
+
+export default {
+  projects: [
+    tier('unit', ['<rootDir>/{apps,libs}/**/*.spec.ts']),
+    tier('int', ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts']),
+    tier('e2e', ['<rootDir>/test/**/*.e2e-spec.ts']),
+  ],
+};

@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { DatabaseConfig } from '@app/config';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.js';
+
+/** int8 (20) as a string, as pg does by default, so both drivers give the same row shapes. */
+const PGLITE_PARSERS = { 20: (value: string) => value };
+
+export interface Database {
+  readonly db: Kysely<any>;
+  readonly kind: DatabaseConfig['kind'];
+  close(): Promise<void>;
+}
+
+/**
+ * One kysely instance for the event store and the read models. With PGlite it must be one:
+ * a data directory can only be opened once per process.
+ */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  if (config.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: 10,
+      // An open transaction holds the xmin horizon back and stalls every tailing reader.
+      idle_in_transaction_session_timeout: 30_000,
+      connectionTimeoutMillis: 5_000,
+    });
+    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const dir = join(config.dataDir, 'pglite');
+  mkdirSync(dir, { recursive: true });
+  const pglite = await PGlite.create(dir, { parsers: PGLITE_PARSERS });
+  const db = new Kysely<any>({ dialect: new PGliteDialect(pglite) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+/** An in-memory PGlite database, for tests that run without a PostgreSQL server. */
+export async function openInMemoryDatabase(): Promise<Database> {
+  const pglite = await PGlite.create({ parsers: PGLITE_PARSERS });
+  const db = new Kysely<any>({ dialect: new PGliteDialect(pglite) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}

@@ -1,0 +1,2 @@
+export * from './migrations/index.js';
+export * from './postgres-event-store.js';

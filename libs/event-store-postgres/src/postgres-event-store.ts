@@ -1,0 +1,278 @@
+import {
+  EventStore,
+  ExpectedRevisionConflict,
+  PollingSubscription,
+  START,
+  comparePositions,
+  type AppendResult,
+  type EventToAppend,
+  type ExpectedRevision,
+  type Position,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+  type SubscriptionHandler,
+} from '@app/event-store';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { isUniqueViolation, translateError } from './postgres-errors.js';
+
+interface EventRow {
+  position: string;
+  transaction_id: string;
+  stream_id: string;
+  revision: string;
+  event_id: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: RecordedEvent['metadata'];
+}
+
+/** int8, xid8 and uuid as text, so pg and PGlite return the same row shapes. */
+const COLUMNS = [
+  sql<string>`position::text`.as('position'),
+  sql<string>`transaction_id::text`.as('transaction_id'),
+  'stream_id',
+  sql<string>`revision::text`.as('revision'),
+  sql<string>`event_id::text`.as('event_id'),
+  'type',
+  'data',
+  'metadata',
+] as const;
+
+/** A kysely row of `events`, read with COLUMNS, as the port's RecordedEvent. */
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    streamId: row.stream_id,
+    revision: BigInt(row.revision),
+    position: { commit: BigInt(row.transaction_id), prepare: BigInt(row.position) },
+    type: row.type,
+    data: typeof row.data === 'string' ? JSON.parse(row.data) : row.data,
+    metadata: typeof row.metadata === 'string' ? JSON.parse(row.metadata) : row.metadata,
+  };
+}
+
+/**
+ * The event store on PostgreSQL (or PGlite): an `events` table in global order and an
+ * `event_streams` table holding each stream's revision, locked by every append to it.
+ * See docs/adr/0003 for why readers follow (transaction id, position).
+ */
+export class PostgresEventStore extends EventStore {
+  private readonly subscriptions = new Set<PollingSubscription>();
+
+  constructor(private readonly db: Kysely<any>) {
+    super();
+  }
+
+  async appendToStream(
+    streamId: string,
+    events: readonly EventToAppend[],
+    options: { expectedRevision?: ExpectedRevision } = {},
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('appendToStream needs at least one event');
+    const expected = options.expectedRevision ?? 'any';
+    try {
+      const retried = await this.findRetriedAppend(streamId, events);
+      if (retried) return retried;
+      const result = await this.db
+        .transaction()
+        .execute((trx) => this.appendInTransaction(trx, streamId, events, expected));
+      for (const subscription of this.subscriptions) subscription.nudge();
+      return result;
+    } catch (error) {
+      if (isUniqueViolation(error, 'events_event_id_key')) {
+        // A concurrent retry of the same command won the race: answer as a retry.
+        const retried = await this.findRetriedAppend(streamId, events);
+        if (retried) return retried;
+      }
+      if (isUniqueViolation(error, 'event_streams_pkey')) {
+        throw new ExpectedRevisionConflict(streamId, expected, await this.revisionOf(streamId));
+      }
+      return translateError(error);
+    }
+  }
+
+  private async appendInTransaction(
+    trx: Transaction<any>,
+    streamId: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    const count = BigInt(events.length);
+    const last = await this.advanceStream(trx, streamId, count, expected);
+    const first = last - count + 1n;
+    const rows = await trx
+      .insertInto('events')
+      .values(
+        events.map((event, i) => ({
+          stream_id: streamId,
+          revision: String(first + BigInt(i)),
+          event_id: event.id,
+          type: event.type,
+          data: JSON.stringify(event.data),
+          metadata: JSON.stringify(event.metadata),
+        })),
+      )
+      .returning([sql<string>`position::text`.as('position'), sql<string>`transaction_id::text`.as('tx')])
+      .execute();
+    const tail = rows[rows.length - 1]!;
+    return {
+      nextExpectedRevision: last,
+      position: { commit: BigInt(tail.tx), prepare: BigInt(tail.position) },
+      appended: true,
+    };
+  }
+
+  /** Moves the stream's revision on by `count` if the expectation holds; returns the new last revision. */
+  private async advanceStream(
+    trx: Transaction<any>,
+    streamId: string,
+    count: bigint,
+    expected: ExpectedRevision,
+  ): Promise<bigint> {
+    if (expected === 'no_stream') {
+      // A concurrent creator makes this a unique violation, reported as a conflict.
+      await trx
+        .insertInto('event_streams')
+        .values({ stream_id: streamId, revision: String(count - 1n) })
+        .execute();
+      return count - 1n;
+    }
+    let update = trx
+      .updateTable('event_streams')
+      .set({ revision: sql`revision + ${String(count)}::bigint` })
+      .where('stream_id', '=', streamId);
+    if (typeof expected === 'bigint') update = update.where('revision', '=', String(expected));
+    const updated = await update.returning(sql<string>`revision::text`.as('revision')).executeTakeFirst();
+    if (updated) return BigInt(updated.revision);
+
+    const actual = await this.revisionOf(streamId, trx);
+    if (expected === 'any' && actual === 'no_stream') {
+      await trx
+        .insertInto('event_streams')
+        .values({ stream_id: streamId, revision: String(count - 1n) })
+        .execute();
+      return count - 1n;
+    }
+    throw new ExpectedRevisionConflict(streamId, expected, actual);
+  }
+
+  /** When these exact events are already stored (a retried command), what the first append returned. */
+  private async findRetriedAppend(
+    streamId: string,
+    events: readonly EventToAppend[],
+  ): Promise<AppendResult | undefined> {
+    const found = await this.db
+      .selectFrom('events')
+      .select(COLUMNS)
+      .where(
+        'event_id',
+        'in',
+        events.map((e) => e.id),
+      )
+      .orderBy('revision')
+      .execute();
+    if (found.length === 0) return undefined;
+    const rows = found.map((row) => toRecorded(row as EventRow));
+    const sameStream = rows.every((row) => row.streamId === streamId);
+    if (!sameStream || rows.length !== events.length) {
+      throw new Error(
+        `Event ids of this append were already used for other events (stream "${rows[0]!.streamId}"): a command id was reused`,
+      );
+    }
+    const tail = rows[rows.length - 1]!;
+    const current = await this.revisionOf(streamId);
+    return {
+      nextExpectedRevision: current === 'no_stream' ? tail.revision : current,
+      position: tail.position,
+      appended: false,
+    };
+  }
+
+  private async revisionOf(streamId: string, db: Kysely<any> = this.db): Promise<bigint | 'no_stream'> {
+    const row = await db
+      .selectFrom('event_streams')
+      .select(sql<string>`revision::text`.as('revision'))
+      .where('stream_id', '=', streamId)
+      .executeTakeFirst();
+    return row ? BigInt(row.revision) : 'no_stream';
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    try {
+      let query = this.db.selectFrom('events').select(COLUMNS).where('stream_id', '=', streamId);
+      if (options.fromRevision !== undefined) {
+        query = query.where('revision', backwards ? '<=' : '>=', String(options.fromRevision));
+      }
+      query = query.orderBy('revision', backwards ? 'desc' : 'asc');
+      if (options.maxCount !== undefined) query = query.limit(options.maxCount);
+      const rows = await query.execute();
+      return rows.map((row) => toRecorded(row as EventRow));
+    } catch (error) {
+      return translateError(error);
+    }
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const after = options.after ?? START;
+    try {
+      let query = this.db
+        .selectFrom('events')
+        .select(COLUMNS)
+        // Only transactions older than every one still running: none of them can still
+        // commit an event below what this read returns (EVENT-STORE.md, 1).
+        .where(sql<boolean>`transaction_id < pg_snapshot_xmin(pg_current_snapshot())`);
+      if (comparePositions(after, START) !== 0) {
+        query = query.where(
+          sql<boolean>`(transaction_id, position) > (${String(after.commit)}::xid8, ${String(after.prepare)}::bigint)`,
+        );
+      }
+      const rows = await query
+        .orderBy('transaction_id')
+        .orderBy('position')
+        .limit(options.maxCount ?? 1000)
+        .execute();
+      return rows.map((row) => toRecorded(row as EventRow));
+    } catch (error) {
+      return translateError(error);
+    }
+  }
+
+  async headPosition(): Promise<Position> {
+    try {
+      const row = await this.db
+        .selectFrom('events')
+        .select([sql<string>`position::text`.as('position'), sql<string>`transaction_id::text`.as('tx')])
+        .where(sql<boolean>`transaction_id < pg_snapshot_xmin(pg_current_snapshot())`)
+        .orderBy('transaction_id', 'desc')
+        .orderBy('position', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row ? { commit: BigInt(row.tx), prepare: BigInt(row.position) } : START;
+    } catch (error) {
+      return translateError(error);
+    }
+  }
+
+  subscribe(handler: SubscriptionHandler, options: SubscribeOptions): Subscription {
+    const subscription = new PollingSubscription(
+      (after, maxCount) => this.readAll({ after, maxCount }),
+      handler,
+      options,
+    );
+    this.subscriptions.add(subscription);
+    const stop = subscription.stop.bind(subscription);
+    subscription.stop = async () => {
+      this.subscriptions.delete(subscription);
+      await stop();
+    };
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+  }
+}

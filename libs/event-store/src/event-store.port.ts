@@ -1,0 +1,76 @@
+import type { ExpectedRevision } from './expected-revision.js';
+import type { Position } from './position.js';
+import type { EventToAppend, RecordedEvent } from './recorded-event.js';
+
+export interface AppendResult {
+  /** The revision of the stream's last event after the append. */
+  readonly nextExpectedRevision: bigint;
+  /** The position of the last event written (or found, when the append was a retry). */
+  readonly position: Position;
+  /** False when every event was already in the stream (a retried command): nothing was written. */
+  readonly appended: boolean;
+}
+
+export interface ReadStreamOptions {
+  readonly direction?: 'forwards' | 'backwards';
+  /** Inclusive; defaults to the first (forwards) or last (backwards) event. */
+  readonly fromRevision?: bigint;
+  readonly maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events strictly after this position. Defaults to START. */
+  readonly after?: Position;
+  readonly maxCount?: number;
+}
+
+export interface SubscriptionHandler {
+  /** Called with batches in global order; the subscription waits for it before reading on. */
+  (events: readonly RecordedEvent[]): Promise<void>;
+}
+
+export interface Subscription {
+  /** Resolves once the handler has seen everything up to `position` (or rejects after `timeoutMs`). */
+  caughtUpTo(position: Position, timeoutMs?: number): Promise<void>;
+  /** Stops reading; resolves when the handler has returned for the last time. */
+  stop(): Promise<void>;
+  /** The position of the last event handed to the handler. */
+  readonly checkpoint: Position;
+}
+
+export interface SubscribeOptions {
+  /** Exclusive: events strictly after this checkpoint. */
+  readonly after: Position;
+  readonly batchSize?: number;
+  /** How long to wait between polls when the handler is caught up. */
+  readonly pollIntervalMs?: number;
+  /** Called when the handler or the store fails; the subscription retries from its checkpoint. */
+  readonly onError?: (error: unknown) => void;
+}
+
+/**
+ * The event store port. An abstract class rather than an interface so it can be a Nest DI
+ * token while the adapters stay plain classes (STYLE.md: "abstract classes as DI tokens").
+ *
+ * Revisions start at 0. Reads of a stream that does not exist return an empty list.
+ */
+export abstract class EventStore {
+  abstract appendToStream(
+    streamId: string,
+    events: readonly EventToAppend[],
+    options?: { expectedRevision?: ExpectedRevision },
+  ): Promise<AppendResult>;
+
+  abstract readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+
+  /** All events of all streams in global order, skipping none that a later commit could still add below. */
+  abstract readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+
+  /** The position of the newest event a reader may see now (START when the store is empty). */
+  abstract headPosition(): Promise<Position>;
+
+  /** Tails the global order from a checkpoint, delivering each event once, in order. */
+  abstract subscribe(handler: SubscriptionHandler, options: SubscribeOptions): Subscription;
+
+  abstract close(): Promise<void>;
+}

@@ -1,0 +1,41 @@
+import type { Position } from './position.js';
+
+/** Why an event happened: a meeting and amendment, a board decision, a follow-up report... */
+export interface EventCause {
+  readonly kind: 'meeting' | 'board_decision' | 'follow_up' | 'import' | 'system' | 'command';
+  readonly reference?: string;
+  readonly meetingId?: string;
+  readonly amendmentNo?: number;
+}
+
+/** What every event carries beside its data (DESIGN.md, "Every event carries metadata"). */
+export interface EventMetadata {
+  readonly actor: string;
+  readonly commandId: string;
+  readonly correlationId: string;
+  readonly causationId?: string;
+  readonly cause?: EventCause;
+  /** When the change took effect in the world (ISO date), e.g. the adoption date of an imported plan. */
+  readonly effectiveAt: string;
+  /** When the service recorded it (ISO timestamp); set by the writer, not by the store. */
+  readonly recordedAt: string;
+}
+
+export interface EventToAppend {
+  /** Unique per event; derived from the command id so a retried command appends nothing. */
+  readonly id: string;
+  readonly type: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly metadata: EventMetadata;
+}
+
+export interface RecordedEvent {
+  readonly id: string;
+  readonly streamId: string;
+  /** 0 for a stream's first event, as in EventStoreDB. */
+  readonly revision: bigint;
+  readonly position: Position;
+  readonly type: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly metadata: EventMetadata;
+}

@@ -1,0 +1,238 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  START,
+  comparePositions,
+  eventIdFor,
+  ExpectedRevisionConflict,
+  type EventStore,
+  type EventToAppend,
+  type RecordedEvent,
+} from '@app/event-store';
+import { randomUUID } from 'node:crypto';
+
+export interface EventStoreUnderTest {
+  readonly store: EventStore;
+  dispose(): Promise<void>;
+}
+
+/** Events as a command with this id would produce them. */
+export function someEvents(count: number, commandId = randomUUID(), type = 'ThingHappened'): EventToAppend[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: eventIdFor(commandId, i),
+    type,
+    data: { n: i, text: `hendelse ${i} æøå` },
+    metadata: {
+      actor: 'user:tester',
+      commandId,
+      correlationId: commandId,
+      cause: { kind: 'board_decision', reference: 'FS-sak 12/26' },
+      effectiveAt: '2020-03-14',
+      recordedAt: '2026-11-23T17:00:00.000Z',
+    },
+  }));
+}
+
+const uniqueStream = (prefix = 'contract'): string => `${prefix}-${randomUUID()}`;
+
+async function conflictOf(promise: Promise<unknown>): Promise<ExpectedRevisionConflict> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ExpectedRevisionConflict) return error;
+    throw error;
+  }
+  throw new Error('expected an ExpectedRevisionConflict, but the append succeeded');
+}
+
+/**
+ * What every adapter of the EventStore port must do (STYLE.md: one contract suite,
+ * parameterised by a store factory, run against every adapter).
+ */
+export function eventStoreContract(name: string, create: () => Promise<EventStoreUnderTest>): void {
+  describe(`EventStore contract: ${name}`, () => {
+    let subject: EventStoreUnderTest;
+    let store: EventStore;
+    beforeAll(async () => {
+      subject = await create();
+      store = subject.store;
+    });
+    afterAll(async () => {
+      await subject.dispose();
+    });
+
+    describe('appending with an expected revision', () => {
+      it('creates a stream with no_stream and numbers its events from 0', async () => {
+        const stream = uniqueStream();
+        const result = await store.appendToStream(stream, someEvents(3), { expectedRevision: 'no_stream' });
+        expect(result.nextExpectedRevision).toBe(2n);
+        expect(result.appended).toBe(true);
+        const read = await store.readStream(stream);
+        expect(read.map((e) => e.revision)).toEqual([0n, 1n, 2n]);
+        expect(comparePositions(read[2]!.position, result.position)).toBe(0);
+      });
+
+      it('keeps type, data and every metadata field', async () => {
+        const stream = uniqueStream();
+        const [event] = someEvents(1);
+        await store.appendToStream(stream, [event!]);
+        const [read] = await store.readStream(stream);
+        expect(read).toMatchObject({ id: event!.id, streamId: stream, type: event!.type });
+        expect(read!.data).toEqual(event!.data);
+        expect(read!.metadata).toEqual(event!.metadata);
+      });
+
+      it('refuses no_stream when the stream exists, saying where it is', async () => {
+        const stream = uniqueStream();
+        await store.appendToStream(stream, someEvents(2));
+        const conflict = await conflictOf(
+          store.appendToStream(stream, someEvents(1), { expectedRevision: 'no_stream' }),
+        );
+        expect(conflict).toMatchObject({ streamId: stream, expected: 'no_stream', actual: 1n });
+        expect(await store.readStream(stream)).toHaveLength(2);
+      });
+
+      it('appends at the exact revision and refuses a stale one', async () => {
+        const stream = uniqueStream();
+        await store.appendToStream(stream, someEvents(2), { expectedRevision: 'no_stream' });
+        const next = await store.appendToStream(stream, someEvents(1), { expectedRevision: 1n });
+        expect(next.nextExpectedRevision).toBe(2n);
+        const conflict = await conflictOf(
+          store.appendToStream(stream, someEvents(1), { expectedRevision: 1n }),
+        );
+        expect(conflict).toMatchObject({ expected: 1n, actual: 2n });
+        expect(await store.readStream(stream)).toHaveLength(3);
+      });
+
+      it('refuses an exact revision on a stream that does not exist', async () => {
+        const conflict = await conflictOf(
+          store.appendToStream(uniqueStream(), someEvents(1), { expectedRevision: 0n }),
+        );
+        expect(conflict.actual).toBe('no_stream');
+      });
+
+      it('requires the stream for stream_exists', async () => {
+        const stream = uniqueStream();
+        const conflict = await conflictOf(
+          store.appendToStream(stream, someEvents(1), { expectedRevision: 'stream_exists' }),
+        );
+        expect(conflict.actual).toBe('no_stream');
+        await store.appendToStream(stream, someEvents(1));
+        const ok = await store.appendToStream(stream, someEvents(1), { expectedRevision: 'stream_exists' });
+        expect(ok.nextExpectedRevision).toBe(1n);
+      });
+
+      it('appends with any whether or not the stream exists', async () => {
+        const stream = uniqueStream();
+        await store.appendToStream(stream, someEvents(1), { expectedRevision: 'any' });
+        const second = await store.appendToStream(stream, someEvents(2), { expectedRevision: 'any' });
+        expect(second.nextExpectedRevision).toBe(2n);
+      });
+
+      it('lets exactly one of two writers at the same revision win', async () => {
+        const stream = uniqueStream();
+        await store.appendToStream(stream, someEvents(1), { expectedRevision: 'no_stream' });
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 5 }, () =>
+            store.appendToStream(stream, someEvents(1), { expectedRevision: 0n }),
+          ),
+        );
+        expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+        for (const o of outcomes.filter((o) => o.status === 'rejected')) {
+          expect((o as PromiseRejectedResult).reason).toBeInstanceOf(ExpectedRevisionConflict);
+        }
+        expect(await store.readStream(stream)).toHaveLength(2);
+      });
+    });
+
+    describe('idempotency', () => {
+      it('appends nothing when a command is retried with the same event ids', async () => {
+        const stream = uniqueStream();
+        const events = someEvents(2);
+        const first = await store.appendToStream(stream, events, { expectedRevision: 'no_stream' });
+        const retry = await store.appendToStream(stream, events, { expectedRevision: 'no_stream' });
+        expect(retry.appended).toBe(false);
+        expect(retry.nextExpectedRevision).toBe(first.nextExpectedRevision);
+        expect(comparePositions(retry.position, first.position)).toBe(0);
+        expect(await store.readStream(stream)).toHaveLength(2);
+      });
+    });
+
+    describe('reading a stream', () => {
+      it('reads forwards and backwards, from a revision, at most maxCount', async () => {
+        const stream = uniqueStream();
+        await store.appendToStream(stream, someEvents(5));
+        const forwards = await store.readStream(stream, { fromRevision: 1n, maxCount: 2 });
+        expect(forwards.map((e) => e.revision)).toEqual([1n, 2n]);
+        const backwards = await store.readStream(stream, { direction: 'backwards', maxCount: 2 });
+        expect(backwards.map((e) => e.revision)).toEqual([4n, 3n]);
+        const backFrom = await store.readStream(stream, { direction: 'backwards', fromRevision: 1n });
+        expect(backFrom.map((e) => e.revision)).toEqual([1n, 0n]);
+      });
+
+      it('reads a stream that does not exist as empty', async () => {
+        expect(await store.readStream(uniqueStream())).toEqual([]);
+      });
+    });
+
+    describe('reading all', () => {
+      it('reads every stream in global order, strictly after a position', async () => {
+        const a = uniqueStream('a');
+        const b = uniqueStream('b');
+        const before = await store.headPosition();
+        await store.appendToStream(a, someEvents(2));
+        await store.appendToStream(b, someEvents(1));
+        await store.appendToStream(a, someEvents(1));
+        const mine = (await readAllAfter(store, before)).filter((e) => e.streamId === a || e.streamId === b);
+        expect(mine.map((e) => `${e.streamId === a ? 'a' : 'b'}${e.revision}`)).toEqual([
+          'a0',
+          'a1',
+          'b0',
+          'a2',
+        ]);
+        for (let i = 1; i < mine.length; i++) {
+          expect(comparePositions(mine[i - 1]!.position, mine[i]!.position)).toBeLessThan(0);
+        }
+        const afterSecond = (await readAllAfter(store, mine[1]!.position)).filter(
+          (e) => e.streamId === a || e.streamId === b,
+        );
+        expect(afterSecond).toHaveLength(2);
+      });
+
+      it('gives the head position as the position of the newest event', async () => {
+        const result = await store.appendToStream(uniqueStream(), someEvents(1));
+        expect(comparePositions(await store.headPosition(), result.position)).toBe(0);
+      });
+    });
+
+    describe('subscribing', () => {
+      it('delivers each event after the checkpoint once, in order, including later appends', async () => {
+        const stream = uniqueStream('sub');
+        const start = await store.headPosition();
+        await store.appendToStream(stream, someEvents(3));
+        const seen: RecordedEvent[] = [];
+        const subscription = store.subscribe(
+          async (batch) => {
+            seen.push(...batch.filter((e) => e.streamId === stream));
+          },
+          { after: start, pollIntervalMs: 20, batchSize: 2 },
+        );
+        const last = await store.appendToStream(stream, someEvents(2));
+        await subscription.caughtUpTo(last.position, 10_000);
+        await subscription.stop();
+        expect(seen.map((e) => e.revision)).toEqual([0n, 1n, 2n, 3n, 4n]);
+        expect(comparePositions(subscription.checkpoint, last.position)).toBeGreaterThanOrEqual(0);
+      });
+    });
+  });
+}
+
+async function readAllAfter(store: EventStore, after = START): Promise<RecordedEvent[]> {
+  const all: RecordedEvent[] = [];
+  let position = after;
+  for (;;) {
+    const batch = await store.readAll({ after: position, maxCount: 500 });
+    if (batch.length === 0) return all;
+    all.push(...batch);
+    position = batch[batch.length - 1]!.position;
+  }
+}
