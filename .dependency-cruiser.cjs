@@ -8,7 +8,7 @@ module.exports = {
       name: 'domain-is-pure',
       comment: 'libs/domain imports nothing of ours outside itself, no framework, no database, no I/O.',
       severity: 'error',
-      from: { path: '^libs/domain/' },
+      from: { path: '^libs/domain/', pathNot: '\\.spec\\.ts$' },
       to: {
         pathNot: '^libs/domain/',
       },

@@ -1,0 +1,17 @@
+/** A, B, ... Z, AA, AB ...: the letters plans use to label the measures of a section. */
+export function labelAt(index: number): string {
+  let label = '';
+  let n = index;
+  do {
+    label = String.fromCharCode(65 + (n % 26)) + label;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return label;
+}
+
+export function nextFreeLabel(taken: ReadonlySet<string>): string {
+  for (let i = 0; ; i++) {
+    const label = labelAt(i);
+    if (!taken.has(label)) return label;
+  }
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { AddMeasureHandler } from './commands/add-measure.command.js';
+import { AddSectionHandler } from './commands/add-section.command.js';
+import { ChangeMeasureStatusHandler } from './commands/change-measure-status.command.js';
+import { CreatePlanHandler } from './commands/create-plan.command.js';
+import { PlanCommandRunner } from './plan-command-runner.js';
+
+/**
+ * The plan commands on the @nestjs/cqrs command bus. Needs an `EventStore` provider
+ * (the port) from the importing module; which adapter it is, is the runtime's choice.
+ */
+@Module({
+  providers: [
+    PlanCommandRunner,
+    CreatePlanHandler,
+    AddSectionHandler,
+    AddMeasureHandler,
+    ChangeMeasureStatusHandler,
+  ],
+  exports: [PlanCommandRunner],
+})
+export class PlansModule {}
