@@ -29,7 +29,10 @@ interface EventRow {
   metadata: RecordedEvent['metadata'];
 }
 
-/** int8, xid8 and uuid as text, so pg and PGlite return the same row shapes. */
+/**
+ * int8, xid8 and uuid as text, so pg and PGlite return the same row shapes. Order by
+ * `events.<column>`: a bare name would bind to these text aliases and sort '10' before '9'.
+ */
 const COLUMNS = [
   sql<string>`position::text`.as('position'),
   sql<string>`transaction_id::text`.as('transaction_id'),
@@ -172,7 +175,7 @@ export class PostgresEventStore extends EventStore {
         'in',
         events.map((e) => e.id),
       )
-      .orderBy('revision')
+      .orderBy('events.revision')
       .execute();
     if (found.length === 0) return undefined;
     const rows = found.map((row) => toRecorded(row as EventRow));
@@ -207,7 +210,7 @@ export class PostgresEventStore extends EventStore {
       if (options.fromRevision !== undefined) {
         query = query.where('revision', backwards ? '<=' : '>=', String(options.fromRevision));
       }
-      query = query.orderBy('revision', backwards ? 'desc' : 'asc');
+      query = query.orderBy('events.revision', backwards ? 'desc' : 'asc');
       if (options.maxCount !== undefined) query = query.limit(options.maxCount);
       const rows = await query.execute();
       return rows.map((row) => toRecorded(row as EventRow));
@@ -231,8 +234,8 @@ export class PostgresEventStore extends EventStore {
         );
       }
       const rows = await query
-        .orderBy('transaction_id')
-        .orderBy('position')
+        .orderBy('events.transaction_id')
+        .orderBy('events.position')
         .limit(options.maxCount ?? 1000)
         .execute();
       return rows.map((row) => toRecorded(row as EventRow));
@@ -247,8 +250,8 @@ export class PostgresEventStore extends EventStore {
         .selectFrom('events')
         .select([sql<string>`position::text`.as('position'), sql<string>`transaction_id::text`.as('tx')])
         .where(sql<boolean>`transaction_id < pg_snapshot_xmin(pg_current_snapshot())`)
-        .orderBy('transaction_id', 'desc')
-        .orderBy('position', 'desc')
+        .orderBy('events.transaction_id', 'desc')
+        .orderBy('events.position', 'desc')
         .limit(1)
         .executeTakeFirst();
       return row ? { commit: BigInt(row.tx), prepare: BigInt(row.position) } : START;
