@@ -169,6 +169,15 @@ export function eventStoreContract(name: string, create: () => Promise<EventStor
         expect(backFrom.map((e) => e.revision)).toEqual([1n, 0n]);
       });
 
+      it('orders revisions as numbers, so revision 10 comes after 9', async () => {
+        const stream = uniqueStream();
+        for (let i = 0; i < 4; i++) await store.appendToStream(stream, someEvents(3));
+        const forwards = await store.readStream(stream);
+        expect(forwards.map((e) => Number(e.revision))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+        const backwards = await store.readStream(stream, { direction: 'backwards', maxCount: 3 });
+        expect(backwards.map((e) => Number(e.revision))).toEqual([11, 10, 9]);
+      });
+
       it('reads a stream that does not exist as empty', async () => {
         expect(await store.readStream(uniqueStream())).toEqual([]);
       });
