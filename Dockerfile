@@ -1,0 +1,25 @@
+# syntax=docker/dockerfile:1
+
+# Build stage: the TypeScript compiler and tsc-alias are dev dependencies.
+FROM node:20-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+# --ignore-scripts: the root "prepare" script builds, and the sources are not copied yet.
+RUN npm ci --ignore-scripts
+COPY tsconfig.base.json tsconfig.build.json ./
+COPY apps ./apps
+COPY libs ./libs
+RUN npm run build
+
+# Runtime stage: production dependencies and the compiled output only.
+FROM node:20-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+COPY --from=build /app/dist ./dist
+# Without DATABASE_URL the API keeps PGlite files in ./data, which the node user must own.
+RUN mkdir -p data && chown node:node data
+USER node
+EXPOSE 3000
+CMD ["node", "dist/apps/api/src/main.js"]
