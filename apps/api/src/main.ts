@@ -1,26 +1,20 @@
 import 'reflect-metadata';
-import { Controller, Get, Injectable, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { hello } from '@app/domain';
+import { ConfigError, loadConfig } from '@app/config';
+import { createApi } from './create-api.js';
 
-@Injectable()
-export class Svc {
-  hi(): string {
-    return hello();
-  }
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApi({ config, runProjections: true });
+  await app.listen(config.port);
+  const where =
+    config.database.kind === 'pglite'
+      ? `embedded PGlite in ${config.database.dataDir}`
+      : 'PostgreSQL (DATABASE_URL)';
+  console.log(`Planverk is running on http://localhost:${config.port} (${where})`);
+  console.log(`  API documentation: http://localhost:${config.port}/docs`);
 }
 
-@Controller()
-export class C {
-  constructor(private readonly s: Svc) {}
-  @Get() get(): string {
-    return this.s.hi();
-  }
-}
-
-@Module({ controllers: [C], providers: [Svc] })
-export class AppModule {}
-
-const app = await NestFactory.create(AppModule);
-await app.listen(3999);
-console.log('up');
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+import { ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { EventStore } from '@app/event-store';
+import { loadDemoData, type RuntimeOptions } from '@app/runtime';
+import { ApiModule } from './app.module.js';
+import { ErrorFilter } from './http/error.filter.js';
+
+export interface ApiOptions extends RuntimeOptions {
+  readonly logger?: false;
+}
+
+/** The api, configured the same way for `npm start` and for the e2e tests. */
+export async function createApi(options: ApiOptions): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(options), {
+    ...(options.logger === false ? { logger: false } : {}),
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+    }),
+  );
+  app.useGlobalFilters(new ErrorFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Planverk')
+      .setDescription('Event-sourced work plans: commands in, projections out.')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+
+  await app.init();
+  if (options.config.demo) await loadDemoData(app.get(CommandBus), app.get(EventStore));
+  return app;
+}

@@ -1,0 +1,37 @@
+import { BadRequestException } from '@nestjs/common';
+import type { CommandEnvelope } from '@app/plans';
+import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The envelope of an HTTP command: its id (body `commandId` or the Idempotency-Key header),
+ * the revision the client expects (If-Match), and who sends it.
+ */
+export function envelopeFrom(request: Request, body: { commandId?: string | undefined }): CommandEnvelope {
+  const header = request.header('idempotency-key')?.trim();
+  if (header && !UUID.test(header)) {
+    throw new BadRequestException('Idempotency-Key must be a UUID');
+  }
+  if (header && body.commandId && header.toLowerCase() !== body.commandId.toLowerCase()) {
+    throw new BadRequestException('Idempotency-Key and commandId differ; send one of them');
+  }
+  const expected = parseIfMatch(request.header('if-match'));
+  return {
+    commandId: body.commandId ?? header ?? randomUUID(),
+    // Until sign-in exists every HTTP caller is anonymous; the actor is never read from the body.
+    actor: 'anonymous',
+    correlationId: request.header('x-correlation-id')?.slice(0, 100) || undefined,
+    now: new Date().toISOString(),
+    ...(expected !== undefined ? { expectedRevision: expected } : {}),
+  } as CommandEnvelope;
+}
+
+/** If-Match: the plan revision the client last saw, as a bare or quoted (ETag) number. */
+function parseIfMatch(value: string | undefined): bigint | undefined {
+  if (value === undefined || value.trim() === '' || value.trim() === '*') return undefined;
+  const match = /^(?:W\/)?"?(\d{1,15})"?$/.exec(value.trim());
+  if (!match) throw new BadRequestException('If-Match must be the plan revision, e.g. "3"');
+  return BigInt(match[1]!);
+}

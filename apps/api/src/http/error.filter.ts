@@ -1,0 +1,83 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { DomainError } from '@app/domain';
+import { EventStoreUnavailable, ExpectedRevisionConflict } from '@app/event-store';
+import type { Response } from 'express';
+
+const STATUS_OF_KIND = { not_found: 404, invalid: 400, conflict: 409 } as const;
+
+/**
+ * Every error as a clear JSON answer: the domain's refusals as 4xx naming the problem,
+ * a stale revision as 409, an unreachable store as 503 with a retry hint, and anything
+ * unexpected as a bare 500 (logged, never with a stack or SQL in the response).
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (error instanceof HttpException) {
+      // Nest wraps body-parser's errors; answer them in our words rather than the parser's.
+      const parserError = asExpressClientError(error.cause);
+      if (parserError) {
+        response
+          .status(parserError.status)
+          .json({ statusCode: parserError.status, message: parserError.message });
+        return;
+      }
+      const body = error.getResponse();
+      response
+        .status(error.getStatus())
+        .json(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
+      return;
+    }
+    if (error instanceof DomainError) {
+      const status = STATUS_OF_KIND[error.kind];
+      response
+        .status(status)
+        .json({ statusCode: status, error: error.code, message: error.message, details: error.details });
+      return;
+    }
+    if (error instanceof ExpectedRevisionConflict) {
+      response.status(409).json({
+        statusCode: 409,
+        error: error.code,
+        message: 'The plan was changed by someone else; reload it and try again',
+        expectedRevision: typeof error.expected === 'bigint' ? Number(error.expected) : error.expected,
+        actualRevision: typeof error.actual === 'bigint' ? Number(error.actual) : null,
+      });
+      return;
+    }
+    if (error instanceof EventStoreUnavailable) {
+      response.setHeader('Retry-After', '5');
+      response.status(503).json({
+        statusCode: 503,
+        error: error.code,
+        message: 'The event store is unavailable; retry in a few seconds',
+      });
+      return;
+    }
+    const clientError = asExpressClientError(error);
+    if (clientError) {
+      response
+        .status(clientError.status)
+        .json({ statusCode: clientError.status, message: clientError.message });
+      return;
+    }
+    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    response.status(500).json({ statusCode: 500, message: 'Internal server error' });
+  }
+}
+
+/** body-parser's errors (bad JSON, body too large) carry a 4xx status and a safe message. */
+function asExpressClientError(error: unknown): { status: number; message: string } | undefined {
+  const e = error as { status?: unknown; expose?: unknown; type?: unknown } | undefined;
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.expose === true) {
+    const messages: Record<string, string> = {
+      'entity.parse.failed': 'The request body is not valid JSON',
+      'entity.too.large': 'The request body is too large',
+    };
+    return { status: e.status, message: messages[String(e.type)] ?? 'Bad request' };
+  }
+  return undefined;
+}

@@ -1,0 +1,33 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { CommandIdDto } from './command-id.dto.js';
+import { BODY_CODE } from './create-plan.dto.js';
+
+export class AddMeasureDto extends CommandIdDto {
+  @ApiProperty({ format: 'uuid', description: 'The section the measure belongs to' })
+  @IsUUID()
+  sectionId!: string;
+
+  @ApiPropertyOptional({ example: 'A', description: 'Defaults to the next free letter of the section' })
+  @IsOptional()
+  @Matches(/^[A-ZÆØÅ]{1,3}$/, { message: 'label must be 1-3 capital letters, e.g. A or AB' })
+  label?: string;
+
+  @ApiProperty({ example: 'Hele Oslo SV (alle lokallag) skal jevnlig banke på dører i 2026-2027.' })
+  @IsString()
+  @Length(1, 5000)
+  text!: string;
+
+  @ApiPropertyOptional({ example: 'Vår 2026', description: 'When ("Gjennomføring"), as written' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 300)
+  timing?: string;
+
+  @ApiPropertyOptional({ example: ['FS', 'LL'], description: 'Body codes ("Ansvar"); the first is the lead' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @Matches(BODY_CODE, { each: true, message: 'each responsible body must be a code such as FS or LL' })
+  responsible?: string[];
+}

@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { CommandIdDto } from './command-id.dto.js';
+
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const BODY_CODE = /^[A-ZÆØÅ][A-ZÆØÅ0-9-]{0,11}$/;
+
+export class PeriodDto {
+  @ApiProperty({ example: 2024 })
+  @IsInt()
+  @Min(1900)
+  @Max(2200)
+  from!: number;
+
+  @ApiProperty({ example: 2027 })
+  @IsInt()
+  @Min(1900)
+  @Max(2200)
+  to!: number;
+}
+
+export class BodyDto {
+  @ApiProperty({ example: 'FS', description: 'Short code used in "Ansvar"' })
+  @Matches(BODY_CODE, {
+    message: 'code must be 1-12 capital letters, digits or hyphens, e.g. FS or BU-gruppe',
+  })
+  code!: string;
+
+  @ApiProperty({ example: 'Fylkesstyret' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+}
+
+export class CreatePlanDto extends CommandIdDto {
+  @ApiProperty({ example: 'oslo-sv-2024-2027', description: 'Lower-case slug, chosen by the caller' })
+  @Matches(SLUG, { message: 'id must be a lower-case slug such as oslo-sv-2024-2027' })
+  @MaxLength(100)
+  id!: string;
+
+  @ApiProperty({ example: 'oslo-sv' })
+  @Matches(SLUG, { message: 'organisationId must be a lower-case slug such as oslo-sv' })
+  @MaxLength(100)
+  organisationId!: string;
+
+  @ApiProperty({ example: 'Oslo SVs arbeids- og organisasjonsplan 2024-2027' })
+  @IsString()
+  @Length(1, 300)
+  title!: string;
+
+  @ApiProperty({ type: PeriodDto })
+  @ValidateNested()
+  @Type(() => PeriodDto)
+  period!: PeriodDto;
+
+  @ApiPropertyOptional({ example: '2026', description: 'Annual edition ("årsutgave")' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 50)
+  edition?: string;
+
+  @ApiPropertyOptional({ type: [BodyDto], description: 'Bodies a measure may name as responsible' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => BodyDto)
+  bodies?: BodyDto[];
+}

@@ -1,0 +1,151 @@
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { EventStore, formatPosition } from '@app/event-store';
+import {
+  AddMeasureCommand,
+  AddSectionCommand,
+  ChangeMeasureStatusCommand,
+  CreatePlanCommand,
+  planStreamId,
+} from '@app/plans';
+import { PlanQueries } from '@app/runtime';
+import type { Request, Response } from 'express';
+import { envelopeFrom } from '../http/command-envelope.js';
+import { CommandResponder } from './command-responder.js';
+import { AddMeasureDto } from './dto/add-measure.dto.js';
+import { AddSectionDto } from './dto/add-section.dto.js';
+import { ChangeMeasureStatusDto } from './dto/change-measure-status.dto.js';
+import { CreatePlanDto } from './dto/create-plan.dto.js';
+import { PlanIdParam, PlanMeasureParams } from './dto/params.dto.js';
+
+const IF_MATCH = {
+  name: 'If-Match',
+  required: false,
+  description: 'The plan revision you last saw (the ETag); a stale one gives 409 and appends nothing',
+};
+const IDEMPOTENCY_KEY = { name: 'Idempotency-Key', required: false, description: 'Command id (UUID)' };
+
+@ApiTags('plans')
+@Controller('plans')
+export class PlansController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queries: PlanQueries,
+    private readonly store: EventStore,
+    private readonly responder: CommandResponder,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a draft plan' })
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiBody({ type: CreatePlanDto })
+  @ApiResponse({ status: 201, description: 'Created; ETag is the plan revision' })
+  @ApiResponse({ status: 400, description: 'Invalid input; nothing appended' })
+  @ApiResponse({ status: 409, description: 'A plan with this id exists' })
+  async create(@Body() dto: CreatePlanDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const { id, commandId: _, ...rest } = dto;
+    const outcome = await this.commandBus.execute(
+      new CreatePlanCommand({ planId: id, ...rest }, envelopeFrom(req, dto)),
+    );
+    res.setHeader('Location', `/plans/${id}`);
+    return { planId: id, ...(await this.responder.accepted(outcome, res)) };
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List plans' })
+  list() {
+    return this.queries.listPlans();
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'The current plan, from the read model' })
+  @ApiResponse({ status: 404, description: 'No such plan' })
+  async get(@Param() { id }: PlanIdParam, @Res({ passthrough: true }) res: Response) {
+    const plan = await this.queries.findPlan(id);
+    if (!plan) throw new NotFoundException(`Plan "${id}" not found`);
+    res.setHeader('ETag', `"${plan.revision}"`);
+    return plan;
+  }
+
+  @Get(':id/events')
+  @ApiOperation({ summary: "The plan stream's events, with their metadata" })
+  @ApiResponse({ status: 404, description: 'No such plan' })
+  async events(@Param() { id }: PlanIdParam) {
+    const events = await this.store.readStream(planStreamId(id));
+    if (events.length === 0) throw new NotFoundException(`Plan "${id}" not found`);
+    return events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      revision: Number(e.revision),
+      position: formatPosition(e.position),
+      data: e.data,
+      metadata: e.metadata,
+    }));
+  }
+
+  @Post(':id/sections')
+  @ApiOperation({ summary: 'Add a section' })
+  @ApiHeader(IF_MATCH)
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiBody({ type: AddSectionDto })
+  @ApiResponse({ status: 201, description: 'Added; the body has the new sectionId' })
+  @ApiResponse({ status: 404, description: 'No such plan or parent section' })
+  @ApiResponse({ status: 409, description: 'Stale If-Match, or the number is taken' })
+  async addSection(
+    @Param() { id }: PlanIdParam,
+    @Body() dto: AddSectionDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { commandId: _, ...section } = dto;
+    const outcome = await this.commandBus.execute(
+      new AddSectionCommand({ planId: id, ...section }, envelopeFrom(req, dto)),
+    );
+    return { sectionId: outcome.sectionId, ...(await this.responder.accepted(outcome, res)) };
+  }
+
+  @Post(':id/measures')
+  @ApiOperation({ summary: 'Add a measure to a section' })
+  @ApiHeader(IF_MATCH)
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiBody({ type: AddMeasureDto })
+  @ApiResponse({ status: 201, description: 'Added; the body has the new measureId' })
+  @ApiResponse({ status: 400, description: 'Invalid input or an unknown responsible body' })
+  @ApiResponse({ status: 404, description: 'No such plan or section' })
+  @ApiResponse({ status: 409, description: 'Stale If-Match, or the label is taken' })
+  async addMeasure(
+    @Param() { id }: PlanIdParam,
+    @Body() dto: AddMeasureDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { commandId: _, ...measure } = dto;
+    const outcome = await this.commandBus.execute(
+      new AddMeasureCommand({ planId: id, ...measure }, envelopeFrom(req, dto)),
+    );
+    return { measureId: outcome.measureId, ...(await this.responder.accepted(outcome, res)) };
+  }
+
+  @Post(':id/measures/:measureId/status')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Report a measure's follow-up status" })
+  @ApiHeader(IF_MATCH)
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiBody({ type: ChangeMeasureStatusDto })
+  @ApiResponse({ status: 200, description: 'Recorded (appended=false when the status was already that)' })
+  @ApiResponse({ status: 404, description: 'No such plan or measure' })
+  @ApiResponse({ status: 409, description: 'Stale If-Match' })
+  async changeStatus(
+    @Param() { id, measureId }: PlanMeasureParams,
+    @Body() dto: ChangeMeasureStatusDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { commandId: _, ...change } = dto;
+    const outcome = await this.commandBus.execute(
+      new ChangeMeasureStatusCommand({ planId: id, measureId, ...change }, envelopeFrom(req, dto)),
+    );
+    return this.responder.accepted(outcome, res);
+  }
+}

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { ConfigError } from '@app/config';
+import { Command } from 'commander';
+import { registerPlanCommands } from './commands/plans.command.js';
+import { registerProjectionCommands } from './commands/projections.command.js';
+
+const program = new Command('planverk')
+  .description(
+    'Planverk: event-sourced work plans.\n' +
+      'Uses the same configuration as the api: DATABASE_URL for PostgreSQL, otherwise the\n' +
+      'embedded database in PLANVERK_DATA_DIR (default ./data); EVENTSTORE_CONNECTION_STRING\n' +
+      'for EventStoreDB. With the embedded database, stop the api first: one process at a time.',
+  )
+  .version('0.1.0')
+  .showHelpAfterError();
+
+registerProjectionCommands(program);
+registerPlanCommands(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  const message =
+    error instanceof ConfigError ? `Configuration error: ${error.message}` : (error as Error).message;
+  console.error(`planverk: ${message}`);
+  process.exit(1);
+});

@@ -1,0 +1,15 @@
+import type { PlanverkConfig } from '@app/config';
+import type { Database } from '@app/database';
+import { migrateToLatest } from '@app/database';
+import type { EventStore } from '@app/event-store';
+import { EventStoreDBEventStore } from '@app/event-store-esdb';
+import { PostgresEventStore, eventStoreMigrations } from '@app/event-store-postgres';
+
+/** The adapter the configuration asks for, behind the one port. */
+export async function openEventStore(config: PlanverkConfig, database: Database): Promise<EventStore> {
+  if (config.eventStore.kind === 'eventstoredb') {
+    return EventStoreDBEventStore.fromConnectionString(config.eventStore.connectionString);
+  }
+  await migrateToLatest(database.db, 'event_store', eventStoreMigrations);
+  return new PostgresEventStore(database.db);
+}

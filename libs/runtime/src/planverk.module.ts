@@ -1,0 +1,95 @@
+import {
+  Global,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { PlanverkConfig } from '@app/config';
+import { migrateToLatest, openDatabase, type Database } from '@app/database';
+import { EventStore } from '@app/event-store';
+import { PlansModule } from '@app/plans';
+import { ALL_PROJECTIONS, ProjectionRunner, readModelMigrations } from '@app/read-models';
+import { openEventStore } from './open-event-store.js';
+import { PlanQueries } from './plan-queries.js';
+import { CONFIG, DATABASE } from './tokens.js';
+
+export interface RuntimeOptions {
+  readonly config: PlanverkConfig;
+  /** Keep the read models up to date in this process (the api does; a one-shot CLI command may not). */
+  readonly runProjections: boolean;
+  /** An already open database (tests share one); otherwise opened from the configuration. */
+  readonly database?: Database;
+}
+
+/** Starts the projections once the app is up, and closes everything in order on shutdown. */
+class RuntimeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Runtime');
+  constructor(
+    private readonly options: RuntimeOptions,
+    private readonly runner: ProjectionRunner,
+    private readonly store: EventStore,
+    private readonly database: Database,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.options.runProjections) await this.runner.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.runner.stop();
+    await this.store.close();
+    if (!this.options.database) await this.database.close();
+    this.logger.log('Event store and database closed');
+  }
+}
+
+/**
+ * The composition root both apps share: configuration, database, the chosen event store
+ * adapter, projections and the plan commands. Apps only add their surface (HTTP or CLI).
+ */
+@Global()
+@Module({})
+export class PlanverkModule {
+  static forRoot(options: RuntimeOptions): DynamicModule {
+    const logger = new Logger('Projections');
+    return {
+      module: PlanverkModule,
+      imports: [CqrsModule.forRoot(), PlansModule],
+      providers: [
+        { provide: CONFIG, useValue: options.config },
+        {
+          provide: DATABASE,
+          useFactory: async (): Promise<Database> => {
+            const database = options.database ?? (await openDatabase(options.config.database));
+            await migrateToLatest(database.db, 'read_model', readModelMigrations);
+            return database;
+          },
+        },
+        {
+          provide: EventStore,
+          inject: [DATABASE],
+          useFactory: (database: Database) => openEventStore(options.config, database),
+        },
+        {
+          provide: ProjectionRunner,
+          inject: [DATABASE, EventStore],
+          useFactory: (database: Database, store: EventStore) =>
+            new ProjectionRunner(database.db, store, ALL_PROJECTIONS, (name, error) =>
+              logger.error(`Projection ${name} failed; retrying from its checkpoint`, error as Error),
+            ),
+        },
+        {
+          provide: RuntimeLifecycle,
+          inject: [ProjectionRunner, EventStore, DATABASE],
+          useFactory: (runner: ProjectionRunner, store: EventStore, database: Database) =>
+            new RuntimeLifecycle(options, runner, store, database),
+        },
+        PlanQueries,
+      ],
+      exports: [CONFIG, DATABASE, EventStore, ProjectionRunner, PlanQueries, CqrsModule],
+    };
+  }
+}
