@@ -28,6 +28,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       idle_in_transaction_session_timeout: 30_000,
       connectionTimeoutMillis: 5_000,
     });
+    // An idle client's error (server restart, `drop database ... with (force)` in tests) is
+    // emitted on the pool, and with no listener it crashes the process. The pool has already
+    // dropped that client; the next query connects anew, so there is nothing else to do.
+    pool.on('error', () => undefined);
     const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
