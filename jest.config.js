@@ -42,6 +42,7 @@ export default {
   projects: [
     tier('unit', ['<rootDir>/{apps,libs}/**/*.spec.ts']),
     tier('int', ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts']),
-    tier('e2e', ['<rootDir>/test/**/*.e2e-spec.ts']),
+    // Process-level tests start the built api and CLI, which takes seconds, not milliseconds.
+    tier('e2e', ['<rootDir>/test/**/*.e2e-spec.ts'], { testTimeout: 60_000 }),
   ],
 };

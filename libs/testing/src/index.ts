@@ -1,2 +1,3 @@
 export * from './decider-specification.js';
 export * from './test-database.js';
+export * from './shared-test-database.js';

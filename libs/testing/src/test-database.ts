@@ -20,17 +20,27 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const database = await openInMemoryDatabase();
     return { ...database, url: undefined, dispose: () => database.close() };
   }
-  const name = `planverk_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(serverUrl, `create database ${name}`);
-  const url = withDatabaseName(serverUrl, name);
-  const database = await openDatabase({ kind: 'postgres', url });
+  const empty = await createEmptyPostgresDatabase(serverUrl);
+  const database = await openDatabase({ kind: 'postgres', url: empty.url });
   return {
     ...database,
-    url,
+    url: empty.url,
     dispose: async () => {
       await database.close();
-      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+      await empty.drop();
     },
+  };
+}
+
+/** A new, empty database on the server of `serverUrl`, and how to drop it. */
+export async function createEmptyPostgresDatabase(
+  serverUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `planverk_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `create database ${name}`);
+  return {
+    url: withDatabaseName(serverUrl, name),
+    drop: () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`),
   };
 }
 

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { migrateToLatest } from '@app/database';
+import { eventIdFor, type EventStore } from '@app/event-store';
+import { PostgresEventStore, eventStoreMigrations } from '@app/event-store-postgres';
+import { createTestDatabase, type TestDatabase } from '@app/testing';
+import { randomUUID } from 'node:crypto';
+import { currentPlanProjection } from './current-plan/current-plan.projection.js';
+import { findPlanView } from './current-plan/current-plan.queries.js';
+import { readModelMigrations } from './migrations/index.js';
+import { ProjectionRunner } from './projection-runner.js';
+
+const meta = (commandId: string) => ({
+  actor: 'user:test',
+  commandId,
+  correlationId: commandId,
+  effectiveAt: '2026-01-27',
+  recordedAt: '2026-01-27T18:00:00.000Z',
+});
+
+async function appendPlan(store: EventStore, planId: string, measures: number): Promise<void> {
+  const c = randomUUID();
+  await store.appendToStream(`plan-${planId}`, [
+    {
+      id: eventIdFor(c, 0),
+      type: 'PlanCreated',
+      data: { planId, organisationId: 'o', title: 'T', period: { from: 2024, to: 2027 }, bodies: [] },
+      metadata: meta(c),
+    },
+    {
+      id: eventIdFor(c, 1),
+      type: 'SectionAdded',
+      data: { planId, sectionId: `${planId}-s`, number: '1', title: 'S' },
+      metadata: meta(c),
+    },
+    ...Array.from({ length: measures }, (_, i) => ({
+      id: eventIdFor(c, i + 2),
+      type: 'MeasureAdded',
+      data: {
+        planId,
+        measureId: `${planId}-m${i}`,
+        sectionId: `${planId}-s`,
+        label: String.fromCharCode(65 + i),
+        text: `Tiltak ${i}`,
+        timing: '',
+        responsible: [],
+      },
+      metadata: meta(c),
+    })),
+  ]);
+}
+
+describe('ProjectionRunner', () => {
+  let database: TestDatabase;
+  let store: PostgresEventStore;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await migrateToLatest(database.db, 'event_store', eventStoreMigrations);
+    await migrateToLatest(database.db, 'read_model', readModelMigrations);
+    store = new PostgresEventStore(database.db);
+  });
+  afterAll(async () => {
+    await store.close();
+    await database.dispose();
+  });
+
+  it('applies a batch delivered twice only once', async () => {
+    await appendPlan(store, 'twice', 3);
+    const runner = new ProjectionRunner(database.db, store, [currentPlanProjection]);
+    const batch = (await store.readAll()).filter((e) => e.streamId === 'plan-twice');
+    await runner.applyBatch(currentPlanProjection, batch);
+    // A redelivery (a retry after a lost acknowledgement) must not insert the rows again.
+    await runner.applyBatch(currentPlanProjection, batch);
+    const plan = await findPlanView(database.db, 'twice');
+    expect(plan?.sections[0]?.measures.map((m) => m.label)).toEqual(['A', 'B', 'C']);
+  });
+
+  it('lets two runners of the same projection share the work without applying anything twice', async () => {
+    await appendPlan(store, 'shared', 5);
+    const first = new ProjectionRunner(database.db, store, [currentPlanProjection]);
+    const second = new ProjectionRunner(database.db, store, [currentPlanProjection]);
+    await Promise.all([first.start({ pollIntervalMs: 10 }), second.start({ pollIntervalMs: 10 })]);
+    const head = await store.headPosition();
+    await Promise.all([first.caughtUpTo(head), second.caughtUpTo(head)]);
+    await Promise.all([first.stop(), second.stop()]);
+    expect((await findPlanView(database.db, 'shared'))?.sections[0]?.measures).toHaveLength(5);
+    expect((await first.status())[0]).toMatchObject({ lag: 0 });
+  });
+
+  it('rebuilds from position 0 to the same rows', async () => {
+    const runner = new ProjectionRunner(database.db, store, [currentPlanProjection]);
+    await runner.rebuild();
+    const before = JSON.stringify(await findPlanView(database.db, 'shared'));
+    const progress: number[] = [];
+    await runner.rebuild(undefined, (p) => progress.push(p.applied), 4);
+    expect(JSON.stringify(await findPlanView(database.db, 'shared'))).toBe(before);
+    expect(progress.length).toBeGreaterThan(1);
+  });
+});

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { loadConfig } from '@app/config';
+import type { Database } from '@app/database';
+import { currentPlanProjection } from '@app/read-models';
+import { createSharedTestDatabase, type SharedTestDatabase } from '@app/testing';
+import { sql } from 'kysely';
+import request from 'supertest';
+import { createApi } from '../../apps/api/src/create-api.js';
+import { runCli } from '../support/processes.js';
+
+/** Every row of the current-plan read model, in a stable order, as text. */
+async function snapshot(database: Database): Promise<string> {
+  const tables: Record<string, unknown[]> = {};
+  for (const table of currentPlanProjection.tables) {
+    tables[table] = await database.db
+      .selectFrom(table)
+      .selectAll()
+      .orderBy(sql`1`)
+      .execute();
+  }
+  const checkpoint = await database.db.selectFrom('projection_checkpoints').selectAll().execute();
+  return JSON.stringify({ tables, checkpoint });
+}
+
+describe('the planverk command', () => {
+  let shared: SharedTestDatabase;
+  let before: string;
+
+  beforeAll(async () => {
+    shared = await createSharedTestDatabase();
+    const database = await shared.open();
+    const app = await createApi({
+      config: loadConfig({ PLANVERK_DEMO: '1' }),
+      runProjections: true,
+      database,
+      logger: false,
+    });
+    const http = app.getHttpServer();
+    const section = await request(http)
+      .post('/plans/oslo-sv-2024-2027/sections')
+      .send({ number: '5.1', title: 'Skolering' })
+      .expect(201);
+    await request(http)
+      .post('/plans/oslo-sv-2024-2027/measures')
+      .send({
+        sectionId: section.body.sectionId,
+        text: 'Nye medlemmer skal få tilbud om skolering',
+        timing: 'Årlig',
+      })
+      .expect(201);
+    before = await snapshot(database);
+    await app.close();
+    await database.close();
+  });
+
+  afterAll(async () => {
+    await shared.dispose();
+  });
+
+  it('prints its help', async () => {
+    const result = await runCli(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Usage: planverk/);
+    expect(result.stdout).toMatch(/projections/);
+  });
+
+  it('rebuilds the read models from position 0 into identical rows', async () => {
+    const result = await runCli(['projections', 'rebuild'], shared.env);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Rebuilt current-plan from position 0: \d+ events/);
+    const database = await shared.open();
+    try {
+      expect(await snapshot(database)).toBe(before);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('reports each projection caught up', async () => {
+    const result = await runCli(['projections', 'status', '--json'], shared.env);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([expect.objectContaining({ name: 'current-plan', lag: 0 })]);
+  });
+
+  it('shows a plan from the same database the api used', async () => {
+    const result = await runCli(['plans', 'show', 'oslo-sv-2024-2027'], shared.env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/4\.1 Direkte velgerkontakt/);
+    expect(result.stdout).toMatch(/A\. Hele Oslo SV \(alle lokallag\) skal jevnlig banke på dører/);
+    expect(result.stdout).toMatch(/5\.1 Skolering/);
+  });
+
+  it('says clearly when a plan does not exist', async () => {
+    const result = await runCli(['plans', 'show', 'no-such-plan'], shared.env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Plan "no-such-plan" not found/);
+  });
+
+  it('refuses an unknown projection by name', async () => {
+    const result = await runCli(['projections', 'rebuild', '--projection', 'nonsense'], shared.env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Unknown projection nonsense \(known: current-plan\)/);
+  });
+
+  it('stops with a clear message on a bad configuration', async () => {
+    const result = await runCli(['plans', 'list'], { DATABASE_URL: 'mysql://localhost/test' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Configuration error: DATABASE_URL must be a postgres:\/\//);
+  });
+});

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createSharedTestDatabase, type SharedTestDatabase } from '@app/testing';
+import { startApiProcess } from '../support/processes.js';
+
+/** The api as `npm start` runs it: built, configured only by its environment. */
+describe('the api process', () => {
+  let shared: SharedTestDatabase;
+  beforeAll(async () => {
+    shared = await createSharedTestDatabase();
+  });
+  afterAll(async () => {
+    await shared.dispose();
+  });
+
+  it('listens on PORT, loads the demo data, and stops cleanly on SIGTERM', async () => {
+    const port = String(40000 + Math.floor(Math.random() * 20000));
+    const api = await startApiProcess({ ...shared.env, PORT: port, PLANVERK_DEMO: '1' });
+    try {
+      const plans = await (await fetch(`http://127.0.0.1:${port}/plans`)).json();
+      expect(plans).toEqual([expect.objectContaining({ id: 'oslo-sv-2024-2027' })]);
+      const health = await (await fetch(`http://127.0.0.1:${port}/health`)).json();
+      expect(health).toMatchObject({ status: 'ok' });
+    } finally {
+      await api.stop();
+      // Nest runs the shutdown hooks, then lets SIGTERM end the process.
+      expect(api.output()).toMatch(/Event store and database closed/);
+    }
+  });
+
+  it('starts without demo data when PLANVERK_DEMO=0, keeping what the store has', async () => {
+    const port = String(40000 + Math.floor(Math.random() * 20000));
+    const api = await startApiProcess({ ...shared.env, PORT: port, PLANVERK_DEMO: '0' });
+    try {
+      // The first run's demo plan is still there (persisted), and nothing new was loaded.
+      const plans = (await (await fetch(`http://127.0.0.1:${port}/plans`)).json()) as unknown[];
+      expect(plans).toHaveLength(1);
+    } finally {
+      await api.stop();
+    }
+  });
+
+  it('refuses to start on a bad PORT, naming it', async () => {
+    await expect(startApiProcess({ ...shared.env, PORT: 'eighty' })).rejects.toThrow(
+      /PORT must be a whole number from 0 to 65535, got "eighty"/,
+    );
+  });
+});
