@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadConfig } from '@app/config';
 import type { Database } from '@app/database';
-import { currentPlanProjection } from '@app/read-models';
+import { ALL_PROJECTIONS } from '@app/read-models';
 import { createSharedTestDatabase, type SharedTestDatabase } from '@app/testing';
 import { sql } from 'kysely';
 import request from 'supertest';
 import { createApi } from '../../apps/api/src/create-api.js';
 import { runCli } from '../support/processes.js';
 
-/** Every row of the current-plan read model, in a stable order, as text. */
+/** Every row of every read model, in a stable order, as text. */
 async function snapshot(database: Database): Promise<string> {
   const tables: Record<string, unknown[]> = {};
-  for (const table of currentPlanProjection.tables) {
+  for (const table of ALL_PROJECTIONS.flatMap((p) => p.tables)) {
     tables[table] = await database.db
       .selectFrom(table)
       .selectAll()
@@ -68,7 +68,7 @@ describe('the planverk command', () => {
     const result = await runCli(['projections', 'rebuild'], shared.env);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Rebuilt current-plan from position 0: \d+ events/);
+    expect(result.stdout).toMatch(/Rebuilt current-plan, plan-history from position 0: \d+ events/);
     const database = await shared.open();
     try {
       expect(await snapshot(database)).toBe(before);
@@ -80,7 +80,10 @@ describe('the planverk command', () => {
   it('reports each projection caught up', async () => {
     const result = await runCli(['projections', 'status', '--json'], shared.env);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual([expect.objectContaining({ name: 'current-plan', lag: 0 })]);
+    expect(JSON.parse(result.stdout)).toEqual([
+      expect.objectContaining({ name: 'current-plan', lag: 0 }),
+      expect.objectContaining({ name: 'plan-history', lag: 0 }),
+    ]);
   });
 
   it('shows a plan from the same database the api used', async () => {
@@ -100,7 +103,7 @@ describe('the planverk command', () => {
   it('refuses an unknown projection by name', async () => {
     const result = await runCli(['projections', 'rebuild', '--projection', 'nonsense'], shared.env);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/Unknown projection nonsense \(known: current-plan\)/);
+    expect(result.stderr).toMatch(/Unknown projection nonsense \(known: current-plan, plan-history\)/);
   });
 
   it('stops with a clear message on a bad configuration', async () => {

@@ -6,3 +6,4 @@ export * from './plan/plan.events.js';
 export * from './plan/plan.state.js';
 export * from './shared/decider.js';
 export * from './shared/domain-error.js';
+export * from './timing/index.js';

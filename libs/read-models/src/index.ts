@@ -1,11 +1,18 @@
 export * from './current-plan/current-plan.projection.js';
 export * from './current-plan/current-plan.queries.js';
 export * from './migrations/index.js';
+export * from './plan-history/element-of.js';
+export * from './plan-history/plan-history.projection.js';
+export * from './plan-history/plan-history.queries.js';
+export * from './plan-view/plan-at.js';
+export * from './plan-view/plan-timeline.js';
+export * from './plan-view/plan-view.js';
 export * from './projection-runner.js';
 export * from './projection.js';
 
 import { currentPlanProjection } from './current-plan/current-plan.projection.js';
+import { planHistoryProjection } from './plan-history/plan-history.projection.js';
 import type { Projection } from './projection.js';
 
 /** Every read model the service keeps, in the order a rebuild runs them. */
-export const ALL_PROJECTIONS: readonly Projection[] = [currentPlanProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [currentPlanProjection, planHistoryProjection];

@@ -5,7 +5,8 @@ import { PostgresEventStore, eventStoreMigrations } from '@app/event-store-postg
 import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import { currentPlanProjection } from './current-plan/current-plan.projection.js';
-import { findPlanView } from './current-plan/current-plan.queries.js';
+import { planAt } from './plan-view/plan-at.js';
+import { planHistoryProjection } from './plan-history/plan-history.projection.js';
 import { readModelMigrations } from './migrations/index.js';
 import { ProjectionRunner } from './projection-runner.js';
 
@@ -65,34 +66,36 @@ describe('ProjectionRunner', () => {
 
   it('applies a batch delivered twice only once', async () => {
     await appendPlan(store, 'twice', 3);
-    const runner = new ProjectionRunner(database.db, store, [currentPlanProjection]);
+    const runner = new ProjectionRunner(database.db, store, [currentPlanProjection, planHistoryProjection]);
     const batch = (await store.readAll()).filter((e) => e.streamId === 'plan-twice');
     await runner.applyBatch(currentPlanProjection, batch);
+    await runner.applyBatch(planHistoryProjection, batch);
     // A redelivery (a retry after a lost acknowledgement) must not insert the rows again.
     await runner.applyBatch(currentPlanProjection, batch);
-    const plan = await findPlanView(database.db, 'twice');
-    expect(plan?.sections[0]?.measures.map((m) => m.label)).toEqual(['A', 'B', 'C']);
+    await runner.applyBatch(planHistoryProjection, batch);
+    const plan = await planAt(database.db, 'twice', {}, '2026-11-23');
+    expect(plan?.sections[0]?.measures.map((m: { label: string }) => m.label)).toEqual(['A', 'B', 'C']);
   });
 
   it('lets two runners of the same projection share the work without applying anything twice', async () => {
     await appendPlan(store, 'shared', 5);
-    const first = new ProjectionRunner(database.db, store, [currentPlanProjection]);
-    const second = new ProjectionRunner(database.db, store, [currentPlanProjection]);
+    const first = new ProjectionRunner(database.db, store, [currentPlanProjection, planHistoryProjection]);
+    const second = new ProjectionRunner(database.db, store, [currentPlanProjection, planHistoryProjection]);
     await Promise.all([first.start({ pollIntervalMs: 10 }), second.start({ pollIntervalMs: 10 })]);
     const head = await store.headPosition();
     await Promise.all([first.caughtUpTo(head), second.caughtUpTo(head)]);
     await Promise.all([first.stop(), second.stop()]);
-    expect((await findPlanView(database.db, 'shared'))?.sections[0]?.measures).toHaveLength(5);
+    expect((await planAt(database.db, 'shared', {}, '2026-11-23'))?.sections[0]?.measures).toHaveLength(5);
     expect((await first.status())[0]).toMatchObject({ lag: 0 });
   });
 
   it('rebuilds from position 0 to the same rows', async () => {
-    const runner = new ProjectionRunner(database.db, store, [currentPlanProjection]);
+    const runner = new ProjectionRunner(database.db, store, [currentPlanProjection, planHistoryProjection]);
     await runner.rebuild();
-    const before = JSON.stringify(await findPlanView(database.db, 'shared'));
+    const before = JSON.stringify(await planAt(database.db, 'shared', {}, '2026-11-23'));
     const progress: number[] = [];
     await runner.rebuild(undefined, (p) => progress.push(p.applied), 4);
-    expect(JSON.stringify(await findPlanView(database.db, 'shared'))).toBe(before);
+    expect(JSON.stringify(await planAt(database.db, 'shared', {}, '2026-11-23'))).toBe(before);
     expect(progress.length).toBeGreaterThan(1);
   });
 });

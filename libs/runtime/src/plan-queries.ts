@@ -1,6 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Database } from '@app/database';
-import { findPlanView, listPlans, type PlanSummary, type PlanView } from '@app/read-models';
+import {
+  listPlans,
+  loadElementHistory,
+  loadPlanHistory,
+  planAt,
+  timelineAt,
+  type HistoryRow,
+  type PlanMoment,
+  type PlanSummary,
+  type PlanTimeline,
+  type PlanView,
+} from '@app/read-models';
 import { DATABASE } from './tokens.js';
 
 /** Read side of plans, answered from the read model tables. */
@@ -8,11 +19,28 @@ import { DATABASE } from './tokens.js';
 export class PlanQueries {
   constructor(@Inject(DATABASE) private readonly database: Database) {}
 
-  findPlan(planId: string): Promise<PlanView | undefined> {
-    return findPlanView(this.database.db, planId);
+  /** The plan now, at an adopted revision, or as it stood on a date. */
+  findPlan(
+    planId: string,
+    moment: PlanMoment = {},
+    today = new Date().toISOString().slice(0, 10),
+  ): Promise<PlanView | undefined> {
+    return planAt(this.database.db, planId, moment, today);
   }
 
-  listPlans(): Promise<PlanSummary[]> {
-    return listPlans(this.database.db);
+  timeline(planId: string, moment: PlanMoment = {}): Promise<PlanTimeline | undefined> {
+    return timelineAt(this.database.db, planId, moment);
+  }
+
+  listPlans(organisationId?: string): Promise<PlanSummary[]> {
+    return listPlans(this.database.db, organisationId);
+  }
+
+  planHistory(planId: string): Promise<HistoryRow[]> {
+    return loadPlanHistory(this.database.db, planId);
+  }
+
+  elementHistory(elementId: string): Promise<Array<HistoryRow & { planId: string }>> {
+    return loadElementHistory(this.database.db, elementId);
   }
 }

@@ -1,42 +1,117 @@
 import type { CommandContext } from '../shared/decider.js';
 import type { MeasureStatus } from './measure-status.js';
-import type { Body } from './plan.events.js';
+import type { Body, Lines, Target } from './plan.events.js';
 
-export interface CreatePlan extends CommandContext {
-  readonly type: 'CreatePlan';
-  readonly planId: string;
-  readonly organisationId: string;
-  readonly title: string;
-  readonly period: { readonly from: number; readonly to: number };
-  readonly edition?: string;
-  readonly bodies?: readonly Body[];
-}
+type PlanCommandOf<Type extends string, Data> = CommandContext & { readonly type: Type } & Readonly<Data>;
 
-export interface AddSection extends CommandContext {
-  readonly type: 'AddSection';
-  /** Chosen by the caller (the application derives it from the command id). */
-  readonly sectionId: string;
-  readonly number: string;
-  readonly title: string;
-  readonly parentSectionId?: string;
-}
+export type CreatePlan = PlanCommandOf<
+  'CreatePlan',
+  {
+    planId: string;
+    organisationId: string;
+    title: string;
+    period: { readonly from: number; readonly to: number };
+    edition?: string;
+    bodies?: readonly Body[];
+    predecessorPlanId?: string;
+    parentPlanId?: string;
+  }
+>;
+export type RetitlePlan = PlanCommandOf<'RetitlePlan', { title: string }>;
+export type LinkPlan = PlanCommandOf<'LinkPlan', { predecessorPlanId?: string; parentPlanId?: string }>;
+export type DeclareBody = PlanCommandOf<'DeclareBody', { code: string; name: string }>;
+export type AdoptPlan = PlanCommandOf<
+  'AdoptPlan',
+  { body: string; date: string; decisionRef?: string; edition?: string }
+>;
+export type SupersedePlan = PlanCommandOf<'SupersedePlan', { byPlanId: string }>;
 
-export interface AddMeasure extends CommandContext {
-  readonly type: 'AddMeasure';
-  readonly measureId: string;
-  readonly sectionId: string;
-  /** Without a label, the next free letter of the section (A, B, ... Z, AA, AB ...). */
-  readonly label?: string;
-  readonly text: string;
-  readonly timing?: string;
-  readonly responsible?: readonly string[];
-}
+export type AddSection = PlanCommandOf<
+  'AddSection',
+  {
+    sectionId: string;
+    number: string;
+    title: string;
+    parentSectionId?: string;
+    intro?: string;
+    lines?: Lines;
+  }
+>;
+export type RetitleSection = PlanCommandOf<'RetitleSection', { sectionId: string; title: string }>;
 
-export interface ChangeMeasureStatus extends CommandContext {
-  readonly type: 'ChangeMeasureStatus';
-  readonly measureId: string;
-  readonly status: MeasureStatus;
-  readonly note?: string;
-}
+export type AddGoal = PlanCommandOf<
+  'AddGoal',
+  { goalId: string; sectionId: string; parentGoalId?: string; text: string; target?: Target; lines?: Lines }
+>;
+export type RewordGoal = PlanCommandOf<'RewordGoal', { goalId: string; text: string }>;
+export type SetGoalTarget = PlanCommandOf<'SetGoalTarget', { goalId: string; target: Target }>;
+export type StrikeGoal = PlanCommandOf<'StrikeGoal', { goalId: string; reason: string }>;
+export type RecordMeasurement = PlanCommandOf<
+  'RecordMeasurement',
+  { goalId?: string; metric: string; value: number; at: string; note?: string }
+>;
 
-export type PlanCommand = CreatePlan | AddSection | AddMeasure | ChangeMeasureStatus;
+export type AddMeasure = PlanCommandOf<
+  'AddMeasure',
+  {
+    measureId: string;
+    sectionId: string;
+    /** Without a label, the next free letter of the section (A, B, ... Z, AA, AB ...). */
+    label?: string;
+    text: string;
+    timing?: string;
+    responsible?: readonly string[];
+    responsibleNote?: string;
+    lines?: Lines;
+    /** Bodies of the plan's organisation, which a measure may name besides the plan's own. */
+    organisationBodies?: readonly string[];
+  }
+>;
+export type RewordMeasure = PlanCommandOf<'RewordMeasure', { measureId: string; text: string }>;
+export type MoveMeasure = PlanCommandOf<
+  'MoveMeasure',
+  { measureId: string; sectionId: string; label?: string }
+>;
+export type RetimeMeasure = PlanCommandOf<'RetimeMeasure', { measureId: string; timing: string }>;
+export type ReassignMeasure = PlanCommandOf<
+  'ReassignMeasure',
+  {
+    measureId: string;
+    responsible: readonly string[];
+    reason?: string;
+    organisationBodies?: readonly string[];
+  }
+>;
+export type StrikeMeasure = PlanCommandOf<'StrikeMeasure', { measureId: string; reason: string }>;
+
+export type ChangeMeasureStatus = PlanCommandOf<
+  'ChangeMeasureStatus',
+  { measureId: string; status: MeasureStatus; note?: string; period?: string }
+>;
+export type NoteProgress = PlanCommandOf<
+  'NoteProgress',
+  { measureId: string; note: string; period?: string }
+>;
+
+export type PlanCommand =
+  | CreatePlan
+  | RetitlePlan
+  | LinkPlan
+  | DeclareBody
+  | AdoptPlan
+  | SupersedePlan
+  | AddSection
+  | RetitleSection
+  | AddGoal
+  | RewordGoal
+  | SetGoalTarget
+  | StrikeGoal
+  | RecordMeasurement
+  | AddMeasure
+  | RewordMeasure
+  | MoveMeasure
+  | RetimeMeasure
+  | ReassignMeasure
+  | StrikeMeasure
+  | ChangeMeasureStatus
+  | NoteProgress;

@@ -6,27 +6,81 @@ export interface Body {
   readonly name: string;
 }
 
-export type PlanCreated = DomainEvent<
+/** Lines of the document a meeting received (or the imported source) an element stood on. */
+export interface Lines {
+  readonly from: number;
+  readonly to: number;
+}
+
+export interface Target {
+  readonly metric: string;
+  readonly value: number;
+  /** ISO date. */
+  readonly by?: string;
+}
+
+type PlanEventOf<Type extends string, Data> = DomainEvent<Type, Data & { planId: string }>;
+
+// Plan lifecycle and links
+export type PlanCreated = PlanEventOf<
   'PlanCreated',
   {
-    planId: string;
     organisationId: string;
     title: string;
     period: { from: number; to: number };
     edition?: string;
     bodies: Body[];
+    predecessorPlanId?: string;
+    parentPlanId?: string;
   }
 >;
+export type PlanRetitled = PlanEventOf<'PlanRetitled', { from: string; to: string }>;
+export type PlanLinked = PlanEventOf<'PlanLinked', { predecessorPlanId?: string; parentPlanId?: string }>;
+export type BodyDeclared = PlanEventOf<'BodyDeclared', { code: string; name: string }>;
+export type PlanAdopted = PlanEventOf<
+  'PlanAdopted',
+  {
+    /** 1 for the first adoption, then 2, 3... for each re-adoption (annual editions). */
+    revision: number;
+    body: string;
+    /** ISO date of the decision. */
+    date: string;
+    decisionRef?: string;
+    edition?: string;
+  }
+>;
+export type PlanSuperseded = PlanEventOf<'PlanSuperseded', { byPlanId: string }>;
 
-export type SectionAdded = DomainEvent<
+// Structure
+export type SectionAdded = PlanEventOf<
   'SectionAdded',
-  { planId: string; sectionId: string; number: string; title: string; parentSectionId?: string }
+  {
+    sectionId: string;
+    number: string;
+    title: string;
+    parentSectionId?: string;
+    intro?: string;
+    lines?: Lines;
+  }
+>;
+export type SectionRetitled = PlanEventOf<'SectionRetitled', { sectionId: string; from: string; to: string }>;
+
+export type GoalAdded = PlanEventOf<
+  'GoalAdded',
+  { goalId: string; sectionId: string; parentGoalId?: string; text: string; target?: Target; lines?: Lines }
+>;
+export type GoalReworded = PlanEventOf<'GoalReworded', { goalId: string; from: string; to: string }>;
+export type GoalTargetSet = PlanEventOf<'GoalTargetSet', { goalId: string; from?: Target; to: Target }>;
+export type GoalStruck = PlanEventOf<'GoalStruck', { goalId: string; reason: string }>;
+/** A measured value of an indicator (members at 31.12.2019), on a goal or on the plan as a whole. */
+export type IndicatorMeasured = PlanEventOf<
+  'IndicatorMeasured',
+  { goalId?: string; metric: string; value: number; at: string; note?: string }
 >;
 
-export type MeasureAdded = DomainEvent<
+export type MeasureAdded = PlanEventOf<
   'MeasureAdded',
   {
-    planId: string;
     measureId: string;
     sectionId: string;
     label: string;
@@ -35,24 +89,88 @@ export type MeasureAdded = DomainEvent<
     timing: string;
     /** Body codes; the first is the lead. */
     responsible: string[];
+    responsibleNote?: string;
+    lines?: Lines;
   }
 >;
+export type MeasureReworded = PlanEventOf<'MeasureReworded', { measureId: string; from: string; to: string }>;
+export type MeasureMoved = PlanEventOf<
+  'MeasureMoved',
+  { measureId: string; fromSectionId: string; toSectionId: string; fromLabel: string; toLabel: string }
+>;
+export type MeasureRetimed = PlanEventOf<'MeasureRetimed', { measureId: string; from: string; to: string }>;
+export type MeasureReassigned = PlanEventOf<
+  'MeasureReassigned',
+  { measureId: string; from: string[]; to: string[]; reason?: string }
+>;
+export type MeasureStruck = PlanEventOf<'MeasureStruck', { measureId: string; reason: string }>;
 
-export type MeasureStatusChanged = DomainEvent<
+// Follow-up
+export type MeasureStatusChanged = PlanEventOf<
   'MeasureStatusChanged',
-  { planId: string; measureId: string; from: MeasureStatus; to: MeasureStatus; note?: string }
+  {
+    measureId: string;
+    from: MeasureStatus;
+    to: MeasureStatus;
+    note?: string;
+    /** For continuous and annual measures: the period reported on ("2026", "2026-H1"). */
+    period?: string;
+  }
+>;
+export type ProgressNoted = PlanEventOf<
+  'ProgressNoted',
+  { measureId: string; note: string; period?: string }
 >;
 
-export type PlanEvent = PlanCreated | SectionAdded | MeasureAdded | MeasureStatusChanged;
+export type PlanEvent =
+  | PlanCreated
+  | PlanRetitled
+  | PlanLinked
+  | BodyDeclared
+  | PlanAdopted
+  | PlanSuperseded
+  | SectionAdded
+  | SectionRetitled
+  | GoalAdded
+  | GoalReworded
+  | GoalTargetSet
+  | GoalStruck
+  | IndicatorMeasured
+  | MeasureAdded
+  | MeasureReworded
+  | MeasureMoved
+  | MeasureRetimed
+  | MeasureReassigned
+  | MeasureStruck
+  | MeasureStatusChanged
+  | ProgressNoted;
 export type PlanEventType = PlanEvent['type'];
 
-export const PLAN_EVENT_TYPES: readonly PlanEventType[] = [
-  'PlanCreated',
-  'SectionAdded',
-  'MeasureAdded',
-  'MeasureStatusChanged',
-];
+const TYPES: Record<PlanEventType, true> = {
+  PlanCreated: true,
+  PlanRetitled: true,
+  PlanLinked: true,
+  BodyDeclared: true,
+  PlanAdopted: true,
+  PlanSuperseded: true,
+  SectionAdded: true,
+  SectionRetitled: true,
+  GoalAdded: true,
+  GoalReworded: true,
+  GoalTargetSet: true,
+  GoalStruck: true,
+  IndicatorMeasured: true,
+  MeasureAdded: true,
+  MeasureReworded: true,
+  MeasureMoved: true,
+  MeasureRetimed: true,
+  MeasureReassigned: true,
+  MeasureStruck: true,
+  MeasureStatusChanged: true,
+  ProgressNoted: true,
+};
+export const PLAN_EVENT_TYPES = Object.keys(TYPES) as PlanEventType[];
 
 export function isPlanEvent(event: { type: string }): event is PlanEvent {
-  return (PLAN_EVENT_TYPES as readonly string[]).includes(event.type);
+  return Object.hasOwn(TYPES, event.type);
 }

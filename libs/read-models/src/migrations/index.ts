@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as checkpointsAndCurrentPlan from './2026-11-23T1800-checkpoints-and-current-plan.js';
+import * as planHistory from './2026-11-23T1900-plan-history-goals-measurements.js';
 
 /** The read models' migrations, by name; names sort in the order they apply. */
 export const readModelMigrations: Record<string, Migration> = {
   '2026-11-23T1800-checkpoints-and-current-plan': checkpointsAndCurrentPlan,
+  '2026-11-23T1900-plan-history-goals-measurements': planHistory,
 };

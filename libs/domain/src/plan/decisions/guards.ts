@@ -1,0 +1,105 @@
+import { DomainError } from '../../shared/domain-error.js';
+import type { ExistingPlan, GoalState, MeasureState, PlanState, SectionState } from '../plan.state.js';
+
+export function existingPlan(state: PlanState): ExistingPlan {
+  if (state.status === 'none')
+    throw new DomainError('PLAN_NOT_FOUND', 'not_found', 'The plan does not exist');
+  return state;
+}
+
+/** A plan whose text may still change: not superseded by its successor. */
+export function editablePlan(state: PlanState): ExistingPlan {
+  const plan = existingPlan(state);
+  if (plan.status === 'superseded') {
+    throw new DomainError(
+      'PLAN_SUPERSEDED',
+      'conflict',
+      `Plan "${plan.id}" is superseded and can no longer be changed`,
+    );
+  }
+  return plan;
+}
+
+export function section(plan: ExistingPlan, sectionId: string, field = 'sectionId'): SectionState {
+  const found = plan.sections.get(sectionId);
+  if (!found)
+    throw new DomainError('SECTION_NOT_FOUND', 'not_found', `Section ${sectionId} not found in this plan`, {
+      field,
+    });
+  return found;
+}
+
+export function liveGoal(plan: ExistingPlan, goalId: string, field = 'goalId'): GoalState {
+  const found = plan.goals.get(goalId);
+  if (!found)
+    throw new DomainError('GOAL_NOT_FOUND', 'not_found', `Goal ${goalId} not found in this plan`, { field });
+  if (found.struck)
+    throw new DomainError('GOAL_STRUCK', 'conflict', `Goal ${goalId} has been struck`, { field });
+  return found;
+}
+
+export function liveMeasure(plan: ExistingPlan, measureId: string): MeasureState {
+  const found = plan.measures.get(measureId);
+  if (!found) {
+    throw new DomainError('MEASURE_NOT_FOUND', 'not_found', `Measure ${measureId} not found in this plan`, {
+      field: 'measureId',
+    });
+  }
+  if (found.struck) {
+    throw new DomainError(
+      'MEASURE_STRUCK',
+      'conflict',
+      `Measure ${measureId} has been struck from the plan`,
+      {
+        field: 'measureId',
+      },
+    );
+  }
+  return found;
+}
+
+/** Body codes a measure may name: the plan's own (its abbreviation list) and its organisation's. */
+export function checkBodies(
+  plan: ExistingPlan,
+  codes: readonly string[],
+  organisationBodies: readonly string[] = [],
+): void {
+  const known = new Set([...plan.bodies.keys(), ...organisationBodies]);
+  if (known.size === 0) return;
+  const unknown = codes.filter((code) => !known.has(code));
+  if (unknown.length > 0) {
+    throw new DomainError(
+      'UNKNOWN_BODY',
+      'invalid',
+      `Unknown responsible ${unknown.length === 1 ? 'body' : 'bodies'}: ${unknown.join(', ')} (known: ${[...known].sort().join(', ')})`,
+      { field: 'responsible', unknown },
+    );
+  }
+}
+
+export function requireText(value: string, field: string): string {
+  const text = value.trim();
+  if (text === '') throw new DomainError('EMPTY_TEXT', 'invalid', `${field} must not be empty`, { field });
+  return text;
+}
+
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export function requireDate(value: string, field: string): string {
+  if (!isIsoDate(value)) {
+    throw new DomainError(
+      'INVALID_DATE',
+      'invalid',
+      `${field} must be a date as YYYY-MM-DD, got "${value}"`,
+      { field },
+    );
+  }
+  return value;
+}
+
+export const same = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((v, i) => v === b[i]);

@@ -1,0 +1,135 @@
+import { DomainError } from '../../shared/domain-error.js';
+import type {
+  AdoptPlan,
+  CreatePlan,
+  DeclareBody,
+  LinkPlan,
+  RetitlePlan,
+  SupersedePlan,
+} from '../plan.commands.js';
+import type { PlanEvent } from '../plan.events.js';
+import type { PlanState } from '../plan.state.js';
+import { editablePlan, existingPlan, requireDate, requireText } from './guards.js';
+
+export function createPlan(command: CreatePlan, state: PlanState): PlanEvent[] {
+  if (state.status !== 'none') {
+    throw new DomainError('PLAN_ALREADY_EXISTS', 'conflict', `Plan "${command.planId}" already exists`, {
+      planId: command.planId,
+    });
+  }
+  const { from, to } = command.period;
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from > to) {
+    throw new DomainError('INVALID_PERIOD', 'invalid', `The period ${from}-${to} does not run forwards`, {
+      field: 'period',
+    });
+  }
+  const codes = (command.bodies ?? []).map((b) => b.code);
+  const duplicate = codes.find((code, i) => codes.indexOf(code) !== i);
+  if (duplicate) {
+    throw new DomainError('DUPLICATE_BODY', 'invalid', `Body "${duplicate}" is declared twice`, {
+      field: 'bodies',
+      code: duplicate,
+    });
+  }
+  if (command.predecessorPlanId === command.planId || command.parentPlanId === command.planId) {
+    throw new DomainError('SELF_LINK', 'invalid', 'A plan cannot succeed or follow up itself');
+  }
+  return [
+    {
+      type: 'PlanCreated',
+      data: {
+        planId: command.planId,
+        organisationId: command.organisationId,
+        title: requireText(command.title, 'title'),
+        period: { from, to },
+        ...(command.edition ? { edition: command.edition } : {}),
+        bodies: (command.bodies ?? []).map((b) => ({ code: b.code, name: b.name })),
+        ...(command.predecessorPlanId ? { predecessorPlanId: command.predecessorPlanId } : {}),
+        ...(command.parentPlanId ? { parentPlanId: command.parentPlanId } : {}),
+      },
+    },
+  ];
+}
+
+export function retitlePlan(command: RetitlePlan, state: PlanState): PlanEvent[] {
+  const plan = editablePlan(state);
+  const title = requireText(command.title, 'title');
+  if (title === plan.title) return [];
+  return [{ type: 'PlanRetitled', data: { planId: plan.id, from: plan.title, to: title } }];
+}
+
+export function linkPlan(command: LinkPlan, state: PlanState): PlanEvent[] {
+  const plan = existingPlan(state);
+  if (command.predecessorPlanId === plan.id || command.parentPlanId === plan.id) {
+    throw new DomainError('SELF_LINK', 'invalid', 'A plan cannot succeed or follow up itself');
+  }
+  const predecessor =
+    command.predecessorPlanId !== plan.predecessorPlanId ? command.predecessorPlanId : undefined;
+  const parent = command.parentPlanId !== plan.parentPlanId ? command.parentPlanId : undefined;
+  if (!predecessor && !parent) return [];
+  return [
+    {
+      type: 'PlanLinked',
+      data: {
+        planId: plan.id,
+        ...(predecessor ? { predecessorPlanId: predecessor } : {}),
+        ...(parent ? { parentPlanId: parent } : {}),
+      },
+    },
+  ];
+}
+
+export function declareBody(command: DeclareBody, state: PlanState): PlanEvent[] {
+  const plan = editablePlan(state);
+  const existing = plan.bodies.get(command.code);
+  if (existing && existing.name === command.name) return [];
+  if (existing) {
+    throw new DomainError(
+      'BODY_EXISTS',
+      'conflict',
+      `Body ${command.code} is already declared as "${existing.name}"`,
+      {
+        field: 'code',
+      },
+    );
+  }
+  return [
+    {
+      type: 'BodyDeclared',
+      data: { planId: plan.id, code: command.code, name: requireText(command.name, 'name') },
+    },
+  ];
+}
+
+export function adoptPlan(command: AdoptPlan, state: PlanState): PlanEvent[] {
+  const plan = editablePlan(state);
+  const date = requireDate(command.date, 'date');
+  const newEdition = command.edition !== undefined && command.edition !== plan.edition;
+  if (plan.status === 'adopted' && !plan.changedSinceAdoption && !newEdition) {
+    throw new DomainError(
+      'NOTHING_TO_ADOPT',
+      'conflict',
+      `Revision ${plan.adoptedRevision} is already adopted and nothing has changed since`,
+    );
+  }
+  return [
+    {
+      type: 'PlanAdopted',
+      data: {
+        planId: plan.id,
+        revision: plan.adoptedRevision + 1,
+        body: requireText(command.body, 'body'),
+        date,
+        ...(command.decisionRef ? { decisionRef: command.decisionRef } : {}),
+        ...(command.edition ? { edition: command.edition } : {}),
+      },
+    },
+  ];
+}
+
+export function supersedePlan(command: SupersedePlan, state: PlanState): PlanEvent[] {
+  const plan = editablePlan(state);
+  if (command.byPlanId === plan.id)
+    throw new DomainError('SELF_LINK', 'invalid', 'A plan cannot supersede itself');
+  return [{ type: 'PlanSuperseded', data: { planId: plan.id, byPlanId: command.byPlanId } }];
+}

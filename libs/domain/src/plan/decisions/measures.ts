@@ -1,0 +1,196 @@
+import { DomainError } from '../../shared/domain-error.js';
+import { nextFreeLabel } from '../measure-labels.js';
+import type {
+  AddMeasure,
+  ChangeMeasureStatus,
+  MoveMeasure,
+  NoteProgress,
+  ReassignMeasure,
+  RetimeMeasure,
+  RewordMeasure,
+  StrikeMeasure,
+} from '../plan.commands.js';
+import type { PlanEvent } from '../plan.events.js';
+import type { ExistingPlan, PlanState } from '../plan.state.js';
+import {
+  checkBodies,
+  editablePlan,
+  existingPlan,
+  liveMeasure,
+  requireText,
+  same,
+  section,
+} from './guards.js';
+
+/** Labels in use by the live measures of a section; a struck measure's letter is free again. */
+function labelsIn(plan: ExistingPlan, sectionId: string, except?: string): Set<string> {
+  return new Set(
+    [...plan.measures.values()]
+      .filter((m) => m.sectionId === sectionId && !m.struck && m.id !== except)
+      .map((m) => m.label),
+  );
+}
+
+function chooseLabel(
+  plan: ExistingPlan,
+  sectionId: string,
+  wanted: string | undefined,
+  except?: string,
+): string {
+  const taken = labelsIn(plan, sectionId, except);
+  const label = wanted?.trim() || nextFreeLabel(taken);
+  if (taken.has(label)) {
+    const number = plan.sections.get(sectionId)?.number ?? sectionId;
+    throw new DomainError(
+      'MEASURE_LABEL_TAKEN',
+      'conflict',
+      `Section ${number} already has a measure ${label}`,
+      {
+        field: 'label',
+        label,
+      },
+    );
+  }
+  return label;
+}
+
+export function addMeasure(command: AddMeasure, state: PlanState): PlanEvent[] {
+  const plan = editablePlan(state);
+  const target = section(plan, command.sectionId);
+  const responsible = [...(command.responsible ?? [])];
+  checkBodies(plan, responsible, command.organisationBodies);
+  return [
+    {
+      type: 'MeasureAdded',
+      data: {
+        planId: plan.id,
+        measureId: command.measureId,
+        sectionId: target.id,
+        label: chooseLabel(plan, target.id, command.label),
+        text: requireText(command.text, 'text'),
+        timing: command.timing?.trim() ?? '',
+        responsible,
+        ...(command.responsibleNote?.trim() ? { responsibleNote: command.responsibleNote.trim() } : {}),
+        ...(command.lines ? { lines: command.lines } : {}),
+      },
+    },
+  ];
+}
+
+export function rewordMeasure(command: RewordMeasure, state: PlanState): PlanEvent[] {
+  const plan = editablePlan(state);
+  const measure = liveMeasure(plan, command.measureId);
+  const text = requireText(command.text, 'text');
+  if (text === measure.text) return [];
+  return [
+    {
+      type: 'MeasureReworded',
+      data: { planId: plan.id, measureId: measure.id, from: measure.text, to: text },
+    },
+  ];
+}
+
+export function moveMeasure(command: MoveMeasure, state: PlanState): PlanEvent[] {
+  const plan = editablePlan(state);
+  const measure = liveMeasure(plan, command.measureId);
+  const target = section(plan, command.sectionId);
+  if (target.id === measure.sectionId && (command.label === undefined || command.label === measure.label))
+    return [];
+  const label = chooseLabel(plan, target.id, command.label, measure.id);
+  return [
+    {
+      type: 'MeasureMoved',
+      data: {
+        planId: plan.id,
+        measureId: measure.id,
+        fromSectionId: measure.sectionId,
+        toSectionId: target.id,
+        fromLabel: measure.label,
+        toLabel: label,
+      },
+    },
+  ];
+}
+
+export function retimeMeasure(command: RetimeMeasure, state: PlanState): PlanEvent[] {
+  const plan = editablePlan(state);
+  const measure = liveMeasure(plan, command.measureId);
+  // Timing text is kept as written and never rejected: "Planlegge høst 2026, gjennomføre tidlig 2027".
+  const timing = command.timing.trim();
+  if (timing === measure.timing) return [];
+  return [
+    {
+      type: 'MeasureRetimed',
+      data: { planId: plan.id, measureId: measure.id, from: measure.timing, to: timing },
+    },
+  ];
+}
+
+export function reassignMeasure(command: ReassignMeasure, state: PlanState): PlanEvent[] {
+  const plan = editablePlan(state);
+  const measure = liveMeasure(plan, command.measureId);
+  const responsible = [...command.responsible];
+  checkBodies(plan, responsible, command.organisationBodies);
+  if (same(responsible, measure.responsible)) return [];
+  return [
+    {
+      type: 'MeasureReassigned',
+      data: {
+        planId: plan.id,
+        measureId: measure.id,
+        from: [...measure.responsible],
+        to: responsible,
+        ...(command.reason?.trim() ? { reason: command.reason.trim() } : {}),
+      },
+    },
+  ];
+}
+
+export function strikeMeasure(command: StrikeMeasure, state: PlanState): PlanEvent[] {
+  const plan = editablePlan(state);
+  const measure = liveMeasure(plan, command.measureId);
+  return [
+    {
+      type: 'MeasureStruck',
+      data: { planId: plan.id, measureId: measure.id, reason: requireText(command.reason, 'reason') },
+    },
+  ];
+}
+
+export function changeMeasureStatus(command: ChangeMeasureStatus, state: PlanState): PlanEvent[] {
+  // Follow-up goes on after a plan is superseded: the last report on it comes later.
+  const plan = existingPlan(state);
+  const measure = liveMeasure(plan, command.measureId);
+  // Reporting the status it already has is a no-op, so a double click or a retry is harmless;
+  // a continuous measure reports each period, so a new period is always recorded.
+  if (measure.status === command.status && !command.note && !command.period) return [];
+  return [
+    {
+      type: 'MeasureStatusChanged',
+      data: {
+        planId: plan.id,
+        measureId: measure.id,
+        from: measure.status,
+        to: command.status,
+        ...(command.note?.trim() ? { note: command.note.trim() } : {}),
+        ...(command.period?.trim() ? { period: command.period.trim() } : {}),
+      },
+    },
+  ];
+}
+
+export function noteProgress(command: NoteProgress, state: PlanState): PlanEvent[] {
+  const plan = existingPlan(state);
+  const measure = liveMeasure(plan, command.measureId);
+  return [
+    {
+      type: 'ProgressNoted',
+      data: {
+        planId: plan.id,
+        measureId: measure.id,
+        note: requireText(command.note, 'note'),
+        ...(command.period?.trim() ? { period: command.period.trim() } : {}),
+      },
+    },
+  ];
+}

@@ -1,0 +1,79 @@
+import { sql, type Kysely } from 'kysely';
+import type { HistoryRow } from '../plan-view/plan-timeline.js';
+
+const parse = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+function toRow(r: Record<string, any>): HistoryRow {
+  return {
+    streamRevision: Number(r.stream_revision),
+    eventId: r.event_id,
+    eventType: r.event_type,
+    elementKind: r.element_kind,
+    elementId: r.element_id,
+    data: parse(r.data),
+    actor: r.actor,
+    commandId: r.command_id,
+    cause: r.cause === null ? null : parse(r.cause),
+    recordedAt: r.recorded_at,
+    effectiveAt: r.effective_at,
+  };
+}
+
+export interface HistoryFilter {
+  /** Only events up to and including this stream revision. */
+  readonly upToStreamRevision?: number;
+  /** Only events that took effect on or before this ISO date. */
+  readonly effectiveOnOrBefore?: string;
+  /** Only events that took effect on or after this ISO date. */
+  readonly effectiveOnOrAfter?: string;
+  readonly elementId?: string;
+}
+
+/** A plan's history rows in stream order. */
+export async function loadPlanHistory(
+  db: Kysely<any>,
+  planId: string,
+  filter: HistoryFilter = {},
+): Promise<HistoryRow[]> {
+  let query = db.selectFrom('rm_plan_history').selectAll().where('plan_id', '=', planId);
+  if (filter.upToStreamRevision !== undefined) {
+    query = query.where('stream_revision', '<=', String(filter.upToStreamRevision));
+  }
+  if (filter.effectiveOnOrBefore !== undefined)
+    query = query.where('effective_at', '<=', filter.effectiveOnOrBefore);
+  if (filter.effectiveOnOrAfter !== undefined)
+    query = query.where('effective_at', '>=', filter.effectiveOnOrAfter);
+  if (filter.elementId !== undefined) query = query.where('element_id', '=', filter.elementId);
+  const rows = await query.orderBy('rm_plan_history.stream_revision').execute();
+  return rows.map(toRow);
+}
+
+/** The stream revision of the event that adopted revision `revision` of the plan. */
+export async function streamRevisionOfAdoption(
+  db: Kysely<any>,
+  planId: string,
+  revision: number,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('rm_plan_history')
+    .select('stream_revision')
+    .where('plan_id', '=', planId)
+    .where('event_type', '=', 'PlanAdopted')
+    .where(sql<boolean>`(data->>'revision')::int = ${revision}`)
+    .executeTakeFirst();
+  return row ? Number(row.stream_revision) : undefined;
+}
+
+/** Every event about one element (a measure, goal or section), wherever its plan is. */
+export async function loadElementHistory(
+  db: Kysely<any>,
+  elementId: string,
+): Promise<Array<HistoryRow & { planId: string }>> {
+  const rows = await db
+    .selectFrom('rm_plan_history')
+    .selectAll()
+    .where('element_id', '=', elementId)
+    .orderBy('rm_plan_history.stream_revision')
+    .execute();
+  return rows.map((r) => ({ ...toRow(r), planId: r.plan_id as string }));
+}

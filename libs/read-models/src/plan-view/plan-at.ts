@@ -1,0 +1,55 @@
+import type { Kysely } from 'kysely';
+import { loadPlanHistory, streamRevisionOfAdoption } from '../plan-history/plan-history.queries.js';
+import { foldTimeline, type PlanTimeline } from './plan-timeline.js';
+import { renderPlanView, type PlanView } from './plan-view.js';
+
+/** Which moment of a plan to read: now, an adopted revision, or a date. */
+export interface PlanMoment {
+  /** An adopted revision: 1 for the first adoption. */
+  readonly revision?: number;
+  /** ISO date: the plan with every change that had taken effect by then. */
+  readonly asOf?: string;
+}
+
+/** A read of a moment the plan never had; the caller answers 404. */
+export class PlanMomentNotFound extends Error {
+  readonly code = 'PLAN_MOMENT_NOT_FOUND';
+}
+
+export async function timelineAt(
+  db: Kysely<any>,
+  planId: string,
+  moment: PlanMoment = {},
+): Promise<PlanTimeline | undefined> {
+  let upToStreamRevision: number | undefined;
+  if (moment.revision !== undefined) {
+    upToStreamRevision = await streamRevisionOfAdoption(db, planId, moment.revision);
+    if (upToStreamRevision === undefined) {
+      const exists = (await loadPlanHistory(db, planId, { upToStreamRevision: 0 })).length > 0;
+      if (!exists) return undefined;
+      throw new PlanMomentNotFound(`Plan "${planId}" has no adopted revision ${moment.revision}`);
+    }
+  }
+  const rows = await loadPlanHistory(db, planId, {
+    ...(upToStreamRevision !== undefined ? { upToStreamRevision } : {}),
+    ...(moment.asOf !== undefined ? { effectiveOnOrBefore: moment.asOf } : {}),
+  });
+  if (rows.length === 0) {
+    if (moment.asOf === undefined) return undefined;
+    const exists = (await loadPlanHistory(db, planId, { upToStreamRevision: 0 })).length > 0;
+    if (!exists) return undefined;
+    throw new PlanMomentNotFound(`Plan "${planId}" did not exist yet on ${moment.asOf}`);
+  }
+  return foldTimeline(rows);
+}
+
+/** The plan at a moment, rendered; overdue is judged on the as-of date (or `today`). */
+export async function planAt(
+  db: Kysely<any>,
+  planId: string,
+  moment: PlanMoment,
+  today: string,
+): Promise<PlanView | undefined> {
+  const timeline = await timelineAt(db, planId, moment);
+  return timeline ? renderPlanView(timeline, moment.asOf ?? today) : undefined;
+}

@@ -1,0 +1,129 @@
+import {
+  evolvePlan,
+  initialPlanState,
+  isPlanEvent,
+  type PlanAdopted,
+  type PlanEvent,
+  type PlanState,
+} from '@app/domain';
+
+/** One row of rm_plan_history, as the queries read it. */
+export interface HistoryRow {
+  readonly streamRevision: number;
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly elementKind: string;
+  readonly elementId: string | null;
+  readonly data: Record<string, unknown>;
+  readonly actor: string;
+  readonly commandId: string;
+  readonly cause: Record<string, unknown> | null;
+  readonly recordedAt: string;
+  readonly effectiveAt: string;
+}
+
+export interface FollowUpEntry {
+  readonly note: string | undefined;
+  readonly status: string | undefined;
+  readonly period: string | undefined;
+  readonly at: string;
+  readonly by: string;
+}
+
+export interface MeasurementEntry {
+  readonly goalId: string | undefined;
+  readonly metric: string;
+  readonly value: number;
+  readonly at: string;
+  readonly note: string | undefined;
+}
+
+export interface AdoptionEntry extends Omit<PlanAdopted['data'], 'planId'> {
+  readonly streamRevision: number;
+}
+
+/** A plan folded from its history: the domain state, plus what the domain does not keep. */
+export interface PlanTimeline {
+  readonly state: PlanState;
+  /** Status reports and progress notes per measure, oldest first. */
+  readonly followUp: ReadonlyMap<string, readonly FollowUpEntry[]>;
+  readonly measurements: readonly MeasurementEntry[];
+  readonly adoptions: readonly AdoptionEntry[];
+  /** Intro text per section (kept on the event, not in the domain state). */
+  readonly intros: ReadonlyMap<string, string>;
+  readonly responsibleNotes: ReadonlyMap<string, string>;
+  readonly streamRevision: number;
+  readonly lastEffectiveAt: string | undefined;
+}
+
+/**
+ * Folds history rows with the domain's own `evolve`, so the plan at a revision or on a date
+ * is exactly what the decider saw then.
+ */
+export function foldTimeline(rows: readonly HistoryRow[]): PlanTimeline {
+  let state: PlanState = initialPlanState();
+  const followUp = new Map<string, FollowUpEntry[]>();
+  const measurements: MeasurementEntry[] = [];
+  const adoptions: AdoptionEntry[] = [];
+  const intros = new Map<string, string>();
+  const responsibleNotes = new Map<string, string>();
+  const addFollowUp = (measureId: string, entry: FollowUpEntry): void => {
+    followUp.set(measureId, [...(followUp.get(measureId) ?? []), entry]);
+  };
+  for (const row of rows) {
+    const event = { type: row.eventType, data: row.data };
+    if (!isPlanEvent(event)) continue;
+    const planEvent = event as PlanEvent;
+    state = evolvePlan(state, planEvent);
+    switch (planEvent.type) {
+      case 'MeasureStatusChanged':
+        addFollowUp(planEvent.data.measureId, {
+          note: planEvent.data.note,
+          status: planEvent.data.to,
+          period: planEvent.data.period,
+          at: row.effectiveAt,
+          by: row.actor,
+        });
+        break;
+      case 'ProgressNoted':
+        addFollowUp(planEvent.data.measureId, {
+          note: planEvent.data.note,
+          status: undefined,
+          period: planEvent.data.period,
+          at: row.effectiveAt,
+          by: row.actor,
+        });
+        break;
+      case 'IndicatorMeasured': {
+        const { goalId, metric, value, at, note } = planEvent.data;
+        measurements.push({ goalId, metric, value, at, note });
+        break;
+      }
+      case 'PlanAdopted': {
+        const { planId: _, ...adoption } = planEvent.data;
+        adoptions.push({ ...adoption, streamRevision: row.streamRevision });
+        break;
+      }
+      case 'SectionAdded':
+        if (planEvent.data.intro) intros.set(planEvent.data.sectionId, planEvent.data.intro);
+        break;
+      case 'MeasureAdded':
+        if (planEvent.data.responsibleNote)
+          responsibleNotes.set(planEvent.data.measureId, planEvent.data.responsibleNote);
+        break;
+      default:
+        break;
+    }
+  }
+  const last = rows[rows.length - 1];
+  return {
+    state,
+    followUp,
+    measurements,
+    adoptions,
+    intros,
+    responsibleNotes,
+    streamRevision: last ? last.streamRevision : -1,
+    lastEffectiveAt: last?.effectiveAt,
+  };
+}

@@ -1,0 +1,181 @@
+import {
+  dueDate,
+  isOverdue,
+  parseTiming,
+  type Body,
+  type ExistingPlan,
+  type GoalState,
+  type Lines,
+  type MeasureState,
+  type MeasureStatus,
+  type PlanLifecycle,
+  type Target,
+  type Timing,
+} from '@app/domain';
+import type { AdoptionEntry, FollowUpEntry, MeasurementEntry, PlanTimeline } from './plan-timeline.js';
+
+export interface MeasureView {
+  readonly id: string;
+  readonly sectionId: string;
+  readonly label: string;
+  /** "4.2.J": section number and label, how plans and amendments address a measure. */
+  readonly address: string;
+  readonly text: string;
+  readonly timing: string;
+  readonly timingParsed: Timing;
+  readonly due: string | null;
+  readonly overdue: boolean;
+  readonly responsible: string[];
+  readonly responsibleNote: string | null;
+  readonly status: MeasureStatus;
+  readonly statusNote: string | null;
+  readonly statusChangedAt: string | null;
+  readonly followUp: readonly FollowUpEntry[];
+  readonly lines: Lines | null;
+}
+
+export interface GoalView {
+  readonly id: string;
+  readonly address: string;
+  readonly text: string;
+  readonly target: Target | null;
+  readonly measurements: readonly MeasurementEntry[];
+  readonly goals: GoalView[];
+  readonly lines: Lines | null;
+}
+
+export interface SectionView {
+  readonly id: string;
+  readonly number: string;
+  readonly title: string;
+  readonly intro: string | null;
+  readonly goals: GoalView[];
+  readonly measures: MeasureView[];
+  readonly sections: SectionView[];
+  readonly lines: Lines | null;
+}
+
+export interface PlanView {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly title: string;
+  readonly period: { from: number; to: number };
+  readonly edition: string | null;
+  readonly status: PlanLifecycle;
+  /** How many times it has been adopted (revision 1, 2, ...); 0 for a draft never adopted. */
+  readonly adoptedRevision: number;
+  readonly changedSinceAdoption: boolean;
+  readonly predecessorPlanId: string | null;
+  readonly parentPlanId: string | null;
+  readonly bodies: Body[];
+  /** The plan stream's revision this view reflects; send it back as If-Match. */
+  readonly revision: number;
+  readonly adoptions: readonly AdoptionEntry[];
+  readonly measurements: readonly MeasurementEntry[];
+  readonly sections: SectionView[];
+}
+
+/** "4.10" after "4.9", "5" after "4.4". */
+export function compareSectionNumbers(a: string, b: string): number {
+  return a.localeCompare(b, 'nb', { numeric: true });
+}
+
+/** A..Z before AA. */
+export function compareLabels(a: string, b: string): number {
+  return a.length - b.length || a.localeCompare(b, 'nb');
+}
+
+/**
+ * The plan as people read it: sections in number order with their goals and live measures.
+ * `today` decides which measures are overdue (the as-of date for a plan seen in the past).
+ */
+export function renderPlanView(timeline: PlanTimeline, today: string): PlanView | undefined {
+  const plan = timeline.state;
+  if (plan.status === 'none') return undefined;
+  const sections = [...plan.sections.values()].sort((a, b) => compareSectionNumbers(a.number, b.number));
+  const build = (parentId: string | undefined): SectionView[] =>
+    sections
+      .filter((s) => s.parentSectionId === parentId)
+      .map((s) => ({
+        id: s.id,
+        number: s.number,
+        title: s.title,
+        intro: timeline.intros.get(s.id) ?? null,
+        goals: goalsOf(plan, timeline, s.id, `${s.number}.g`, undefined),
+        measures: [...plan.measures.values()]
+          .filter((m) => m.sectionId === s.id && !m.struck)
+          .sort((a, b) => compareLabels(a.label, b.label))
+          .map((m) => measureView(plan, timeline, m, s.number, today)),
+        sections: build(s.id),
+        lines: s.lines ?? null,
+      }));
+  return {
+    id: plan.id,
+    organisationId: plan.organisationId,
+    title: plan.title,
+    period: { from: plan.period.from, to: plan.period.to },
+    edition: plan.edition ?? null,
+    status: plan.status,
+    adoptedRevision: plan.adoptedRevision,
+    changedSinceAdoption: plan.changedSinceAdoption,
+    predecessorPlanId: plan.predecessorPlanId ?? null,
+    parentPlanId: plan.parentPlanId ?? null,
+    bodies: [...plan.bodies.values()],
+    revision: timeline.streamRevision,
+    adoptions: timeline.adoptions,
+    measurements: timeline.measurements.filter((m) => m.goalId === undefined),
+    sections: build(undefined),
+  };
+}
+
+function goalsOf(
+  plan: ExistingPlan,
+  timeline: PlanTimeline,
+  sectionId: string,
+  /** "4.1.g" for a section's goals, "4.1.g2." for the sub-goals of its second goal. */
+  prefix: string,
+  parentGoalId: string | undefined,
+): GoalView[] {
+  const goals = [...plan.goals.values()].filter(
+    (g: GoalState) => g.sectionId === sectionId && g.parentGoalId === parentGoalId && !g.struck,
+  );
+  return goals.map((g, i) => ({
+    id: g.id,
+    address: `${prefix}${i + 1}`,
+    text: g.text,
+    target: g.target ?? null,
+    measurements: timeline.measurements.filter((m) => m.goalId === g.id),
+    goals: goalsOf(plan, timeline, sectionId, `${prefix}${i + 1}.`, g.id),
+    lines: g.lines ?? null,
+  }));
+}
+
+function measureView(
+  plan: ExistingPlan,
+  timeline: PlanTimeline,
+  m: MeasureState,
+  sectionNumber: string,
+  today: string,
+): MeasureView {
+  const timing = parseTiming(m.timing, { periodFrom: plan.period.from, periodTo: plan.period.to });
+  const followUp = timeline.followUp.get(m.id) ?? [];
+  const lastStatus = [...followUp].reverse().find((f) => f.status !== undefined);
+  return {
+    id: m.id,
+    sectionId: m.sectionId,
+    label: m.label,
+    address: `${sectionNumber}.${m.label}`,
+    text: m.text,
+    timing: m.timing,
+    timingParsed: timing,
+    due: dueDate(timing) ?? null,
+    overdue: isOverdue(timing, m.status, today),
+    responsible: [...m.responsible],
+    responsibleNote: timeline.responsibleNotes.get(m.id) ?? null,
+    status: m.status,
+    statusNote: lastStatus?.note ?? null,
+    statusChangedAt: lastStatus?.at ?? null,
+    followUp,
+    lines: m.lines ?? null,
+  };
+}
