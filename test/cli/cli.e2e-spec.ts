@@ -3,7 +3,6 @@ import { loadConfig } from '@app/config';
 import type { Database } from '@app/database';
 import { ALL_PROJECTIONS } from '@app/read-models';
 import { createSharedTestDatabase, type SharedTestDatabase } from '@app/testing';
-import { sql } from 'kysely';
 import request from 'supertest';
 import { createApi } from '../../apps/api/src/create-api.js';
 import { runCli } from '../support/processes.js';
