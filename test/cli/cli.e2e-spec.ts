@@ -11,13 +11,10 @@ import { runCli } from '../support/processes.js';
 async function snapshot(database: Database): Promise<string> {
   const tables: Record<string, unknown[]> = {};
   for (const table of ALL_PROJECTIONS.flatMap((p) => p.tables)) {
-    tables[table] = await database.db
-      .selectFrom(table)
-      .selectAll()
-      .orderBy(sql`1`)
-      .execute();
+    const rows = await database.db.selectFrom(table).selectAll().execute();
+    tables[table] = rows.map((row) => JSON.stringify(row)).sort();
   }
-  const checkpoint = await database.db.selectFrom('projection_checkpoints').selectAll().execute();
+  const checkpoint = await database.db.selectFrom('projection_checkpoints').selectAll().orderBy('name').execute();
   return JSON.stringify({ tables, checkpoint });
 }
 
