@@ -322,11 +322,8 @@ describe('plans over HTTP', () => {
     const health = await request(api.http).get('/health').expect(200);
     expect(health.body).toMatchObject({ status: 'ok', eventStore: 'postgres' });
     expect(health.body.projections).toEqual([
-      expect.objectContaining({
-        name: 'current-plan',
-        lag: expect.any(Number),
-        checkpoint: expect.any(String),
-      }),
+      expect.objectContaining({ name: 'current-plan', lag: expect.any(Number), checkpoint: expect.any(String) }),
+      expect.objectContaining({ name: 'plan-history', lag: expect.any(Number), checkpoint: expect.any(String) }),
     ]);
   });
 

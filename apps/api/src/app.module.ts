@@ -2,6 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { PlanverkModule, type RuntimeOptions } from '@app/runtime';
 import { HealthController } from './health/health.controller.js';
 import { CommandResponder } from './plans/command-responder.js';
+import { MeasuresController } from './measures/measures.controller.js';
+import { PlanChangesController } from './plans/plan-changes.controller.js';
 import { PlansController } from './plans/plans.controller.js';
 
 @Module({})
@@ -10,7 +12,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [PlanverkModule.forRoot(options)],
-      controllers: [PlansController, HealthController],
+      controllers: [PlansController, PlanChangesController, MeasuresController, HealthController],
       providers: [CommandResponder],
     };
   }

@@ -7,3 +7,6 @@ export * from './plan/plan.state.js';
 export * from './shared/decider.js';
 export * from './shared/domain-error.js';
 export * from './timing/index.js';
+export * from './organisation/organisation.js';
+export * from './text-similarity/index.js';
+export * from './text-diff/index.js';

@@ -1,73 +1,93 @@
 import { Injectable } from '@nestjs/common';
 import {
-  decidePlan,
-  evolvePlan,
-  initialPlanState,
+  DomainError,
+  isOrganisationEvent,
   isPlanEvent,
+  organisationDecider,
+  planDecider,
+  type OrganisationCommand,
+  type OrganisationEvent,
+  type OrganisationState,
   type PlanCommand,
+  type PlanEvent,
   type PlanState,
 } from '@app/domain';
-import { EventStore, eventIdFor, type EventToAppend, type RecordedEvent } from '@app/event-store';
+import { EventStore } from '@app/event-store';
 import type { CommandEnvelope, CommandOutcome } from './command-envelope.js';
-import { planStreamId } from './plan-stream.js';
+import { foldStream, runDecider, type StreamDecider } from './decider-runner.js';
+import { organisationStreamId, planStreamId } from './plan-stream.js';
+
+const plans: StreamDecider<PlanCommand, PlanEvent, PlanState> = { ...planDecider, isEvent: isPlanEvent };
+const organisations: StreamDecider<OrganisationCommand, OrganisationEvent, OrganisationState> = {
+  ...organisationDecider,
+  isEvent: isOrganisationEvent,
+};
 
 /**
- * The whole of a plan command handler: load the stream, fold it, decide, append with the
- * revision it was decided on. Handlers only translate their command into a domain command.
+ * Runs plan and organisation commands against their streams. Commands naming responsible
+ * bodies are given the bodies of the plan's organisation, so the decider can check them.
  */
 @Injectable()
 export class PlanCommandRunner {
   constructor(private readonly store: EventStore) {}
 
   async run(planId: string, envelope: CommandEnvelope, command: PlanCommand): Promise<CommandOutcome> {
-    const streamId = planStreamId(planId);
-    const history = await this.store.readStream(streamId);
-    const revision = history.length > 0 ? history[history.length - 1]!.revision : -1n;
-
-    // A retried command: answer as the first time, without deciding again on newer state.
-    const earlier = history.filter((e) => e.metadata.commandId === envelope.commandId);
-    if (earlier.length > 0) {
-      return { streamId, revision, position: earlier[earlier.length - 1]!.position, appended: false };
-    }
-
-    const state = foldPlan(history);
-    const events = decidePlan(command, state);
-    if (events.length === 0) return { streamId, revision, position: undefined, appended: false };
-
-    const toAppend: EventToAppend[] = events.map((event, index) => ({
-      id: eventIdFor(envelope.commandId, index),
-      type: event.type,
-      data: event.data,
-      metadata: {
-        actor: envelope.actor,
-        commandId: envelope.commandId,
-        correlationId: envelope.correlationId ?? envelope.commandId,
-        ...(envelope.cause ? { cause: envelope.cause } : {}),
-        effectiveAt: envelope.effectiveAt ?? envelope.now.slice(0, 10),
-        recordedAt: envelope.now,
-      },
-    }));
-    const result = await this.store.appendToStream(streamId, toAppend, {
-      expectedRevision: envelope.expectedRevision ?? (revision < 0n ? 'no_stream' : revision),
+    await this.checkLinkedPlans(command);
+    return runDecider(this.store, planStreamId(planId), plans, envelope, async (state) => {
+      if ((command.type === 'AddMeasure' || command.type === 'ReassignMeasure') && state.status !== 'none') {
+        return { ...command, organisationBodies: await this.organisationBodies(state.organisationId) };
+      }
+      return command;
     });
-    return {
-      streamId,
-      revision: result.nextExpectedRevision,
-      position: result.position,
-      appended: result.appended,
-    };
   }
 
-  async load(planId: string): Promise<{ state: PlanState; history: RecordedEvent[] }> {
-    const history = await this.store.readStream(planStreamId(planId));
-    return { state: foldPlan(history), history };
+  runOrganisation(
+    organisationId: string,
+    envelope: CommandEnvelope,
+    command: OrganisationCommand,
+  ): Promise<CommandOutcome> {
+    return runDecider(
+      this.store,
+      organisationStreamId(organisationId),
+      organisations,
+      envelope,
+      () => command,
+    );
   }
-}
 
-function foldPlan(history: readonly RecordedEvent[]): PlanState {
-  let state = initialPlanState();
-  for (const event of history) {
-    if (isPlanEvent(event)) state = evolvePlan(state, event);
+  async loadPlan(planId: string): Promise<PlanState> {
+    return foldStream(plans, await this.store.readStream(planStreamId(planId)));
   }
-  return state;
+
+  async loadOrganisation(organisationId: string): Promise<OrganisationState> {
+    return foldStream(organisations, await this.store.readStream(organisationStreamId(organisationId)));
+  }
+
+  /** Plans a command links to must exist: a decider sees only its own stream, so check here. */
+  private async checkLinkedPlans(command: PlanCommand): Promise<void> {
+    const linked: Array<[string, string | undefined]> =
+      command.type === 'CreatePlan' || command.type === 'LinkPlan'
+        ? [
+            ['predecessorPlanId', command.predecessorPlanId],
+            ['parentPlanId', command.parentPlanId],
+          ]
+        : command.type === 'SupersedePlan'
+          ? [['byPlanId', command.byPlanId]]
+          : [];
+    for (const [field, planId] of linked) {
+      if (planId && (await this.store.readStream(planStreamId(planId), { maxCount: 1 })).length === 0) {
+        throw new DomainError(
+          'LINKED_PLAN_NOT_FOUND',
+          'not_found',
+          `Plan "${planId}" (${field}) does not exist`,
+          { field },
+        );
+      }
+    }
+  }
+
+  private async organisationBodies(organisationId: string): Promise<string[]> {
+    const organisation = await this.loadOrganisation(organisationId);
+    return organisation.status === 'none' ? [] : [...organisation.bodies.keys()];
+  }
 }

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AddMeasureHandler } from './commands/add-measure.command.js';
 import { AddSectionHandler } from './commands/add-section.command.js';
+import { ChangePlanHandler } from './commands/change-plan.command.js';
+import { ChangeOrganisationHandler } from './commands/organisation.commands.js';
 import { ChangeMeasureStatusHandler } from './commands/change-measure-status.command.js';
 import { CreatePlanHandler } from './commands/create-plan.command.js';
 import { PlanCommandRunner } from './plan-command-runner.js';

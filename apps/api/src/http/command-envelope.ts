@@ -1,4 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
+import type { EventCause } from '@app/event-store';
 import type { CommandEnvelope } from '@app/plans';
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
@@ -9,7 +10,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * The envelope of an HTTP command: its id (body `commandId` or the Idempotency-Key header),
  * the revision the client expects (If-Match), and who sends it.
  */
-export function envelopeFrom(request: Request, body: { commandId?: string | undefined }): CommandEnvelope {
+export function envelopeFrom(
+  request: Request,
+  body: { commandId?: string | undefined; effectiveAt?: string | undefined; cause?: EventCause | undefined },
+): CommandEnvelope {
   const header = request.header('idempotency-key')?.trim();
   if (header && !UUID.test(header)) {
     throw new BadRequestException('Idempotency-Key must be a UUID');
@@ -18,12 +22,17 @@ export function envelopeFrom(request: Request, body: { commandId?: string | unde
     throw new BadRequestException('Idempotency-Key and commandId differ; send one of them');
   }
   const expected = parseIfMatch(request.header('if-match'));
+  if (body.effectiveAt !== undefined && !isRealDate(body.effectiveAt)) {
+    throw new BadRequestException(`effectiveAt is not a real date: ${body.effectiveAt}`);
+  }
   return {
     commandId: body.commandId ?? header ?? randomUUID(),
     // Until sign-in exists every HTTP caller is anonymous; the actor is never read from the body.
     actor: 'anonymous',
     correlationId: request.header('x-correlation-id')?.slice(0, 100) || undefined,
     now: new Date().toISOString(),
+    ...(body.effectiveAt ? { effectiveAt: body.effectiveAt } : {}),
+    ...(body.cause ? { cause: { ...body.cause } } : {}),
     ...(expected !== undefined ? { expectedRevision: expected } : {}),
   } as CommandEnvelope;
 }
@@ -34,4 +43,17 @@ function parseIfMatch(value: string | undefined): bigint | undefined {
   const match = /^(?:W\/)?"?(\d{1,15})"?$/.exec(value.trim());
   if (!match) throw new BadRequestException('If-Match must be the plan revision, e.g. "3"');
   return BigInt(match[1]!);
+}
+
+function isRealDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** A command body without the envelope fields: what goes into the command itself. */
+export function commandData<T extends { commandId?: unknown; effectiveAt?: unknown; cause?: unknown }>(
+  dto: T,
+): Omit<T, 'commandId' | 'effectiveAt' | 'cause'> {
+  const { commandId: _id, effectiveAt: _at, cause: _cause, ...data } = dto;
+  return data;
 }

@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { DomainError } from '@app/domain';
 import { EventStoreUnavailable, ExpectedRevisionConflict } from '@app/event-store';
+import { PlanMomentNotFound } from '@app/read-models';
 import type { Response } from 'express';
 
 const STATUS_OF_KIND = { not_found: 404, invalid: 400, conflict: 409 } as const;
@@ -36,6 +37,10 @@ export class ErrorFilter implements ExceptionFilter {
       response
         .status(status)
         .json({ statusCode: status, error: error.code, message: error.message, details: error.details });
+      return;
+    }
+    if (error instanceof PlanMomentNotFound) {
+      response.status(404).json({ statusCode: 404, error: error.code, message: error.message });
       return;
     }
     if (error instanceof ExpectedRevisionConflict) {

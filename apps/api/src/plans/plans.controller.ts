@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { EventStore, formatPosition } from '@app/event-store';
@@ -11,13 +23,14 @@ import {
 } from '@app/plans';
 import { PlanQueries } from '@app/runtime';
 import type { Request, Response } from 'express';
-import { envelopeFrom } from '../http/command-envelope.js';
+import { commandData, envelopeFrom } from '../http/command-envelope.js';
 import { CommandResponder } from './command-responder.js';
 import { AddMeasureDto } from './dto/add-measure.dto.js';
 import { AddSectionDto } from './dto/add-section.dto.js';
 import { ChangeMeasureStatusDto } from './dto/change-measure-status.dto.js';
 import { CreatePlanDto } from './dto/create-plan.dto.js';
 import { PlanIdParam, PlanMeasureParams } from './dto/params.dto.js';
+import { PlanMomentQuery } from './dto/plan-moment.query.js';
 
 const IF_MATCH = {
   name: 'If-Match',
@@ -44,7 +57,7 @@ export class PlansController {
   @ApiResponse({ status: 400, description: 'Invalid input; nothing appended' })
   @ApiResponse({ status: 409, description: 'A plan with this id exists' })
   async create(@Body() dto: CreatePlanDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const { id, commandId: _, ...rest } = dto;
+    const { id, ...rest } = commandData(dto);
     const outcome = await this.commandBus.execute(
       new CreatePlanCommand({ planId: id, ...rest }, envelopeFrom(req, dto)),
     );
@@ -59,13 +72,32 @@ export class PlansController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'The current plan, from the read model' })
-  @ApiResponse({ status: 404, description: 'No such plan' })
-  async get(@Param() { id }: PlanIdParam, @Res({ passthrough: true }) res: Response) {
-    const plan = await this.queries.findPlan(id);
+  @ApiOperation({
+    summary: 'The plan now, at an adopted revision (?revision=N) or as it stood on a date (?asOf=)',
+  })
+  @ApiResponse({ status: 400, description: 'Both revision and asOf given, or a bad value' })
+  @ApiResponse({ status: 404, description: 'No such plan, revision, or the plan did not exist on that date' })
+  async get(
+    @Param() { id }: PlanIdParam,
+    @Query() query: PlanMomentQuery,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    if (query.revision !== undefined && query.asOf !== undefined) {
+      throw new BadRequestException('Give either revision or asOf, not both');
+    }
+    const plan = await this.queries.findPlan(id, query);
     if (!plan) throw new NotFoundException(`Plan "${id}" not found`);
-    res.setHeader('ETag', `"${plan.revision}"`);
+    if (query.revision === undefined && query.asOf === undefined) res.setHeader('ETag', `"${plan.revision}"`);
     return plan;
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'Every change to the plan, with actor, cause, recorded and effective dates' })
+  @ApiResponse({ status: 404, description: 'No such plan' })
+  async history(@Param() { id }: PlanIdParam) {
+    const rows = await this.queries.planHistory(id);
+    if (rows.length === 0) throw new NotFoundException(`Plan "${id}" not found`);
+    return rows;
   }
 
   @Get(':id/events')
@@ -98,7 +130,7 @@ export class PlansController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { commandId: _, ...section } = dto;
+    const section = commandData(dto);
     const outcome = await this.commandBus.execute(
       new AddSectionCommand({ planId: id, ...section }, envelopeFrom(req, dto)),
     );
@@ -120,7 +152,7 @@ export class PlansController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { commandId: _, ...measure } = dto;
+    const measure = commandData(dto);
     const outcome = await this.commandBus.execute(
       new AddMeasureCommand({ planId: id, ...measure }, envelopeFrom(req, dto)),
     );
@@ -142,7 +174,7 @@ export class PlansController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { commandId: _, ...change } = dto;
+    const change = commandData(dto);
     const outcome = await this.commandBus.execute(
       new ChangeMeasureStatusCommand({ planId: id, measureId, ...change }, envelopeFrom(req, dto)),
     );

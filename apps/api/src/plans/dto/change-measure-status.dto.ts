@@ -13,4 +13,13 @@ export class ChangeMeasureStatusDto extends CommandIdDto {
   @IsString()
   @Length(1, 5000)
   note?: string;
+
+  @ApiPropertyOptional({
+    example: '2026',
+    description: 'The period reported on, for continuous and annual measures',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 20)
+  period?: string;
 }

@@ -1,7 +1,34 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Length, Matches, Min, ValidateNested } from 'class-validator';
 
-/** Every command body may carry its id; sending the same id again appends nothing new. */
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const CAUSE_KINDS = ['meeting', 'board_decision', 'follow_up', 'import', 'command'] as const;
+
+/** Why a change was made: a meeting and amendment, a board decision, a follow-up report. */
+export class CauseDto {
+  @ApiProperty({ enum: CAUSE_KINDS, example: 'board_decision' })
+  @IsIn(CAUSE_KINDS, { message: `cause.kind must be one of ${CAUSE_KINDS.join(', ')}` })
+  kind!: (typeof CAUSE_KINDS)[number];
+
+  @ApiPropertyOptional({ example: 'FS-sak 23/26' })
+  @IsOptional()
+  @Length(1, 200)
+  reference?: string;
+
+  @ApiPropertyOptional({ example: 'oslo-sv-am-2026' })
+  @IsOptional()
+  @Length(1, 100)
+  meetingId?: string;
+
+  @ApiPropertyOptional({ example: 4 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  amendmentNo?: number;
+}
+
+/** What every command body may carry besides its data. */
 export class CommandIdDto {
   @ApiPropertyOptional({
     format: 'uuid',
@@ -11,4 +38,19 @@ export class CommandIdDto {
   @IsOptional()
   @IsUUID()
   commandId?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-03-14',
+    description:
+      'The date the change took effect (defaults to today): a plan adopted in 2020 and entered now took effect in 2020',
+  })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'effectiveAt must be a date as YYYY-MM-DD' })
+  effectiveAt?: string;
+
+  @ApiPropertyOptional({ type: CauseDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CauseDto)
+  cause?: CauseDto;
 }

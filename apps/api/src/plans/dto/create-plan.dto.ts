@@ -72,6 +72,18 @@ export class CreatePlanDto extends CommandIdDto {
   @Length(1, 50)
   edition?: string;
 
+  @ApiPropertyOptional({ example: 'oslo-sv-2020-2023', description: 'The plan this one succeeds' })
+  @IsOptional()
+  @Matches(SLUG, { message: 'predecessorPlanId must be a plan id such as oslo-sv-2020-2023' })
+  @MaxLength(100)
+  predecessorPlanId?: string;
+
+  @ApiPropertyOptional({ example: 'sv-2022-2025', description: 'The plan this one follows up' })
+  @IsOptional()
+  @Matches(SLUG, { message: 'parentPlanId must be a plan id such as sv-2022-2025' })
+  @MaxLength(100)
+  parentPlanId?: string;
+
   @ApiPropertyOptional({ type: [BodyDto], description: 'Bodies a measure may name as responsible' })
   @IsOptional()
   @IsArray()

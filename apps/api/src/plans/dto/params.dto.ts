@@ -12,3 +12,13 @@ export class PlanMeasureParams extends PlanIdParam {
   @IsUUID(undefined, { message: 'measureId must be a UUID' })
   measureId!: string;
 }
+
+export class PlanSectionParams extends PlanIdParam {
+  @IsUUID(undefined, { message: 'sectionId must be a UUID' })
+  sectionId!: string;
+}
+
+export class PlanGoalParams extends PlanIdParam {
+  @IsUUID(undefined, { message: 'goalId must be a UUID' })
+  goalId!: string;
+}

@@ -1,0 +1,92 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsNumber, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { CommandIdDto, ISO_DATE } from './command-id.dto.js';
+
+export class TargetDto {
+  @ApiProperty({ example: 'members' })
+  @IsString()
+  @Length(1, 100)
+  metric!: string;
+
+  @ApiProperty({ example: 4000 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  value!: number;
+
+  @ApiPropertyOptional({ example: '2023-12-31' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'by must be a date as YYYY-MM-DD' })
+  by?: string;
+}
+
+export class AddGoalDto extends CommandIdDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  sectionId!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'For a sub-goal ("Delmål")' })
+  @IsOptional()
+  @IsUUID()
+  parentGoalId?: string;
+
+  @ApiProperty({ example: 'Oslo SV skal ha 4000 medlemmer i 2023' })
+  @IsString()
+  @Length(1, 5000)
+  text!: string;
+
+  @ApiPropertyOptional({ type: TargetDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TargetDto)
+  target?: TargetDto;
+}
+
+export class GoalTargetDto extends CommandIdDto {
+  @ApiProperty({ type: TargetDto })
+  @ValidateNested()
+  @Type(() => TargetDto)
+  target!: TargetDto;
+}
+
+export class TextDto extends CommandIdDto {
+  @ApiProperty({ example: 'Nytt tekstforslag' })
+  @IsString()
+  @Length(1, 5000)
+  text!: string;
+}
+
+export class ReasonDto extends CommandIdDto {
+  @ApiProperty({ example: 'Gjennomført' })
+  @IsString()
+  @Length(1, 2000)
+  reason!: string;
+}
+
+export class MeasurementDto extends CommandIdDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The goal the indicator belongs to; none for a plan-wide figure',
+  })
+  @IsOptional()
+  @IsUUID()
+  goalId?: string;
+
+  @ApiProperty({ example: 'members' })
+  @IsString()
+  @Length(1, 100)
+  metric!: string;
+
+  @ApiProperty({ example: 3394 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  value!: number;
+
+  @ApiProperty({ example: '2025-12-31', description: 'The date the value was true at' })
+  @Matches(ISO_DATE, { message: 'at must be a date as YYYY-MM-DD' })
+  at!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  note?: string;
+}

@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { CommandIdDto, ISO_DATE } from './command-id.dto.js';
+import { BODY_CODE, SLUG } from './create-plan.dto.js';
+
+export class RetitleDto extends CommandIdDto {
+  @ApiProperty({ example: 'Arbeids- og organisasjonsplan 2024-2027' })
+  @IsString()
+  @Length(1, 300)
+  title!: string;
+}
+
+export class LinkPlanDto extends CommandIdDto {
+  @ApiPropertyOptional({ example: 'oslo-sv-2020-2023', description: 'The plan this one succeeds' })
+  @IsOptional()
+  @Matches(SLUG, { message: 'predecessorPlanId must be a plan id such as oslo-sv-2020-2023' })
+  @MaxLength(100)
+  predecessorPlanId?: string;
+
+  @ApiPropertyOptional({ example: 'sv-2022-2025', description: 'The plan this one follows up' })
+  @IsOptional()
+  @Matches(SLUG, { message: 'parentPlanId must be a plan id such as sv-2022-2025' })
+  @MaxLength(100)
+  parentPlanId?: string;
+}
+
+export class DeclareBodyDto extends CommandIdDto {
+  @ApiProperty({ example: 'BSG' })
+  @Matches(BODY_CODE, {
+    message: 'code must be 1-12 capital letters, digits or hyphens, e.g. FS or BU-gruppe',
+  })
+  code!: string;
+
+  @ApiProperty({ example: 'Bystyregruppa' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+}
+
+export class AdoptPlanDto extends CommandIdDto {
+  @ApiProperty({ example: 'ÅM', description: 'The body that adopted it (ÅM, RS, LS, LM...)' })
+  @IsString()
+  @Length(1, 50)
+  body!: string;
+
+  @ApiProperty({ example: '2026-03-14', description: 'Date of the decision' })
+  @Matches(ISO_DATE, { message: 'date must be a date as YYYY-MM-DD' })
+  date!: string;
+
+  @ApiPropertyOptional({ example: 'ÅM-sak 7/26' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  decisionRef?: string;
+
+  @ApiPropertyOptional({ example: '2026', description: 'The annual edition this adoption makes' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 50)
+  edition?: string;
+}
+
+export class SupersedePlanDto extends CommandIdDto {
+  @ApiProperty({ example: 'oslo-sv-2024-2027' })
+  @Matches(SLUG, { message: 'byPlanId must be a plan id such as oslo-sv-2024-2027' })
+  byPlanId!: string;
+}
