@@ -1,0 +1,178 @@
+import { normaliseNorwegian } from './normalise.js';
+import { type TextProfile, blend, containment, dice, profile, similarity } from './similarity.js';
+
+export type LinkKind = 'unchanged' | 'reworded' | 'merged' | 'split' | 'new' | 'dropped';
+
+/** A suggested lineage link: measures `from` of the previous plan continue as `to`. */
+export interface LinkSuggestion {
+  from: string[];
+  to: string[];
+  kind: LinkKind;
+  score: number;
+}
+
+export interface MeasureText {
+  id: string;
+  text: string;
+}
+
+/**
+ * Below this a pair is not suggested. Chosen on the Oslo SV plans 2020-2023 and 2024-2027
+ * (see suggest-links.seeds.spec.ts): the continuations a reader sees there score from 0.36
+ * (a rewritten LO measure) to 0.94; unrelated measures that share the plans' everyday words
+ * (lokallag, medlemmer, arrangere, møte) reach 0.34. Suggestions are confirmed by a person,
+ * so a borderline pair that is shown costs less than a continuation that is missed.
+ */
+export const DEFAULT_LINK_THRESHOLD = 0.35;
+
+/**
+ * How much of each source a merged measure must contain (and how much of each part a split
+ * measure must contain): a next measure that merely resembles two old ones is a rewording
+ * of the closer one, not their merger.
+ */
+const MIN_COVERAGE = 0.5;
+
+/**
+ * Every member of a merger or split must score at least this share of the best member.
+ * A short, generic measure ("Alle nye medlemmer skal få informasjon om gruppene") that
+ * shares a few common words with a close rewording of another measure is a coincidence,
+ * not half of a merger; both halves of a real merger match about equally well.
+ */
+const MIN_SHARE_OF_BEST = 0.6;
+
+interface Item extends MeasureText {
+  index: number;
+  key: string;
+  profile: TextProfile;
+}
+
+/**
+ * Suggest which measures of a new plan continue which of its predecessor, for a person to
+ * confirm. In order of precedence:
+ * - unchanged: the normalised texts are equal (only case, punctuation, stop words or
+ *   inflection differ);
+ * - merged: several previous measures have the same next measure as their best match,
+ *   each above the threshold and each mostly contained in it;
+ * - split: one previous measure is the best match of several next ones, the same way round;
+ * - reworded: the remaining pairs above the threshold, best score first, one to one;
+ * - dropped: previous measures left over; new: next measures left over.
+ * Deterministic: ties go to the earlier measure, and the result is in the order of the
+ * previous plan, followed by the new measures in the order of the next plan.
+ */
+export function suggestLinks(
+  previous: MeasureText[],
+  next: MeasureText[],
+  options: { threshold?: number } = {},
+): LinkSuggestion[] {
+  const threshold = options.threshold ?? DEFAULT_LINK_THRESHOLD;
+  const prev = previous.map(toItem);
+  const nxt = next.map(toItem);
+  const usedPrev = new Set<number>();
+  const usedNext = new Set<number>();
+  const links: LinkSuggestion[] = [];
+  const link = (from: Item[], to: Item[], kind: LinkKind, score: number) => {
+    from.forEach((p) => usedPrev.add(p.index));
+    to.forEach((n) => usedNext.add(n.index));
+    links.push({ from: from.map((p) => p.id), to: to.map((n) => n.id), kind, score: round(score) });
+  };
+
+  for (const p of prev) {
+    const same = nxt.find((n) => !usedNext.has(n.index) && n.key === p.key);
+    if (same) link([p], [same], 'unchanged', 1);
+  }
+
+  const score = prev.map((p) => nxt.map((n) => blend(p.profile, n.profile, dice)));
+  const open = (p: Item, n: Item) => !usedPrev.has(p.index) && !usedNext.has(n.index);
+  const bestNextOf = (p: Item) =>
+    best(
+      nxt.filter((n) => open(p, n)),
+      (n) => score[p.index]![n.index]!,
+    );
+  const bestPrevOf = (n: Item) =>
+    best(
+      prev.filter((p) => open(p, n)),
+      (p) => score[p.index]![n.index]!,
+    );
+  const strong = (p: Item, n: Item) => score[p.index]![n.index]! >= threshold;
+
+  for (const n of nxt) {
+    if (usedNext.has(n.index)) continue;
+    const sources = comparable(
+      prev.filter((p) => open(p, n) && bestNextOf(p) === n && strong(p, n) && covers(p, n)),
+      (p) => score[p.index]![n.index]!,
+    );
+    if (sources.length >= 2) link(sources, [n], 'merged', similarity(joined(sources), n.text));
+  }
+
+  for (const p of prev) {
+    if (usedPrev.has(p.index)) continue;
+    const parts = comparable(
+      nxt.filter((n) => open(p, n) && bestPrevOf(n) === p && strong(p, n) && covers(n, p)),
+      (n) => score[p.index]![n.index]!,
+    );
+    if (parts.length >= 2) link([p], parts, 'split', similarity(p.text, joined(parts)));
+  }
+
+  const pairs = prev
+    .flatMap((p) => nxt.map((n) => ({ p, n, s: score[p.index]![n.index]! })))
+    .filter(({ p, n }) => open(p, n) && strong(p, n))
+    .sort((a, b) => b.s - a.s || a.p.index - b.p.index || a.n.index - b.n.index);
+  for (const { p, n, s } of pairs) if (open(p, n)) link([p], [n], 'reworded', s);
+
+  for (const p of prev) if (!usedPrev.has(p.index)) link([p], [], 'dropped', 0);
+  for (const n of nxt) if (!usedNext.has(n.index)) link([], [n], 'new', 0);
+
+  return sortLinks(links, previous, next);
+}
+
+function toItem(measure: MeasureText, index: number): Item {
+  return {
+    ...measure,
+    index,
+    profile: profile(measure.text),
+    key: normaliseNorwegian(measure.text).join(' '),
+  };
+}
+
+function covers(part: Item, whole: Item): boolean {
+  return blend(part.profile, whole.profile, containment) >= MIN_COVERAGE;
+}
+
+/** The members that score at least MIN_SHARE_OF_BEST of the best one, in input order. */
+function comparable(members: Item[], scoreOf: (item: Item) => number): Item[] {
+  const top = Math.max(0, ...members.map(scoreOf));
+  return members.filter((m) => scoreOf(m) >= top * MIN_SHARE_OF_BEST);
+}
+
+function joined(items: Item[]): string {
+  return items.map((i) => i.text).join(' ');
+}
+
+/** The highest scoring item; the first of equals, so the result never depends on chance. */
+function best<T>(items: T[], scoreOf: (item: T) => number): T | undefined {
+  let top: T | undefined;
+  let topScore = -Infinity;
+  for (const item of items) {
+    const s = scoreOf(item);
+    if (s > topScore) [top, topScore] = [item, s];
+  }
+  return top;
+}
+
+function round(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}
+
+function sortLinks(links: LinkSuggestion[], previous: MeasureText[], next: MeasureText[]): LinkSuggestion[] {
+  const prevAt = new Map(previous.map((m, i) => [m.id, i]));
+  const nextAt = new Map(next.map((m, i) => [m.id, i]));
+  const position = (l: LinkSuggestion): [number, number] => [
+    l.from.length > 0 ? prevAt.get(l.from[0]!)! : Infinity,
+    l.to.length > 0 ? nextAt.get(l.to[0]!)! : Infinity,
+  ];
+  return [...links].sort((a, b) => {
+    const [pa, na] = position(a);
+    const [pb, nb] = position(b);
+    return pa - pb || na - nb;
+  });
+}
