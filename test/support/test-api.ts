@@ -14,7 +14,12 @@ export interface TestApi {
 export async function startTestApi(options: { demo?: boolean } = {}): Promise<TestApi> {
   const database = await createTestDatabase();
   const config = { ...loadConfig({ PLANVERK_DEMO: options.demo ? '1' : '0' }) };
-  const app = await createApi({ config, runProjections: true, database, logger: false });
+  const app = await createApi({
+    config,
+    runProjections: true,
+    database,
+    ...(process.env.PLANVERK_TEST_LOGS ? {} : { logger: false as const }),
+  });
   return {
     app,
     http: app.getHttpServer(),

@@ -18,6 +18,8 @@ import { PlanCommandRunner } from './plan-command-runner.js';
     AddSectionHandler,
     AddMeasureHandler,
     ChangeMeasureStatusHandler,
+    ChangePlanHandler,
+    ChangeOrganisationHandler,
   ],
   exports: [PlanCommandRunner],
 })

@@ -1,6 +1,8 @@
 export * from './current-plan/current-plan.projection.js';
 export * from './current-plan/current-plan.queries.js';
 export * from './migrations/index.js';
+export * from './organisations/organisations.projection.js';
+export * from './organisations/organisations.queries.js';
 export * from './plan-history/element-of.js';
 export * from './plan-history/plan-history.projection.js';
 export * from './plan-history/plan-history.queries.js';
@@ -11,8 +13,13 @@ export * from './projection-runner.js';
 export * from './projection.js';
 
 import { currentPlanProjection } from './current-plan/current-plan.projection.js';
+import { organisationsProjection } from './organisations/organisations.projection.js';
 import { planHistoryProjection } from './plan-history/plan-history.projection.js';
 import type { Projection } from './projection.js';
 
 /** Every read model the service keeps, in the order a rebuild runs them. */
-export const ALL_PROJECTIONS: readonly Projection[] = [currentPlanProjection, planHistoryProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [
+  currentPlanProjection,
+  planHistoryProjection,
+  organisationsProjection,
+];

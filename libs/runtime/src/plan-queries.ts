@@ -1,12 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Database } from '@app/database';
 import {
+  findOrganisation,
+  listOrganisations,
   listPlans,
   loadElementHistory,
   loadPlanHistory,
   planAt,
   timelineAt,
   type HistoryRow,
+  type OrganisationView,
   type PlanMoment,
   type PlanSummary,
   type PlanTimeline,
@@ -34,6 +37,14 @@ export class PlanQueries {
 
   listPlans(organisationId?: string): Promise<PlanSummary[]> {
     return listPlans(this.database.db, organisationId);
+  }
+
+  listOrganisations(): Promise<OrganisationView[]> {
+    return listOrganisations(this.database.db);
+  }
+
+  findOrganisation(id: string): Promise<OrganisationView | undefined> {
+    return findOrganisation(this.database.db, id);
   }
 
   planHistory(planId: string): Promise<HistoryRow[]> {

@@ -1,0 +1,29 @@
+import type { Body, OrganisationLevel } from '@app/domain';
+import type { Kysely } from 'kysely';
+
+export interface OrganisationView {
+  readonly id: string;
+  readonly name: string;
+  readonly level: OrganisationLevel;
+  readonly parentId: string | null;
+  readonly bodies: Body[];
+  readonly children: string[];
+}
+
+const parse = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+export async function listOrganisations(db: Kysely<any>): Promise<OrganisationView[]> {
+  const rows = await db.selectFrom('rm_organisations').selectAll().orderBy('organisation_id').execute();
+  return rows.map((row) => ({
+    id: row.organisation_id,
+    name: row.name,
+    level: row.level,
+    parentId: row.parent_id,
+    bodies: parse<Body[]>(row.bodies),
+    children: rows.filter((c) => c.parent_id === row.organisation_id).map((c) => c.organisation_id as string),
+  }));
+}
+
+export async function findOrganisation(db: Kysely<any>, id: string): Promise<OrganisationView | undefined> {
+  return (await listOrganisations(db)).find((o) => o.id === id);
+}
