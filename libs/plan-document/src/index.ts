@@ -1,1 +1,4 @@
+export * from './parse-plan-document.js';
+export * from './plan-document-error.js';
 export * from './plan-document.js';
+export * from './validate-plan-document.js';

@@ -52,6 +52,8 @@ export interface Measurement {
 export interface GoalDoc {
   readonly text: string;
   readonly target?: GoalTarget;
+  /** Measured values of the goal's indicator over time. */
+  readonly measurements?: readonly Measurement[];
   /** Sub-goals ("Delmål"). */
   readonly goals?: readonly GoalDoc[];
   readonly lines?: LineRange;

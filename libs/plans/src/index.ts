@@ -7,6 +7,8 @@ export * from './commands/organisation.commands.js';
 export * from './commands/create-plan.command.js';
 export * from './decider-runner.js';
 export * from './derived-ids.js';
+export * from './import/document-commands.js';
+export * from './import/import-plan-document.command.js';
 export * from './plan-command-runner.js';
 export * from './plan-stream.js';
 export * from './plans.module.js';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   DomainError,
+  decideSequence,
   isOrganisationEvent,
   isPlanEvent,
   organisationDecider,
@@ -38,6 +39,29 @@ export class PlanCommandRunner {
         return { ...command, organisationBodies: await this.organisationBodies(state.organisationId) };
       }
       return command;
+    });
+  }
+
+  /**
+   * Several commands on one plan as one append: decided in turn in memory, written together
+   * or not at all (a document import).
+   */
+  async runSequence(
+    planId: string,
+    envelope: CommandEnvelope,
+    commands: readonly PlanCommand[],
+  ): Promise<CommandOutcome> {
+    for (const command of commands) await this.checkLinkedPlans(command);
+    const sequence: StreamDecider<readonly PlanCommand[], PlanEvent, PlanState> = {
+      ...plans,
+      decide: (batch, state) => decideSequence(planDecider, batch, state),
+    };
+    return runDecider(this.store, planStreamId(planId), sequence, envelope, async (state) => {
+      const organisationId = state.status === 'none' ? commandsOrganisation(commands) : state.organisationId;
+      const bodies = organisationId ? await this.organisationBodies(organisationId) : [];
+      return commands.map((c) =>
+        c.type === 'AddMeasure' || c.type === 'ReassignMeasure' ? { ...c, organisationBodies: bodies } : c,
+      );
     });
   }
 
@@ -90,4 +114,9 @@ export class PlanCommandRunner {
     const organisation = await this.loadOrganisation(organisationId);
     return organisation.status === 'none' ? [] : [...organisation.bodies.keys()];
   }
+}
+
+function commandsOrganisation(commands: readonly PlanCommand[]): string | undefined {
+  const create = commands.find((c) => c.type === 'CreatePlan');
+  return create?.type === 'CreatePlan' ? create.organisationId : undefined;
 }

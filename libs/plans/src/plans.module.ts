@@ -5,6 +5,7 @@ import { ChangePlanHandler } from './commands/change-plan.command.js';
 import { ChangeOrganisationHandler } from './commands/organisation.commands.js';
 import { ChangeMeasureStatusHandler } from './commands/change-measure-status.command.js';
 import { CreatePlanHandler } from './commands/create-plan.command.js';
+import { ImportPlanDocumentHandler } from './import/import-plan-document.command.js';
 import { PlanCommandRunner } from './plan-command-runner.js';
 
 /**
@@ -20,6 +21,7 @@ import { PlanCommandRunner } from './plan-command-runner.js';
     ChangeMeasureStatusHandler,
     ChangePlanHandler,
     ChangeOrganisationHandler,
+    ImportPlanDocumentHandler,
   ],
   exports: [PlanCommandRunner],
 })

@@ -23,3 +23,22 @@ export function fold<Event extends DomainEvent, State>(
 ): State {
   return events.reduce(decider.evolve, decider.initialState());
 }
+
+/**
+ * Decides several commands in turn, each on the state the previous ones left: the events of
+ * a whole document import, decided before anything is written, so it is all or nothing.
+ */
+export function decideSequence<Command, Event extends DomainEvent, State>(
+  decider: Decider<Command, Event, State>,
+  commands: readonly Command[],
+  state: State,
+): Event[] {
+  const events: Event[] = [];
+  let current = state;
+  for (const command of commands) {
+    const decided = decider.decide(command, current);
+    current = decided.reduce(decider.evolve, current);
+    events.push(...decided);
+  }
+  return events;
+}

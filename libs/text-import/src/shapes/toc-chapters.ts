@@ -1,0 +1,173 @@
+import { type GoalDoc, type Measurement } from '@app/plan-document';
+import { bulletItem } from '../bullets.js';
+import { type SectionDraft, finishSection, newSection, range, touch } from '../draft.js';
+import { UnreadableDocumentError } from '../errors.js';
+import { adoptedIn, editionIn, isTitleLine, periodIn } from '../plan-header.js';
+import { toSourceLines } from '../source-lines.js';
+import { isoDate, measurementFrom, targetFor } from '../targets.js';
+import { groupListItems, joinParagraphs, joinWrapped } from '../text-join.js';
+import { type ImportIssue } from '../types.js';
+import { type Shape, type ShapeOutput } from './shape.js';
+
+/**
+ * Oslo SV's 2020-2023 plan (seed 000): a title, a table of contents ("Fylkeslaget<TAB>28"),
+ * numbered chapters whose areas are unnumbered headings listed in the contents; each area has
+ * intro prose, a "Mål:" list and a "Tiltak:" list of "- " bullets. Chapter 2 holds the status
+ * figures ("Status 31.12.2019 for Oslo SV") and the long-term goals.
+ *
+ * Unnumbered areas are numbered by position under their chapter (3.1 Fylkeslaget ...), as the
+ * plan document asks. Lines are the lines of the text file.
+ */
+const TOC_LINE = /^(.+?)\t+(\d+)$/;
+const CHAPTER = /^(\d+)\.\s+(.+)$/;
+const GOALS_LABEL = /^(?:Mål|Delmål):$/;
+const MEASURES_LABEL = /^Tiltak:$/;
+/** Areas without labels whose bullets are goals: "Langsiktige mål ...", "Strategiske grep ...". */
+const GOAL_HEADING = /\bmål|\bstrategiske grep\b/i;
+
+export const tocChaptersShape: Shape = {
+  id: 'toc-chapters',
+  description: 'table of contents, chapters with unnumbered areas, "Mål:" and "Tiltak:" bullet lists',
+  recognise: (text) =>
+    (text.match(/^.+\t\d+$/gm)?.length ?? 0) >= 5 && /^Mål:\s*$/m.test(text) && /^Tiltak:\s*$/m.test(text),
+  read: readTocChapters,
+};
+
+type Mode = 'intro' | 'goals' | 'measures';
+
+function readTocChapters(text: string): ShapeOutput {
+  const lines = toSourceLines(text);
+  const issues: ImportIssue[] = [];
+  const titleLine = lines.find((l) => isTitleLine(l.text));
+  if (!titleLine) throw new UnreadableDocumentError('toc-chapters plan: no title line with a period found');
+  const period = periodIn(titleLine.text);
+  if (!period) throw new UnreadableDocumentError(`toc-chapters plan: no period in "${titleLine.text}"`);
+
+  const tocLines = lines.filter((l) => TOC_LINE.test(l.raw));
+  const toc = tocLines.map((l) => (TOC_LINE.exec(l.raw)?.[1] ?? '').trim());
+  const bodyStart = Math.max(...tocLines.map((l) => l.no)); // index of the first line after the contents
+
+  const chapters: SectionDraft[] = [];
+  let chapter: SectionDraft | undefined;
+  let area: SectionDraft | undefined;
+  let sub: SectionDraft | undefined;
+  let mode: Mode = 'intro';
+  let nextToc = 0;
+  const measurements: Measurement[] = [];
+  let statusDate: string | undefined;
+  let lastItem:
+    | { parts: string[]; to: number; kind: 'goal' | 'measure' | 'intro' | 'sub'; section: SectionDraft }
+    | undefined;
+  let prevBlank = true;
+
+  const flush = (): void => {
+    if (!lastItem) return;
+    const { parts, kind, section } = lastItem;
+    const itemText = joinWrapped(parts);
+    const lineRange = range(lastItem.to - parts.length + 1, lastItem.to);
+    if (kind === 'goal') {
+      const target = targetFor(itemText, { periodFrom: period.from, periodTo: period.to });
+      const goal: GoalDoc = { text: itemText, ...(target ? { target } : {}), lines: lineRange };
+      section.goals.push(goal);
+    } else if (kind === 'measure') section.measures.push({ text: itemText, lines: lineRange });
+    else {
+      section.intro.push(`${kind === 'sub' ? '  ' : ''}- ${itemText}`);
+      const m = statusDate ? measurementFrom(itemText, statusDate) : undefined;
+      if (m) measurements.push(m);
+    }
+    lastItem = undefined;
+  };
+
+  for (const line of lines.slice(bodyStart)) {
+    const t = line.text;
+    if (t === '') {
+      prevBlank = true;
+      continue;
+    }
+    const wasBlank = prevBlank;
+    prevBlank = false;
+    const current = sub ?? area ?? chapter;
+    // Headings are the entries of the table of contents, in order.
+    if (nextToc < toc.length && t === toc[nextToc]) {
+      flush();
+      nextToc++;
+      const m = CHAPTER.exec(t);
+      if (m) {
+        chapter = newSection(m[1] ?? '', (m[2] ?? '').trim(), line.no);
+        chapters.push(chapter);
+        area = undefined;
+      } else if (chapter) {
+        area = newSection(`${chapter.number}.${chapter.sections.length + 1}`, t, line.no);
+        chapter.sections.push(area);
+        touch(line.no, chapter);
+      }
+      sub = undefined;
+      mode = 'intro';
+      statusDate = /^Status\b/i.test(t) ? isoDate(t) : undefined;
+      continue;
+    }
+    if (!current) {
+      issues.push({ line: line.no, message: `text before the first heading: "${t}"` });
+      continue;
+    }
+    touch(line.no, current, area, chapter);
+    // A question standing alone above a list ("Hva er oppgavene som må løses for å nå målene?")
+    // is a sub-heading the contents do not list.
+    if (area && wasBlank && /\?$/.test(t) && t.length <= 100 && bulletItem(t) === undefined) {
+      flush();
+      sub = newSection(`${area.number}.${area.sections.length + 1}`, t, line.no);
+      area.sections.push(sub);
+      mode = 'intro';
+      continue;
+    }
+    if (GOALS_LABEL.test(t)) {
+      flush();
+      mode = 'goals';
+      continue;
+    }
+    if (MEASURES_LABEL.test(t)) {
+      flush();
+      mode = 'measures';
+      continue;
+    }
+    const item = bulletItem(t);
+    if (item !== undefined) {
+      flush();
+      const nested = /^\s+-/.test(line.raw);
+      const listsGoals = mode === 'goals' || (mode === 'intro' && GOAL_HEADING.test(current.title));
+      const kind = nested ? 'sub' : mode === 'measures' ? 'measure' : listsGoals ? 'goal' : 'intro';
+      lastItem = { parts: [item], to: line.no, kind, section: current };
+      continue;
+    }
+    if (lastItem && !wasBlank) {
+      lastItem.parts.push(t);
+      lastItem.to = line.no;
+      continue;
+    }
+    flush();
+    if (mode !== 'intro')
+      issues.push({ line: line.no, message: `prose after a list in ${current.number}, kept in its intro` });
+    current.intro.push(t);
+  }
+  flush();
+  if (chapters.length === 0)
+    throw new UnreadableDocumentError('toc-chapters plan: no chapter of the contents found');
+  if (nextToc < toc.length) {
+    issues.push({
+      line: tocLines[nextToc]?.no ?? 1,
+      message: `contents entry "${toc[nextToc]}" not found as a heading`,
+    });
+  }
+  const edition = editionIn(titleLine.text);
+  const adopted = adoptedIn(text);
+  return {
+    title: titleLine.text,
+    period,
+    ...(edition ? { edition } : {}),
+    ...(adopted ? { adopted } : {}),
+    bodies: [],
+    measurements,
+    sections: chapters.map((c) => finishSection(c, (parts) => joinParagraphs(groupListItems(parts)))),
+    issues,
+  };
+}
