@@ -1,7 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlanverkModule, type RuntimeOptions } from '@app/runtime';
+import { AuditExportController } from './audit/audit-export.controller.js';
+import { FollowUpController } from './audit/follow-up.controller.js';
+import { PlanDiffController } from './audit/plan-diff.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { CommandResponder } from './plans/command-responder.js';
+import { ImportsController } from './imports/imports.controller.js';
 import { MeasuresController } from './measures/measures.controller.js';
 import { OrganisationsController } from './organisations/organisations.controller.js';
 import { PlanChangesController } from './plans/plan-changes.controller.js';
@@ -13,7 +17,17 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [PlanverkModule.forRoot(options)],
-      controllers: [PlansController, PlanChangesController, MeasuresController, OrganisationsController, HealthController],
+      controllers: [
+        PlansController,
+        PlanChangesController,
+        MeasuresController,
+        OrganisationsController,
+        ImportsController,
+        HealthController,
+        AuditExportController,
+        PlanDiffController,
+        FollowUpController,
+      ],
       providers: [CommandResponder],
     };
   }

@@ -18,7 +18,12 @@ export async function createApi(options: ApiOptions): Promise<NestExpressApplica
     ...(options.logger === false ? { logger: false } : {}),
     bodyParser: false,
   });
-  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('json', { limit: '2mb' });
+  // Plan texts and YAML documents can be posted as they are (POST /imports).
+  app.useBodyParser('text', {
+    limit: '2mb',
+    type: ['text/plain', 'application/yaml', 'text/yaml', 'application/x-yaml'],
+  });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

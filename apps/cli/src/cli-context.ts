@@ -1,22 +1,33 @@
 import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@app/config';
+import { EventStore } from '@app/event-store';
+import { ProjectionRunner } from '@app/read-models';
 import { PlanverkModule } from '@app/runtime';
 
 /**
  * Runs `work` inside the same wiring as the api (same configuration: DATABASE_URL or the
- * PGlite data directory), without running the projections in the background.
+ * PGlite data directory). The read models are brought up to date before the work (so reads
+ * see what other processes wrote) and after it (so what the command wrote is readable).
  */
 export async function withRuntime<T>(work: (context: INestApplicationContext) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const context = await NestFactory.createApplicationContext(
-    PlanverkModule.forRoot({ config, runProjections: false }),
+    PlanverkModule.forRoot({ config, runProjections: true }),
     { logger: ['error', 'warn'] },
   );
   try {
-    return await work(context);
+    await catchUp(context);
+    const result = await work(context);
+    await catchUp(context);
+    return result;
   } finally {
     await context.close();
     Logger.flush();
   }
+}
+
+async function catchUp(context: INestApplicationContext): Promise<void> {
+  const head = await context.get(EventStore).headPosition();
+  await context.get(ProjectionRunner).caughtUpTo(head, 120_000);
 }

@@ -1,8 +1,13 @@
 import 'reflect-metadata';
 import { ConfigError } from '@app/config';
 import { Command } from 'commander';
+import { registerAuditCommands } from './commands/audit.command.js';
+import { registerDiffCommand } from './commands/diff.command.js';
+import { registerFollowUpCommand } from './commands/follow-up.command.js';
+import { registerImportExportCommands } from './commands/import-export.command.js';
 import { registerPlanCommands } from './commands/plans.command.js';
 import { registerProjectionCommands } from './commands/projections.command.js';
+import { registerReportCommand } from './commands/report.command.js';
 
 const program = new Command('planverk')
   .description(
@@ -16,6 +21,11 @@ const program = new Command('planverk')
 
 registerProjectionCommands(program);
 registerPlanCommands(program);
+registerImportExportCommands(program);
+registerAuditCommands(program);
+registerDiffCommand(program);
+registerFollowUpCommand(program);
+registerReportCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message =

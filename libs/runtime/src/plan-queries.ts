@@ -5,15 +5,23 @@ import {
   listOrganisations,
   listPlans,
   loadElementHistory,
+  loadFollowUpReport,
+  loadPlanDiff,
   loadPlanHistory,
   planAt,
+  summariseFollowUp,
   timelineAt,
+  type FollowUpReport,
+  type FollowUpSummary,
   type HistoryRow,
   type OrganisationView,
+  type PlanDiff,
+  type PlanDiffRequest,
   type PlanMoment,
   type PlanSummary,
   type PlanTimeline,
   type PlanView,
+  type ReportRange,
 } from '@app/read-models';
 import { DATABASE } from './tokens.js';
 
@@ -53,5 +61,32 @@ export class PlanQueries {
 
   elementHistory(elementId: string): Promise<Array<HistoryRow & { planId: string }>> {
     return loadElementHistory(this.database.db, elementId);
+  }
+
+  /** Two moments of a plan, or its predecessor and it, compared (check planDiffRequestProblem first). */
+  planDiff(
+    planId: string,
+    request: PlanDiffRequest,
+    today = new Date().toISOString().slice(0, 10),
+  ): Promise<PlanDiff | undefined> {
+    return loadPlanDiff(this.database.db, planId, request, today);
+  }
+
+  /**
+   * Status counts, overdue and unassigned measures: of the plan as it stood on `asOf`, or of
+   * the plan now with overdue judged on `today`.
+   */
+  async followUpSummary(
+    planId: string,
+    asOf?: string,
+    today = new Date().toISOString().slice(0, 10),
+  ): Promise<FollowUpSummary | undefined> {
+    const plan = await planAt(this.database.db, planId, asOf !== undefined ? { asOf } : {}, today);
+    return plan ? summariseFollowUp(plan, asOf ?? today) : undefined;
+  }
+
+  /** The follow-up report for the annual meeting over a period (check reportRangeProblem first). */
+  followUpReport(planId: string, range: ReportRange): Promise<FollowUpReport | undefined> {
+    return loadFollowUpReport(this.database.db, planId, range);
   }
 }

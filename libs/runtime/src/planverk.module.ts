@@ -13,6 +13,8 @@ import { EventStore } from '@app/event-store';
 import { PlansModule } from '@app/plans';
 import { ALL_PROJECTIONS, ProjectionRunner, readModelMigrations } from '@app/read-models';
 import { openEventStore } from './open-event-store.js';
+import { DirectoryImports } from './imports/import-directory.js';
+import { PlanImports } from './imports/plan-imports.js';
 import { PlanQueries } from './plan-queries.js';
 import { CONFIG, DATABASE } from './tokens.js';
 
@@ -88,8 +90,19 @@ export class PlanverkModule {
             new RuntimeLifecycle(options, runner, store, database),
         },
         PlanQueries,
+        PlanImports,
+        DirectoryImports,
       ],
-      exports: [CONFIG, DATABASE, EventStore, ProjectionRunner, PlanQueries, CqrsModule],
+      exports: [
+        CONFIG,
+        DATABASE,
+        EventStore,
+        ProjectionRunner,
+        PlanQueries,
+        PlanImports,
+        DirectoryImports,
+        CqrsModule,
+      ],
     };
   }
 }

@@ -1,7 +1,9 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { DomainError } from '@app/domain';
 import { EventStoreUnavailable, ExpectedRevisionConflict } from '@app/event-store';
+import { PlanDocumentError } from '@app/plan-document';
 import { PlanMomentNotFound } from '@app/read-models';
+import { UnreadableDocumentError } from '@app/text-import';
 import type { Response } from 'express';
 
 const STATUS_OF_KIND = { not_found: 404, invalid: 400, conflict: 409 } as const;
@@ -37,6 +39,16 @@ export class ErrorFilter implements ExceptionFilter {
       response
         .status(status)
         .json({ statusCode: status, error: error.code, message: error.message, details: error.details });
+      return;
+    }
+    if (error instanceof PlanDocumentError) {
+      response
+        .status(400)
+        .json({ statusCode: 400, error: error.code, message: error.message, issues: error.issues });
+      return;
+    }
+    if (error instanceof UnreadableDocumentError) {
+      response.status(400).json({ statusCode: 400, error: 'UNREADABLE_DOCUMENT', message: error.message });
       return;
     }
     if (error instanceof PlanMomentNotFound) {

@@ -30,7 +30,8 @@ import { AddSectionDto } from './dto/add-section.dto.js';
 import { ChangeMeasureStatusDto } from './dto/change-measure-status.dto.js';
 import { CreatePlanDto } from './dto/create-plan.dto.js';
 import { PlanIdParam, PlanMeasureParams } from './dto/params.dto.js';
-import { PlanMomentQuery } from './dto/plan-moment.query.js';
+import { PlanDocumentQuery, PlanMomentQuery } from './dto/plan-moment.query.js';
+import { renderPlan } from './render-plan.js';
 
 const IF_MATCH = {
   name: 'If-Match',
@@ -89,6 +90,29 @@ export class PlansController {
     if (!plan) throw new NotFoundException(`Plan "${id}" not found`);
     if (query.revision === undefined && query.asOf === undefined) res.setHeader('ETag', `"${plan.revision}"`);
     return plan;
+  }
+
+  @Get(':id/document')
+  @ApiOperation({
+    summary:
+      'The plan as a plan document (yaml, json) or a readable Markdown document (md), now, at a revision or on a date',
+  })
+  @ApiResponse({ status: 404, description: 'No such plan, revision or date' })
+  async document(
+    @Param() { id }: PlanIdParam,
+    @Query() query: PlanDocumentQuery,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    if (query.revision !== undefined && query.asOf !== undefined) {
+      throw new BadRequestException('Give either revision or asOf, not both');
+    }
+    const { format = 'yaml', lineNumbers, ...moment } = query;
+    const plan = await this.queries.findPlan(id, moment);
+    if (!plan) throw new NotFoundException(`Plan "${id}" not found`);
+    const rendered = renderPlan(plan, format, lineNumbers === true);
+    res.setHeader('Content-Type', `${rendered.contentType}; charset=utf-8`);
+    res.setHeader('Content-Disposition', `inline; filename="${id}.${rendered.extension}"`);
+    return rendered.body;
   }
 
   @Get(':id/history')

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ISO_DATE } from './command-id.dto.js';
 
 export class PlanMomentQuery {
@@ -16,4 +16,25 @@ export class PlanMomentQuery {
   @IsOptional()
   @Matches(ISO_DATE, { message: 'asOf must be a date as YYYY-MM-DD' })
   asOf?: string;
+}
+
+export const DOCUMENT_FORMATS = ['yaml', 'json', 'md'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+export class PlanDocumentQuery extends PlanMomentQuery {
+  @ApiPropertyOptional({
+    enum: DOCUMENT_FORMATS,
+    description: 'yaml and json are the plan document format; md is for reading',
+  })
+  @IsOptional()
+  @IsIn(DOCUMENT_FORMATS, { message: `format must be one of ${DOCUMENT_FORMATS.join(', ')}` })
+  format?: DocumentFormat;
+
+  @ApiPropertyOptional({ description: 'md only: number every line, as meeting papers do' })
+  @IsOptional()
+  @Transform(({ value }) =>
+    value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value,
+  )
+  @IsBoolean({ message: 'lineNumbers must be true or false' })
+  lineNumbers?: boolean;
 }

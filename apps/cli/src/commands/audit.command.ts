@@ -1,0 +1,56 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { exportNdjson, verifyLines } from '@app/audit-export';
+import { EventStore } from '@app/event-store';
+import { planStreamId } from '@app/plans';
+import { withRuntime } from '../cli-context.js';
+
+export function registerAuditCommands(program: Command): void {
+  program
+    .command('audit-export <planId>')
+    .description(
+      'Export every event of a plan as JSON lines, each carrying a sha256 hash chained to the one before\n(check it with audit-verify)',
+    )
+    .option('-o, --out <file>', 'write to this file instead of standard output')
+    .action(async (planId: string, options: { out?: string }) => {
+      await withRuntime(async (context) => {
+        const store = context.get(EventStore);
+        // Once meetings have streams of their own, their ids go here after the plan's.
+        const streams = [planStreamId(planId)];
+        const events = (await Promise.all(streams.map((streamId) => store.readStream(streamId)))).flat();
+        if (events.length === 0) {
+          process.exitCode = 2;
+          return console.error(`Plan "${planId}" not found`);
+        }
+        const text = exportNdjson(events, { planId, streams, exportedAt: new Date().toISOString() });
+        if (!options.out) return void process.stdout.write(text);
+        await writeFile(options.out, text, 'utf8');
+        console.log(`Exported ${events.length} events of plan "${planId}" to ${options.out}`);
+      });
+    });
+
+  program
+    .command('audit-verify <file>')
+    .description('Check an audit export: reports every edited, removed, reordered or malformed line')
+    .action(async (file: string) => {
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch (error) {
+        process.exitCode = 2;
+        return console.error(`Cannot read ${file}: ${(error as Error).message}`);
+      }
+      const result = verifyLines(text);
+      if (result.ok) {
+        console.log(`OK: ${result.events} events, chain intact`);
+        console.log(`Final hash: ${result.finalHash}`);
+        return;
+      }
+      process.exitCode = 1;
+      for (const problem of result.problems) {
+        console.log(`line ${problem.line}: ${problem.kind.replaceAll('_', ' ')}: ${problem.message}`);
+      }
+      const count = result.problems.length;
+      console.log(`FAILED: ${count} problem${count === 1 ? '' : 's'} in ${result.events} events`);
+    });
+}

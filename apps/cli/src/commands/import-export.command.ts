@@ -1,0 +1,192 @@
+import { type Command, Option } from 'commander';
+import { toJson, toYaml } from '@app/plan-document';
+import { planViewToDocument, renderPlanMarkdown } from '@app/read-models';
+import { DirectoryImports, PlanImports, PlanQueries, type ImportFormat } from '@app/runtime';
+import cliProgress from 'cli-progress';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { userInfo } from 'node:os';
+import { withRuntime } from '../cli-context.js';
+
+const cliActor = (): string => `cli:${userInfo().username}`;
+
+export function registerImportExportCommands(program: Command): void {
+  program
+    .command('import [file]')
+    .description(
+      'Import a plan: a plan document (YAML/JSON) or the text of a plan document; --all imports a folder',
+    )
+    .option(
+      '--all <dir>',
+      'import every plan file in a folder, register their organisations and link the plans',
+    )
+    .option('--id <planId>', "the plan's id (default: from the document, or organisation and period)")
+    .option('--org <organisation>', 'the organisation, where the text does not name it')
+    .addOption(
+      new Option('--format <format>', 'what the file is')
+        .choices(['auto', 'document', 'text'])
+        .default('auto'),
+    )
+    .option('--dry-run', 'show the plan document and what was found, write nothing')
+    .option('--json', 'print the result as JSON')
+    .action(async (file: string | undefined, options: ImportCliOptions) => {
+      if (options.all) return importAll(options.all, options.json === true);
+      if (!file) throw new Error('Name a file to import, or a folder with --all <dir>');
+      await importOne(file, options);
+    });
+
+  program
+    .command('export <planId>')
+    .description('Export a plan as a plan document (yaml, json) or a readable Markdown document (md)')
+    .option('--revision <n>', 'an adopted revision (1 for the first adoption)', parsePositiveInt)
+    .option('--as-of <date>', 'the plan as it stood on this date (YYYY-MM-DD)')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['yaml', 'json', 'md']).default('yaml'),
+    )
+    .option('--line-numbers', 'md only: number every line, as meeting papers do')
+    .option('--out <file>', 'write to this file instead of standard output')
+    .action(async (planId: string, options: ExportCliOptions) => {
+      if (options.revision !== undefined && options.asOf !== undefined)
+        throw new Error('Give either --revision or --as-of, not both');
+      if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) {
+        throw new Error(`--as-of must be a date as YYYY-MM-DD, got "${options.asOf}"`);
+      }
+      await withRuntime(async (context) => {
+        const moment = {
+          ...(options.revision ? { revision: options.revision } : {}),
+          ...(options.asOf ? { asOf: options.asOf } : {}),
+        };
+        const plan = await context.get(PlanQueries).findPlan(planId, moment);
+        if (!plan) {
+          process.exitCode = 2;
+          return console.error(`Plan "${planId}" not found`);
+        }
+        const body =
+          options.format === 'md'
+            ? renderPlanMarkdown(plan, { lineNumbers: options.lineNumbers === true })
+            : options.format === 'json'
+              ? toJson(planViewToDocument(plan))
+              : toYaml(planViewToDocument(plan));
+        if (options.out) {
+          writeFileSync(options.out, body);
+          console.error(`Wrote ${options.out}`);
+        } else process.stdout.write(body);
+      });
+    });
+}
+
+interface ImportCliOptions {
+  all?: string;
+  id?: string;
+  org?: string;
+  format: ImportFormat;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+interface ExportCliOptions {
+  revision?: number;
+  asOf?: string;
+  format: 'yaml' | 'json' | 'md';
+  lineNumbers?: boolean;
+  out?: string;
+}
+
+function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`Expected a whole number from 1, got "${value}"`);
+  return n;
+}
+
+async function importOne(file: string, options: ImportCliOptions): Promise<void> {
+  const content = readFileSync(file, 'utf8');
+  await withRuntime(async (context) => {
+    const result = await context.get(PlanImports).importContent({
+      content,
+      actor: cliActor(),
+      format: options.format,
+      sourceName: basename(file),
+      dryRun: options.dryRun === true,
+      ...(options.id ? { id: options.id } : {}),
+      ...(options.org ? { org: options.org } : {}),
+    });
+    if (options.json) {
+      return console.log(
+        JSON.stringify(
+          {
+            ...result,
+            outcome: result.outcome
+              ? { ...result.outcome, revision: Number(result.outcome.revision), position: undefined }
+              : undefined,
+          },
+          null,
+          2,
+        ),
+      );
+    }
+    if (result.dryRun) {
+      process.stdout.write(toYaml(result.document));
+      if (result.report) printReport(result.report, process.stderr);
+      return;
+    }
+    if (result.report) printReport(result.report, process.stdout);
+    console.log(
+      result.outcome?.appended
+        ? `Imported ${result.planId}: ${result.outcome.events} events`
+        : `${result.planId} was already imported from this document; nothing changed`,
+    );
+  });
+}
+
+async function importAll(dir: string, json: boolean): Promise<void> {
+  await withRuntime(async (context) => {
+    const bar = new cliProgress.SingleBar(
+      { format: 'Importerer [{bar}] {value}/{total} {file}', hideCursor: true },
+      cliProgress.Presets.shades_classic,
+    );
+    const tty = process.stderr.isTTY && !json;
+    let started = false;
+    const result = await context.get(DirectoryImports).importDirectory(dir, cliActor(), (p) => {
+      if (!tty) return;
+      if (!started) {
+        bar.start(p.total, 0, { file: '' });
+        started = true;
+      }
+      bar.update(p.done, { file: p.file });
+    });
+    if (started) bar.stop();
+    if (json) return console.log(JSON.stringify(result, null, 2));
+    for (const p of result.plans) {
+      const r = p.report;
+      const counts = r
+        ? ` (${r.sections} sections, ${r.goals} goals, ${r.measures} measures, ${r.issues.length} issues)`
+        : '';
+      console.log(`${p.appended ? 'Imported' : 'Unchanged'} ${p.planId} from ${p.file}${counts}`);
+    }
+    for (const l of result.links) {
+      const parts = [
+        l.predecessorPlanId ? `succeeds ${l.predecessorPlanId}` : '',
+        l.parentPlanId ? `follows up ${l.parentPlanId}` : '',
+      ];
+      console.log(`Linked ${l.planId}: ${parts.filter(Boolean).join(', ')}`);
+    }
+  });
+}
+
+function printReport(
+  report: {
+    shape: string;
+    sections: number;
+    goals: number;
+    measures: number;
+    bodies: number;
+    measurements: number;
+    issues: Array<{ line: number; message: string }>;
+  },
+  out: NodeJS.WritableStream,
+): void {
+  out.write(
+    `Found (${report.shape}): ${report.sections} sections, ${report.goals} goals, ${report.measures} measures, ${report.bodies} bodies, ${report.measurements} measurements\n`,
+  );
+  for (const issue of report.issues) out.write(`  line ${issue.line}: ${issue.message}\n`);
+}

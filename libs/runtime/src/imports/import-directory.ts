@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { PlanDocument } from '@app/plan-document';
+import {
+  ChangeOrganisationCommand,
+  ChangePlanCommand,
+  PlanCommandRunner,
+  type CommandEnvelope,
+} from '@app/plans';
+import type { ImportReport } from '@app/text-import';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { v5 as uuidv5 } from 'uuid';
+import { linksBetween, organisationOf } from './link-imported-plans.js';
+import { PlanImports } from './plan-imports.js';
+
+const LINK_NAMESPACE = 'a3f1c9e2-7b4d-4e6a-9c8f-1d2e3f4a5b6c';
+
+export interface DirectoryImportProgress {
+  readonly file: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface DirectoryImportResult {
+  readonly plans: Array<{
+    file: string;
+    planId: string;
+    appended: boolean;
+    report: ImportReport | undefined;
+  }>;
+  readonly links: Array<{ planId: string; predecessorPlanId?: string; parentPlanId?: string }>;
+}
+
+/**
+ * Imports every plan text in a folder (`planverk import --all`), registers their organisations,
+ * and links them plan to plan and to their national plan. Every step has a fixed command id,
+ * so running it again changes nothing.
+ */
+@Injectable()
+export class DirectoryImports {
+  constructor(
+    private readonly imports: PlanImports,
+    private readonly commandBus: CommandBus,
+    private readonly runner: PlanCommandRunner,
+  ) {}
+
+  async importDirectory(
+    dir: string,
+    actor: string,
+    onProgress: (p: DirectoryImportProgress) => void = () => undefined,
+  ): Promise<DirectoryImportResult> {
+    const files = readdirSync(dir)
+      .filter((f) => /\.(txt|ya?ml|json)$/i.test(f))
+      .sort();
+    if (files.length === 0) throw new Error(`No plan files (.txt, .yaml, .json) in ${dir}`);
+    const now = new Date().toISOString();
+    // Read and check every file first, so a bad one stops the run before anything is written.
+    const prepared = files.map((file) => ({ file, content: readFileSync(join(dir, file), 'utf8') }));
+    const dryRuns = [];
+    for (const p of prepared) {
+      dryRuns.push({
+        ...p,
+        ...(await this.imports.importContent({
+          content: p.content,
+          actor,
+          sourceName: p.file,
+          dryRun: true,
+        })),
+      });
+    }
+    const documents: PlanDocument[] = dryRuns.map((d) => d.document);
+    for (const org of new Set(documents.map((d) => d.plan.org)))
+      await this.registerOrganisation(org, actor, now);
+
+    const plans: DirectoryImportResult['plans'] = [];
+    for (const [i, d] of dryRuns.entries()) {
+      const result = await this.imports.importContent({ content: d.content, actor, sourceName: d.file, now });
+      plans.push({
+        file: basename(d.file),
+        planId: result.planId,
+        appended: result.outcome?.appended ?? false,
+        report: result.report,
+      });
+      onProgress({ file: d.file, done: i + 1, total: dryRuns.length });
+    }
+    const links = linksBetween(documents).filter((l) => l.predecessorPlanId || l.parentPlanId);
+    for (const link of links) {
+      const envelope = this.envelope(
+        `link:${link.planId}:${link.predecessorPlanId ?? ''}:${link.parentPlanId ?? ''}`,
+        actor,
+        now,
+      );
+      const { planId, ...targets } = link;
+      await this.commandBus.execute(
+        new ChangePlanCommand(planId, { type: 'LinkPlan', ...targets }, envelope),
+      );
+      if (link.predecessorPlanId) {
+        await this.commandBus.execute(
+          new ChangePlanCommand(
+            link.predecessorPlanId,
+            { type: 'SupersedePlan', byPlanId: planId },
+            this.envelope(`supersede:${link.predecessorPlanId}:${planId}`, actor, now),
+          ),
+        );
+      }
+    }
+    return { plans, links };
+  }
+
+  private async registerOrganisation(id: string, actor: string, now: string): Promise<void> {
+    const org = organisationOf(id);
+    if (org.parentId) await this.registerOrganisation(org.parentId, actor, now);
+    if ((await this.runner.loadOrganisation(id)).status !== 'none') return;
+    await this.commandBus.execute(
+      new ChangeOrganisationCommand(
+        id,
+        {
+          type: 'RegisterOrganisation',
+          organisationId: id,
+          name: org.name,
+          level: org.level,
+          ...(org.parentId ? { parentId: org.parentId } : {}),
+        },
+        this.envelope(`register:${id}`, actor, now),
+      ),
+    );
+  }
+
+  private envelope(key: string, actor: string, now: string): CommandEnvelope {
+    return { commandId: uuidv5(key, LINK_NAMESPACE), actor, now, cause: { kind: 'import' } };
+  }
+}
