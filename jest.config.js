@@ -42,7 +42,10 @@ export default {
   projects: [
     tier('unit', ['<rootDir>/{apps,libs}/**/*.spec.ts']),
     tier('int', ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts']),
-    // Process-level tests start the built api and CLI, which takes seconds, not milliseconds.
-    tier('e2e', ['<rootDir>/test/**/*.e2e-spec.ts'], { testTimeout: 60_000 }),
+    tier('e2e', ['<rootDir>/test/**/*.e2e-spec.ts']),
   ],
+  // Process-level tests start the built api and CLI, which takes seconds, not milliseconds
+  // (jest reads this option only at the top level, not per project).
+  testTimeout: 60_000,
+
 };

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createSharedTestDatabase, type SharedTestDatabase } from '@app/testing';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { runCli } from '../support/processes.js';
+
+const SEEDS = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
+
+describe('planverk import and export', () => {
+  let shared: SharedTestDatabase;
+  let dir: string;
+  beforeAll(async () => {
+    shared = await createSharedTestDatabase();
+    dir = mkdtempSync(join(tmpdir(), 'planverk-cli-'));
+  });
+  afterAll(async () => {
+    await shared.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports all five seed plans, registers their organisations and links them', async () => {
+    const result = await runCli(['import', '--all', SEEDS, '--json'], shared.env);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    expect(summary.plans.map((p: any) => p.planId).sort()).toEqual([
+      'buskerud-sv-2024-2027',
+      'oslo-ap-2018-2019',
+      'oslo-sv-2020-2023',
+      'oslo-sv-2024-2027',
+      'sv-2022-2025',
+    ]);
+    expect(summary.links).toEqual(
+      expect.arrayContaining([
+        { planId: 'oslo-sv-2024-2027', predecessorPlanId: 'oslo-sv-2020-2023', parentPlanId: 'sv-2022-2025' },
+        { planId: 'buskerud-sv-2024-2027', parentPlanId: 'sv-2022-2025' },
+      ]),
+    );
+    const list = await runCli(['plans', 'list', '--json'], shared.env);
+    const plans = JSON.parse(list.stdout);
+    expect(plans.find((p: any) => p.id === 'oslo-sv-2020-2023')).toMatchObject({ status: 'superseded' });
+    expect(plans.find((p: any) => p.id === 'oslo-sv-2024-2027')).toMatchObject({
+      predecessorPlanId: 'oslo-sv-2020-2023',
+      parentPlanId: 'sv-2022-2025',
+    });
+  });
+
+  it('changes nothing when the folder is imported again', async () => {
+    const result = await runCli(['import', '--all', SEEDS], shared.env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toMatch(/^Imported/m);
+    expect(result.stdout.match(/^Unchanged/gm)).toHaveLength(5);
+  });
+
+  it('exports a plan as YAML that imports back under another id', async () => {
+    const file = join(dir, 'plan.yaml');
+    const exported = await runCli(
+      ['export', 'oslo-sv-2024-2027', '--format', 'yaml', '--out', file],
+      shared.env,
+    );
+    expect(exported.code).toBe(0);
+    const doc = parseYaml(readFileSync(file, 'utf8'));
+    expect(doc.plan).toMatchObject({ id: 'oslo-sv-2024-2027', predecessor: 'oslo-sv-2020-2023' });
+    const imported = await runCli(['import', file, '--id', 'oslo-sv-kopi-2024-2027'], shared.env);
+    expect(imported.stdout).toMatch(/Imported oslo-sv-kopi-2024-2027: \d+ events/);
+    const copy = await runCli(['export', 'oslo-sv-kopi-2024-2027', '--format', 'json'], shared.env);
+    expect(JSON.parse(copy.stdout).sections).toEqual(doc.sections);
+  });
+
+  it('exports readable Markdown with line numbers', async () => {
+    const md = await runCli(['export', 'oslo-sv-2024-2027', '--format', 'md', '--line-numbers'], shared.env);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/^ {2}1 {2}# Oslo SVs arbeids- og organisasjonsplan 2024-2027/);
+    expect(md.stdout).toMatch(
+      /A\. Hele Oslo SV \(alle lokallag\) skal jevnlig banke på dører i 2026-2027\. — \*2026-2027; FS, LL, BSG;/,
+    );
+  });
+
+  it('shows a dry run as a plan document and what it found, writing nothing', async () => {
+    const dry = await runCli(
+      ['import', join(SEEDS, '004_3e48e6934c8e8695.txt'), '--dry-run', '--id', 'buskerud-prove'],
+      shared.env,
+    );
+    expect(dry.code).toBe(0);
+    expect(parseYaml(dry.stdout).plan.id).toBe('buskerud-prove');
+    expect(dry.stderr).toMatch(/Found \(\S+\): 7 sections, 17 goals, 26 measures/);
+    const list = await runCli(['plans', 'list', '--json'], shared.env);
+    expect(JSON.parse(list.stdout).map((p: any) => p.id)).not.toContain('buskerud-prove');
+  });
+
+  it('refuses a bad document with every problem and its line, writing nothing', async () => {
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(
+      file,
+      'plan:\n  id: Bad Id\n  org: x\n  title: T\n  period: { from: 2027, to: 2024 }\nsections: []\n',
+    );
+    const result = await runCli(['import', file], shared.env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/line 2: plan\.id: must be a lower-case slug/);
+    expect(result.stderr).toMatch(/line 5: plan\.period: must run forwards/);
+  });
+
+  it('says so for an unknown plan, and for --revision with --as-of', async () => {
+    expect((await runCli(['export', 'no-such-plan'], shared.env)).code).toBe(2);
+    const both = await runCli(
+      ['export', 'oslo-sv-2024-2027', '--revision', '1', '--as-of', '2025-01-01'],
+      shared.env,
+    );
+    expect(both.code).toBe(1);
+    expect(both.stderr).toMatch(/either --revision or --as-of/);
+  });
+});
