@@ -17,7 +17,14 @@ describe('the api process', () => {
     const api = await startApiProcess({ ...shared.env, PORT: port, PLANVERK_DEMO: '1' });
     try {
       const plans = await (await fetch(`http://127.0.0.1:${port}/plans`)).json();
-      expect(plans).toEqual([expect.objectContaining({ id: 'oslo-sv-2024-2027' })]);
+      // The demo data is the five seed plans, imported and linked.
+      expect(plans.map((p: { id: string }) => p.id).sort()).toEqual([
+        'buskerud-sv-2024-2027',
+        'oslo-ap-2018-2019',
+        'oslo-sv-2020-2023',
+        'oslo-sv-2024-2027',
+        'sv-2022-2025',
+      ]);
       const health = await (await fetch(`http://127.0.0.1:${port}/health`)).json();
       expect(health).toMatchObject({ status: 'ok' });
     } finally {
@@ -27,15 +34,26 @@ describe('the api process', () => {
     }
   });
 
-  it('starts without demo data when PLANVERK_DEMO=0, keeping what the store has', async () => {
+  it('keeps its data across restarts', async () => {
     const port = String(40000 + Math.floor(Math.random() * 20000));
     const api = await startApiProcess({ ...shared.env, PORT: port, PLANVERK_DEMO: '0' });
     try {
-      // The first run's demo plan is still there (persisted), and nothing new was loaded.
       const plans = (await (await fetch(`http://127.0.0.1:${port}/plans`)).json()) as unknown[];
-      expect(plans).toHaveLength(1);
+      expect(plans).toHaveLength(5);
     } finally {
       await api.stop();
+    }
+  });
+
+  it('starts on an empty store without demo data when PLANVERK_DEMO=0', async () => {
+    const empty = await createSharedTestDatabase();
+    const port = String(40000 + Math.floor(Math.random() * 20000));
+    const api = await startApiProcess({ ...empty.env, PORT: port, PLANVERK_DEMO: '0' });
+    try {
+      expect(await (await fetch(`http://127.0.0.1:${port}/plans`)).json()).toEqual([]);
+    } finally {
+      await api.stop();
+      await empty.dispose();
     }
   });
 

@@ -3,8 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { EventStore } from '@app/event-store';
-import { loadDemoData, type RuntimeOptions } from '@app/runtime';
+import { PlanCommandRunner } from '@app/plans';
+import { DirectoryImports, loadDemoData, type RuntimeOptions } from '@app/runtime';
+
 import { ApiModule } from './app.module.js';
 import { ErrorFilter } from './http/error.filter.js';
 
@@ -46,6 +47,8 @@ export async function createApi(options: ApiOptions): Promise<NestExpressApplica
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
 
   await app.init();
-  if (options.config.demo) await loadDemoData(app.get(CommandBus), app.get(EventStore));
+  if (options.config.demo)
+    await loadDemoData(app.get(DirectoryImports), app.get(CommandBus), app.get(PlanCommandRunner));
+
   return app;
 }

@@ -1,112 +1,109 @@
 import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { EventStore } from '@app/event-store';
-import {
-  AddMeasureCommand,
-  AddSectionCommand,
-  ChangeMeasureStatusCommand,
-  CreatePlanCommand,
-  planStreamId,
-  type CommandEnvelope,
-} from '@app/plans';
+import type { MeasureStatus, PlanState } from '@app/domain';
+import { ChangePlanCommand, PlanCommandRunner, type CommandEnvelope, type PlanChange } from '@app/plans';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-const PLAN_ID = 'oslo-sv-2024-2027';
+import { fileURLToPath } from 'node:url';
+import { v5 as uuidv5 } from 'uuid';
+import type { DirectoryImports } from '../imports/import-directory.js';
+
+const DEMO_NAMESPACE = '5d3c1b2a-9e8f-4a7b-8c6d-0e1f2a3b4c5d';
+const DEMO_PLAN = 'oslo-sv-2024-2027';
 
 /**
- * A small piece of the real Oslo SV plan 2024-2027 (årsutgave 2026, section 4.1), so a
- * fresh `npm start` has something to show. Command ids are fixed, so loading it again
- * appends nothing.
+ * The seed plans shipped with the repository (demo/seeds), or PLANVERK_DEMO_SEEDS. Found by
+ * walking up from this file, which runs from libs/ under the tests and from dist/ otherwise.
  */
-export async function loadDemoData(commandBus: CommandBus, store: EventStore): Promise<boolean> {
-  const existing = await store.readStream(planStreamId(PLAN_ID), { maxCount: 1 });
-  if (existing.length > 0) return false;
-
-  const envelope = (n: string, effectiveAt = '2026-01-27'): CommandEnvelope => ({
-    commandId: `demo:${PLAN_ID}:${n}`,
-    actor: 'system:demo',
-    cause: {
-      kind: 'import',
-      reference: 'Demodata: Oslo SV arbeids- og organisasjonsplan 2024-2027, årsutgave 2026',
-    },
-    effectiveAt,
-    now: '2026-01-27T18:00:00.000Z',
-  });
-
-  await commandBus.execute(
-    new CreatePlanCommand(
-      {
-        planId: PLAN_ID,
-        organisationId: 'oslo-sv',
-        title: 'Oslo SVs arbeids- og organisasjonsplan 2024-2027',
-        period: { from: 2024, to: 2027 },
-        edition: '2026',
-        bodies: [
-          { code: 'FS', name: 'Fylkesstyret' },
-          { code: 'AU', name: 'Fylkesstyrets arbeidsutvalg' },
-          { code: 'RS', name: 'Representantskapet' },
-          { code: 'LL', name: 'Lokallag' },
-          { code: 'BSG', name: 'Bystyregruppa' },
-        ],
-      },
-      envelope('create'),
-    ),
-  );
-  const { sectionId } = await commandBus.execute(
-    new AddSectionCommand(
-      { planId: PLAN_ID, number: '4.1', title: 'Direkte velgerkontakt' },
-      envelope('section-4.1'),
-    ),
-  );
-  const measures = [
-    [
-      'Hele Oslo SV (alle lokallag) skal jevnlig banke på dører i 2026-2027.',
-      '2026-2027',
-      ['FS', 'LL', 'BSG'],
-    ],
-    [
-      'Det skal lages en plan for systematisk dørbank i 2026-2027. FS er ansvarlig for planen, men den utarbeides og følges opp i samarbeid med lokallagene.',
-      'Vår 2026',
-      ['FS', 'LL', 'BSG'],
-    ],
-    [
-      'Det skal være minst én hovedansvarlig for direkte velgerkontakt/dørbank i Fylkesstyret og i lokallagsstyrene',
-      'Vår 2026',
-      ['FS', 'LL'],
-    ],
-    ['Det skal tilbys opplæring i dørbanking.', 'Kontinuerlig', ['FS', 'LL']],
-  ] as const;
-  const ids: string[] = [];
-  for (const [i, [text, timing, responsible]] of measures.entries()) {
-    const { measureId } = await commandBus.execute(
-      new AddMeasureCommand(
-        { planId: PLAN_ID, sectionId, text, timing, responsible },
-        envelope(`measure-${i}`),
-      ),
-    );
-    ids.push(measureId);
+export function demoSeedsDir(): string {
+  if (process.env.PLANVERK_DEMO_SEEDS) return process.env.PLANVERK_DEMO_SEEDS;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'demo', 'seeds');
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return join(process.cwd(), 'demo', 'seeds');
+    dir = parent;
   }
-  await commandBus.execute(
-    new ChangeMeasureStatusCommand(
-      {
-        planId: PLAN_ID,
-        measureId: ids[0]!,
-        status: 'in_progress',
-        note: 'Dørbanking i gang i de fleste lokallag',
-      },
-      envelope('status-0', '2026-03-01'),
-    ),
-  );
-  await commandBus.execute(
-    new ChangeMeasureStatusCommand(
-      {
-        planId: PLAN_ID,
-        measureId: ids[2]!,
-        status: 'done',
-        note: 'Alle lokallagsstyrer har valgt en ansvarlig',
-      },
-      envelope('status-2', '2026-04-15'),
-    ),
-  );
-  new Logger('Demo').log(`Demo data loaded: plan ${PLAN_ID}`);
+}
+
+/** Follow-up reports a board might have made on the 2026 Oslo SV plan by the spring. */
+const FOLLOW_UP: Array<{ address: string; status: MeasureStatus; note: string; at: string }> = [
+  {
+    address: '4.1.A',
+    status: 'in_progress',
+    note: 'Dørbanking i gang i 11 av 16 lokallag',
+    at: '2026-04-15',
+  },
+  {
+    address: '4.1.C',
+    status: 'done',
+    note: 'Alle lokallagsstyrer har valgt en ansvarlig for dørbank',
+    at: '2026-03-20',
+  },
+  {
+    address: '4.1.D',
+    status: 'done',
+    note: 'Pilot i Gamle Oslo og Sagene gjennomført i februar',
+    at: '2026-03-01',
+  },
+  { address: '4.1.E', status: 'in_progress', note: 'Møter holdt med 9 lokallag', at: '2026-04-15' },
+  { address: '4.2.A', status: 'postponed', note: 'Ringekampanjen flyttes til høsten', at: '2026-04-15' },
+];
+
+/**
+ * On an empty store: the five seed plans, imported and linked as `planverk import --all`
+ * would, and a few follow-up reports. Every command id is fixed, so loading it again is a no-op.
+ */
+export async function loadDemoData(
+  imports: DirectoryImports,
+  commandBus: CommandBus,
+  runner: PlanCommandRunner,
+): Promise<boolean> {
+  const logger = new Logger('Demo');
+  if ((await runner.loadPlan(DEMO_PLAN)).status !== 'none') return false;
+  const dir = demoSeedsDir();
+  if (!existsSync(dir)) {
+    logger.warn(`No demo data: ${dir} does not exist`);
+    return false;
+  }
+  logger.log('Loading demo data: the five seed plans and some follow-up (first start only)');
+  await imports.importDirectory(dir, 'system:demo');
+  const plan = await runner.loadPlan(DEMO_PLAN);
+  for (const report of FOLLOW_UP) {
+    const measureId = findMeasure(plan, report.address);
+    if (!measureId) continue;
+    const change: PlanChange = {
+      type: 'ChangeMeasureStatus',
+      measureId,
+      status: report.status,
+      note: report.note,
+    };
+    await commandBus.execute(
+      new ChangePlanCommand(DEMO_PLAN, change, envelope(`status:${report.address}`, report.at)),
+    );
+  }
+  logger.log('Demo data loaded');
   return true;
+}
+
+function findMeasure(plan: PlanState, address: string): string | undefined {
+  if (plan.status === 'none') return undefined;
+  const cut = address.lastIndexOf('.');
+  const [number, label] = [address.slice(0, cut), address.slice(cut + 1)];
+  const section = [...plan.sections.values()].find((s) => s.number === number);
+  return [...plan.measures.values()].find(
+    (m) => m.sectionId === section?.id && m.label === label && !m.struck,
+  )?.id;
+}
+
+function envelope(key: string, effectiveAt: string): CommandEnvelope {
+  return {
+    commandId: uuidv5(`demo:${key}`, DEMO_NAMESPACE),
+    actor: 'system:demo',
+    effectiveAt,
+    now: `${effectiveAt}T18:00:00.000Z`,
+    cause: { kind: 'follow_up', reference: 'Demodata' },
+  };
 }
