@@ -16,7 +16,8 @@ describe('the api process', () => {
     const port = String(40000 + Math.floor(Math.random() * 20000));
     const api = await startApiProcess({ ...shared.env, PORT: port, PLANVERK_DEMO: '1' });
     try {
-      const plans = await (await fetch(`http://127.0.0.1:${port}/plans`)).json();
+      const plans = (await (await fetch(`http://127.0.0.1:${port}/plans`)).json()) as Array<{ id: string }>;
+
       // The demo data is the five seed plans, imported and linked.
       expect(plans.map((p: { id: string }) => p.id).sort()).toEqual([
         'buskerud-sv-2024-2027',

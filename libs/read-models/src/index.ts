@@ -13,6 +13,14 @@ export * from './plan-view/plan-timeline.js';
 export * from './plan-view/plan-view.js';
 export * from './projection-runner.js';
 export * from './projection.js';
+export * from './plan-diff/diff-plans.js';
+export * from './plan-diff/load-plan-diff.js';
+export * from './plan-diff/render-diff-markdown.js';
+export * from './follow-up/follow-up-summary.js';
+export * from './follow-up-report/follow-up-report.js';
+export * from './follow-up-report/load-follow-up-report.js';
+export * from './follow-up-report/render-report.js';
+export * from './report-format/report-format.js';
 
 import { currentPlanProjection } from './current-plan/current-plan.projection.js';
 import { organisationsProjection } from './organisations/organisations.projection.js';

@@ -1,6 +1,11 @@
 import { BadRequestException, Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { renderFollowUpReportHtml, renderFollowUpReportMarkdown, reportRangeProblem } from '@app/read-models';
+import {
+  isRealDate,
+  renderFollowUpReportHtml,
+  renderFollowUpReportMarkdown,
+  reportRangeProblem,
+} from '@app/read-models';
 import { PlanQueries } from '@app/runtime';
 import type { Response } from 'express';
 import { PlanIdParam } from '../plans/dto/params.dto.js';
@@ -21,6 +26,8 @@ export class FollowUpController {
   @ApiResponse({ status: 400, description: 'A bad date' })
   @ApiResponse({ status: 404, description: 'No such plan, or it did not exist on that date' })
   async summary(@Param() { id }: PlanIdParam, @Query() query: FollowUpQuery) {
+    if (query.asOf !== undefined && !isRealDate(query.asOf))
+      throw new BadRequestException(`asOf is not a real date: ${query.asOf}`);
     const summary = await this.queries.followUpSummary(id, query.asOf);
     if (!summary) throw new NotFoundException(`Plan "${id}" not found`);
     return summary;
@@ -35,7 +42,14 @@ export class FollowUpController {
       'decision, reason), and each goal indicator against its target. Norwegian bokmål; HTML by default.',
   })
   @ApiProduces('text/html', 'text/markdown')
-  @ApiResponse({ status: 200, description: 'The report (text/html, or text/markdown with format=md)' })
+  @ApiResponse({
+    status: 200,
+    description: 'The report (text/html, or text/markdown with format=md)',
+    content: {
+      'text/html': { schema: { type: 'string' } },
+      'text/markdown': { schema: { type: 'string' } },
+    },
+  })
   @ApiResponse({ status: 400, description: 'A missing or bad date, or from after to' })
   @ApiResponse({ status: 404, description: 'No such plan, or it did not exist by the end of the period' })
   async report(

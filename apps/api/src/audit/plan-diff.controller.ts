@@ -21,7 +21,14 @@ export class PlanDiffController {
       'plans by text similarity and lists each link (unchanged, reworded, merged, split, new, dropped).',
   })
   @ApiProduces('application/json', 'text/markdown')
-  @ApiResponse({ status: 200, description: 'The diff (JSON, or Markdown with format=md)' })
+  @ApiResponse({
+    status: 200,
+    description: 'The diff (JSON, or Markdown with format=md)',
+    content: {
+      'application/json': { schema: { type: 'object' } },
+      'text/markdown': { schema: { type: 'string' } },
+    },
+  })
   @ApiResponse({ status: 400, description: 'A bad value or combination of query parameters' })
   @ApiResponse({ status: 404, description: 'No such plan, predecessor plan, revision, or date' })
   async diff(

@@ -66,17 +66,14 @@ export function escapeHtml(text: string): string {
  * backslash-escaped, raw HTML cannot get through, and a line break does not end a table row.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/([\\`*_[\]<>|#~])/g, '\\$1')
-    .replace(/\r?\n/g, ' ')
-    .trim();
+  return text.replace(/([\\`*_[\]<>|#~])/g, '\\$1').replace(/\r?\n/g, ' ');
 }
 
 /** A word diff in Markdown: deletions struck through, insertions in bold. */
 export function diffPartsMarkdown(parts: readonly DiffPart[]): string {
   return parts
     .map((p) => {
-      const text = escapeMarkdown(p.text);
+      const text = escapeMarkdown(p.text).trim();
       if (text === '') return p.text.replace(/\s+/g, ' ');
       const lead = /^\s/.test(p.text) ? ' ' : '';
       const trail = /\s$/.test(p.text) ? ' ' : '';

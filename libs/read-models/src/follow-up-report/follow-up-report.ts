@@ -1,0 +1,354 @@
+import { wordDiff, type DiffPart, type MeasureStatus, type Target } from '@app/domain';
+import { emptyStatusCounts, type StatusCounts } from '../follow-up/follow-up-summary.js';
+import { flattenGoals, flattenSections } from '../plan-diff/diff-plans.js';
+import { foldTimeline, type HistoryRow, type MeasurementEntry } from '../plan-view/plan-timeline.js';
+import { renderPlanView, type GoalView, type PlanView } from '../plan-view/plan-view.js';
+import { formatDateNb, formatTargetNb } from '../report-format/report-format.js';
+
+/** The period a report covers, ISO dates, both ends included. */
+export interface ReportRange {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Something done on a measure in the period: a status report or a progress note. */
+export interface ReportWork {
+  readonly at: string;
+  readonly status: MeasureStatus | null;
+  readonly note: string | null;
+  readonly period: string | null;
+  readonly by: string;
+}
+
+export interface ReportMeasure {
+  readonly id: string;
+  readonly address: string;
+  readonly text: string;
+  readonly timing: string;
+  readonly due: string | null;
+  readonly overdue: boolean;
+  readonly responsible: string[];
+  /** The status on the report's last day. */
+  readonly status: MeasureStatus;
+  readonly work: ReportWork[];
+}
+
+export interface ReportSection {
+  readonly id: string;
+  readonly number: string;
+  readonly title: string;
+  /** 0 for a chapter, 1 for its sub-sections... */
+  readonly depth: number;
+  readonly measures: ReportMeasure[];
+}
+
+export interface ReportIndicator {
+  readonly goalId: string | null;
+  readonly address: string | null;
+  readonly text: string | null;
+  readonly target: Target | null;
+  readonly metric: string;
+  /** The latest measured value on or before the report's last day. */
+  readonly latest: MeasurementEntry | null;
+  /** latest / target, when both are known. */
+  readonly share: number | null;
+  /** Whether the latest value reaches the target (at least the target value). */
+  readonly reached: boolean | null;
+}
+
+export type ReportChangeKind =
+  | 'created'
+  | 'adopted'
+  | 'superseded'
+  | 'added'
+  | 'removed'
+  | 'reworded'
+  | 'retimed'
+  | 'reassigned'
+  | 'moved'
+  | 'retitled'
+  | 'targetChanged';
+
+/** One change to the plan in the period, with why it was made. */
+export interface ReportChange {
+  readonly at: string;
+  readonly recordedAt: string;
+  readonly eventType: string;
+  readonly kind: ReportChangeKind;
+  readonly element: 'plan' | 'section' | 'goal' | 'measure';
+  /** "4.2.J" for a measure, "4.2" for a section, the goal's address while it is in the plan. */
+  readonly address: string | null;
+  /** The element's text or title after the change (before it, for a struck element). */
+  readonly subject: string;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly parts: DiffPart[] | null;
+  readonly reason: string | null;
+  readonly cause: Record<string, unknown> | null;
+  readonly actor: string;
+}
+
+export interface FollowUpReport {
+  readonly plan: {
+    readonly id: string;
+    readonly organisationId: string;
+    readonly title: string;
+    readonly edition: string | null;
+    readonly period: { from: number; to: number };
+    readonly adoptedRevision: number;
+  };
+  readonly range: ReportRange;
+  readonly totals: { readonly measures: number; readonly byStatus: StatusCounts; readonly overdue: number };
+  readonly sections: ReportSection[];
+  readonly indicators: ReportIndicator[];
+  readonly changes: ReportChange[];
+}
+
+const inRange = (date: string, range: ReportRange) => date >= range.from && date <= range.to;
+
+/**
+ * The follow-up report for the annual meeting. `rows` are the plan's history rows that took
+ * effect on or before `range.to` (what `timelineAt(..., { asOf: to })` folds): the plan as it
+ * stood on the last day gives each measure's status; the rows within the range give what was
+ * done (status reports, progress notes) and what changed and why (each change with its cause).
+ */
+export function buildFollowUpReport(
+  rows: readonly HistoryRow[],
+  range: ReportRange,
+): FollowUpReport | undefined {
+  const upToEnd = rows.filter((r) => r.effectiveAt <= range.to);
+  const view = renderPlanView(foldTimeline(upToEnd), range.to);
+  if (!view) return undefined;
+
+  const sections = flattenWithDepth(view);
+  const measures = sections.flatMap((s) => s.measures);
+  const byStatus = emptyStatusCounts();
+  for (const m of measures) byStatus[m.status]++;
+
+  return {
+    plan: {
+      id: view.id,
+      organisationId: view.organisationId,
+      title: view.title,
+      edition: view.edition,
+      period: view.period,
+      adoptedRevision: view.adoptedRevision,
+    },
+    range,
+    totals: { measures: measures.length, byStatus, overdue: measures.filter((m) => m.overdue).length },
+    sections: sections.map((s) => ({
+      ...s,
+      measures: s.measures.map((m) => ({
+        id: m.id,
+        address: m.address,
+        text: m.text,
+        timing: m.timing,
+        due: m.due,
+        overdue: m.overdue,
+        responsible: [...m.responsible],
+        status: m.status,
+        work: m.followUp
+          .filter((f) => inRange(f.at, range))
+          .map((f) => ({
+            at: f.at,
+            status: (f.status as MeasureStatus | undefined) ?? null,
+            note: f.note ?? null,
+            period: f.period ?? null,
+            by: f.by,
+          })),
+      })),
+    })),
+    indicators: indicatorsOf(view, range),
+    changes: changesIn(upToEnd, range, view),
+  };
+}
+
+function flattenWithDepth(view: PlanView) {
+  const depthOf = new Map<string, number>();
+  const walk = (sections: PlanView['sections'], depth: number): void => {
+    for (const s of sections) {
+      depthOf.set(s.id, depth);
+      walk(s.sections, depth + 1);
+    }
+  };
+  walk(view.sections, 0);
+  return flattenSections(view.sections).map((s) => ({
+    id: s.id,
+    number: s.number,
+    title: s.title,
+    depth: depthOf.get(s.id) ?? 0,
+    measures: s.measures,
+  }));
+}
+
+function latestOf(measurements: readonly MeasurementEntry[], to: string): MeasurementEntry | null {
+  const known = measurements.filter((m) => m.at <= to);
+  return known.reduce<MeasurementEntry | null>(
+    (best, m) => (best === null || m.at >= best.at ? m : best),
+    null,
+  );
+}
+
+function indicatorsOf(view: PlanView, range: ReportRange): ReportIndicator[] {
+  const goals = flattenGoals(view.sections).filter((g) => g.target !== null || g.measurements.length > 0);
+  const ofGoal = (g: GoalView): ReportIndicator => {
+    const relevant = g.target ? g.measurements.filter((m) => m.metric === g.target!.metric) : g.measurements;
+    const latest = latestOf(relevant, range.to);
+    const comparable = latest !== null && g.target !== null;
+    return {
+      goalId: g.id,
+      address: g.address,
+      text: g.text,
+      target: g.target,
+      metric: g.target?.metric ?? latest?.metric ?? '',
+      latest,
+      share: comparable && g.target!.value !== 0 ? latest!.value / g.target!.value : null,
+      reached: comparable ? latest!.value >= g.target!.value : null,
+    };
+  };
+  const metrics = [...new Set(view.measurements.map((m) => m.metric))];
+  const planWide = metrics.map((metric): ReportIndicator => ({
+    goalId: null,
+    address: null,
+    text: null,
+    target: null,
+    metric,
+    latest: latestOf(
+      view.measurements.filter((m) => m.metric === metric),
+      range.to,
+    ),
+    share: null,
+    reached: null,
+  }));
+  return [...goals.map(ofGoal), ...planWide];
+}
+
+/** The changes in the range, each addressed as the plan stood when it was made. */
+function changesIn(rows: readonly HistoryRow[], range: ReportRange, view: PlanView): ReportChange[] {
+  const sectionNumber = new Map<string, string>();
+  const measures = new Map<string, { sectionId: string; label: string; text: string }>();
+  const goalText = new Map<string, string>();
+  const goalAddress = new Map(flattenGoals(view.sections).map((g) => [g.id, g.address]));
+  const measureAddress = (id: string) => {
+    const m = measures.get(id);
+    return m ? `${sectionNumber.get(m.sectionId) ?? '?'}.${m.label}` : null;
+  };
+  const changes: ReportChange[] = [];
+
+  for (const row of rows) {
+    const d = row.data as Record<string, any>;
+    const record = inRange(row.effectiveAt, range);
+    const emit = (
+      kind: ReportChangeKind,
+      element: ReportChange['element'],
+      address: string | null,
+      subject: string,
+      detail: Partial<Pick<ReportChange, 'from' | 'to' | 'parts' | 'reason'>> = {},
+    ) => {
+      if (!record) return;
+      changes.push({
+        at: row.effectiveAt,
+        recordedAt: row.recordedAt,
+        eventType: row.eventType,
+        kind,
+        element,
+        address,
+        subject,
+        from: detail.from ?? null,
+        to: detail.to ?? null,
+        parts: detail.parts ?? null,
+        reason: detail.reason ?? null,
+        cause: row.cause,
+        actor: row.actor,
+      });
+    };
+    const reworded = (from: string, to: string) => ({ from, to, parts: wordDiff(from, to) });
+
+    switch (row.eventType) {
+      case 'PlanCreated':
+        emit('created', 'plan', null, String(d.title));
+        break;
+      case 'PlanRetitled':
+        emit('retitled', 'plan', null, String(d.to), reworded(String(d.from), String(d.to)));
+        break;
+      case 'PlanAdopted':
+        emit('adopted', 'plan', null, `Revisjon ${d.revision}`, {
+          ...(typeof d.edition === 'string' ? { to: `utgave ${d.edition}` } : {}),
+          reason: [d.body, formatDateNb(d.date), d.decisionRef]
+            .filter((x) => typeof x === 'string')
+            .join(' '),
+        });
+        break;
+      case 'PlanSuperseded':
+        emit('superseded', 'plan', null, view.title, { to: String(d.byPlanId) });
+        break;
+      case 'SectionAdded':
+        sectionNumber.set(d.sectionId, d.number);
+        emit('added', 'section', d.number, d.title);
+        break;
+      case 'SectionRetitled':
+        emit('retitled', 'section', sectionNumber.get(d.sectionId) ?? null, d.to, reworded(d.from, d.to));
+        break;
+      case 'GoalAdded':
+        goalText.set(d.goalId, d.text);
+        emit('added', 'goal', goalAddress.get(d.goalId) ?? null, d.text, {
+          ...(d.target ? { to: formatTargetNb(d.target) } : {}),
+        });
+        break;
+      case 'GoalReworded':
+        goalText.set(d.goalId, d.to);
+        emit('reworded', 'goal', goalAddress.get(d.goalId) ?? null, d.to, reworded(d.from, d.to));
+        break;
+      case 'GoalTargetSet':
+        emit('targetChanged', 'goal', goalAddress.get(d.goalId) ?? null, goalText.get(d.goalId) ?? '', {
+          from: d.from ? formatTargetNb(d.from) : null,
+          to: formatTargetNb(d.to),
+        });
+        break;
+      case 'GoalStruck':
+        emit('removed', 'goal', null, goalText.get(d.goalId) ?? '', { reason: d.reason });
+        break;
+      case 'MeasureAdded':
+        measures.set(d.measureId, { sectionId: d.sectionId, label: d.label, text: d.text });
+        emit('added', 'measure', measureAddress(d.measureId), d.text, {
+          to: `${d.timing}; ${(d.responsible as string[]).join(', ')}`,
+        });
+        break;
+      case 'MeasureReworded': {
+        const m = measures.get(d.measureId);
+        if (m) measures.set(d.measureId, { ...m, text: d.to });
+        emit('reworded', 'measure', measureAddress(d.measureId), d.to, reworded(d.from, d.to));
+        break;
+      }
+      case 'MeasureRetimed':
+        emit('retimed', 'measure', measureAddress(d.measureId), measures.get(d.measureId)?.text ?? '', {
+          from: d.from,
+          to: d.to,
+        });
+        break;
+      case 'MeasureReassigned':
+        emit('reassigned', 'measure', measureAddress(d.measureId), measures.get(d.measureId)?.text ?? '', {
+          from: (d.from as string[]).join(', '),
+          to: (d.to as string[]).join(', '),
+          ...(d.reason ? { reason: d.reason } : {}),
+        });
+        break;
+      case 'MeasureMoved': {
+        const m = measures.get(d.measureId);
+        const from = measureAddress(d.measureId);
+        if (m) measures.set(d.measureId, { ...m, sectionId: d.toSectionId, label: d.toLabel });
+        const to = measureAddress(d.measureId);
+        emit('moved', 'measure', to, m?.text ?? '', { ...(from ? { from } : {}), ...(to ? { to } : {}) });
+        break;
+      }
+      case 'MeasureStruck':
+        emit('removed', 'measure', measureAddress(d.measureId), measures.get(d.measureId)?.text ?? '', {
+          reason: d.reason,
+        });
+        break;
+      default:
+        break;
+    }
+  }
+  return changes;
+}

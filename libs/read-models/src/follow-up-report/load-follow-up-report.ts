@@ -1,0 +1,33 @@
+import type { Kysely } from 'kysely';
+import { loadPlanHistory } from '../plan-history/plan-history.queries.js';
+import { isRealDate } from '../plan-diff/load-plan-diff.js';
+import { PlanMomentNotFound } from '../plan-view/plan-at.js';
+import { buildFollowUpReport, type FollowUpReport, type ReportRange } from './follow-up-report.js';
+
+/** Why a report period cannot be answered (a 400), or undefined when it can. */
+export function reportRangeProblem(range: { from?: string; to?: string }): string | undefined {
+  if (range.from === undefined || range.to === undefined)
+    return 'Give the report period as from and to, dates as YYYY-MM-DD';
+  for (const key of ['from', 'to'] as const) {
+    if (!isRealDate(range[key]!)) return `${key} is not a real date as YYYY-MM-DD: ${range[key]}`;
+  }
+  if (range.from > range.to) return `from (${range.from}) is after to (${range.to})`;
+  return undefined;
+}
+
+/**
+ * The follow-up report for a period: undefined for an unknown plan, PlanMomentNotFound when
+ * the plan did not exist yet on the period's last day.
+ */
+export async function loadFollowUpReport(
+  db: Kysely<any>,
+  planId: string,
+  range: ReportRange,
+): Promise<FollowUpReport | undefined> {
+  const rows = await loadPlanHistory(db, planId, { effectiveOnOrBefore: range.to });
+  const report = buildFollowUpReport(rows, range);
+  if (report) return report;
+  const exists = (await loadPlanHistory(db, planId, { upToStreamRevision: 0 })).length > 0;
+  if (!exists) return undefined;
+  throw new PlanMomentNotFound(`Plan "${planId}" did not exist yet on ${range.to}`);
+}

@@ -1,0 +1,70 @@
+import type { Kysely } from 'kysely';
+import { PlanMomentNotFound, planAt, type PlanMoment } from '../plan-view/plan-at.js';
+import { diffPlans, type PlanDiff } from './diff-plans.js';
+
+/** What to compare: two moments of one plan, or another plan (its predecessor) with this one. */
+export interface PlanDiffRequest {
+  /** The adopted revision to compare from. */
+  readonly from?: number;
+  /** The date to compare from: the plan as it stood then. */
+  readonly fromAsOf?: string;
+  /** The adopted revision to compare to; without `to` and `toAsOf`, the plan now. */
+  readonly to?: number;
+  readonly toAsOf?: string;
+  /** Another plan (the predecessor), as it is now, compared with this one. */
+  readonly fromPlan?: string;
+}
+
+/** Why a request cannot be answered (a 400), or undefined when it can. */
+export function planDiffRequestProblem(planId: string, request: PlanDiffRequest): string | undefined {
+  const given = (key: keyof PlanDiffRequest) => request[key] !== undefined;
+  if (given('from') && given('fromAsOf')) return 'Give either from or fromAsOf, not both';
+  if (given('to') && given('toAsOf')) return 'Give either to or toAsOf, not both';
+  if (given('fromPlan') && (given('from') || given('fromAsOf')))
+    return 'fromPlan compares the other plan as it is now; give it without from or fromAsOf';
+  if (!given('from') && !given('fromAsOf') && !given('fromPlan'))
+    return 'Give from (an adopted revision), fromAsOf (a date) or fromPlan (the predecessor plan)';
+  if (request.fromPlan === planId) return 'fromPlan must be another plan than the one compared';
+  for (const key of ['fromAsOf', 'toAsOf'] as const) {
+    const value = request[key];
+    if (value !== undefined && !isRealDate(value)) return `${key} is not a real date: ${value}`;
+  }
+  return undefined;
+}
+
+/**
+ * Loads both sides and diffs them. Undefined when `planId` does not exist; PlanMomentNotFound
+ * for a revision never adopted, a date before the plan existed, or an unknown `fromPlan`.
+ * Call `planDiffRequestProblem` first.
+ */
+export async function loadPlanDiff(
+  db: Kysely<any>,
+  planId: string,
+  request: PlanDiffRequest,
+  today: string,
+): Promise<PlanDiff | undefined> {
+  const toMoment: PlanMoment = {
+    ...(request.to !== undefined ? { revision: request.to } : {}),
+    ...(request.toAsOf !== undefined ? { asOf: request.toAsOf } : {}),
+  };
+  const to = await planAt(db, planId, toMoment, today);
+  if (!to) return undefined;
+  if (request.fromPlan !== undefined) {
+    const other = await planAt(db, request.fromPlan, {}, today);
+    if (!other) throw new PlanMomentNotFound(`Plan "${request.fromPlan}" not found`);
+    return diffPlans(other, to);
+  }
+  const fromMoment: PlanMoment = {
+    ...(request.from !== undefined ? { revision: request.from } : {}),
+    ...(request.fromAsOf !== undefined ? { asOf: request.fromAsOf } : {}),
+  };
+  const from = await planAt(db, planId, fromMoment, today);
+  if (!from) return undefined;
+  return diffPlans(from, to);
+}
+
+export function isRealDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
