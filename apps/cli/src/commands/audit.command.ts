@@ -8,9 +8,7 @@ import { withRuntime } from '../cli-context.js';
 export function registerAuditCommands(program: Command): void {
   program
     .command('audit-export <planId>')
-    .description(
-      'Export every event of a plan as JSON lines, each carrying a sha256 hash chained to the one before\n(check it with audit-verify)',
-    )
+    .description('Export every event of a plan as JSON lines, each hash-chained to the one before')
     .option('-o, --out <file>', 'write to this file instead of standard output')
     .action(async (planId: string, options: { out?: string }) => {
       await withRuntime(async (context) => {
