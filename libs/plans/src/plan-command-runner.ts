@@ -38,8 +38,17 @@ export class PlanCommandRunner {
       if ((command.type === 'AddMeasure' || command.type === 'ReassignMeasure') && state.status !== 'none') {
         return { ...command, organisationBodies: await this.organisationBodies(state.organisationId) };
       }
+      if (command.type === 'ConfirmLineage' || command.type === 'RejectLineage') {
+        return { ...command, predecessorElements: await this.elementsOf(command.fromPlanId) };
+      }
       return command;
     });
+  }
+
+  /** The ids of a plan's measures and goals (for checking a lineage link's other side). */
+  private async elementsOf(planId: string): Promise<string[]> {
+    const plan = await this.loadPlan(planId);
+    return plan.status === 'none' ? [] : [...plan.measures.keys(), ...plan.goals.keys()];
   }
 
   /**

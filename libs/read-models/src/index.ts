@@ -33,3 +33,6 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   planHistoryProjection,
   organisationsProjection,
 ];
+export * from './lineage/audit-report.js';
+export * from './lineage/lineage.js';
+export * from './lineage/render-audit-report.js';

@@ -22,7 +22,13 @@ import {
   type PlanTimeline,
   type PlanView,
   type ReportRange,
+  buildAuditReport,
+  loadLineage,
+  PlanMomentNotFound,
+  type AuditReport,
+  type Lineage,
 } from '@app/read-models';
+
 import { DATABASE } from './tokens.js';
 
 /** Read side of plans, answered from the read model tables. */
@@ -53,6 +59,35 @@ export class PlanQueries {
 
   findOrganisation(id: string): Promise<OrganisationView | undefined> {
     return findOrganisation(this.database.db, id);
+  }
+
+  /** How `toPlanId` continues `fromPlanId` (by default its predecessor): suggested and confirmed links. */
+  async lineage(
+    toPlanId: string,
+    fromPlanId?: string,
+    today = new Date().toISOString().slice(0, 10),
+  ): Promise<Lineage | undefined> {
+    const from = fromPlanId ?? (await this.findPlan(toPlanId))?.predecessorPlanId ?? undefined;
+    if (!from) {
+      if (!(await this.findPlan(toPlanId))) return undefined;
+      throw new PlanMomentNotFound(`Plan "${toPlanId}" has no predecessor; name the plan to compare with`);
+    }
+    return loadLineage(this.database.db, from, toPlanId, today);
+  }
+
+  /** The auditor's report of how `toPlanId` changed from `fromPlanId` (by default its predecessor). */
+  async auditReport(
+    toPlanId: string,
+    fromPlanId?: string,
+    today = new Date().toISOString().slice(0, 10),
+  ): Promise<AuditReport | undefined> {
+    const lineage = await this.lineage(toPlanId, fromPlanId, today);
+    if (!lineage) return undefined;
+    const [from, to] = await Promise.all([
+      this.findPlan(lineage.fromPlanId, {}, today),
+      this.findPlan(toPlanId, {}, today),
+    ]);
+    return buildAuditReport(from!, to!, lineage);
   }
 
   planHistory(planId: string): Promise<HistoryRow[]> {

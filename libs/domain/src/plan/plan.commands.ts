@@ -1,6 +1,7 @@
 import type { CommandContext } from '../shared/decider.js';
 import type { MeasureStatus } from './measure-status.js';
-import type { Body, Lines, Target } from './plan.events.js';
+import type { Body, LineageKind, Lines, Target } from './plan.events.js';
+
 
 type PlanCommandOf<Type extends string, Data> = CommandContext & { readonly type: Type } & Readonly<Data>;
 
@@ -114,4 +115,29 @@ export type PlanCommand =
   | ReassignMeasure
   | StrikeMeasure
   | ChangeMeasureStatus
-  | NoteProgress;
+  | NoteProgress
+  | ConfirmLineage
+  | RejectLineage;
+
+export type ConfirmLineage = PlanCommandOf<
+  'ConfirmLineage',
+  {
+    fromPlanId: string;
+    from: readonly string[];
+    to: readonly string[];
+    kind: LineageKind;
+    note?: string;
+    /** Element ids of the predecessor plan, so the decider can check `from` (the handler loads them). */
+    predecessorElements?: readonly string[];
+  }
+>;
+export type RejectLineage = PlanCommandOf<
+  'RejectLineage',
+  {
+    fromPlanId: string;
+    from: readonly string[];
+    to: readonly string[];
+    note?: string;
+    predecessorElements?: readonly string[];
+  }
+>;

@@ -1,4 +1,6 @@
 import type { Decider } from '../shared/decider.js';
+import { confirmLineage, rejectLineage } from './decisions/lineage.js';
+
 import {
   adoptPlan,
   createPlan,
@@ -74,6 +76,11 @@ export function decidePlan(command: PlanCommand, state: PlanState): PlanEvent[] 
       return changeMeasureStatus(command, state);
     case 'NoteProgress':
       return noteProgress(command, state);
+    case 'ConfirmLineage':
+      return confirmLineage(command, state);
+    case 'RejectLineage':
+      return rejectLineage(command, state);
+
     default: {
       const unhandled: never = command;
       return unhandled;

@@ -143,7 +143,22 @@ export type PlanEvent =
   | MeasureReassigned
   | MeasureStruck
   | MeasureStatusChanged
-  | ProgressNoted;
+  | ProgressNoted
+  | LineageConfirmed
+  | LineageRejected;
+
+// Lineage: which elements of the predecessor plan this plan's elements continue.
+export type LineageKind = 'unchanged' | 'reworded' | 'merged' | 'split';
+/** A person confirmed (or corrected) that these elements of the predecessor continue in these of this plan. */
+export type LineageConfirmed = PlanEventOf<
+  'LineageConfirmed',
+  { fromPlanId: string; from: string[]; to: string[]; kind: LineageKind; note?: string }
+>;
+/** A person rejected a suggested link: these elements do not continue those. */
+export type LineageRejected = PlanEventOf<
+  'LineageRejected',
+  { fromPlanId: string; from: string[]; to: string[]; note?: string }
+>;
 export type PlanEventType = PlanEvent['type'];
 
 const TYPES: Record<PlanEventType, true> = {
@@ -168,7 +183,10 @@ const TYPES: Record<PlanEventType, true> = {
   MeasureStruck: true,
   MeasureStatusChanged: true,
   ProgressNoted: true,
+  LineageConfirmed: true,
+  LineageRejected: true,
 };
+
 export const PLAN_EVENT_TYPES = Object.keys(TYPES) as PlanEventType[];
 
 export function isPlanEvent(event: { type: string }): event is PlanEvent {

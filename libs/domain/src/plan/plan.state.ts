@@ -211,7 +211,10 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
         measures: update(plan.measures, event.data.measureId, (m) => ({ ...m, status: event.data.to })),
       };
     case 'ProgressNoted':
+    case 'LineageConfirmed':
+    case 'LineageRejected':
       return plan;
+
     default: {
       const unhandled: never = event;
       return unhandled;

@@ -141,7 +141,10 @@ async function applyOne(trx: Transaction<any>, event: PlanEvent, recorded: Recor
       break;
     case 'IndicatorMeasured':
     case 'ProgressNoted':
+    case 'LineageConfirmed':
+    case 'LineageRejected':
       break;
+
     case 'MeasureAdded': {
       const d = event.data;
       await trx
