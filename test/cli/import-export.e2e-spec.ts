@@ -103,6 +103,64 @@ describe('planverk import and export', () => {
     expect(result.stderr).toMatch(/line 5: plan\.period: must run forwards/);
   });
 
+  it('prints the lineage from the 2020 plan to the 2026 plan as JSON, with texts and addresses on both sides', async () => {
+    const result = await runCli(['lineage', 'oslo-sv-2020-2023', 'oslo-sv-2024-2027', '--json'], shared.env);
+    expect(result.code).toBe(0);
+    const lineage = JSON.parse(result.stdout);
+    const ny = lineage.measures.find((l: any) =>
+      l.from.some((f: any) => /Ny i SV-møter minst 4 ganger/.test(f.text)),
+    );
+    expect(ny).toMatchObject({
+      kind: 'reworded',
+      score: expect.any(Number),
+      to: [expect.objectContaining({ address: '4.2.J' })],
+    });
+    expect(lineage.measures.some((l: any) => l.kind === 'dropped')).toBe(true);
+    expect(lineage.measures.some((l: any) => l.kind === 'new')).toBe(true);
+  });
+
+  it('confirms a link from the command line, and the lineage then shows it confirmed', async () => {
+    const lineage = JSON.parse(
+      (await runCli(['lineage', 'oslo-sv-2020-2023', 'oslo-sv-2024-2027', '--json'], shared.env)).stdout,
+    );
+    const link = lineage.measures.find(
+      (l: any) => l.kind === 'reworded' && l.from.length === 1 && l.to.length === 1,
+    );
+    const confirm = await runCli(
+      [
+        'lineage',
+        'confirm',
+        'oslo-sv-2020-2023',
+        'oslo-sv-2024-2027',
+        '--from',
+        link.from[0].id,
+        '--to',
+        link.to[0].id,
+        '--kind',
+        'reworded',
+      ],
+      shared.env,
+    );
+    expect(confirm.stderr).toBe('');
+    expect(confirm.code).toBe(0);
+    const after = JSON.parse(
+      (await runCli(['lineage', 'oslo-sv-2020-2023', 'oslo-sv-2024-2027', '--json'], shared.env)).stdout,
+    );
+    expect(after.measures.find((l: any) => l.to[0]?.id === link.to[0].id)).toMatchObject({ confirmed: true });
+  });
+
+  it('writes the audit report 2020 -> 2026 as an HTML page', async () => {
+    const file = join(dir, 'revisjon.html');
+    const result = await runCli(
+      ['audit', 'oslo-sv-2020-2023', 'oslo-sv-2024-2027', '--format', 'html', '--out', file],
+      shared.env,
+    );
+    expect(result.code).toBe(0);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toMatch(/<h1>Revisjon: fra Oslo SVs Arbeidsplan 2020-2023 til/);
+    expect(html).toMatch(/Utgått fra oslo-sv-2020-2023/);
+  });
+
   it('says so for an unknown plan, and for --revision with --as-of', async () => {
     expect((await runCli(['export', 'no-such-plan'], shared.env)).code).toBe(2);
     const both = await runCli(

@@ -6,7 +6,9 @@ import { PlanDiffController } from './audit/plan-diff.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { CommandResponder } from './plans/command-responder.js';
 import { ImportsController } from './imports/imports.controller.js';
+import { LineageController } from './lineage/lineage.controller.js';
 import { MeasuresController } from './measures/measures.controller.js';
+
 import { OrganisationsController } from './organisations/organisations.controller.js';
 import { PlanChangesController } from './plans/plan-changes.controller.js';
 import { PlansController } from './plans/plans.controller.js';
@@ -27,7 +29,9 @@ export class ApiModule {
         AuditExportController,
         PlanDiffController,
         FollowUpController,
+        LineageController,
       ],
+
       providers: [CommandResponder],
     };
   }

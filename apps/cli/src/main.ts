@@ -5,6 +5,7 @@ import { registerAuditCommands } from './commands/audit.command.js';
 import { registerDiffCommand } from './commands/diff.command.js';
 import { registerFollowUpCommand } from './commands/follow-up.command.js';
 import { registerImportExportCommands } from './commands/import-export.command.js';
+import { registerLineageCommands } from './commands/lineage.command.js';
 import { registerPlanCommands } from './commands/plans.command.js';
 import { registerProjectionCommands } from './commands/projections.command.js';
 import { registerReportCommand } from './commands/report.command.js';
@@ -22,6 +23,8 @@ const program = new Command('planverk')
 registerProjectionCommands(program);
 registerPlanCommands(program);
 registerImportExportCommands(program);
+registerLineageCommands(program);
+
 registerAuditCommands(program);
 registerDiffCommand(program);
 registerFollowUpCommand(program);
