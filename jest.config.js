@@ -47,5 +47,4 @@ export default {
   // Process-level tests start the built api and CLI, which takes seconds, not milliseconds
   // (jest reads this option only at the top level, not per project).
   testTimeout: 60_000,
-
 };

@@ -82,21 +82,19 @@ export function registerLineageCommands(program: Command): void {
             to: ids(options.to),
             ...(options.note ? { note: options.note } : {}),
           };
-          await context
-            .get(CommandBus)
-            .execute(
-              new ChangePlanCommand(
-                toPlan,
-                decision === 'ConfirmLineage'
-                  ? { type: decision, ...change, kind: options.kind ?? 'reworded' }
-                  : { type: decision, ...change },
-                {
-                  commandId: randomUUID(),
-                  actor: `cli:${userInfo().username}`,
-                  now: new Date().toISOString(),
-                },
-              ),
-            );
+          await context.get(CommandBus).execute(
+            new ChangePlanCommand(
+              toPlan,
+              decision === 'ConfirmLineage'
+                ? { type: decision, ...change, kind: options.kind ?? 'reworded' }
+                : { type: decision, ...change },
+              {
+                commandId: randomUUID(),
+                actor: `cli:${userInfo().username}`,
+                now: new Date().toISOString(),
+              },
+            ),
+          );
           console.log(
             `${name === 'confirm' ? 'Confirmed' : 'Rejected'} ${change.from.join(',')} -> ${change.to.join(',')}`,
           );

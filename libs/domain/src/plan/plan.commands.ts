@@ -2,7 +2,6 @@ import type { CommandContext } from '../shared/decider.js';
 import type { MeasureStatus } from './measure-status.js';
 import type { Body, LineageKind, Lines, Target } from './plan.events.js';
 
-
 type PlanCommandOf<Type extends string, Data> = CommandContext & { readonly type: Type } & Readonly<Data>;
 
 export type CreatePlan = PlanCommandOf<

@@ -1,7 +1,15 @@
 import { describe, it } from '@jest/globals';
 import { deciderSpecification } from '@app/testing';
 import { planDecider } from '../plan.decide.js';
-import { adopted, created, measureA, now, planId, section41, superseded } from './__fixtures__/plan-events.js';
+import {
+  adopted,
+  created,
+  measureA,
+  now,
+  planId,
+  section41,
+  superseded,
+} from './__fixtures__/plan-events.js';
 
 const spec = deciderSpecification(planDecider);
 

@@ -15,20 +15,32 @@ function checkSides(plan: ExistingPlan, command: ConfirmLineage | RejectLineage)
     );
   }
   if (command.from.length === 0 || command.to.length === 0) {
-    throw new DomainError('EMPTY_LINK', 'invalid', 'A link names at least one element on each side', { field: 'from' });
+    throw new DomainError('EMPTY_LINK', 'invalid', 'A link names at least one element on each side', {
+      field: 'from',
+    });
   }
   const own = new Set([...plan.measures.keys(), ...plan.goals.keys()]);
   const unknownTo = command.to.filter((id) => !own.has(id));
   if (unknownTo.length > 0) {
-    throw new DomainError('ELEMENT_NOT_FOUND', 'not_found', `Not elements of this plan: ${unknownTo.join(', ')}`, { field: 'to' });
+    throw new DomainError(
+      'ELEMENT_NOT_FOUND',
+      'not_found',
+      `Not elements of this plan: ${unknownTo.join(', ')}`,
+      { field: 'to' },
+    );
   }
   if (command.predecessorElements) {
     const theirs = new Set(command.predecessorElements);
     const unknownFrom = command.from.filter((id) => !theirs.has(id));
     if (unknownFrom.length > 0) {
-      throw new DomainError('ELEMENT_NOT_FOUND', 'not_found', `Not elements of ${command.fromPlanId}: ${unknownFrom.join(', ')}`, {
-        field: 'from',
-      });
+      throw new DomainError(
+        'ELEMENT_NOT_FOUND',
+        'not_found',
+        `Not elements of ${command.fromPlanId}: ${unknownFrom.join(', ')}`,
+        {
+          field: 'from',
+        },
+      );
     }
   }
 }
@@ -37,10 +49,17 @@ export function confirmLineage(command: ConfirmLineage, state: PlanState): PlanE
   const plan = existingPlan(state);
   checkSides(plan, command);
   if (command.kind === 'merged' && command.from.length < 2) {
-    throw new DomainError('INVALID_LINK', 'invalid', 'A merge joins two or more elements of the predecessor', { field: 'from' });
+    throw new DomainError(
+      'INVALID_LINK',
+      'invalid',
+      'A merge joins two or more elements of the predecessor',
+      { field: 'from' },
+    );
   }
   if (command.kind === 'split' && command.to.length < 2) {
-    throw new DomainError('INVALID_LINK', 'invalid', 'A split makes two or more elements of this plan', { field: 'to' });
+    throw new DomainError('INVALID_LINK', 'invalid', 'A split makes two or more elements of this plan', {
+      field: 'to',
+    });
   }
   return [
     {
