@@ -3,10 +3,15 @@ import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { EventStore } from '@app/event-store';
 import { PlanCommandRunner } from '@app/plans';
-import { DirectoryImports, loadDemoData, type RuntimeOptions } from '@app/runtime';
+import { ProjectionRunner } from '@app/read-models';
+
+import { DirectoryImports, loadDemoData, resolveSessionSecret, type RuntimeOptions } from '@app/runtime';
+import { randomBytes } from 'node:crypto';
 
 import { ApiModule } from './app.module.js';
+import { configureSecurity } from './auth/configure-security.js';
 import { ErrorFilter } from './http/error.filter.js';
 
 export interface ApiOptions extends RuntimeOptions {
@@ -15,10 +20,16 @@ export interface ApiOptions extends RuntimeOptions {
 
 /** The api, configured the same way for `npm start` and for the e2e tests. */
 export async function createApi(options: ApiOptions): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(options), {
-    ...(options.logger === false ? { logger: false } : {}),
-    bodyParser: false,
-  });
+  const logs = options.logger !== false;
+  // Tests hand in their own database: they get a secret of their own, nothing is written to ./data.
+  const sessionSecret =
+    options.config.security.sessionSecret ??
+    (options.database ? randomBytes(32).toString('hex') : resolveSessionSecret(options.config));
+  const app = await NestFactory.create<NestExpressApplication>(
+    ApiModule.forRoot({ ...options, security: { sessionSecret, logs } }),
+    { ...(logs ? { bufferLogs: true } : { logger: false }), bodyParser: false },
+  );
+  configureSecurity(app, options.config, sessionSecret, logs);
   app.useBodyParser('json', { limit: '2mb' });
   // Plan texts and YAML documents can be posted as they are (POST /imports).
   app.useBodyParser('text', {
@@ -47,8 +58,11 @@ export async function createApi(options: ApiOptions): Promise<NestExpressApplica
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
 
   await app.init();
-  if (options.config.demo)
+  if (options.config.demo) {
     await loadDemoData(app.get(DirectoryImports), app.get(CommandBus), app.get(PlanCommandRunner));
+    // Serve the demo only once the read models show all of it.
+    await app.get(ProjectionRunner).caughtUpTo(await app.get(EventStore).headPosition(), 60_000);
+  }
 
   return app;
 }
