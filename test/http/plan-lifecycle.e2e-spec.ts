@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ProjectionRunner } from '@app/read-models';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
+
 import { countEvents, startTestApi, type TestApi } from '../support/test-api.js';
 
 /**
@@ -209,7 +214,7 @@ describe('a plan from draft through two annual editions', () => {
     ]);
     expect(history[1]).toMatchObject({
       effectiveAt: '2025-03-08',
-      actor: 'anonymous',
+      actor: api.adminActor,
       cause: { kind: 'meeting', meetingId: 'oslo-sv-am-2025', amendmentNo: 3 },
       data: { from: 'Vår 2024', to: 'Høst 2025' },
     });
@@ -250,6 +255,40 @@ describe('a plan from draft through two annual editions', () => {
     await post(`/plans/${plan}/measures/${ids.c}/text`, { text: 'Strøket tiltak' }).expect(409);
     await post(`/plans/${plan}/links`, { predecessorPlanId: 'oslo-sv-2020-2023' }).expect(404);
     expect(await countEvents(api.database)).toBe(before);
+  });
+
+  it('marks the 2025 amendments in a redline of revision 2 against revision 1, each with its amendment', async () => {
+    const md = (await get(`/plans/${plan}/redline?from=1&to=2&format=md`).expect(200)).text;
+    expect(md).toMatch(/^# Arbeids- og organisasjonsplan 2024-2027: revisjon 1 mot revisjon 2/);
+    expect(md).toMatch(
+      /A\. Nye medlemmer skal ringes ~~minst 4~~\*\*to\*\* ganger i året.*\[Endringsforslag 3 \(oslo-sv-am-2025\)\]/,
+    );
+    expect(md).toMatch(/B\. \*\*Pilot på dørbank i to bydeler\*\*/);
+    expect(md).toMatch(/~~Vår 2024~~\*\*Høst 2025\*\*/);
+    const html = await get(`/plans/${plan}/redline?from=1&to=2`).expect(200);
+    expect(html.headers['content-type']).toMatch(/text\/html/);
+    expect(html.text).toMatch(/<del>minst 4<\/del><ins>to<\/ins>/);
+  });
+
+  it('exports the redline as a Word document with real tracked changes', async () => {
+    const response = await get(`/plans/${plan}/redline?from=1&to=2&format=docx`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(response.headers['content-type']).toMatch(/wordprocessingml/);
+    const file = join(mkdtempSync(join(tmpdir(), 'redline-')), 'redline.docx');
+    writeFileSync(file, response.body as Buffer);
+    const xml = execFileSync('unzip', ['-p', file, 'word/document.xml']).toString('utf8');
+    expect(xml).toMatch(/<w:ins [^>]*w:author="Endringsforslag 3 \(oslo-sv-am-2025\)"/);
+    expect(xml).toMatch(
+      /<w:del [^>]*w:author="Endringsforslag 3 \(oslo-sv-am-2025\)"[^]*?<w:delText[^>]*>minst 4<\/w:delText>/,
+    );
+    const settings = execFileSync('unzip', ['-p', file, 'word/settings.xml']).toString('utf8');
+    expect(settings).toMatch(/<w:trackRevisions/);
   });
 
   it('gives the same answers after the read models are rebuilt from position 0', async () => {

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlanverkModule, type RuntimeOptions } from '@app/runtime';
+import { SecurityModule } from './auth/security.module.js';
 import { AuditExportController } from './audit/audit-export.controller.js';
 import { FollowUpController } from './audit/follow-up.controller.js';
 import { PlanDiffController } from './audit/plan-diff.controller.js';
@@ -8,17 +9,29 @@ import { CommandResponder } from './plans/command-responder.js';
 import { ImportsController } from './imports/imports.controller.js';
 import { LineageController } from './lineage/lineage.controller.js';
 import { MeasuresController } from './measures/measures.controller.js';
+import { RedlineController } from './redline/redline.controller.js';
 
 import { OrganisationsController } from './organisations/organisations.controller.js';
 import { PlanChangesController } from './plans/plan-changes.controller.js';
 import { PlansController } from './plans/plans.controller.js';
+import { AssetsController } from './pages/assets.controller.js';
+import { PageActionsController } from './pages/page-actions.controller.js';
+import { PageData } from './pages/page-data.js';
+import { PagesController } from './pages/pages.controller.js';
 
 @Module({})
 export class ApiModule {
-  static forRoot(options: RuntimeOptions): DynamicModule {
+  static forRoot(
+    options: RuntimeOptions & {
+      readonly security: { readonly sessionSecret: string; readonly logs: boolean };
+    },
+  ): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlanverkModule.forRoot(options)],
+      imports: [
+        PlanverkModule.forRoot(options),
+        SecurityModule.forRoot({ config: options.config, ...options.security }),
+      ],
       controllers: [
         PlansController,
         PlanChangesController,
@@ -30,9 +43,14 @@ export class ApiModule {
         PlanDiffController,
         FollowUpController,
         LineageController,
+        RedlineController,
+
+        PagesController,
+        PageActionsController,
+        AssetsController,
       ],
 
-      providers: [CommandResponder],
+      providers: [CommandResponder, PageData],
     };
   }
 }

@@ -21,8 +21,11 @@ export * from './follow-up-report/follow-up-report.js';
 export * from './follow-up-report/load-follow-up-report.js';
 export * from './follow-up-report/render-report.js';
 export * from './report-format/report-format.js';
+export * from './access/index.js';
 
+import { accessProjection } from './access/access.projection.js';
 import { currentPlanProjection } from './current-plan/current-plan.projection.js';
+import { meetingsProjection } from './meetings/meetings.projection.js';
 import { organisationsProjection } from './organisations/organisations.projection.js';
 import { planHistoryProjection } from './plan-history/plan-history.projection.js';
 import type { Projection } from './projection.js';
@@ -32,7 +35,13 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   currentPlanProjection,
   planHistoryProjection,
   organisationsProjection,
+  accessProjection,
+  meetingsProjection,
 ];
 export * from './lineage/audit-report.js';
 export * from './lineage/lineage.js';
 export * from './lineage/render-audit-report.js';
+export * from './redline/redline.js';
+export * from './redline/render-redline.js';
+export * from './redline/render-redline-docx.js';
+export * from './meetings/index.js';

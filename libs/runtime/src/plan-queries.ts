@@ -23,6 +23,8 @@ import {
   type PlanView,
   type ReportRange,
   buildAuditReport,
+  loadRedline,
+  type Redline,
   loadLineage,
   PlanMomentNotFound,
   type AuditReport,
@@ -88,6 +90,15 @@ export class PlanQueries {
       this.findPlan(toPlanId, {}, today),
     ]);
     return buildAuditReport(from!, to!, lineage);
+  }
+
+  /** A revision against an earlier one, struck and inserted words marked, each change with its cause. */
+  redline(
+    planId: string,
+    request: { from?: number; to?: number },
+    today = new Date().toISOString().slice(0, 10),
+  ): Promise<Redline | undefined> {
+    return loadRedline(this.database.db, planId, request, today);
   }
 
   planHistory(planId: string): Promise<HistoryRow[]> {

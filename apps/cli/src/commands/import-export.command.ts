@@ -1,6 +1,13 @@
 import { type Command, Option } from 'commander';
 import { toJson, toYaml } from '@app/plan-document';
-import { planViewToDocument, renderPlanMarkdown } from '@app/read-models';
+import {
+  planViewToDocument,
+  renderPlanMarkdown,
+  renderRedlineDocx,
+  renderRedlineHtml,
+  renderRedlineMarkdown,
+} from '@app/read-models';
+
 import { DirectoryImports, PlanImports, PlanQueries, type ImportFormat } from '@app/runtime';
 import cliProgress from 'cli-progress';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -41,11 +48,22 @@ export function registerImportExportCommands(program: Command): void {
     .option('--revision <n>', 'an adopted revision (1 for the first adoption)', parsePositiveInt)
     .option('--as-of <date>', 'the plan as it stood on this date (YYYY-MM-DD)')
     .addOption(
-      new Option('--format <format>', 'output format').choices(['yaml', 'json', 'md']).default('yaml'),
+      new Option('--format <format>', 'output format (html and docx with --redline)')
+        .choices(['yaml', 'json', 'md', 'html', 'docx'])
+        .default('yaml'),
     )
     .option('--line-numbers', 'md only: number every line, as meeting papers do')
+    .option(
+      '--redline',
+      'the revision against the one before (or --from): struck and inserted text, each change annotated',
+    )
+    .option('--from <n>', 'with --redline: the adopted revision to compare with', parsePositiveInt)
     .option('--out <file>', 'write to this file instead of standard output')
     .action(async (planId: string, options: ExportCliOptions) => {
+      if (options.redline) return exportRedline(planId, options);
+      if (options.format === 'html' || options.format === 'docx') {
+        throw new Error(`--format ${options.format} is for --redline; a plan exports as yaml, json or md`);
+      }
       if (options.revision !== undefined && options.asOf !== undefined)
         throw new Error('Give either --revision or --as-of, not both');
       if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) {
@@ -75,6 +93,32 @@ export function registerImportExportCommands(program: Command): void {
     });
 }
 
+async function exportRedline(planId: string, options: ExportCliOptions): Promise<void> {
+  if (options.asOf !== undefined)
+    throw new Error('--redline compares adopted revisions: use --revision and --from');
+  if (options.format === 'docx' && !options.out) throw new Error('--format docx needs --out <file>');
+  await withRuntime(async (context) => {
+    const redline = await context.get(PlanQueries).redline(planId, {
+      ...(options.from ? { from: options.from } : {}),
+      ...(options.revision ? { to: options.revision } : {}),
+    });
+    if (!redline) {
+      process.exitCode = 2;
+      return console.error(`Plan "${planId}" not found`);
+    }
+    const body =
+      options.format === 'docx'
+        ? await renderRedlineDocx(redline)
+        : options.format === 'html'
+          ? renderRedlineHtml(redline)
+          : renderRedlineMarkdown(redline);
+    if (options.out) {
+      writeFileSync(options.out, body);
+      console.error(`Wrote ${options.out}`);
+    } else process.stdout.write(body);
+  });
+}
+
 interface ImportCliOptions {
   all?: string;
   id?: string;
@@ -87,7 +131,9 @@ interface ImportCliOptions {
 interface ExportCliOptions {
   revision?: number;
   asOf?: string;
-  format: 'yaml' | 'json' | 'md';
+  format: 'yaml' | 'json' | 'md' | 'html' | 'docx';
+  redline?: boolean;
+  from?: number;
   lineNumbers?: boolean;
   out?: string;
 }

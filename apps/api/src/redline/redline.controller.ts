@@ -1,0 +1,77 @@
+import { Controller, Get, NotFoundException, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { renderRedlineDocx, renderRedlineHtml, renderRedlineMarkdown } from '@app/read-models';
+import { PlanQueries } from '@app/runtime';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { Response } from 'express';
+import { PlanIdParam } from '../plans/dto/params.dto.js';
+
+const FORMATS = ['html', 'md', 'docx'] as const;
+
+class RedlineQuery {
+  @ApiPropertyOptional({
+    example: 1,
+    description: 'The adopted revision the meeting treated; default the one before `to`',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'from must be a whole number' })
+  @Min(1)
+  @Max(10_000)
+  from?: number;
+
+  @ApiPropertyOptional({ example: 2, description: 'The adopted revision; default the plan now' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'to must be a whole number' })
+  @Min(1)
+  @Max(10_000)
+  to?: number;
+
+  @ApiPropertyOptional({
+    enum: FORMATS,
+    description: 'html (the page, default), md, or docx with Word tracked changes',
+  })
+  @IsOptional()
+  @IsIn(FORMATS, { message: `format must be one of ${FORMATS.join(', ')}` })
+  format?: (typeof FORMATS)[number];
+}
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+@ApiTags('plans')
+@Controller('plans/:id/redline')
+export class RedlineController {
+  constructor(private readonly queries: PlanQueries) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'A revision against the one before (or ?from=&to=): struck and inserted text marked, each change annotated with its amendment or decision; as a page, Markdown, or .docx with tracked changes',
+  })
+  @ApiResponse({ status: 404, description: 'No such plan or revision' })
+  async redline(
+    @Param() { id }: PlanIdParam,
+    @Query() query: RedlineQuery,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const redline = await this.queries.redline(id, {
+      ...(query.from ? { from: query.from } : {}),
+      ...(query.to ? { to: query.to } : {}),
+    });
+    if (!redline) throw new NotFoundException(`Plan "${id}" not found`);
+    const name = `${id}-redline-${redline.from.adoptedRevision}-${redline.to.current ? 'naa' : redline.to.adoptedRevision}`;
+    if (query.format === 'docx') {
+      res.setHeader('Content-Type', DOCX);
+      res.setHeader('Content-Disposition', `attachment; filename="${name}.docx"`);
+      return new StreamableFile(await renderRedlineDocx(redline));
+    }
+    if (query.format === 'md') {
+      res.setHeader('Content-Type', 'text/markdown; charset=utf-8');
+      return renderRedlineMarkdown(redline);
+    }
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    return renderRedlineHtml(redline);
+  }
+}

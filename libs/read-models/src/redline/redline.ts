@@ -1,0 +1,220 @@
+import { wordDiff, type DiffPart } from '@app/domain';
+import type { Kysely } from 'kysely';
+import { loadPlanHistory, streamRevisionOfAdoption } from '../plan-history/plan-history.queries.js';
+import { planAt, PlanMomentNotFound } from '../plan-view/plan-at.js';
+import type { HistoryRow } from '../plan-view/plan-timeline.js';
+import {
+  compareLabels,
+  type GoalView,
+  type MeasureView,
+  type PlanView,
+  type SectionView,
+} from '../plan-view/plan-view.js';
+
+export type Change = 'unchanged' | 'added' | 'removed' | 'changed';
+
+/** Why an element changed between the two revisions: the causes on its events. */
+export interface RedlineCause {
+  readonly kind: string;
+  readonly meetingId?: string;
+  readonly amendmentNo?: number;
+  readonly reference?: string;
+  readonly effectiveAt: string;
+  readonly actor: string;
+}
+
+export interface RedlineText {
+  readonly parts: DiffPart[];
+}
+
+export interface RedlineMeasure {
+  readonly id: string;
+  readonly label: string;
+  readonly change: Change;
+  readonly text: RedlineText;
+  readonly timing: RedlineText;
+  readonly responsible: RedlineText;
+  readonly causes: RedlineCause[];
+}
+
+export interface RedlineGoal {
+  readonly id: string;
+  readonly change: Change;
+  readonly text: RedlineText;
+  readonly causes: RedlineCause[];
+}
+
+export interface RedlineSection {
+  readonly id: string;
+  readonly number: string;
+  readonly change: Change;
+  readonly title: RedlineText;
+  readonly goals: RedlineGoal[];
+  readonly measures: RedlineMeasure[];
+  readonly sections: RedlineSection[];
+  readonly causes: RedlineCause[];
+}
+
+export interface Redline {
+  readonly planId: string;
+  readonly title: string;
+  readonly from: { readonly adoptedRevision: number; readonly date: string | null };
+  readonly to: { readonly adoptedRevision: number; readonly date: string | null; readonly current: boolean };
+  readonly sections: RedlineSection[];
+  readonly counts: Record<Exclude<Change, 'unchanged'>, number>;
+}
+
+const same = (text: string): RedlineText => ({ parts: text ? [{ op: 'equal', text }] : [] });
+const diff = (from: string | undefined, to: string | undefined): RedlineText => {
+  if (from === undefined) return { parts: to ? [{ op: 'insert', text: to }] : [] };
+  if (to === undefined) return { parts: from ? [{ op: 'delete', text: from }] : [] };
+  return from === to ? same(to) : { parts: wordDiff(from, to) };
+};
+
+/** The causes recorded on each element's events, by element id. */
+function causesByElement(rows: readonly HistoryRow[]): Map<string, RedlineCause[]> {
+  const causes = new Map<string, RedlineCause[]>();
+  for (const row of rows) {
+    if (!row.elementId || !row.cause) continue;
+    const c = row.cause as { kind?: string; meetingId?: string; amendmentNo?: number; reference?: string };
+    const cause: RedlineCause = {
+      kind: c.kind ?? 'command',
+      ...(c.meetingId ? { meetingId: c.meetingId } : {}),
+      ...(c.amendmentNo !== undefined ? { amendmentNo: c.amendmentNo } : {}),
+      ...(c.reference ? { reference: c.reference } : {}),
+      effectiveAt: row.effectiveAt,
+      actor: row.actor,
+    };
+    const list = causes.get(row.elementId) ?? [];
+    const duplicate = list.some(
+      (x) =>
+        x.meetingId === cause.meetingId &&
+        x.amendmentNo === cause.amendmentNo &&
+        x.reference === cause.reference &&
+        x.kind === cause.kind,
+    );
+    if (!duplicate) causes.set(row.elementId, [...list, cause]);
+  }
+  return causes;
+}
+
+/**
+ * The later revision of a plan against the earlier one as one document: every section, goal and
+ * measure of either, struck and inserted words marked, each change with the causes (meeting and
+ * amendment, board decision) recorded on its events between the two.
+ */
+export function buildRedline(
+  from: PlanView,
+  to: PlanView,
+  rows: readonly HistoryRow[],
+  current: boolean,
+): Redline {
+  const causes = causesByElement(rows);
+  const counts = { added: 0, removed: 0, changed: 0 };
+  const count = (change: Change): Change => {
+    if (change !== 'unchanged') counts[change]++;
+    return change;
+  };
+  const measure = (a: MeasureView | undefined, b: MeasureView | undefined): RedlineMeasure => {
+    const m = (b ?? a)!;
+    const text = diff(a?.text, b?.text);
+    const timing = diff(a?.timing, b?.timing);
+    const responsible = diff(a?.responsible.join(', '), b?.responsible.join(', '));
+    const changed = [text, timing, responsible].some((t) => t.parts.some((p) => p.op !== 'equal'));
+    return {
+      id: m.id,
+      label: b?.label ?? a!.label,
+      change: count(!a ? 'added' : !b ? 'removed' : changed ? 'changed' : 'unchanged'),
+      text,
+      timing,
+      responsible,
+      causes: causes.get(m.id) ?? [],
+    };
+  };
+  const goal = (a: GoalView | undefined, b: GoalView | undefined): RedlineGoal => {
+    const text = diff(a?.text, b?.text);
+    const changed = text.parts.some((p) => p.op !== 'equal');
+    return {
+      id: (b ?? a)!.id,
+      change: count(!a ? 'added' : !b ? 'removed' : changed ? 'changed' : 'unchanged'),
+      text,
+      causes: causes.get((b ?? a)!.id) ?? [],
+    };
+  };
+  const section = (a: SectionView | undefined, b: SectionView | undefined): RedlineSection => {
+    const s = (b ?? a)!;
+    const title = diff(a?.title, b?.title);
+    const fromMeasures = new Map((a?.measures ?? []).map((m) => [m.id, m]));
+    const toMeasures = new Map((b?.measures ?? []).map((m) => [m.id, m]));
+    const measureIds = [...new Set([...(b?.measures ?? []), ...(a?.measures ?? [])].map((m) => m.id))];
+    const fromGoals = new Map(flattenGoals(a?.goals ?? []).map((g) => [g.id, g]));
+    const toGoals = new Map(flattenGoals(b?.goals ?? []).map((g) => [g.id, g]));
+    const goalIds = [...new Set([...toGoals.keys(), ...fromGoals.keys()])];
+    const childIds = [...new Set([...(b?.sections ?? []), ...(a?.sections ?? [])].map((c) => c.id))];
+    const fromChildren = new Map((a?.sections ?? []).map((c) => [c.id, c]));
+    const toChildren = new Map((b?.sections ?? []).map((c) => [c.id, c]));
+    const retitled = title.parts.some((p) => p.op !== 'equal');
+    return {
+      id: s.id,
+      number: s.number,
+      change: count(!a ? 'added' : !b ? 'removed' : retitled ? 'changed' : 'unchanged'),
+      title,
+      goals: goalIds.map((id) => goal(fromGoals.get(id), toGoals.get(id))),
+      measures: measureIds
+        .map((id) => measure(fromMeasures.get(id), toMeasures.get(id)))
+        .sort((x, y) => compareLabels(x.label, y.label) || (x.change === 'removed' ? -1 : 1)),
+      sections: childIds.map((id) => section(fromChildren.get(id), toChildren.get(id))),
+      causes: causes.get(s.id) ?? [],
+    };
+  };
+  const fromTop = new Map(from.sections.map((s) => [s.id, s]));
+  const toTop = new Map(to.sections.map((s) => [s.id, s]));
+  const sections = [...new Set([...toTop.keys(), ...fromTop.keys()])].map((id) =>
+    section(fromTop.get(id), toTop.get(id)),
+  );
+  const adoptionDate = (view: PlanView) => view.adoptions[view.adoptions.length - 1]?.date ?? null;
+  return {
+    planId: to.id,
+    title: to.title,
+    from: { adoptedRevision: from.adoptedRevision, date: adoptionDate(from) },
+    to: { adoptedRevision: to.adoptedRevision, date: adoptionDate(to), current },
+    sections,
+    counts,
+  };
+}
+
+function flattenGoals(goals: readonly GoalView[]): GoalView[] {
+  return goals.flatMap((g) => [g, ...flattenGoals(g.goals)]);
+}
+
+/**
+ * The redline of a plan between two adopted revisions; `to` omitted means the plan now, `from`
+ * omitted means the revision before `to` (the one the last meeting treated).
+ */
+export async function loadRedline(
+  db: Kysely<any>,
+  planId: string,
+  request: { from?: number; to?: number },
+  today: string,
+): Promise<Redline | undefined> {
+  const to = await planAt(db, planId, request.to !== undefined ? { revision: request.to } : {}, today);
+  if (!to) return undefined;
+  const fromRevision =
+    request.from ??
+    (request.to !== undefined
+      ? request.to - 1
+      : to.changedSinceAdoption
+        ? to.adoptedRevision
+        : to.adoptedRevision - 1);
+  if (fromRevision < 1)
+    throw new PlanMomentNotFound(`Plan "${planId}" has no earlier adopted revision to compare with`);
+  const from = await planAt(db, planId, { revision: fromRevision }, today);
+  if (!from) return undefined;
+  const fromStream = (await streamRevisionOfAdoption(db, planId, fromRevision))!;
+  const toStream =
+    request.to !== undefined ? await streamRevisionOfAdoption(db, planId, request.to) : undefined;
+  const rows = (
+    await loadPlanHistory(db, planId, toStream !== undefined ? { upToStreamRevision: toStream } : {})
+  ).filter((r) => r.streamRevision > fromStream);
+  return buildRedline(from, to, rows, request.to === undefined);
+}
