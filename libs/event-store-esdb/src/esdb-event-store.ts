@@ -1,7 +1,7 @@
 import {
   EventStore,
   ExpectedRevisionConflict,
-  PollingSubscription,
+  SubscriptionSet,
   START,
   type AppendResult,
   type EventToAppend,
@@ -81,7 +81,9 @@ export class EventStoreDBEventStore extends EventStore {
   /** A client handed in belongs to the caller, who may share it; one built here is disposed here. */
   private readonly ownsClient: boolean;
   private readonly idempotencyWindow: number;
-  private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly subscriptions = new SubscriptionSet((after, maxCount) =>
+    this.readAll({ after, maxCount }),
+  );
 
   constructor(client: EventStoreDBClient | string, options: EventStoreDBEventStoreOptions = {}) {
     super();
@@ -114,7 +116,7 @@ export class EventStoreDBEventStore extends EventStore {
       const position = result.position
         ? toPosition(result.position)
         : await this.positionOfRevision(streamId, nextExpectedRevision);
-      for (const subscription of this.subscriptions) subscription.nudge();
+      this.subscriptions.nudge();
       return { nextExpectedRevision, position, appended: true };
     } catch (error) {
       const translated = translateError(error, { streamId, expected });
@@ -218,22 +220,11 @@ export class EventStoreDBEventStore extends EventStore {
   }
 
   subscribe(handler: SubscriptionHandler, options: SubscribeOptions): Subscription {
-    const subscription = new PollingSubscription(
-      (after, maxCount) => this.readAll({ after, maxCount }),
-      handler,
-      options,
-    );
-    this.subscriptions.add(subscription);
-    const stop = subscription.stop.bind(subscription);
-    subscription.stop = async () => {
-      this.subscriptions.delete(subscription);
-      await stop();
-    };
-    return subscription;
+    return this.subscriptions.subscribe(handler, options);
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.subscriptions.stopAll();
     if (this.ownsClient) await this.client.dispose();
   }
 }

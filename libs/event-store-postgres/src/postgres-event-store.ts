@@ -1,7 +1,7 @@
 import {
   EventStore,
   ExpectedRevisionConflict,
-  PollingSubscription,
+  SubscriptionSet,
   START,
   comparePositions,
   type AppendResult,
@@ -63,7 +63,9 @@ function toRecorded(row: EventRow): RecordedEvent {
  * See docs/adr/0003 for why readers follow (transaction id, position).
  */
 export class PostgresEventStore extends EventStore {
-  private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly subscriptions = new SubscriptionSet((after, maxCount) =>
+    this.readAll({ after, maxCount }),
+  );
 
   constructor(private readonly db: Kysely<any>) {
     super();
@@ -82,7 +84,7 @@ export class PostgresEventStore extends EventStore {
       const result = await this.db
         .transaction()
         .execute((trx) => this.appendInTransaction(trx, streamId, events, expected));
-      for (const subscription of this.subscriptions) subscription.nudge();
+      this.subscriptions.nudge();
       return result;
     } catch (error) {
       if (isUniqueViolation(error, 'events_event_id_key')) {
@@ -261,21 +263,10 @@ export class PostgresEventStore extends EventStore {
   }
 
   subscribe(handler: SubscriptionHandler, options: SubscribeOptions): Subscription {
-    const subscription = new PollingSubscription(
-      (after, maxCount) => this.readAll({ after, maxCount }),
-      handler,
-      options,
-    );
-    this.subscriptions.add(subscription);
-    const stop = subscription.stop.bind(subscription);
-    subscription.stop = async () => {
-      this.subscriptions.delete(subscription);
-      await stop();
-    };
-    return subscription;
+    return this.subscriptions.subscribe(handler, options);
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.subscriptions.stopAll();
   }
 }

@@ -5,3 +5,4 @@ export * from './expected-revision.js';
 export * from './polling-subscription.js';
 export * from './position.js';
 export * from './recorded-event.js';
+export * from './subscription-set.js';
