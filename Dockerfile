@@ -18,6 +18,10 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# The pages' own stylesheet and script (tsc does not copy them), and the demo plans.
+COPY apps/api/src/pages/assets ./apps/api/src/pages/assets
+COPY demo ./demo
+
 # Without DATABASE_URL the API keeps PGlite files in ./data, which the node user must own.
 RUN mkdir -p data && chown node:node data
 USER node

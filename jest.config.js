@@ -43,6 +43,7 @@ export default {
     tier('unit', ['<rootDir>/{apps,libs}/**/*.spec.ts']),
     tier('int', ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts']),
     tier('e2e', ['<rootDir>/test/**/*.e2e-spec.ts']),
+    tier('browser', ['<rootDir>/test/**/*.browser-spec.ts']),
   ],
   // Process-level tests start the built api and CLI, which takes seconds, not milliseconds
   // (jest reads this option only at the top level, not per project).

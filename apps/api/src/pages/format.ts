@@ -1,0 +1,86 @@
+import { MEASURE_STATUSES, type MeasureStatus } from '@app/domain';
+
+/** Norwegian words for what the pages show; code stays English. */
+export const STATUS_LABEL: Record<MeasureStatus, string> = {
+  not_started: 'Ikke startet',
+  in_progress: 'Pågår',
+  done: 'Gjennomført',
+  postponed: 'Utsatt',
+  dropped: 'Avbrutt',
+};
+
+export function statusLabel(status: string): string {
+  return (STATUS_LABEL as Record<string, string>)[status] ?? status;
+}
+
+export function isMeasureStatus(value: unknown): value is MeasureStatus {
+  return typeof value === 'string' && (MEASURE_STATUSES as readonly string[]).includes(value);
+}
+
+export const PLAN_STATUS_LABEL: Record<string, string> = {
+  draft: 'Utkast',
+  adopted: 'Vedtatt',
+  superseded: 'Erstattet',
+};
+
+export const LEVEL_LABEL: Record<string, string> = {
+  national: 'Sentralt',
+  county: 'Fylkeslag',
+  local: 'Lokallag',
+};
+
+const METRIC_LABEL: Record<string, string> = {
+  members: 'Medlemmer',
+  paying_members: 'Betalende medlemmer',
+  new_members: 'Nye medlemmer',
+  members_removed_for_non_payment: 'Slettet for manglende betaling',
+  members_resigned: 'Utmeldte medlemmer',
+  new_members_joined_group: 'Nye medlemmer i politiske grupper',
+  local_branches: 'Lokallag',
+  elected_representatives: 'Folkevalgte',
+  share_of_vote: 'Oppslutning (%)',
+};
+
+export function metricLabel(metric: string): string {
+  const label = METRIC_LABEL[metric];
+  if (label) return label;
+  const words = metric.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** 2026-03-14 -> 14.03.2026; anything else unchanged. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return match ? `${match[3]}.${match[2]}.${match[1]}` : iso;
+}
+
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat('nb-NO').format(value);
+}
+
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export function planLabel(plan: { title: string; period: { from: number; to: number } }): string {
+  return plan.title.includes(String(plan.period.from))
+    ? plan.title
+    : `${plan.title} (${plan.period.from}–${plan.period.to})`;
+}
+
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A body code as plans write them: FS, LL, BU-gruppe, Gruppene. */
+export const BODY_CODE = /^[\p{L}0-9][\p{L}0-9-]{0,19}$/u;
+
+/** "Tiltak 4.1.B" -> "tiltak 4.1.B": only the first letter, so addresses keep their capitals. */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLocaleLowerCase('nb') + text.slice(1);
+}

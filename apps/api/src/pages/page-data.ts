@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import {
+  flattenGoals,
+  flattenMeasures,
+  flattenSections,
+  type OrganisationView,
+  type PlanSummary,
+  type PlanView,
+} from '@app/read-models';
+import { PlanQueries } from '@app/runtime';
+import { PageProblem } from './page-http.js';
+import { describeTarget } from './views/history.js';
+
+export interface OrganisationContext {
+  readonly organisation: OrganisationView;
+  readonly organisations: OrganisationView[];
+  readonly plans: PlanSummary[];
+  readonly current: PlanSummary | undefined;
+  readonly earlier: PlanSummary[];
+  /** The national plan the current plan follows up. */
+  readonly parent: PlanSummary | undefined;
+}
+
+export interface IndicatorPoint {
+  readonly at: string;
+  readonly value: number;
+  readonly note: string | null;
+  readonly planId: string;
+}
+
+export interface IndicatorTarget {
+  readonly value: number;
+  readonly by: string | null;
+  readonly goal: string;
+  readonly goalAddress: string;
+  readonly planId: string;
+  readonly description: string;
+}
+
+export interface IndicatorSeries {
+  readonly metric: string;
+  readonly points: IndicatorPoint[];
+  readonly targets: IndicatorTarget[];
+}
+
+/** The read side the pages need, composed from PlanQueries. */
+@Injectable()
+export class PageData {
+  constructor(private readonly queries: PlanQueries) {}
+
+  listOrganisations(): Promise<OrganisationView[]> {
+    return this.queries.listOrganisations();
+  }
+
+  /** The county organisation with the most plans on record (then by name): the board's landing page. */
+  async landingOrganisation(): Promise<string | undefined> {
+    const [organisations, plans] = await Promise.all([
+      this.queries.listOrganisations(),
+      this.queries.listPlans(),
+    ]);
+    const count = (id: string) => plans.filter((p) => p.organisationId === id).length;
+    const withPlans = organisations.filter((o) => count(o.id) > 0);
+    const ranked = [...withPlans].sort(
+      (a, b) =>
+        Number(b.level === 'county') - Number(a.level === 'county') ||
+        count(b.id) - count(a.id) ||
+        a.name.localeCompare(b.name, 'nb'),
+    );
+    return ranked[0]?.id;
+  }
+
+  async organisation(orgId: string): Promise<OrganisationContext> {
+    const [organisations, plans, all] = await Promise.all([
+      this.queries.listOrganisations(),
+      this.queries.listPlans(orgId),
+      this.queries.listPlans(),
+    ]);
+    const organisation = organisations.find((o) => o.id === orgId);
+    if (!organisation) throw new PageProblem(404, `Fant ingen organisasjon med id «${orgId}».`);
+    const current = currentPlan(plans);
+    const parentId = current?.parentPlanId;
+    return {
+      organisation,
+      organisations,
+      plans,
+      current,
+      earlier: plans.filter((p) => p !== current).sort((a, b) => b.period.from - a.period.from),
+      parent: parentId ? all.find((p) => p.id === parentId) : undefined,
+    };
+  }
+
+  async plan(planId: string, moment: { revision?: number; asOf?: string } = {}): Promise<PlanView> {
+    const plan = await this.queries.findPlan(planId, moment);
+    if (!plan) throw new PageProblem(404, `Fant ingen plan med id «${planId}».`);
+    return plan;
+  }
+
+  /**
+   * Every numeric indicator of the plan's organisation: measured values from all its plans
+   * (members 2993 at 31.12.2019 from the 2020-2023 plan, 3394 at 31.12.2025 from 2024-2027)
+   * and the targets its goals set, one series per metric.
+   */
+  async indicators(plan: PlanView): Promise<IndicatorSeries[]> {
+    const summaries = await this.queries.listPlans(plan.organisationId);
+    const others = await Promise.all(
+      summaries.filter((p) => p.id !== plan.id).map((p) => this.queries.findPlan(p.id)),
+    );
+    const views = [...others.filter((v): v is PlanView => v !== undefined), plan].sort(
+      (a, b) => a.period.from - b.period.from,
+    );
+    const series = new Map<string, { points: Map<string, IndicatorPoint>; targets: IndicatorTarget[] }>();
+    const of = (metric: string) => {
+      let entry = series.get(metric);
+      if (!entry) series.set(metric, (entry = { points: new Map(), targets: [] }));
+      return entry;
+    };
+    for (const view of views) {
+      const goals = flattenGoals(view.sections);
+      const measurements = [...view.measurements, ...goals.flatMap((g) => g.measurements)];
+      for (const m of measurements) {
+        // The later plan's figure wins when two plans report the same date.
+        of(m.metric).points.set(m.at, {
+          at: m.at,
+          value: m.value,
+          note: m.note ?? null,
+          planId: view.id,
+        });
+      }
+      for (const g of goals) {
+        if (!g.target) continue;
+        of(g.target.metric).targets.push({
+          value: g.target.value,
+          by: g.target.by ?? null,
+          goal: g.text,
+          goalAddress: g.address,
+          planId: view.id,
+          description: describeTarget(g.target),
+        });
+      }
+    }
+    return [...series.entries()]
+      .map(([metric, s]) => ({
+        metric,
+        points: [...s.points.values()].sort((a, b) => a.at.localeCompare(b.at)),
+        targets: s.targets.sort((a, b) => (a.by ?? '').localeCompare(b.by ?? '')),
+      }))
+      .sort(
+        (a, b) =>
+          Number(b.targets.length > 0) - Number(a.targets.length > 0) ||
+          b.points.length - a.points.length ||
+          a.metric.localeCompare(b.metric),
+      );
+  }
+
+  planHistory(planId: string) {
+    return this.queries.planHistory(planId);
+  }
+
+  elementHistory(elementId: string) {
+    return this.queries.elementHistory(elementId);
+  }
+
+  planDiff(planId: string, request: Parameters<PlanQueries['planDiff']>[1]) {
+    return this.queries.planDiff(planId, request);
+  }
+}
+
+/** The plan in force: the latest period that is not superseded (adopted before drafts), else the latest. */
+export function currentPlan(plans: readonly PlanSummary[]): PlanSummary | undefined {
+  const live = plans.filter((p) => p.status !== 'superseded');
+  const pool = live.length > 0 ? live : [...plans];
+  return [...pool].sort(
+    (a, b) =>
+      b.period.from - a.period.from ||
+      Number(b.status === 'adopted') - Number(a.status === 'adopted') ||
+      b.id.localeCompare(a.id),
+  )[0];
+}
+
+/** Element ids to the names the history shows ("Tiltak 4.1.A", "Mål 3.1.g2", "Kapittel 4"). */
+export function elementNames(plan: PlanView): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const s of flattenSections(plan.sections)) names.set(s.id, `Kapittel ${s.number}`);
+  for (const g of flattenGoals(plan.sections)) names.set(g.id, `Mål ${g.address}`);
+  for (const m of flattenMeasures(plan.sections)) names.set(m.id, `Tiltak ${m.address}`);
+  return names;
+}

@@ -1,0 +1,314 @@
+import type { LinkKind } from '@app/domain';
+import type { LineageEntry, MeasureRef, OrganisationView, PlanDiff, PlanView } from '@app/read-models';
+import { html, raw, type Html } from '../html.js';
+import { formatDate, formatNumber, statusLabel } from '../format.js';
+import { emptyState } from './components.js';
+import { describeTarget, redline, redlineOf } from './history.js';
+import { layout } from './layout.js';
+import { planLinks } from './overview.js';
+
+export interface ChangesRequest {
+  readonly from?: number;
+  readonly to?: number;
+  readonly fromAsOf?: string;
+  readonly toAsOf?: string;
+}
+
+export interface ChangesPageModel {
+  readonly plan: PlanView;
+  readonly request: ChangesRequest;
+  readonly diff: PlanDiff | undefined;
+  readonly problem: string | undefined;
+  readonly organisations: OrganisationView[];
+}
+
+function revisionOptions(plan: PlanView, selected: number | undefined, none: string): Html {
+  return html`<option value="" ${selected === undefined ? raw(' selected') : ''}>${none}</option>
+    ${plan.adoptions.map(
+      (a) =>
+        html`<option value="${a.revision}" ${a.revision === selected ? raw(' selected') : ''}>
+          Revisjon ${a.revision} (${a.body} ${formatDate(a.date)})
+        </option>`,
+    )}`;
+}
+
+function sideText(
+  side: { adoptedRevision: number; revision: number },
+  which: 'from' | 'to',
+  r: ChangesRequest,
+): string {
+  const revision = which === 'from' ? r.from : r.to;
+  const asOf = which === 'from' ? r.fromAsOf : r.toAsOf;
+  if (revision !== undefined) return `revisjon ${revision}`;
+  if (asOf !== undefined) return `planen per ${formatDate(asOf)}`;
+  return 'planen nå';
+}
+
+export function changesPage(model: ChangesPageModel): Html {
+  const { plan, request, diff } = model;
+  const org = model.organisations.find((o) => o.id === plan.organisationId);
+  return layout({
+    title: `Endringer – ${plan.title}`,
+    organisations: model.organisations,
+    currentOrgId: plan.organisationId,
+    crumbs: [
+      { label: org?.name ?? plan.organisationId, href: `/org/${plan.organisationId}` },
+      { label: plan.title, href: `/plan/${plan.id}` },
+      { label: 'Endringer' },
+    ],
+    body: html`<h1>Endringer i planen</h1>
+      <p class="lead">
+        Hva som er endret mellom to vedtatte revisjoner av <a href="/plan/${plan.id}">${plan.title}</a>, eller
+        mellom to datoer. Strøket tekst er <del>overstreket</del>, ny tekst er <ins>understreket</ins>.
+      </p>
+      ${planLinks(plan.id, plan.predecessorPlanId !== null, plan.organisationId)}
+      <form
+        method="get"
+        action="/plan/${plan.id}/endringer"
+        class="filter no-print"
+        aria-label="Velg hva som skal sammenlignes"
+      >
+        <div class="field">
+          <label for="from">Fra revisjon</label
+          ><select id="from" name="from">
+            ${revisionOptions(plan, request.from, 'Ingen (bruk dato)')}
+          </select>
+        </div>
+        <div class="field">
+          <label for="fromAsOf">eller fra dato</label
+          ><input type="date" id="fromAsOf" name="fromAsOf" value="${request.fromAsOf ?? ''}" />
+        </div>
+        <div class="field">
+          <label for="to">Til revisjon</label
+          ><select id="to" name="to">
+            ${revisionOptions(plan, request.to, 'Planen nå')}
+          </select>
+        </div>
+        <div class="field">
+          <label for="toAsOf">eller til dato</label
+          ><input type="date" id="toAsOf" name="toAsOf" value="${request.toAsOf ?? ''}" />
+        </div>
+        <div class="field actions"><button type="submit">Sammenlign</button></div>
+      </form>
+      ${model.problem ? html`<p class="notice" role="alert">${model.problem}</p>` : ''}
+      ${diff ? diffBody(diff, request) : ''} ${meetingPlaceholder()}`,
+  });
+}
+
+/**
+ * The meeting view (amendments, committee recommendations, votes) belongs here once the
+ * meetings module has routes: link to /meetings/... from this block then, not before.
+ */
+export function meetingPlaceholder(): Html {
+  return html`<section class="placeholder" aria-labelledby="motebehandling" data-placeholder="meetings">
+    <h2 id="motebehandling">Møtebehandling</h2>
+    <p>
+      Her kommer årsmøtets behandling av planen: endringsforslag, innstillinger og voteringer. Visningen er
+      ikke klar ennå.
+    </p>
+  </section>`;
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}
+
+function diffBody(diff: PlanDiff, request: ChangesRequest): Html {
+  const m = diff.measures;
+  const g = diff.goals;
+  const s = diff.sections;
+  const changes =
+    m.added.length +
+    m.removed.length +
+    m.reworded.length +
+    m.retimed.length +
+    m.reassigned.length +
+    m.moved.length +
+    g.added.length +
+    g.removed.length +
+    g.reworded.length +
+    g.targetChanged.length +
+    s.added.length +
+    s.removed.length +
+    s.retitled.length +
+    (diff.title ? 1 : 0);
+  return html`<section aria-labelledby="sammenligning" class="diff">
+    <h2 id="sammenligning">
+      Fra ${sideText(diff.from, 'from', request)} til ${sideText(diff.to, 'to', request)}
+    </h2>
+    <p class="diff-summary" data-diff-changes="${changes}">
+      ${changes === 0 ? 'Ingen endringer.' : count(changes, 'endring', 'endringer')}:
+      ${count(m.added.length, 'tiltak lagt til', 'tiltak lagt til')},
+      ${count(m.removed.length, 'strøket', 'strøket')},
+      ${count(m.reworded.length, 'omformulert', 'omformulert')},
+      ${count(m.retimed.length, 'ny gjennomføring', 'nye gjennomføringer')},
+      ${count(m.reassigned.length, 'nytt ansvar', 'nye ansvar')}. Uendret:
+      ${count(diff.unchanged.measures, 'tiltak', 'tiltak')}, ${count(diff.unchanged.goals, 'mål', 'mål')}.
+    </p>
+    ${
+      diff.title
+        ? html`<h3>Tittel</h3>
+            <p>${redline(diff.title.parts)}</p>`
+        : ''
+    }
+    ${
+      s.added.length + s.removed.length + s.retitled.length > 0
+        ? html`<h3>Kapitler</h3>
+            <ul class="changes">
+              ${s.added.map((x) => html`<li><ins>Nytt kapittel ${x.number} ${x.title}</ins></li>`)}
+              ${s.removed.map((x) => html`<li><del>Kapittel ${x.number} ${x.title}</del> strøket</li>`)}
+              ${s.retitled.map((x) => html`<li>Kapittel ${x.toNumber}: ${redlineOf(x.from, x.to)}</li>`)}
+            </ul>`
+        : ''
+    }
+    ${
+      g.added.length + g.removed.length + g.reworded.length + g.targetChanged.length > 0
+        ? html`<h3>Mål</h3>
+            <ul class="changes">
+              ${g.added.map((x) => html`<li>Nytt mål ${x.address}: <ins>${x.text}</ins></li>`)}
+              ${g.removed.map((x) => html`<li>Mål ${x.address} strøket: <del>${x.text}</del></li>`)}
+              ${g.reworded.map((x) => html`<li>Mål ${x.toAddress}: ${redline(x.parts)}</li>`)}
+              ${g.targetChanged.map((x) => html`<li>Måltall for ${x.toAddress}: <del>${describeTarget(x.from) || 'ingen'}</del> <ins>${describeTarget(x.to) || 'ingen'}</ins></li>`)}
+            </ul>`
+        : ''
+    }
+    <h3>Tiltak</h3>
+    ${
+      m.added.length +
+        m.removed.length +
+        m.reworded.length +
+        m.retimed.length +
+        m.reassigned.length +
+        m.moved.length ===
+      0
+        ? emptyState('Ingen tiltak er endret.')
+        : html`<ul class="changes">
+            ${m.added.map((x) => html`<li>Nytt tiltak ${x.address}: <ins>${x.text}</ins> <span class="muted">(${x.timing}; ${x.responsible.join(', ') || 'ingen ansvarlig'})</span></li>`)}
+            ${m.removed.map((x) => html`<li>Tiltak ${x.address} strøket: <del>${x.text}</del></li>`)}
+            ${m.reworded.map((x) => html`<li>Tiltak ${x.toAddress} omformulert: ${redline(x.parts)}</li>`)}
+            ${m.retimed.map((x) => html`<li>Tiltak ${x.toAddress}, gjennomføring: ${redlineOf(x.from, x.to)}</li>`)}
+            ${m.reassigned.map((x) => html`<li>Tiltak ${x.toAddress}, ansvar: <del>${x.from.join(', ') || 'ingen'}</del> <ins>${x.to.join(', ') || 'ingen'}</ins></li>`)}
+            ${m.moved.map((x) => html`<li>Tiltak ${x.fromAddress} flyttet til ${x.toAddress}</li>`)}
+          </ul>`
+    }
+  </section>`;
+}
+
+const KIND_LABEL: Record<LinkKind, string> = {
+  unchanged: 'Videreført uendret',
+  reworded: 'Videreført med ny tekst',
+  merged: 'Slått sammen',
+  split: 'Delt opp',
+  new: 'Nye i denne planen',
+  dropped: 'Ikke videreført',
+};
+const KIND_ORDER: LinkKind[] = ['reworded', 'merged', 'split', 'new', 'dropped', 'unchanged'];
+
+export interface LineagePageModel {
+  readonly plan: PlanView;
+  readonly predecessor: PlanView | undefined;
+  readonly diff: PlanDiff | undefined;
+  readonly organisations: OrganisationView[];
+}
+
+export function lineagePage(model: LineagePageModel): Html {
+  const { plan, diff, predecessor } = model;
+  const org = model.organisations.find((o) => o.id === plan.organisationId);
+  const entries = diff?.lineage?.measures ?? [];
+  return layout({
+    title: `Fra forrige plan – ${plan.title}`,
+    organisations: model.organisations,
+    currentOrgId: plan.organisationId,
+    crumbs: [
+      { label: org?.name ?? plan.organisationId, href: `/org/${plan.organisationId}` },
+      { label: plan.title, href: `/plan/${plan.id}` },
+      { label: 'Fra forrige plan' },
+    ],
+    body: html`<h1>Fra forrige plan</h1>
+      ${
+        !predecessor || !diff
+          ? emptyState('Planen har ingen forrige plan å sammenligne med.')
+          : html`<p class="lead">
+                Hvordan tiltakene i <a href="/plan/${predecessor.id}">${predecessor.title}</a> er videreført i
+                <a href="/plan/${plan.id}">${plan.title}</a>.
+              </p>
+              <p class="notice" role="note">
+                Koblingene er foreslått ut fra tekstlikhet og er ikke bekreftet av en person. Prosenten er
+                hvor like tekstene er.
+              </p>
+              ${planLinks(plan.id, true, plan.organisationId)}
+              <table class="data lineage-summary">
+                <caption>
+                  Tiltak fra plan til plan
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Hvordan</th>
+                    <th scope="col" class="num">Antall</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${KIND_ORDER.map(
+                    (k) =>
+                      html`<tr>
+                        <th scope="row">
+                          ${
+                            entries.some((e) => e.kind === k)
+                              ? html`<a href="#slekt-${k}">${KIND_LABEL[k]}</a>`
+                              : KIND_LABEL[k]
+                          }
+                        </th>
+                        <td class="num" data-lineage-count="${k}">
+                          ${entries.filter((e) => e.kind === k).length}
+                        </td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+              ${
+                diff.sections.renumbered.length > 0
+                  ? html`<h2>Kapitler med nytt nummer</h2>
+                      <ul class="changes">
+                        ${diff.sections.renumbered.map((r) => html`<li>${r.title}: ${r.fromNumber} → ${r.toNumber}</li>`)}
+                      </ul>`
+                  : ''
+              }
+              ${KIND_ORDER.map((k) =>
+                lineageGroup(
+                  k,
+                  entries.filter((e) => e.kind === k),
+                  plan.id,
+                  predecessor.id,
+                ),
+              )}`
+      }
+      ${meetingPlaceholder()}`,
+  });
+}
+
+function lineageGroup(
+  kind: LinkKind,
+  entries: readonly LineageEntry<MeasureRef>[],
+  planId: string,
+  fromPlanId: string,
+): Html {
+  if (entries.length === 0) return html``;
+  const ref = (r: MeasureRef, plan: string) =>
+    html`<a href="/plan/${plan}/tiltak/${r.id}">${r.address}</a>
+      <span class="muted">(${statusLabel(r.status)})</span>`;
+  return html`<section aria-labelledby="slekt-${kind}" class="lineage-group">
+    <h2 id="slekt-${kind}">${KIND_LABEL[kind]} (${entries.length})</h2>
+    <ul class="changes">
+      ${entries.map(
+        (e) =>
+          html`<li>
+            ${e.from.length > 0 ? html`<span class="lineage-from">${e.from.map((r, i) => html`${i > 0 ? ' + ' : ''}${ref(r, fromPlanId)}`)}</span>` : ''}
+            ${e.from.length > 0 && e.to.length > 0 ? ' → ' : ''}
+            ${e.to.length > 0 ? html`<span class="lineage-to">${e.to.map((r, i) => html`${i > 0 ? ' + ' : ''}${ref(r, planId)}`)}</span>` : ''}
+            ${kind !== 'new' && kind !== 'dropped' ? html` <span class="score">${Math.round(e.score * 100)} %</span>` : ''}
+            <br />${e.parts ? redline(e.parts) : html`<span class="clip">${(e.to[0] ?? e.from[0])?.text ?? ''}</span>`}
+          </li>`,
+      )}
+    </ul>
+  </section>`;
+}

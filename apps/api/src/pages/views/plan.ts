@@ -1,0 +1,213 @@
+import type {
+  FollowUpSummary,
+  GoalView,
+  HistoryRow,
+  MeasureView,
+  OrganisationView,
+  PlanView,
+  SectionView,
+} from '@app/read-models';
+import { html, raw, type Html } from '../html.js';
+import { formatDate, lowerFirst } from '../format.js';
+import { emptyState, headingTag, measureCard, statusSummary } from './components.js';
+import { describeTarget, historyList } from './history.js';
+import { layout } from './layout.js';
+import { planLinks, planStatusText } from './overview.js';
+
+export interface PlanMoment {
+  readonly revision?: number;
+  readonly asOf?: string;
+}
+
+export interface PlanPageModel {
+  readonly plan: PlanView;
+  /** The plan now, for the revision picker (the adoptions it has had). */
+  readonly latest: PlanView;
+  readonly moment: PlanMoment;
+  readonly summary: FollowUpSummary;
+  readonly organisations: OrganisationView[];
+  readonly csrf?: string | undefined;
+}
+
+export function momentText(plan: PlanView, moment: PlanMoment): string | undefined {
+  if (moment.revision !== undefined) {
+    const adoption = plan.adoptions.find((a) => a.revision === moment.revision);
+    return `slik den ble vedtatt som revisjon ${moment.revision}${adoption ? ` (${adoption.body} ${formatDate(adoption.date)})` : ''}`;
+  }
+  if (moment.asOf !== undefined) return `slik den sto ${formatDate(moment.asOf)}`;
+  return undefined;
+}
+
+export function momentPicker(planId: string, latest: PlanView, moment: PlanMoment, action: string): Html {
+  return html`<div class="moment-picker no-print">
+    <form method="get" action="${action}" class="inline-form" aria-label="Velg revisjon">
+      <label for="revision">Vedtatt revisjon</label>
+      <select id="revision" name="revision">
+        <option value="" ${moment.revision === undefined ? raw(' selected') : ''}>Nå (siste versjon)</option>
+        ${latest.adoptions.map(
+          (a) =>
+            html`<option value="${a.revision}" ${a.revision === moment.revision ? raw(' selected') : ''}>
+              Revisjon ${a.revision}: ${a.body}
+              ${formatDate(a.date)}${a.edition ? `, årsutgave ${a.edition}` : ''}
+            </option>`,
+        )}
+      </select>
+      <button type="submit">Vis revisjon</button>
+    </form>
+    <form method="get" action="${action}" class="inline-form" aria-label="Velg dato">
+      <label for="asOf">Slik planen sto på dato</label>
+      <input type="date" id="asOf" name="asOf" value="${moment.asOf ?? ''}" />
+      <button type="submit">Vis dato</button>
+    </form>
+    ${latest.adoptions.length === 0 ? html`<p class="help">Planen er ikke vedtatt ennå, så den har ingen vedtatte revisjoner.</p>` : ''}
+    ${moment.revision !== undefined || moment.asOf !== undefined ? html`<p><a href="/plan/${planId}">Vis planen slik den er nå</a></p>` : ''}
+  </div>`;
+}
+
+export function planPage(model: PlanPageModel): Html {
+  const { plan, moment } = model;
+  const org = model.organisations.find((o) => o.id === plan.organisationId);
+  const when = momentText(plan, moment);
+  const current = when === undefined;
+  return layout({
+    title: plan.title,
+    organisations: model.organisations,
+    currentOrgId: plan.organisationId,
+    csrf: model.csrf,
+    crumbs: [
+      { label: org?.name ?? plan.organisationId, href: `/org/${plan.organisationId}` },
+      { label: plan.title },
+    ],
+    body: html`<article class="plan-document">
+      <h1>${plan.title}</h1>
+      <dl class="plan-meta">
+        <div>
+          <dt>Organisasjon</dt>
+          <dd><a href="/org/${plan.organisationId}">${org?.name ?? plan.organisationId}</a></dd>
+        </div>
+        <div>
+          <dt>Periode</dt>
+          <dd>${plan.period.from}–${plan.period.to}</dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd>
+            ${planStatusText(plan)}${plan.changedSinceAdoption && plan.adoptedRevision > 0 ? ' (endret etter siste vedtak)' : ''}
+          </dd>
+        </div>
+        ${
+          plan.predecessorPlanId
+            ? html`<div>
+                <dt>Forrige plan</dt>
+                <dd><a href="/plan/${plan.predecessorPlanId}">${plan.predecessorPlanId}</a></dd>
+              </div>`
+            : ''
+        }
+        ${
+          plan.parentPlanId
+            ? html`<div>
+                <dt>Sentral plan</dt>
+                <dd><a href="/plan/${plan.parentPlanId}">${plan.parentPlanId}</a></dd>
+              </div>`
+            : ''
+        }
+      </dl>
+      ${when ? html`<p class="notice" role="note">Du ser planen ${when}. Oppfølging kan bare registreres på planen slik den er nå.</p>` : ''}
+      ${momentPicker(plan.id, model.latest, moment, `/plan/${plan.id}`)}
+      ${planLinks(plan.id, plan.predecessorPlanId !== null, plan.organisationId)}
+      ${statusSummary(model.summary.byStatus, model.summary.measures, model.summary.overdue)}
+      ${
+        plan.sections.length > 0
+          ? html`<nav class="toc" aria-labelledby="innholdsfortegnelse">
+              <h2 id="innholdsfortegnelse">Innhold</h2>
+              <ol>
+                ${plan.sections.map((s) => html`<li><a href="#kapittel-${s.number}">${s.number} ${s.title}</a></li>`)}
+              </ol>
+            </nav>`
+          : emptyState('Planen har ingen kapitler ennå.')
+      }
+      ${plan.sections.map((s) => sectionBlock(plan, s, 2, current))}
+    </article>`,
+  });
+}
+
+function sectionBlock(plan: PlanView, s: SectionView, level: number, current: boolean): Html {
+  const h = headingTag(level);
+  return html`<section
+    class="plan-section"
+    id="kapittel-${s.number}"
+    aria-labelledby="kapittel-${s.number}-tittel"
+  >
+    ${raw(`<${h} id="kapittel-${s.number}-tittel">`)}${s.number} ${s.title}${raw(`</${h}>`)}
+    ${s.intro ? html`<p class="intro">${s.intro}</p>` : ''}
+    ${
+      s.goals.length > 0
+        ? html`<div class="goals">
+            <p class="goals-label">Mål</p>
+            <ul>
+              ${s.goals.map(goalItem)}
+            </ul>
+          </div>`
+        : ''
+    }
+    ${s.measures.map((m: MeasureView) =>
+      measureCard(m, {
+        planId: plan.id,
+        bodies: plan.bodies,
+        headingLevel: level + 1,
+        actions: current ? 'lazy' : false,
+        view: 'plan',
+      }),
+    )}
+    ${s.sections.map((sub) => sectionBlock(plan, sub, level + 1, current))}
+  </section>`;
+}
+
+function goalItem(g: GoalView): Html {
+  return html`<li id="mal-${g.address}">
+    <span class="goal-address">${g.address}</span>
+    ${g.text}${g.target ? html` <span class="target">Måltall: ${describeTarget(g.target)}</span>` : ''}${
+      g.goals.length > 0
+        ? html`<ul>
+            ${g.goals.map(goalItem)}
+          </ul>`
+        : ''
+    }
+  </li>`;
+}
+
+export interface MeasurePageModel {
+  readonly plan: PlanView;
+  readonly measure: MeasureView | undefined;
+  readonly measureId: string;
+  readonly history: readonly HistoryRow[];
+  readonly names: ReadonlyMap<string, string>;
+  readonly organisations: OrganisationView[];
+  readonly csrf?: string | undefined;
+}
+
+export function measurePage(model: MeasurePageModel): Html {
+  const { plan, measure } = model;
+  const org = model.organisations.find((o) => o.id === plan.organisationId);
+  const address = measure?.address ?? model.names.get(model.measureId)?.replace(/^Tiltak /, '') ?? '';
+  const title = `Tiltak ${address}`.trim();
+  return layout({
+    title: `${title} – ${plan.title}`,
+    organisations: model.organisations,
+    currentOrgId: plan.organisationId,
+    csrf: model.csrf,
+    crumbs: [
+      { label: org?.name ?? plan.organisationId, href: `/org/${plan.organisationId}` },
+      { label: plan.title, href: `/plan/${plan.id}` },
+      { label: title },
+    ],
+    body: html`<h1>Historikk for ${lowerFirst(title)}</h1>
+      <p class="lead">I <a href="/plan/${plan.id}">${plan.title}</a>.</p>
+      ${measure ? measureCard(measure, { planId: plan.id, bodies: plan.bodies, headingLevel: 2, actions: 'inline', view: 'measure', csrf: model.csrf }) : html`<p class="notice" role="note">Tiltaket er ikke lenger med i planen (strøket).</p>`}
+      <section aria-labelledby="historikk">
+        <h2 id="historikk">Historikk</h2>
+        <p class="help">Nyeste først. Datoen er når endringen gjaldt fra.</p>
+        ${historyList(model.history, model.names, { id: 'tiltak-historikk' })}
+      </section>`,
+  });
+}
