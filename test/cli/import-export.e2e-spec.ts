@@ -91,6 +91,22 @@ describe('planverk import and export', () => {
     expect(JSON.parse(list.stdout).map((p: any) => p.id)).not.toContain('buskerud-prove');
   });
 
+  it('imports a plan as in force from a given date, so it can be read as of dates after it', async () => {
+    const file = join(SEEDS, '004_3e48e6934c8e8695.txt');
+    const imported = await runCli(
+      ['import', file, '--id', 'buskerud-fra-2024', '--effective-at', '2024-01-01'],
+      shared.env,
+    );
+    expect(imported.code).toBe(0);
+    expect(
+      (await runCli(['export', 'buskerud-fra-2024', '--as-of', '2024-06-01', '--format', 'json'], shared.env))
+        .code,
+    ).toBe(0);
+    const before = await runCli(['export', 'buskerud-fra-2024', '--as-of', '2023-12-31'], shared.env);
+    expect(before.code).toBe(1);
+    expect(before.stderr).toMatch(/did not exist yet on 2023-12-31/);
+  });
+
   it('refuses a bad document with every problem and its line, writing nothing', async () => {
     const file = join(dir, 'bad.yaml');
     writeFileSync(

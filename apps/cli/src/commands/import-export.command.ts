@@ -29,6 +29,10 @@ export function registerImportExportCommands(program: Command): void {
     )
     .option('--id <planId>', "the plan's id (default: from the document, or organisation and period)")
     .option('--org <organisation>', 'the organisation, where the text does not name it')
+    .option(
+      '--effective-at <date>',
+      'when the plan took effect, where the document does not say (default: today)',
+    )
     .addOption(
       new Option('--format <format>', 'what the file is')
         .choices(['auto', 'document', 'text'])
@@ -39,6 +43,9 @@ export function registerImportExportCommands(program: Command): void {
     .action(async (file: string | undefined, options: ImportCliOptions) => {
       if (options.all) return importAll(options.all, options.json === true);
       if (!file) throw new Error('Name a file to import, or a folder with --all <dir>');
+      if (options.effectiveAt !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.effectiveAt)) {
+        throw new Error(`--effective-at must be a date as YYYY-MM-DD, got "${options.effectiveAt}"`);
+      }
       await importOne(file, options);
     });
 
@@ -121,6 +128,8 @@ async function exportRedline(planId: string, options: ExportCliOptions): Promise
 
 interface ImportCliOptions {
   all?: string;
+  effectiveAt?: string;
+
   id?: string;
   org?: string;
   format: ImportFormat;
@@ -155,6 +164,7 @@ async function importOne(file: string, options: ImportCliOptions): Promise<void>
       dryRun: options.dryRun === true,
       ...(options.id ? { id: options.id } : {}),
       ...(options.org ? { org: options.org } : {}),
+      ...(options.effectiveAt ? { effectiveAt: options.effectiveAt } : {}),
     });
     if (options.json) {
       return console.log(

@@ -69,7 +69,10 @@ export async function loadDemoData(
     return false;
   }
   logger.log('Loading demo data: the five seed plans and some follow-up (first start only)');
-  await imports.importDirectory(dir, 'system:demo');
+  // The texts do not say when most of these plans were adopted; for the demo each is taken to
+  // be in force from the start of its period, so "as of" dates in its period show it.
+  await imports.importDirectory(dir, 'system:demo', undefined, (doc) => `${doc.plan.period.from}-01-01`);
+
   const plan = await runner.loadPlan(DEMO_PLAN);
   for (const report of FOLLOW_UP) {
     const measureId = findMeasure(plan, report.address);

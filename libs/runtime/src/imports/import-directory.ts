@@ -49,6 +49,8 @@ export class DirectoryImports {
     dir: string,
     actor: string,
     onProgress: (p: DirectoryImportProgress) => void = () => undefined,
+    /** When a plan that does not say when it was adopted took effect (default: now). */
+    effectiveAt?: (document: PlanDocument) => string | undefined,
   ): Promise<DirectoryImportResult> {
     const files = readdirSync(dir)
       .filter((f) => /\.(txt|ya?ml|json)$/i.test(f))
@@ -75,7 +77,15 @@ export class DirectoryImports {
 
     const plans: DirectoryImportResult['plans'] = [];
     for (const [i, d] of dryRuns.entries()) {
-      const result = await this.imports.importContent({ content: d.content, actor, sourceName: d.file, now });
+      const effective = effectiveAt?.(d.document);
+      const result = await this.imports.importContent({
+        content: d.content,
+        actor,
+        sourceName: d.file,
+        now,
+        ...(effective ? { effectiveAt: effective } : {}),
+      });
+
       plans.push({
         file: basename(d.file),
         planId: result.planId,
@@ -86,10 +96,14 @@ export class DirectoryImports {
     }
     const links = linksBetween(documents).filter((l) => l.predecessorPlanId || l.parentPlanId);
     for (const link of links) {
+      // A link takes effect when the plan it belongs to does (its adoption, or the given date).
+      const successor = documents.find((d) => d.plan.id === link.planId)!;
+      const effective = successor.plan.adopted?.date ?? effectiveAt?.(successor);
       const envelope = this.envelope(
         `link:${link.planId}:${link.predecessorPlanId ?? ''}:${link.parentPlanId ?? ''}`,
         actor,
         now,
+        effective,
       );
       const { planId, ...targets } = link;
       await this.commandBus.execute(
@@ -100,7 +114,7 @@ export class DirectoryImports {
           new ChangePlanCommand(
             link.predecessorPlanId,
             { type: 'SupersedePlan', byPlanId: planId },
-            this.envelope(`supersede:${link.predecessorPlanId}:${planId}`, actor, now),
+            this.envelope(`supersede:${link.predecessorPlanId}:${planId}`, actor, now, effective),
           ),
         );
       }
@@ -127,7 +141,13 @@ export class DirectoryImports {
     );
   }
 
-  private envelope(key: string, actor: string, now: string): CommandEnvelope {
-    return { commandId: uuidv5(key, LINK_NAMESPACE), actor, now, cause: { kind: 'import' } };
+  private envelope(key: string, actor: string, now: string, effectiveAt?: string): CommandEnvelope {
+    return {
+      commandId: uuidv5(key, LINK_NAMESPACE),
+      actor,
+      now,
+      cause: { kind: 'import' },
+      ...(effectiveAt ? { effectiveAt } : {}),
+    };
   }
 }

@@ -18,6 +18,8 @@ export interface ImportRequest {
   readonly sourceName?: string;
   /** Show the plan document and the report without writing anything. */
   readonly dryRun?: boolean;
+  /** The date the plan took effect, where the document does not say when it was adopted. */
+  readonly effectiveAt?: string;
   readonly actor: string;
   readonly now?: string;
 }
@@ -74,6 +76,7 @@ export class PlanImports {
         actor: request.actor,
         now,
         cause: { kind: 'import', ...(request.sourceName ? { reference: request.sourceName } : {}) },
+        ...(request.effectiveAt && !document.plan.adopted ? { effectiveAt: request.effectiveAt } : {}),
       }),
     );
     return {
