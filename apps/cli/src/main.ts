@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError } from '@app/config';
 import { Command } from 'commander';
 import { registerAuditCommands } from './commands/audit.command.js';
+import { registerBenchCommands } from './commands/bench.command.js';
 import { registerDiffCommand } from './commands/diff.command.js';
 import { registerFollowUpCommand } from './commands/follow-up.command.js';
 import { registerImportExportCommands } from './commands/import-export.command.js';
@@ -9,6 +10,7 @@ import { registerLineageCommands } from './commands/lineage.command.js';
 import { registerPlanCommands } from './commands/plans.command.js';
 import { registerProjectionCommands } from './commands/projections.command.js';
 import { registerReportCommand } from './commands/report.command.js';
+import { registerMeetingCommands } from './commands/meetings.command.js';
 
 const program = new Command('planverk')
   .description(
@@ -29,6 +31,8 @@ registerAuditCommands(program);
 registerDiffCommand(program);
 registerFollowUpCommand(program);
 registerReportCommand(program);
+registerBenchCommands(program);
+registerMeetingCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message =

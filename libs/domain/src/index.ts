@@ -10,3 +10,5 @@ export * from './timing/index.js';
 export * from './organisation/organisation.js';
 export * from './text-similarity/index.js';
 export * from './text-diff/index.js';
+export * from './access/index.js';
+export * from './meeting/index.js';

@@ -7,6 +7,10 @@ import { ChangeMeasureStatusHandler } from './commands/change-measure-status.com
 import { CreatePlanHandler } from './commands/create-plan.command.js';
 import { ImportPlanDocumentHandler } from './import/import-plan-document.command.js';
 import { PlanCommandRunner } from './plan-command-runner.js';
+import { ChangeMeetingHandler } from './meetings/change-meeting.command.js';
+import { MeetingDecisions } from './meetings/meeting-decisions.js';
+import { MeetingFacts } from './meetings/meeting-facts.js';
+import { ReplayProtocolHandler } from './meetings/replay-protocol.command.js';
 
 /**
  * The plan commands on the @nestjs/cqrs command bus. Needs an `EventStore` provider
@@ -22,7 +26,11 @@ import { PlanCommandRunner } from './plan-command-runner.js';
     ChangePlanHandler,
     ChangeOrganisationHandler,
     ImportPlanDocumentHandler,
+    MeetingFacts,
+    MeetingDecisions,
+    ChangeMeetingHandler,
+    ReplayProtocolHandler,
   ],
-  exports: [PlanCommandRunner],
+  exports: [PlanCommandRunner, MeetingFacts, MeetingDecisions],
 })
 export class PlansModule {}

@@ -5,3 +5,5 @@ export * from './planverk.module.js';
 export * from './tokens.js';
 export * from './imports/link-imported-plans.js';
 export * from './imports/import-directory.js';
+export * from './access/index.js';
+export * from './meetings/meeting-queries.js';

@@ -10,9 +10,12 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { PlanverkConfig } from '@app/config';
 import { migrateToLatest, openDatabase, type Database } from '@app/database';
 import { EventStore } from '@app/event-store';
-import { PlansModule } from '@app/plans';
+import { AccessCommandRunner, PlanLineIndex, PlansModule } from '@app/plans';
 import { ALL_PROJECTIONS, ProjectionRunner, readModelMigrations } from '@app/read-models';
+import { AccessService } from './access/access.service.js';
 import { openEventStore } from './open-event-store.js';
+import { MarkdownPlanLineIndex } from './meetings/markdown-line-index.js';
+import { MeetingQueries } from './meetings/meeting-queries.js';
 import { DirectoryImports } from './imports/import-directory.js';
 import { PlanImports } from './imports/plan-imports.js';
 import { PlanQueries } from './plan-queries.js';
@@ -92,6 +95,10 @@ export class PlanverkModule {
         PlanQueries,
         PlanImports,
         DirectoryImports,
+        MeetingQueries,
+        { provide: PlanLineIndex, useClass: MarkdownPlanLineIndex },
+        AccessCommandRunner,
+        AccessService,
       ],
       exports: [
         CONFIG,
@@ -101,6 +108,10 @@ export class PlanverkModule {
         PlanQueries,
         PlanImports,
         DirectoryImports,
+        MeetingQueries,
+        PlanLineIndex,
+        AccessCommandRunner,
+        AccessService,
         CqrsModule,
       ],
     };

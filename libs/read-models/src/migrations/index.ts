@@ -2,10 +2,14 @@ import type { Migration } from 'kysely';
 import * as checkpointsAndCurrentPlan from './2026-11-23T1800-checkpoints-and-current-plan.js';
 import * as planHistory from './2026-11-23T1900-plan-history-goals-measurements.js';
 import * as organisations from './2026-11-23T2000-organisations.js';
+import * as access from './2026-12-01T1000-access.js';
+import * as meetings from './2026-12-02T1200-meetings.js';
 
 /** The read models' migrations, by name; names sort in the order they apply. */
 export const readModelMigrations: Record<string, Migration> = {
   '2026-11-23T1800-checkpoints-and-current-plan': checkpointsAndCurrentPlan,
   '2026-11-23T1900-plan-history-goals-measurements': planHistory,
   '2026-11-23T2000-organisations': organisations,
+  '2026-12-01T1000-access': access,
+  '2026-12-02T1200-meetings': meetings,
 };

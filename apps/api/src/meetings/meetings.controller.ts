@@ -1,0 +1,344 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { EventStore, formatPosition } from '@app/event-store';
+import {
+  ProtocolError,
+  checkMeetingProtocol,
+  parseMeetingProtocol,
+  protocolToYaml,
+  type MeetingProtocol,
+} from '@app/plan-document';
+import {
+  ChangeMeetingCommand,
+  ReplayProtocolCommand,
+  type MeetingChange,
+  type MeetingOutcome,
+  type ReplayResult,
+} from '@app/plans';
+import { ProjectionRunner, planViewFromEvents, renderPlanMarkdown } from '@app/read-models';
+import { MeetingQueries } from '@app/runtime';
+import type { Request, Response } from 'express';
+import { actorOf, envelopeFrom } from '../http/command-envelope.js';
+import {
+  AmendmentParams,
+  FileAmendmentDto,
+  MeetingIdParam,
+  MeetingListQuery,
+  PlanVoteDto,
+  PreviewQuery,
+  ProtocolQuery,
+  RecommendationDto,
+  ReplayQuery,
+  ScheduleMeetingDto,
+  VoteDto,
+  WithdrawAmendmentDto,
+} from './meeting.dto.js';
+
+const IDEMPOTENCY_KEY = { name: 'Idempotency-Key', required: false, description: 'Command id (UUID)' };
+
+/** The fields of a DTO that are set, without the envelope's. */
+function defined<T extends object>(dto: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(dto).filter(([key, value]) => value !== undefined && key !== 'commandId'),
+  ) as Partial<T>;
+}
+
+@ApiTags('meetings')
+@Controller('meetings')
+export class MeetingsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queries: MeetingQueries,
+    private readonly projections: ProjectionRunner,
+    private readonly store: EventStore,
+  ) {}
+
+  @Post('replay')
+  @ApiOperation({
+    summary: 'Replay a meeting protocol (YAML or JSON) as commands',
+    description:
+      'Schedules the meeting, files the amendments, records recommendations and votes in order; adopted amendments and the plan vote are carried into the plan with the meeting and amendment as their cause. A protocol with any problem is refused whole with every problem listed (amendment, line, field, why) and nothing is appended. Replaying the same protocol again appends nothing. `?dryRun=true` shows the resulting plan and each outcome without appending.',
+  })
+  @ApiConsumes('application/yaml', 'text/plain', 'application/json')
+  @ApiResponse({ status: 201, description: 'Replayed: the outcome per amendment, the adopted revision' })
+  @ApiResponse({ status: 200, description: 'Dry run: the outcome and the resulting plan (and its Markdown)' })
+  @ApiResponse({ status: 400, description: 'A protocol with problems, all listed; nothing appended' })
+  async replay(
+    @Body() body: unknown,
+    @Query() query: ReplayQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { protocol, lineOf } = readProtocol(body);
+    const now = new Date().toISOString();
+    let result: ReplayResult;
+    try {
+      result = await this.commandBus.execute(
+        new ReplayProtocolCommand(protocol, {
+          dryRun: query.dryRun === true,
+          actor: actorOf(req),
+          now,
+          ...(lineOf ? { lineOf } : {}),
+        }),
+      );
+    } catch (error) {
+      throw asBadRequest(error);
+    }
+    const { planEvents, ...outcome } = result;
+    if (result.dryRun) {
+      res.status(200);
+      const plan = planViewFromEvents(planEvents, now.slice(0, 10));
+      const markdown = plan ? renderPlanMarkdown(plan) : '';
+      if (query.format === 'md') {
+        res.setHeader('Content-Type', 'text/markdown; charset=utf-8');
+        return markdown;
+      }
+      return { ...outcome, plan, markdown };
+    }
+    await this.catchUp();
+    res.setHeader('Location', `/meetings/${result.meetingId}`);
+    return outcome;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Meetings, of one plan with ?planId=' })
+  list(@Query() query: MeetingListQuery) {
+    return this.queries.list(query.planId);
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    summary:
+      'A meeting: amendments per target with status, recommendation, result and votes; conflicts per target; the suggested voting order and what is still to be voted on',
+  })
+  @ApiResponse({ status: 404, description: 'No such meeting' })
+  async get(@Param() { id }: MeetingIdParam) {
+    const meeting = await this.queries.find(id);
+    if (!meeting) throw new NotFoundException(`Meeting "${id}" not found`);
+    return meeting;
+  }
+
+  @Get(':id/protocol')
+  @ApiOperation({
+    summary: 'The meeting as recorded, in the protocol format (it replays to the same result)',
+  })
+  @ApiResponse({ status: 404, description: 'No such meeting' })
+  async protocol(
+    @Param() { id }: MeetingIdParam,
+    @Query() query: ProtocolQuery,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const protocol = await this.queries.protocol(id);
+    if (!protocol) throw new NotFoundException(`Meeting "${id}" not found`);
+    if (query.format === 'json') return protocol;
+    res.setHeader('Content-Type', 'application/yaml; charset=utf-8');
+    res.setHeader('Content-Disposition', `inline; filename="${id}.yaml"`);
+    return protocolToYaml(protocol);
+  }
+
+  @Get(':id/preview')
+  @ApiOperation({
+    summary: 'What-if: the plan as it would be if these pending amendments were adopted (nothing is written)',
+  })
+  @ApiResponse({ status: 400, description: 'An amendment that is not pending' })
+  @ApiResponse({ status: 404, description: 'No such meeting, or an amendment that was never filed' })
+  async preview(
+    @Param() { id }: MeetingIdParam,
+    @Query() query: PreviewQuery,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const adopt = query.adopt.split(',').map(Number);
+    const preview = await this.queries.preview(id, adopt);
+    if (!preview) throw new NotFoundException(`Meeting "${id}" not found`);
+    if (query.format === 'md') {
+      res.setHeader('Content-Type', 'text/markdown; charset=utf-8');
+      return renderPlanMarkdown(preview.plan);
+    }
+    return preview;
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Schedule a meeting that treats a plan (at its current revision by default)' })
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiBody({ type: ScheduleMeetingDto })
+  @ApiResponse({ status: 201, description: 'Scheduled (appended=false when it already was)' })
+  @ApiResponse({ status: 400, description: 'Unknown body, bad date or revision' })
+  @ApiResponse({ status: 404, description: 'No such plan' })
+  @ApiResponse({ status: 409, description: 'Another meeting with this id' })
+  async schedule(
+    @Body() dto: ScheduleMeetingDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { id, ...rest } = defined(dto);
+    res.setHeader('Location', `/meetings/${dto.id}`);
+    return this.run(
+      dto.id,
+      { type: 'ScheduleMeeting', meetingId: id!, ...(rest as Omit<ScheduleMeetingDto, 'id'>) },
+      req,
+      dto,
+    );
+  }
+
+  @Post(':id/amendments')
+  @ApiOperation({
+    summary:
+      'File an amendment (target by address, id or lines of the draft; checked against the plan the meeting treats)',
+  })
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiBody({ type: FileAmendmentDto })
+  @ApiResponse({
+    status: 400,
+    description: 'Unknown target, text not found, unknown body...; nothing appended',
+  })
+  @ApiResponse({ status: 409, description: 'Its number is taken, or the meeting has voted on the plan' })
+  async file(@Param() { id }: MeetingIdParam, @Body() dto: FileAmendmentDto, @Req() req: Request) {
+    const { no, proposer, target, op, justification, ...fields } = defined(dto);
+    return this.run(
+      id,
+      {
+        type: 'FileAmendment',
+        no: no!,
+        ...(proposer ? { proposer } : {}),
+        target: { ...(target ?? {}) },
+        op: op!,
+        fields: JSON.parse(JSON.stringify(fields)),
+        ...(justification ? { justification } : {}),
+      },
+      req,
+      dto,
+    );
+  }
+
+  @Post(':id/amendments/:no/withdraw')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw an amendment before it is voted on' })
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiBody({ type: WithdrawAmendmentDto })
+  async withdraw(
+    @Param() { id, no }: AmendmentParams,
+    @Body() dto: WithdrawAmendmentDto,
+    @Req() req: Request,
+  ) {
+    return this.run(
+      id,
+      { type: 'WithdrawAmendment', no, ...(dto.reason ? { reason: dto.reason } : {}) },
+      req,
+      dto,
+    );
+  }
+
+  @Post(':id/amendments/:no/recommendation')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "The drafting committee's recommendation: adopt, reject, adopt_modified (with the text) or refer",
+  })
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiBody({ type: RecommendationDto })
+  async recommend(@Param() { id, no }: AmendmentParams, @Body() dto: RecommendationDto, @Req() req: Request) {
+    return this.run(
+      id,
+      {
+        type: 'GiveRecommendation',
+        no,
+        recommendation: dto.recommendation,
+        ...(dto.modified ? { modified: JSON.parse(JSON.stringify(defined(dto.modified))) } : {}),
+        ...(dto.note ? { note: dto.note } : {}),
+      },
+      req,
+      dto,
+    );
+  }
+
+  @Post(':id/amendments/:no/vote')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Record the vote on an amendment; an adopted one is carried into the plan (or lapses if an earlier one made it impossible)',
+  })
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiBody({ type: VoteDto })
+  async vote(@Param() { id, no }: AmendmentParams, @Body() dto: VoteDto, @Req() req: Request) {
+    const { result, ...rest } = defined(dto);
+    return this.run(id, { type: 'RecordVote', no, result: result!, ...rest }, req, dto);
+  }
+
+  @Post(':id/plan-vote')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'The vote on the plan as a whole; adopted, it adopts the next revision of the plan',
+  })
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiBody({ type: PlanVoteDto })
+  @ApiResponse({ status: 409, description: 'Amendments still to be voted on' })
+  async planVote(@Param() { id }: MeetingIdParam, @Body() dto: PlanVoteDto, @Req() req: Request) {
+    const { result, ...rest } = defined(dto);
+    return this.run(id, { type: 'VotePlan', result: result!, ...rest }, req, dto);
+  }
+
+  private async run(meetingId: string, change: MeetingChange, req: Request, dto: { commandId?: string }) {
+    const envelope = envelopeFrom(req, { commandId: dto.commandId });
+    const outcome: MeetingOutcome = await this.commandBus.execute(
+      new ChangeMeetingCommand(meetingId, change, envelope),
+    );
+    await this.catchUp();
+    return {
+      meetingId,
+      revision: Number(outcome.revision),
+      position: outcome.position ? formatPosition(outcome.position) : null,
+      appended: outcome.appended,
+      planChanges: outcome.planOutcomes.filter((o) => o.appended).length,
+    };
+  }
+
+  /** Answer once the read models have what was written, so a following GET sees it. */
+  private async catchUp(): Promise<void> {
+    await this.projections.caughtUpTo(await this.store.headPosition(), 10_000).catch(() => undefined);
+  }
+}
+
+/** A protocol as YAML or JSON text (with lines), `{ content }`, or a protocol object. */
+function readProtocol(body: unknown): {
+  protocol: MeetingProtocol;
+  lineOf?: (path: Array<string | number>) => number | undefined;
+} {
+  try {
+    if (typeof body === 'string') return parseMeetingProtocol(body);
+    if (
+      typeof body === 'object' &&
+      body !== null &&
+      typeof (body as { content?: unknown }).content === 'string'
+    )
+      return parseMeetingProtocol((body as { content: string }).content);
+    if (typeof body === 'object' && body !== null) return { protocol: checkMeetingProtocol(body) };
+  } catch (error) {
+    throw asBadRequest(error);
+  }
+  throw new BadRequestException(
+    'Send the protocol as YAML (application/yaml or text/plain), as JSON, or as `content` in a JSON body',
+  );
+}
+
+function asBadRequest(error: unknown): unknown {
+  if (!(error instanceof ProtocolError)) return error;
+  return new BadRequestException({
+    statusCode: 400,
+    error: error.code,
+    message: error.message,
+    problems: error.issues,
+  });
+}

@@ -1,0 +1,82 @@
+import type { CommandContext } from '../shared/decider.js';
+import type { ExistingPlan } from '../plan/plan.state.js';
+import type { ElementLines } from './amendment-target.js';
+import type { AmendmentFields, CitedTarget, Recommendation, VoteCounts } from './meeting.types.js';
+
+type MeetingCommandOf<Type extends string, Data> = CommandContext & { readonly type: Type } & Readonly<Data>;
+
+/**
+ * Facts a handler looks up and passes in, so the decider stays pure: the plan the meeting
+ * treats (or the plan as it is now, for a vote), the lines of the draft, the organisation's bodies.
+ */
+export interface PlanFacts {
+  /** The plan; undefined when it does not exist. */
+  readonly plan: ExistingPlan | undefined;
+  /** Elements and the lines they stand on in the draft the meeting received. */
+  readonly lineIndex?: readonly ElementLines[];
+  readonly organisationBodies?: readonly string[];
+}
+
+export type ScheduleMeeting = MeetingCommandOf<
+  'ScheduleMeeting',
+  {
+    meetingId: string;
+    organisationId: string;
+    body: string;
+    date: string;
+    planId: string;
+    /** The plan stream's revision the meeting treats; the plan as it is now when not given. */
+    planRevision?: number;
+    title?: string;
+    edition?: string;
+    /** The plan as it is now. */
+    facts: PlanFacts & { readonly planRevisionNow: number };
+  }
+>;
+
+export type FileAmendment = MeetingCommandOf<
+  'FileAmendment',
+  {
+    no: number;
+    proposer?: string;
+    target: CitedTarget;
+    /** An operation name, or Tillegg / Endring / Stryking. */
+    op: string;
+    fields: AmendmentFields;
+    justification?: string;
+    /** The plan the meeting treats. */
+    facts: PlanFacts;
+  }
+>;
+
+export type WithdrawAmendment = MeetingCommandOf<'WithdrawAmendment', { no: number; reason?: string }>;
+
+export type GiveRecommendation = MeetingCommandOf<
+  'GiveRecommendation',
+  {
+    no: number;
+    recommendation: Recommendation;
+    modified?: AmendmentFields;
+    note?: string;
+    /** The plan the meeting treats: the modified text is checked against it. */
+    facts: PlanFacts;
+  }
+>;
+
+export type RecordVote = MeetingCommandOf<
+  'RecordVote',
+  VoteCounts & {
+    no: number;
+    result: string;
+    reason?: string;
+    /** Whether the committee's modified text was adopted; by default when it recommended adopt_modified. */
+    modified?: boolean;
+    /** The plan as it is now, with the amendments adopted before this one. */
+    facts: PlanFacts & { readonly newElementId: string };
+  }
+>;
+
+export type VotePlan = MeetingCommandOf<'VotePlan', VoteCounts & { result: string }>;
+
+export type MeetingCommand =
+  ScheduleMeeting | FileAmendment | WithdrawAmendment | GiveRecommendation | RecordVote | VotePlan;

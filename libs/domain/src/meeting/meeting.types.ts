@@ -1,0 +1,140 @@
+/** The bodies that treat and adopt plans: årsmøte, representantskap, landsstyre, landsmøte. */
+export const MEETING_BODIES = ['ÅM', 'RS', 'LS', 'LM'] as const;
+export type MeetingBody = (typeof MEETING_BODIES)[number];
+
+export const AMENDMENT_OPS = [
+  'replace_text',
+  'insert_text',
+  'strike_text',
+  'add_measure',
+  'strike_measure',
+  'add_goal',
+  'strike_goal',
+  'change_timing',
+  'reassign',
+  'add_section',
+] as const;
+export type AmendmentOp = (typeof AMENDMENT_OPS)[number];
+
+export const RECOMMENDATIONS = ['adopt', 'reject', 'adopt_modified', 'refer'] as const;
+export type Recommendation = (typeof RECOMMENDATIONS)[number];
+
+/** What a vote on an amendment decided; withdrawn and lapsed are declared rather than voted. */
+export const VOTE_RESULTS = ['adopted', 'rejected', 'withdrawn', 'lapsed', 'referred'] as const;
+export type VoteResult = (typeof VOTE_RESULTS)[number];
+
+export const PLAN_VOTE_RESULTS = ['adopted', 'rejected'] as const;
+export type PlanVoteResult = (typeof PLAN_VOTE_RESULTS)[number];
+
+export type AmendmentStatus = 'filed' | 'withdrawn' | 'adopted' | 'rejected' | 'lapsed' | 'referred';
+
+/**
+ * Where an amendment says it applies, as the proposer wrote it: a measure ("4.2.J" or its id),
+ * a goal ("3.1.g2" or its id), a section ("4.1" or its id), lines of the draft the meeting
+ * received ("50-53", "50 tom 53", "38/39"), or a new line ({ line: 34, new: true }).
+ */
+export interface CitedTarget {
+  readonly measure?: string;
+  readonly goal?: string;
+  readonly section?: string;
+  readonly lines?: string;
+  readonly line?: number;
+  readonly new?: boolean;
+}
+
+export type TargetKind = 'measure' | 'goal' | 'section' | 'plan';
+
+/** The element a cited target was resolved to when the amendment was filed. */
+export interface ResolvedTarget {
+  readonly kind: TargetKind;
+  /** The element's id; for `plan` (a new top-level section) the plan's id. */
+  readonly id: string;
+  /** "4.2.J", "3.1.g2", "4.1", or the plan id. */
+  readonly address: string;
+  /** Its text (a section's title) in the plan the meeting treats, which text operations quote. */
+  readonly text?: string;
+}
+
+export interface NewMeasure {
+  readonly text: string;
+  readonly timing?: string;
+  readonly responsible?: readonly string[];
+  readonly label?: string;
+}
+
+export interface NewGoal {
+  readonly text: string;
+}
+
+export interface NewSection {
+  readonly number: string;
+  readonly title: string;
+  readonly intro?: string;
+}
+
+/** What an amendment changes; which fields count depends on its operation. */
+export interface AmendmentFields {
+  /** replace_text: the text struck... */
+  readonly from?: string;
+  /** ...and what replaces it. */
+  readonly to?: string;
+  /** insert_text: the text after which `text` goes (without it, at the end). */
+  readonly after?: string;
+  /** insert_text: the text inserted; strike_text: the text struck. */
+  readonly text?: string;
+  readonly measure?: NewMeasure;
+  readonly goal?: NewGoal;
+  readonly section?: NewSection;
+  readonly timing?: string;
+  readonly responsible?: readonly string[];
+  /** strike_measure, strike_goal, reassign: why. */
+  readonly reason?: string;
+}
+
+export const AMENDMENT_FIELD_NAMES = [
+  'from',
+  'to',
+  'after',
+  'text',
+  'measure',
+  'goal',
+  'section',
+  'timing',
+  'responsible',
+  'reason',
+] as const;
+
+/**
+ * An operation as a protocol may name it: the operation names, or the Norwegian amendment
+ * types of real amendment lists. Tillegg is an insertion (or a new measure on a new line),
+ * Endring a replacement, Stryking a struck text (or, with no text quoted, the whole element).
+ */
+export function normaliseOp(
+  op: string,
+  target: CitedTarget,
+  fields: AmendmentFields,
+): AmendmentOp | undefined {
+  const name = op.trim();
+  if ((AMENDMENT_OPS as readonly string[]).includes(name)) return name as AmendmentOp;
+  switch (name.toLowerCase()) {
+    case 'tillegg':
+      if (fields.section) return 'add_section';
+      if (fields.goal) return 'add_goal';
+      if (fields.measure || target.new) return 'add_measure';
+      return 'insert_text';
+    case 'endring':
+      return 'replace_text';
+    case 'stryking':
+      if (fields.text !== undefined) return 'strike_text';
+      return target.goal !== undefined ? 'strike_goal' : 'strike_measure';
+    default:
+      return undefined;
+  }
+}
+
+/** Who voted how; all optional, as protocols often only say "adopted". */
+export type VoteCounts = {
+  readonly for?: number;
+  readonly against?: number;
+  readonly abstain?: number;
+};

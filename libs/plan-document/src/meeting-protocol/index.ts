@@ -1,0 +1,2 @@
+export * from './meeting-protocol.js';
+export * from './parse-meeting-protocol.js';

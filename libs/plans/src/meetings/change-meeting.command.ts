@@ -1,0 +1,60 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandEnvelope, CommandOutcome } from '../command-envelope.js';
+import { runDecider } from '../decider-runner.js';
+import { MeetingDecisions } from './meeting-decisions.js';
+import { MeetingFacts } from './meeting-facts.js';
+import { meetings, planOf, withFacts, type MeetingChange } from './meeting-changes.js';
+import { meetingStreamId } from './meeting-stream.js';
+
+export interface MeetingOutcome extends CommandOutcome {
+  /** The plan commands the decision made (adopted amendments, the plan's adoption). */
+  readonly planOutcomes: readonly CommandOutcome[];
+}
+
+/** One bus command for every meeting command; the domain command inside says which. */
+export class ChangeMeetingCommand extends Command<MeetingOutcome> {
+  constructor(
+    readonly meetingId: string,
+    readonly change: MeetingChange,
+    readonly envelope: CommandEnvelope,
+  ) {
+    super();
+  }
+}
+
+/**
+ * Load the meeting, look up the facts its decider needs, decide, append. A vote is then
+ * carried into the plan by the meeting's process manager, before (to catch up) and after.
+ */
+@CommandHandler(ChangeMeetingCommand)
+export class ChangeMeetingHandler implements ICommandHandler<ChangeMeetingCommand, MeetingOutcome> {
+  constructor(
+    private readonly facts: MeetingFacts,
+    private readonly decisions: MeetingDecisions,
+  ) {}
+
+  async execute({ meetingId, change, envelope }: ChangeMeetingCommand): Promise<MeetingOutcome> {
+    const decides = change.type === 'RecordVote' || change.type === 'VotePlan';
+    if (decides) await this.decisions.apply(meetingId, envelope);
+    const outcome = await runDecider(
+      this.facts.store,
+      meetingStreamId(meetingId),
+      meetings,
+      envelope,
+      async (state) => {
+        const planId = planOf(change, state);
+        const history = planId ? await this.facts.planHistory(planId) : undefined;
+        const organisationId =
+          state.status !== 'none'
+            ? state.organisationId
+            : change.type === 'ScheduleMeeting'
+              ? change.organisationId
+              : undefined;
+        const bodies = organisationId ? await this.facts.organisationBodies(organisationId) : [];
+        return withFacts(change, state, history, bodies, envelope.now);
+      },
+    );
+    const planOutcomes = decides ? await this.decisions.apply(meetingId, envelope) : [];
+    return { ...outcome, planOutcomes };
+  }
+}

@@ -1,0 +1,90 @@
+import {
+  isMeetingEvent,
+  meetingDecider,
+  type ExistingPlan,
+  type MeetingCommand,
+  type MeetingEvent,
+  type MeetingState,
+} from '@app/domain';
+import type { StreamDecider } from '../decider-runner.js';
+import { deriveEntityId } from '../derived-ids.js';
+import type { PlanHistoryFacts } from './meeting-facts.js';
+
+type WithoutFacts<T> = T extends unknown ? Omit<T, 'now' | 'facts'> : never;
+/** A meeting command as a caller gives it: the facts and the time are the handler's to add. */
+export type MeetingChange = WithoutFacts<MeetingCommand>;
+
+export const meetings: StreamDecider<MeetingCommand, MeetingEvent, MeetingState> = {
+  ...meetingDecider,
+  isEvent: isMeetingEvent,
+};
+
+/** The id a measure, goal or section added by an amendment gets: the same on every replay. */
+export function amendmentElementId(meetingId: string, no: number): string {
+  return deriveEntityId(`meeting:${meetingId}`, `amendment:${no}`);
+}
+
+/** Which plan a meeting command concerns: the meeting's, or the one it is being scheduled for. */
+export function planOf(change: MeetingChange, state: MeetingState): string | undefined {
+  if (change.type === 'ScheduleMeeting') return state.status === 'none' ? change.planId : state.planId;
+  return state.status === 'none' ? undefined : state.planId;
+}
+
+/**
+ * The command with the facts its decider needs: the plan the meeting treats (for filing and
+ * recommendations), the plan as it is now (for votes; `currentPlan` in a dry run), the lines
+ * of the draft where a target cites lines, and the organisation's bodies.
+ */
+export function withFacts(
+  change: MeetingChange,
+  state: MeetingState,
+  history: PlanHistoryFacts | undefined,
+  organisationBodies: readonly string[],
+  now: string,
+  currentPlan?: ExistingPlan,
+): MeetingCommand {
+  const treatedRevision = state.status === 'none' ? undefined : state.planRevision;
+  const treated = (): ExistingPlan | undefined =>
+    treatedRevision === undefined ? undefined : history?.plan(treatedRevision);
+  switch (change.type) {
+    case 'ScheduleMeeting':
+      return {
+        ...change,
+        now,
+        facts: { plan: history?.plan(), planRevisionNow: history?.revisionNow ?? -1, organisationBodies },
+      };
+    case 'FileAmendment': {
+      const citesLines = change.target.lines !== undefined || change.target.line !== undefined;
+      return {
+        ...change,
+        now,
+        facts: {
+          plan: treated(),
+          organisationBodies,
+          ...(citesLines && history && treatedRevision !== undefined
+            ? { lineIndex: history.lineIndex(treatedRevision) }
+            : {}),
+        },
+      };
+    }
+    case 'GiveRecommendation':
+      return { ...change, now, facts: { plan: treated(), organisationBodies } };
+    case 'RecordVote':
+      return {
+        ...change,
+        now,
+        facts: {
+          plan: currentPlan ?? history?.plan(),
+          organisationBodies,
+          newElementId: amendmentElementId(state.status === 'none' ? '' : state.id, change.no),
+        },
+      };
+    case 'WithdrawAmendment':
+    case 'VotePlan':
+      return { ...change, now };
+    default: {
+      const unhandled: never = change;
+      return unhandled;
+    }
+  }
+}

@@ -1,0 +1,435 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  DomainError,
+  decideSequence,
+  evolvePlan,
+  isPlanEvent,
+  planDecider,
+  type AmendmentStatus,
+  type ExistingMeeting,
+  type ExistingPlan,
+  type MeetingEvent,
+  type MeetingState,
+  type PlanCommand,
+  type PlanEvent,
+  type PlanState,
+} from '@app/domain';
+import type { EventCause } from '@app/event-store';
+import {
+  ProtocolError,
+  isPlanVote,
+  type MeetingProtocol,
+  type ProtocolAmendment,
+  type ProtocolChangeFields,
+  type ProtocolIssue,
+} from '@app/plan-document';
+import { CommandBus } from '@nestjs/cqrs';
+import type { CommandEnvelope } from '../command-envelope.js';
+import { foldStream } from '../decider-runner.js';
+import { planStreamId } from '../plan-stream.js';
+import { ChangeMeetingCommand } from './change-meeting.command.js';
+import { planStepsOf } from './meeting-decisions.js';
+import { MeetingFacts } from './meeting-facts.js';
+import { meetings, withFacts, type MeetingChange } from './meeting-changes.js';
+import { meetingCommandId, meetingStreamId } from './meeting-stream.js';
+
+type Path = Array<string | number>;
+
+/** One command of a protocol, and where in the protocol it came from (for its problems). */
+interface ProtocolStep {
+  readonly change: MeetingChange;
+  /** Names the step in the meeting: its command id derives from it. */
+  readonly step: string;
+  readonly amendment: number | undefined;
+  readonly at: Path;
+  /** Where a problem with a field of the command points in the protocol. */
+  readonly fieldPath: (field: string | undefined) => Path;
+}
+
+/** A plan event as the dry run shows it: recorded ones with their revision, simulated ones after them. */
+export interface PlanEventRecord {
+  readonly revision: number;
+  readonly type: string;
+  readonly data: Record<string, unknown>;
+  readonly effectiveAt: string;
+  readonly actor: string;
+  readonly commandId: string;
+  readonly cause: EventCause | null;
+  readonly recordedAt: string;
+  /** False for an event a dry run only simulated. */
+  readonly recorded: boolean;
+}
+
+export interface AmendmentReplayOutcome {
+  readonly no: number;
+  readonly target: string;
+  readonly op: string;
+  readonly status: AmendmentStatus;
+  readonly recommendation: string | null;
+  /** Why it lapsed or was withdrawn. */
+  readonly reason: string | null;
+  /** Adopted in the committee's modified wording. */
+  readonly modified: boolean;
+  /** The result the protocol gave, where the replay recorded another (adopted, but it had lapsed). */
+  readonly voted: string | null;
+}
+
+export interface ReplayResult {
+  readonly meetingId: string;
+  readonly planId: string;
+  readonly dryRun: boolean;
+  readonly amendments: AmendmentReplayOutcome[];
+  readonly planVote: 'adopted' | 'rejected' | null;
+  /** The plan's adopted revision after the meeting (as it would be, in a dry run). */
+  readonly adoptedRevision: number;
+  /** Events appended to the meeting's and the plan's streams (0 in a dry run, and for a protocol replayed before). */
+  readonly appended: number;
+  /** The plan's events with those the meeting adds (simulated in a dry run), to show the resulting plan. */
+  readonly planEvents: PlanEventRecord[];
+}
+
+export class ReplayProtocolCommand extends Command<ReplayResult> {
+  constructor(
+    readonly protocol: MeetingProtocol,
+    readonly options: {
+      readonly dryRun: boolean;
+      readonly actor: string;
+      readonly now: string;
+      /** The line of a field of the protocol text, for problems found against the plan. */
+      readonly lineOf?: (path: Path) => number | undefined;
+    },
+  ) {
+    super();
+  }
+}
+
+function changeFields(source: ProtocolChangeFields): ProtocolChangeFields {
+  const { from, to, after, text, measure, goal, section, timing, responsible, reason } = source;
+  return Object.fromEntries(
+    Object.entries({ from, to, after, text, measure, goal, section, timing, responsible, reason }).filter(
+      ([, v]) => v !== undefined,
+    ),
+  ) as ProtocolChangeFields;
+}
+
+/** The commands a protocol stands for, in order: schedule, file, recommend, then the votes as taken. */
+export function protocolSteps(protocol: MeetingProtocol): ProtocolStep[] {
+  const m = protocol.meeting;
+  const meetingFields: Record<string, string> = {
+    organisationId: 'org',
+    planId: 'plan',
+    planRevision: 'planRevision',
+    body: 'body',
+    date: 'date',
+  };
+  const steps: ProtocolStep[] = [
+    {
+      change: {
+        type: 'ScheduleMeeting',
+        meetingId: m.id,
+        organisationId: m.org,
+        body: m.body,
+        date: m.date,
+        planId: m.plan,
+        ...(m.planRevision !== undefined ? { planRevision: m.planRevision } : {}),
+        ...(m.title ? { title: m.title } : {}),
+        ...(m.edition ? { edition: m.edition } : {}),
+      },
+      step: 'schedule',
+      amendment: undefined,
+      at: ['meeting'],
+      fieldPath: (field) => ['meeting', ...(field && meetingFields[field] ? [meetingFields[field]!] : [])],
+    },
+  ];
+  const byNo = new Map<number, number>();
+  protocol.amendments.forEach((a: ProtocolAmendment, i) => {
+    byNo.set(a.no, i);
+    const at: Path = ['amendments', i];
+    const fieldPath = (field: string | undefined): Path =>
+      field && field !== 'no' ? [...at, ...field.split('.')] : [...at, field ?? 'no'];
+    steps.push({
+      change: {
+        type: 'FileAmendment',
+        no: a.no,
+        ...(a.proposer ? { proposer: a.proposer } : {}),
+        target: a.target ?? {},
+        op: a.op,
+        fields: changeFields(a),
+        ...(a.justification ? { justification: a.justification } : {}),
+      },
+      step: `amendment-${a.no}/file`,
+      amendment: a.no,
+      at,
+      fieldPath,
+    });
+  });
+  protocol.amendments.forEach((a, i) => {
+    if (!a.recommendation) return;
+    const at: Path = ['amendments', i];
+    steps.push({
+      change: {
+        type: 'GiveRecommendation',
+        no: a.no,
+        recommendation: a.recommendation as never,
+        ...(a.modified ? { modified: changeFields(a.modified) } : {}),
+        ...(a.recommendationNote ? { note: a.recommendationNote } : {}),
+      },
+      step: `amendment-${a.no}/recommendation`,
+      amendment: a.no,
+      at,
+      fieldPath: (field) =>
+        field === 'recommendation' || field === 'modified' || !field
+          ? [...at, field ?? 'recommendation']
+          : [...at, 'modified', ...field.split('.')],
+    });
+  });
+  protocol.votes.forEach((v, j) => {
+    const at: Path = ['votes', j];
+    const counts = {
+      ...(v.for !== undefined ? { for: v.for } : {}),
+      ...(v.against !== undefined ? { against: v.against } : {}),
+      ...(v.abstain !== undefined ? { abstain: v.abstain } : {}),
+    };
+    if (isPlanVote(v)) {
+      steps.push({
+        change: { type: 'VotePlan', result: v.plan, ...counts },
+        step: 'plan-vote',
+        amendment: undefined,
+        at,
+        fieldPath: (field) => [...at, field === 'result' || !field ? 'plan' : field],
+      });
+      return;
+    }
+    steps.push({
+      change: {
+        type: 'RecordVote',
+        no: v.amendment,
+        result: v.result,
+        ...counts,
+        ...(v.reason ? { reason: v.reason } : {}),
+        ...(v.modified !== undefined ? { modified: v.modified } : {}),
+      },
+      step: `amendment-${v.amendment}/vote`,
+      amendment: v.amendment,
+      at,
+      fieldPath: (field) => [...at, field === 'no' || !field ? 'amendment' : field],
+    });
+  });
+  return steps;
+}
+
+const pathText = (segments: Path): string =>
+  segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+
+/**
+ * Replays a meeting protocol as commands. Everything is first decided in memory, with the pure
+ * deciders, against the plan: a protocol with any problem is refused whole, listing them all,
+ * and nothing is appended. A dry run stops there and shows the outcome; otherwise the same
+ * commands run for real, with command ids derived from the meeting and step (so a protocol
+ * replayed again appends nothing).
+ */
+@CommandHandler(ReplayProtocolCommand)
+export class ReplayProtocolHandler implements ICommandHandler<ReplayProtocolCommand, ReplayResult> {
+  constructor(
+    private readonly facts: MeetingFacts,
+    private readonly commandBus: CommandBus,
+  ) {}
+
+  async execute({ protocol, options }: ReplayProtocolCommand): Promise<ReplayResult> {
+    const meetingId = protocol.meeting.id;
+    const steps = protocolSteps(protocol);
+    const store = this.facts.store;
+    const meetingBefore = await store.readStream(meetingStreamId(meetingId));
+    const history = await this.facts.planHistory(protocol.meeting.plan);
+    const problems: ProtocolIssue[] = [];
+    const problem = (step: ProtocolStep | undefined, path: Path, message: string): void => {
+      const line = options.lineOf?.(path);
+      problems.push({
+        ...(step?.amendment !== undefined ? { amendment: step.amendment } : {}),
+        ...(line !== undefined ? { line } : {}),
+        field: pathText(path),
+        message,
+      });
+    };
+    const existing = foldStream(meetings, meetingBefore);
+    if (existing.status !== 'none' && existing.planId !== protocol.meeting.plan) {
+      problem(undefined, ['meeting', 'plan'], `Meeting ${meetingId} treats plan "${existing.planId}"`);
+    }
+    const plan = history.plan();
+    if (!plan) {
+      problem(undefined, ['meeting', 'plan'], `Plan "${protocol.meeting.plan}" does not exist`);
+      throw new ProtocolError(problems);
+    }
+    const bodies = await this.facts.organisationBodies(plan.organisationId);
+
+    // The dry run of the whole sequence, in memory.
+    let meeting: MeetingState = existing;
+    let current: ExistingPlan = plan;
+    const simulated: PlanEvent[] = [];
+    const voted = new Map<number, string>();
+    for (const step of steps) {
+      try {
+        const command = withFacts(step.change, meeting, history, bodies, options.now, current);
+        const events = meetings.decide(command, meeting);
+        meeting = events.reduce(meetings.evolve, meeting);
+        const applied = this.simulatePlan(meetingId, events, meeting, current, bodies, options.now);
+        current = applied.plan;
+        simulated.push(...applied.events);
+        if (step.change.type === 'RecordVote') voted.set(step.change.no, step.change.result);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const field = typeof error.details.field === 'string' ? error.details.field : undefined;
+        problem(step, step.fieldPath(field), error.message);
+        if (step.change.type === 'ScheduleMeeting' && meeting.status === 'none') {
+          // Check the amendments all the same, against a meeting as the protocol describes it.
+          meeting = meetings.evolve(meeting, {
+            type: 'MeetingScheduled',
+            data: {
+              meetingId,
+              organisationId: step.change.organisationId,
+              body: step.change.body,
+              date: step.change.date,
+              planId: step.change.planId,
+              planRevision: step.change.planRevision ?? history.revisionNow,
+            },
+          });
+        }
+      }
+    }
+    if (problems.length > 0) throw new ProtocolError(problems);
+    if (meeting.status === 'none') throw new ProtocolError([{ field: 'meeting', message: 'No meeting' }]);
+
+    const recordedPlan = history.events.map((e): PlanEventRecord => ({
+      revision: Number(e.revision),
+      type: e.type,
+      data: { ...e.data },
+      effectiveAt: e.metadata.effectiveAt,
+      actor: e.metadata.actor,
+      commandId: e.metadata.commandId,
+      cause: e.metadata.cause ?? null,
+      recordedAt: e.metadata.recordedAt,
+      recorded: true,
+    }));
+    if (options.dryRun) {
+      const planEvents = [
+        ...recordedPlan,
+        ...simulated.map((e, i): PlanEventRecord => ({
+          revision: history.revisionNow + 1 + i,
+          type: e.type,
+          data: e.data as Record<string, unknown>,
+          effectiveAt: meeting.date,
+          actor: options.actor,
+          commandId: '',
+          cause: { kind: 'meeting', meetingId },
+          recordedAt: options.now,
+          recorded: false,
+        })),
+      ];
+      return this.result(protocol, meeting, voted, current, planEvents, true, 0);
+    }
+
+    const envelope = (step: ProtocolStep): CommandEnvelope => ({
+      commandId: meetingCommandId(meetingId, step.step),
+      actor: options.actor,
+      correlationId: meetingCommandId(meetingId, 'replay'),
+      cause: {
+        kind: 'meeting',
+        meetingId,
+        ...(step.amendment !== undefined ? { amendmentNo: step.amendment } : {}),
+      },
+      effectiveAt: protocol.meeting.date,
+      now: options.now,
+    });
+    for (const step of steps) {
+      await this.commandBus.execute(new ChangeMeetingCommand(meetingId, step.change, envelope(step)));
+    }
+    const meetingAfter = await store.readStream(meetingStreamId(meetingId));
+    const planAfter = await store.readStream(planStreamId(protocol.meeting.plan));
+    const finalMeeting = foldStream(meetings, meetingAfter);
+    const finalPlan = this.facts.planHistoryOf(planAfter).plan() ?? current;
+    const appended = meetingAfter.length - meetingBefore.length + (planAfter.length - history.events.length);
+    const planEvents = planAfter.map((e): PlanEventRecord => ({
+      revision: Number(e.revision),
+      type: e.type,
+      data: { ...e.data },
+      effectiveAt: e.metadata.effectiveAt,
+      actor: e.metadata.actor,
+      commandId: e.metadata.commandId,
+      cause: e.metadata.cause ?? null,
+      recordedAt: e.metadata.recordedAt,
+      recorded: true,
+    }));
+    return this.result(protocol, finalMeeting, voted, finalPlan, planEvents, false, appended);
+  }
+
+  /** What the meeting's new events do to the plan, decided with the plan's own decider. */
+  private simulatePlan(
+    meetingId: string,
+    events: readonly MeetingEvent[],
+    meeting: MeetingState,
+    plan: ExistingPlan,
+    bodies: readonly string[],
+    now: string,
+  ): { plan: ExistingPlan; events: PlanEvent[] } {
+    if (meeting.status === 'none') return { plan, events: [] };
+    const commands: PlanCommand[] = planStepsOf(meetingId, events, meeting).map(
+      (s) =>
+        ({
+          ...s.change,
+          now,
+          ...(s.change.type === 'AddMeasure' || s.change.type === 'ReassignMeasure'
+            ? { organisationBodies: bodies }
+            : {}),
+        }) as PlanCommand,
+    );
+    const out: PlanEvent[] = [];
+    let state: PlanState = plan;
+    for (const command of commands) {
+      try {
+        const decided: PlanEvent[] = decideSequence(planDecider, [command], state);
+        state = decided.reduce(evolvePlan, state);
+        out.push(...decided);
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'NOTHING_TO_ADOPT') continue;
+        throw error;
+      }
+    }
+    return { plan: state as ExistingPlan, events: out };
+  }
+
+  private result(
+    protocol: MeetingProtocol,
+    meeting: MeetingState,
+    voted: ReadonlyMap<number, string>,
+    plan: ExistingPlan,
+    planEvents: PlanEventRecord[],
+    dryRun: boolean,
+    appended: number,
+  ): ReplayResult {
+    const m = meeting as ExistingMeeting;
+    const amendments = protocol.amendments.map((p): AmendmentReplayOutcome => {
+      const a = m.amendments.get(p.no);
+      const said = voted.get(p.no);
+      return {
+        no: p.no,
+        target: a?.target.address ?? '',
+        op: a?.op ?? p.op,
+        status: a?.status ?? 'filed',
+        recommendation: a?.recommendation?.recommendation ?? null,
+        reason: a?.vote?.reason ?? a?.withdrawnReason ?? null,
+        modified: a?.vote?.modified === true,
+        voted: said !== undefined && a && said !== a.status && said !== a.vote?.result ? said : null,
+      };
+    });
+    return {
+      meetingId: protocol.meeting.id,
+      planId: protocol.meeting.plan,
+      dryRun,
+      amendments,
+      planVote: m.planVote?.result ?? null,
+      adoptedRevision: plan.adoptedRevision,
+      appended,
+      planEvents: planEvents.filter((e) => isPlanEvent(e)),
+    };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './meeting.queries.js';
+export * from './meetings.projection.js';

@@ -1,0 +1,369 @@
+import {
+  AMENDMENT_FIELD_NAMES,
+  findConflicts,
+  type AmendmentFields,
+  previewAdoption,
+  suggestVotingOrder,
+  type AmendmentState,
+  type ExistingMeeting,
+  type PlanEvent,
+  type PreviewOutcome,
+  type TargetConflict,
+  type VotingOrder,
+} from '@app/domain';
+import type { MeetingProtocol, ProtocolAmendment, ProtocolVote } from '@app/plan-document';
+import type { Kysely } from 'kysely';
+import { loadPlanHistory } from '../plan-history/plan-history.queries.js';
+import { foldTimeline, type HistoryRow } from '../plan-view/plan-timeline.js';
+import { renderPlanView, type PlanView } from '../plan-view/plan-view.js';
+import { loadMeetingState } from './meetings.projection.js';
+
+export { loadMeetingState };
+
+const parse = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+export interface MeetingSummary {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly planId: string;
+  readonly planRevision: number;
+  readonly body: string;
+  readonly date: string;
+  readonly status: 'scheduled' | 'concluded';
+  readonly amendments: number;
+  /** How many amendments are filed (not yet decided), adopted, rejected... */
+  readonly byStatus: Record<string, number>;
+  readonly planVote: string | null;
+}
+
+export async function listMeetings(db: Kysely<any>, planId?: string): Promise<MeetingSummary[]> {
+  let query = db.selectFrom('rm_meetings').selectAll();
+  if (planId) query = query.where('plan_id', '=', planId);
+  const rows = await query.orderBy('date').orderBy('meeting_id').execute();
+  const counts = await db
+    .selectFrom('rm_amendments')
+    .select(['meeting_id', 'status', (eb) => eb.fn.countAll<string>().as('n')])
+    .groupBy(['meeting_id', 'status'])
+    .execute();
+  return rows.map((row) => {
+    const byStatus: Record<string, number> = {};
+    for (const c of counts.filter((c) => c.meeting_id === row.meeting_id)) byStatus[c.status] = Number(c.n);
+    return {
+      id: row.meeting_id,
+      organisationId: row.organisation_id,
+      planId: row.plan_id,
+      planRevision: Number(row.plan_revision),
+      body: row.body,
+      date: row.date,
+      status: row.status,
+      amendments: Object.values(byStatus).reduce((a, b) => a + b, 0),
+      byStatus,
+      planVote: row.plan_vote === null ? null : parse<{ result: string }>(row.plan_vote).result,
+    };
+  });
+}
+
+export interface AmendmentView {
+  readonly no: number;
+  readonly proposer: string | null;
+  readonly cited: AmendmentState['cited'];
+  readonly target: AmendmentState['target'];
+  readonly op: string;
+  readonly fields: AmendmentState['fields'];
+  readonly justification: string | null;
+  readonly status: string;
+  readonly recommendation: AmendmentState['recommendation'] | null;
+  readonly result: string | null;
+  readonly votes: { for: number | null; against: number | null; abstain: number | null } | null;
+  /** Why it lapsed or was withdrawn. */
+  readonly reason: string | null;
+  /** Adopted in the committee's modified wording. */
+  readonly modified: boolean;
+  /** The order decisions were taken in (1 for the first). */
+  readonly decidedAs: number | null;
+  readonly conflictsWith: number[];
+}
+
+export interface MeetingTargetView {
+  readonly target: string;
+  readonly kind: string;
+  readonly targetId: string;
+  readonly amendments: AmendmentView[];
+}
+
+export interface MeetingView {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly planId: string;
+  readonly planRevision: number;
+  readonly body: string;
+  readonly date: string;
+  readonly title: string | null;
+  readonly edition: string | null;
+  readonly status: 'scheduled' | 'concluded';
+  readonly amendments: number;
+  /** Amendments grouped by the element they change, in document order. */
+  readonly targets: MeetingTargetView[];
+  readonly conflicts: TargetConflict[];
+  /** For the amendments still to be voted on: per target, the one that goes furthest first. */
+  readonly votingOrder: VotingOrder['targets'];
+  /** Still to be voted on, in the suggested order. */
+  readonly toVote: number[];
+  readonly planVote: {
+    result: string;
+    for: number | null;
+    against: number | null;
+    abstain: number | null;
+  } | null;
+}
+
+function amendmentView(a: AmendmentState, conflicts: readonly TargetConflict[]): AmendmentView {
+  const vote = a.vote;
+  const counted =
+    vote && (vote.for !== undefined || vote.against !== undefined || vote.abstain !== undefined);
+  return {
+    no: a.no,
+    proposer: a.proposer ?? null,
+    cited: a.cited,
+    target: a.target,
+    op: a.op,
+    fields: a.fields,
+    justification: a.justification ?? null,
+    status: a.status,
+    recommendation: a.recommendation ?? null,
+    result: vote?.result ?? null,
+    votes: counted
+      ? { for: vote.for ?? null, against: vote.against ?? null, abstain: vote.abstain ?? null }
+      : null,
+    reason: vote?.reason ?? a.withdrawnReason ?? null,
+    modified: vote?.modified === true,
+    decidedAs: vote?.seq ?? null,
+    conflictsWith: conflicts
+      .flatMap((c) => c.pairs)
+      .flatMap((p) => (p.a === a.no ? [p.b] : p.b === a.no ? [p.a] : []))
+      .sort((x, y) => x - y),
+  };
+}
+
+async function currentPlanRows(db: Kysely<any>, planId: string): Promise<HistoryRow[]> {
+  return loadPlanHistory(db, planId);
+}
+
+export async function loadMeetingView(
+  db: Kysely<any>,
+  meetingId: string,
+  now: string,
+): Promise<MeetingView | undefined> {
+  const meeting = await loadMeetingState(db, meetingId);
+  if (!meeting) return undefined;
+  const state = foldTimeline(await currentPlanRows(db, meeting.planId)).state;
+  const conflicts = findConflicts(meeting);
+  const order =
+    state.status === 'none' ? { targets: [], toVote: [] } : suggestVotingOrder(meeting, state, now);
+  const groups = new Map<string, AmendmentState[]>();
+  for (const a of [...meeting.amendments.values()].sort((x, y) => x.no - y.no))
+    groups.set(a.target.id, [...(groups.get(a.target.id) ?? []), a]);
+  const targets = [...groups.values()]
+    .map((group) => ({
+      target: group[0]!.target.address,
+      kind: group[0]!.target.kind,
+      targetId: group[0]!.target.id,
+      amendments: group.map((a) => amendmentView(a, conflicts)),
+    }))
+    .sort((x, y) => x.target.localeCompare(y.target, 'nb', { numeric: true }));
+  const pv = meeting.planVote;
+  return {
+    id: meeting.id,
+    organisationId: meeting.organisationId,
+    planId: meeting.planId,
+    planRevision: meeting.planRevision,
+    body: meeting.body,
+    date: meeting.date,
+    title: meeting.title ?? null,
+    edition: meeting.edition ?? null,
+    status: meeting.status,
+    amendments: meeting.amendments.size,
+    targets,
+    conflicts,
+    votingOrder: order.targets,
+    toVote: order.toVote,
+    planVote: pv
+      ? { result: pv.result, for: pv.for ?? null, against: pv.against ?? null, abstain: pv.abstain ?? null }
+      : null,
+  };
+}
+
+/** The keys of a mapping in the order given (stored JSON may come back with its keys reordered). */
+function ordered<T extends object>(value: T, keys: readonly string[]): T {
+  const entries = Object.entries(value).sort(
+    ([a], [b]) => (keys.indexOf(a) + 1 || keys.length + 1) - (keys.indexOf(b) + 1 || keys.length + 1),
+  );
+  return Object.fromEntries(entries) as T;
+}
+
+/** An amendment's fields in the order of the protocol format (from, to, after, text, measure...). */
+function orderedFields(fields: AmendmentFields): AmendmentFields {
+  const out = ordered(fields, AMENDMENT_FIELD_NAMES) as Record<string, unknown>;
+  if (fields.measure) out.measure = ordered(fields.measure, ['text', 'timing', 'responsible', 'label']);
+  if (fields.section) out.section = ordered(fields.section, ['number', 'title', 'intro']);
+  return out as AmendmentFields;
+}
+
+/** The meeting as recorded, in the protocol format: replaying it gives the same meeting and plan. */
+export function meetingToProtocol(meeting: ExistingMeeting): MeetingProtocol {
+  const amendments = [...meeting.amendments.values()]
+    .sort((a, b) => a.no - b.no)
+    .map((a): ProtocolAmendment => {
+      const target =
+        Object.keys(a.cited).length > 0
+          ? { target: ordered(a.cited, ['measure', 'goal', 'section', 'lines', 'line', 'new']) }
+          : {};
+      const r = a.recommendation;
+      return {
+        no: a.no,
+        ...(a.proposer ? { proposer: a.proposer } : {}),
+        ...target,
+        op: a.op,
+        ...orderedFields(a.fields),
+        ...(a.justification ? { justification: a.justification } : {}),
+        ...(r ? { recommendation: r.recommendation } : {}),
+        ...(r?.modified ? { modified: orderedFields(r.modified) } : {}),
+        ...(r?.note ? { recommendationNote: r.note } : {}),
+      };
+    });
+  const decided: Array<{ seq: number; vote: ProtocolVote }> = [];
+  for (const a of meeting.amendments.values()) {
+    const v = a.vote;
+    if (!v) continue;
+    const defaultModified = a.recommendation?.recommendation === 'adopt_modified';
+    const modified = v.result === 'adopted' && v.modified === true;
+    decided.push({
+      seq: v.seq,
+      vote: {
+        amendment: a.no,
+        result: v.result,
+        ...(v.for !== undefined ? { for: v.for } : {}),
+        ...(v.against !== undefined ? { against: v.against } : {}),
+        ...(v.abstain !== undefined ? { abstain: v.abstain } : {}),
+        ...(v.reason ? { reason: v.reason } : {}),
+        ...(v.result === 'adopted' && modified !== defaultModified ? { modified } : {}),
+      },
+    });
+  }
+  const pv = meeting.planVote;
+  if (pv) {
+    decided.push({
+      seq: pv.seq,
+      vote: {
+        plan: pv.result,
+        ...(pv.for !== undefined ? { for: pv.for } : {}),
+        ...(pv.against !== undefined ? { against: pv.against } : {}),
+        ...(pv.abstain !== undefined ? { abstain: pv.abstain } : {}),
+      },
+    });
+  }
+  return {
+    meeting: {
+      id: meeting.id,
+      org: meeting.organisationId,
+      body: meeting.body,
+      date: meeting.date,
+      plan: meeting.planId,
+      planRevision: meeting.planRevision,
+      ...(meeting.title ? { title: meeting.title } : {}),
+      ...(meeting.edition ? { edition: meeting.edition } : {}),
+    },
+    amendments,
+    votes: decided.sort((a, b) => a.seq - b.seq).map((d) => d.vote),
+  };
+}
+
+export async function loadMeetingProtocol(
+  db: Kysely<any>,
+  meetingId: string,
+): Promise<MeetingProtocol | undefined> {
+  const meeting = await loadMeetingState(db, meetingId);
+  return meeting ? meetingToProtocol(meeting) : undefined;
+}
+
+/** A plan event that is not (or not yet) in the store: a dry run's or a preview's. */
+export interface PlanEventRecordLike {
+  readonly revision: number;
+  readonly type: string;
+  readonly data: Record<string, unknown>;
+  readonly effectiveAt: string;
+  readonly actor: string;
+  readonly commandId: string;
+  readonly cause: object | null | undefined;
+  readonly recordedAt: string;
+}
+
+/** A plan view from plan events held in memory (a dry run's, recorded and simulated). */
+export function planViewFromEvents(
+  events: readonly PlanEventRecordLike[],
+  today: string,
+): PlanView | undefined {
+  const rows: HistoryRow[] = events.map((e) => ({
+    streamRevision: e.revision,
+    eventId: '',
+    eventType: e.type,
+    elementKind: '',
+    elementId: null,
+    data: e.data,
+    actor: e.actor,
+    commandId: e.commandId,
+    cause: (e.cause ?? null) as Record<string, unknown> | null,
+    recordedAt: e.recordedAt,
+    effectiveAt: e.effectiveAt,
+  }));
+  return renderPlanView(foldTimeline(rows), today);
+}
+
+export interface MeetingPreview {
+  readonly meetingId: string;
+  readonly adopt: number[];
+  /** Each chosen amendment in the suggested voting order: adopted, or lapsed and why. */
+  readonly outcomes: PreviewOutcome[];
+  readonly plan: PlanView;
+}
+
+/**
+ * What-if: the plan as it would be if these pending amendments were adopted (and the plan as a
+ * whole with them). Computed in memory from the read models; nothing is written.
+ */
+export async function previewMeeting(
+  db: Kysely<any>,
+  meetingId: string,
+  adopt: readonly number[],
+  now: string,
+): Promise<MeetingPreview | undefined> {
+  const meeting = await loadMeetingState(db, meetingId);
+  if (!meeting) return undefined;
+  const rows = await currentPlanRows(db, meeting.planId);
+  const timeline = foldTimeline(rows);
+  if (timeline.state.status === 'none') return undefined;
+  const preview = previewAdoption(meeting, timeline.state, adopt, now);
+  const last = rows[rows.length - 1]?.streamRevision ?? -1;
+  const extra = preview.events.map((e: PlanEvent, i): PlanEventRecordLike => ({
+    revision: last + 1 + i,
+    type: e.type,
+    data: e.data as Record<string, unknown>,
+    effectiveAt: meeting.date,
+    actor: 'preview',
+    commandId: '',
+    cause: { kind: 'meeting', meetingId },
+    recordedAt: now,
+  }));
+  const recorded = rows.map((r): PlanEventRecordLike => ({
+    revision: r.streamRevision,
+    type: r.eventType,
+    data: r.data,
+    effectiveAt: r.effectiveAt,
+    actor: r.actor,
+    commandId: r.commandId,
+    cause: r.cause,
+    recordedAt: r.recordedAt,
+  }));
+  const plan = planViewFromEvents([...recorded, ...extra], now.slice(0, 10))!;
+  return { meetingId, adopt: [...adopt], outcomes: preview.outcomes, plan };
+}
