@@ -6,4 +6,5 @@ export * from './tokens.js';
 export * from './imports/link-imported-plans.js';
 export * from './imports/import-directory.js';
 export * from './access/index.js';
+export * from './meetings/amendment-list-imports.js';
 export * from './meetings/meeting-queries.js';

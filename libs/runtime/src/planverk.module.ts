@@ -15,7 +15,9 @@ import { ALL_PROJECTIONS, ProjectionRunner, readModelMigrations } from '@app/rea
 import { AccessService } from './access/access.service.js';
 import { openEventStore } from './open-event-store.js';
 import { MarkdownPlanLineIndex } from './meetings/markdown-line-index.js';
+import { AmendmentListImports } from './meetings/amendment-list-imports.js';
 import { MeetingQueries } from './meetings/meeting-queries.js';
+
 import { DirectoryImports } from './imports/import-directory.js';
 import { PlanImports } from './imports/plan-imports.js';
 import { PlanQueries } from './plan-queries.js';
@@ -96,6 +98,7 @@ export class PlanverkModule {
         PlanImports,
         DirectoryImports,
         MeetingQueries,
+        AmendmentListImports,
         { provide: PlanLineIndex, useClass: MarkdownPlanLineIndex },
         AccessCommandRunner,
         AccessService,
@@ -109,6 +112,7 @@ export class PlanverkModule {
         PlanImports,
         DirectoryImports,
         MeetingQueries,
+        AmendmentListImports,
         PlanLineIndex,
         AccessCommandRunner,
         AccessService,

@@ -29,7 +29,7 @@ import {
   type ReplayResult,
 } from '@app/plans';
 import { ProjectionRunner, planViewFromEvents, renderPlanMarkdown } from '@app/read-models';
-import { MeetingQueries } from '@app/runtime';
+import { AmendmentListImports, MeetingQueries } from '@app/runtime';
 import type { Request, Response } from 'express';
 import { actorOf, envelopeFrom } from '../http/command-envelope.js';
 import {
@@ -64,6 +64,7 @@ export class MeetingsController {
     private readonly queries: MeetingQueries,
     private readonly projections: ProjectionRunner,
     private readonly store: EventStore,
+    private readonly amendmentLists: AmendmentListImports,
   ) {}
 
   @Post('replay')
@@ -221,6 +222,25 @@ export class MeetingsController {
       req,
       dto,
     );
+  }
+
+  @Post(':id/amendments/import')
+  @ApiOperation({
+    summary: 'File the amendments of a list in the text shape parties circulate',
+    description:
+      'Entries with Forslagsstiller, Plass ("Linje 50 tom 53", "Linje 38/39", "Ny linje 34"), Type forslag (Tillegg, Endring, Stryking), Forslag ("Stryke: «…» Erstatte med: «…»") and Forklaring, as text/plain or JSON `{ content }`. Each entry is filed on its own against the draft the meeting treats; every entry it could not read or resolve is reported with its number and why. Importing the same list again files nothing twice.',
+  })
+  @ApiConsumes('text/plain', 'application/json')
+  @ApiResponse({ status: 201, description: 'The numbers filed, and those it could not resolve, with why' })
+  async importAmendments(@Param() { id }: MeetingIdParam, @Body() body: unknown, @Req() req: Request) {
+    const content = typeof body === 'string' ? body : (body as { content?: unknown } | undefined)?.content;
+    if (typeof content !== 'string' || content.trim() === '') {
+      throw new BadRequestException('Send the amendment list as text/plain, or as `content` in a JSON body');
+    }
+    if (!(await this.queries.find(id))) throw new NotFoundException(`Meeting "${id}" not found`);
+    const result = await this.amendmentLists.importList(id, content, actorOf(req));
+    await this.catchUp();
+    return result;
   }
 
   @Post(':id/amendments/:no/withdraw')

@@ -3,7 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { parseMeetingProtocol, protocolToYaml } from '@app/plan-document';
 import { ReplayProtocolCommand, type ReplayResult } from '@app/plans';
 import { planViewFromEvents, renderPlanMarkdown } from '@app/read-models';
-import { MeetingQueries } from '@app/runtime';
+import { AmendmentListImports, MeetingQueries } from '@app/runtime';
+
 import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { withRuntime } from '../cli-context.js';
@@ -45,6 +46,36 @@ export function registerMeetingCommands(program: Command): void {
         const out = result.dryRun ? process.stderr : process.stdout;
         printOutcome(result, out);
         if (plan) process.stdout.write(renderPlanMarkdown(plan));
+      });
+    });
+
+  program
+    .command('amendments')
+    .description('Amendment lists')
+    .command('import <file>')
+    .description(
+      'File the amendments of a list in the text shape parties circulate (Forslagsstiller, Plass, Type forslag, Forslag, Forklaring)',
+    )
+    .requiredOption('--meeting <id>', 'the meeting that treats them')
+    .option('--json', 'print the result as JSON')
+    .action(async (file: string, options: { meeting: string; json?: boolean }) => {
+      const text = readFileSync(file, 'utf8');
+      await withRuntime(async (context) => {
+        if (!(await context.get(MeetingQueries).find(options.meeting))) {
+          process.exitCode = 2;
+          return console.error(`Meeting "${options.meeting}" not found`);
+        }
+        const result = await context
+          .get(AmendmentListImports)
+          .importList(options.meeting, text, `cli:${userInfo().username}`);
+        if (options.json) return console.log(JSON.stringify(result, null, 2));
+        console.log(`Filed ${result.filed.length} amendments: ${result.filed.join(', ') || '-'}`);
+        for (const u of result.unresolved) {
+          console.log(
+            `  not filed: ${u.no !== undefined ? `no. ${u.no}` : 'an entry'}${u.line ? ` (line ${u.line})` : ''}: ${u.message}`,
+          );
+        }
+        if (result.unresolved.length > 0) process.exitCode = 1;
       });
     });
 
