@@ -90,4 +90,53 @@ describe('planverk replay', () => {
     const list = JSON.parse((await runCli(['meetings', 'list', '--json'], shared.env)).stdout);
     expect(list.map((m: any) => m.id)).toEqual(['oslo-sv-am-2026']);
   });
+  it('files an amendment list in the text shape parties circulate, naming the entries it cannot file', async () => {
+    const schedule = join(dir, 'rs-2026.yaml');
+    writeFileSync(
+      schedule,
+      [
+        'meeting: { id: oslo-sv-rs-2026-09, org: oslo-sv, body: RS, date: 2026-09-01, plan: oslo-sv-2024-2027 }',
+        'amendments: []',
+        'votes: []',
+        '',
+      ].join('\n'),
+    );
+    expect((await runCli(['replay', schedule], shared.env)).code).toBe(0);
+    const list = join(dir, 'endringsforslag.txt');
+    writeFileSync(
+      list,
+      [
+        'Forslag 1',
+        'Forslagsstiller: Frogner SV',
+        'Plass: Linje 141 tom 142',
+        'Type forslag: Endring',
+        'Forslag: Stryke: «hvorav én sosial» Erstatte med: «hvorav minst én sosial»',
+        '',
+        'Forslag 2',
+        'Forslagsstiller: Bjerke SV',
+        'Type forslag: Tillegg',
+        'Forslag: Nytt punkt: «Noe nytt»',
+        '',
+      ].join('\n'),
+    );
+    const result = await runCli(
+      ['amendments', 'import', list, '--meeting', 'oslo-sv-rs-2026-09'],
+      shared.env,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^Filed 1 amendments: 1$/m);
+    expect(result.stdout).toMatch(/not filed: no\. 2 \(line 7\): no "Plass:"/);
+    const shown = JSON.parse(
+      (await runCli(['meetings', 'show', 'oslo-sv-rs-2026-09', '--json'], shared.env)).stdout,
+    );
+    expect(JSON.stringify(shown)).toMatch(/hvorav minst én sosial/);
+    const again = await runCli(
+      ['amendments', 'import', list, '--meeting', 'oslo-sv-rs-2026-09', '--json'],
+      shared.env,
+    );
+    expect(JSON.parse(again.stdout).filed).toEqual([1]);
+    expect(
+      (await runCli(['amendments', 'import', list, '--meeting', 'no-such-meeting'], shared.env)).code,
+    ).toBe(2);
+  });
 });
