@@ -250,8 +250,22 @@ describe('an annual meeting replayed from its protocol', () => {
     expect(replayed.adoptedRevision).toBe(1);
   });
 
+  it("shows the meeting's redline: the draft it received against the revision it adopted, each change with amendment and vote", async () => {
+    const md = (await get(`/plans/${PLAN}/redline?meeting=${MEETING}&format=md`).expect(200)).text;
+    expect(md).toMatch(/: utkastet mot revisjon 1/);
+    expect(md).toMatch(
+      /J\. Vi skal arrangere “Ny i SV”-møter ~~to~~\*\*fire\*\* ganger i året\..*\[Endringsforslag 1 \(oslo-sv-am-2026\), vedtatt 87–12–3\]/,
+    );
+    const html = (await get(`/plans/${PLAN}/redline?meeting=${MEETING}`).expect(200)).text;
+    expect(html).toMatch(/<del>to<\/del><ins>fire<\/ins>/);
+    await get(`/plans/${PLAN}/redline?meeting=no-such-meeting`).expect(404);
+    await get(`/plans/${PLAN}/redline?meeting=${MEETING}&from=1`).expect(400);
+  });
+
   it('gives the same answers after the projections are rebuilt', async () => {
     const read = async () => ({
+      redline: (await get(`/plans/${PLAN}/redline?meeting=${MEETING}&format=md`).expect(200)).text,
+
       meeting: (await get(`/meetings/${MEETING}`).expect(200)).body,
       meetings: (await get('/meetings').expect(200)).body,
       protocol: (await get(`/meetings/${MEETING}/protocol?format=json`).expect(200)).body,

@@ -24,6 +24,8 @@ import {
   type ReportRange,
   buildAuditReport,
   loadRedline,
+  loadMeetingRedline,
+  type VoteLookup,
   type Redline,
   loadLineage,
   PlanMomentNotFound,
@@ -99,6 +101,16 @@ export class PlanQueries {
     today = new Date().toISOString().slice(0, 10),
   ): Promise<Redline | undefined> {
     return loadRedline(this.database.db, planId, request, today);
+  }
+
+  /** What a meeting did to the plan: the draft it received against the revision it adopted. */
+  meetingRedline(
+    planId: string,
+    meeting: { readonly id: string; readonly planRevision: number },
+    votes: VoteLookup,
+    today = new Date().toISOString().slice(0, 10),
+  ): Promise<Redline | undefined> {
+    return loadMeetingRedline(this.database.db, planId, meeting, votes, today);
   }
 
   planHistory(planId: string): Promise<HistoryRow[]> {

@@ -1,9 +1,19 @@
-import { Controller, Get, NotFoundException, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  NotFoundException,
+  Param,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { renderRedlineDocx, renderRedlineHtml, renderRedlineMarkdown } from '@app/read-models';
-import { PlanQueries } from '@app/runtime';
+import { renderRedlineDocx, renderRedlineHtml, renderRedlineMarkdown, type Redline } from '@app/read-models';
+import { MeetingQueries, PlanQueries } from '@app/runtime';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
 import type { Response } from 'express';
 import { PlanIdParam } from '../plans/dto/params.dto.js';
 
@@ -30,6 +40,15 @@ class RedlineQuery {
   to?: number;
 
   @ApiPropertyOptional({
+    example: 'oslo-sv-am-2026',
+    description:
+      'What this meeting did: the draft it received against the revision it adopted, with each vote',
+  })
+  @IsOptional()
+  @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'meeting must be a meeting id such as oslo-sv-am-2026' })
+  meeting?: string;
+
+  @ApiPropertyOptional({
     enum: FORMATS,
     description: 'html (the page, default), md, or docx with Word tracked changes',
   })
@@ -43,7 +62,26 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 @ApiTags('plans')
 @Controller('plans/:id/redline')
 export class RedlineController {
-  constructor(private readonly queries: PlanQueries) {}
+  constructor(
+    private readonly queries: PlanQueries,
+    private readonly meetings: MeetingQueries,
+  ) {}
+
+  /** The meeting's redline, each adopted amendment with its vote. */
+  private async meetingRedline(planId: string, meetingId: string): Promise<Redline | undefined> {
+    const meeting = await this.meetings.find(meetingId);
+    if (!meeting || meeting.planId !== planId) {
+      throw new NotFoundException(`Meeting "${meetingId}" did not treat plan "${planId}"`);
+    }
+    const votes = new Map(
+      meeting.targets
+        .flatMap((t) => t.amendments)
+        .map((a) => [a.no, describeVote(a.result, a.votes)] as const),
+    );
+    return this.queries.meetingRedline(planId, meeting, (id, no) =>
+      id === meetingId ? votes.get(no) : undefined,
+    );
+  }
 
   @Get()
   @ApiOperation({
@@ -56,10 +94,16 @@ export class RedlineController {
     @Query() query: RedlineQuery,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const redline = await this.queries.redline(id, {
-      ...(query.from ? { from: query.from } : {}),
-      ...(query.to ? { to: query.to } : {}),
-    });
+    if (query.meeting && (query.from !== undefined || query.to !== undefined)) {
+      throw new BadRequestException('Give either meeting, or from and to');
+    }
+    const redline = query.meeting
+      ? await this.meetingRedline(id, query.meeting)
+      : await this.queries.redline(id, {
+          ...(query.from ? { from: query.from } : {}),
+          ...(query.to ? { to: query.to } : {}),
+        });
+
     if (!redline) throw new NotFoundException(`Plan "${id}" not found`);
     const name = `${id}-redline-${redline.from.adoptedRevision}-${redline.to.current ? 'naa' : redline.to.adoptedRevision}`;
     if (query.format === 'docx') {
@@ -74,4 +118,22 @@ export class RedlineController {
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     return renderRedlineHtml(redline);
   }
+}
+
+const RESULT_NB: Record<string, string> = {
+  adopted: 'vedtatt',
+  rejected: 'falt',
+  withdrawn: 'trukket',
+  lapsed: 'bortfalt',
+  referred: 'oversendt',
+};
+
+/** "vedtatt 87–12–3", or "vedtatt" when the votes were not counted. */
+function describeVote(
+  result: string | null,
+  votes: { for: number | null; against: number | null; abstain: number | null } | null,
+): string | undefined {
+  if (!result) return undefined;
+  const counts = votes ? [votes.for, votes.against, votes.abstain].map((n) => n ?? 0).join('–') : '';
+  return `${RESULT_NB[result] ?? result}${counts ? ` ${counts}` : ''}`;
 }

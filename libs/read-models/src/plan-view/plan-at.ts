@@ -9,6 +9,8 @@ export interface PlanMoment {
   readonly revision?: number;
   /** ISO date: the plan with every change that had taken effect by then. */
   readonly asOf?: string;
+  /** The plan stream's revision: the draft exactly as a meeting received it. */
+  readonly streamRevision?: number;
 }
 
 /** A read of a moment the plan never had; the caller answers 404. */
@@ -21,7 +23,8 @@ export async function timelineAt(
   planId: string,
   moment: PlanMoment = {},
 ): Promise<PlanTimeline | undefined> {
-  let upToStreamRevision: number | undefined;
+  let upToStreamRevision: number | undefined = moment.streamRevision;
+
   if (moment.revision !== undefined) {
     upToStreamRevision = await streamRevisionOfAdoption(db, planId, moment.revision);
     if (upToStreamRevision === undefined) {

@@ -21,7 +21,12 @@ export interface RedlineCause {
   readonly reference?: string;
   readonly effectiveAt: string;
   readonly actor: string;
+  /** How the meeting voted on the amendment ("vedtatt 87–12–3"), where known. */
+  readonly vote?: string;
 }
+
+/** The vote on an amendment of a meeting, as the redline shows it. */
+export type VoteLookup = (meetingId: string, amendmentNo: number) => string | undefined;
 
 export interface RedlineText {
   readonly parts: DiffPart[];
@@ -72,7 +77,7 @@ const diff = (from: string | undefined, to: string | undefined): RedlineText => 
 };
 
 /** The causes recorded on each element's events, by element id. */
-function causesByElement(rows: readonly HistoryRow[]): Map<string, RedlineCause[]> {
+function causesByElement(rows: readonly HistoryRow[], votes: VoteLookup): Map<string, RedlineCause[]> {
   const causes = new Map<string, RedlineCause[]>();
   for (const row of rows) {
     if (!row.elementId || !row.cause) continue;
@@ -85,6 +90,9 @@ function causesByElement(rows: readonly HistoryRow[]): Map<string, RedlineCause[
       effectiveAt: row.effectiveAt,
       actor: row.actor,
     };
+    const vote = c.meetingId && c.amendmentNo !== undefined ? votes(c.meetingId, c.amendmentNo) : undefined;
+    if (vote) Object.assign(cause, { vote });
+
     const list = causes.get(row.elementId) ?? [];
     const duplicate = list.some(
       (x) =>
@@ -108,8 +116,9 @@ export function buildRedline(
   to: PlanView,
   rows: readonly HistoryRow[],
   current: boolean,
+  votes: VoteLookup = () => undefined,
 ): Redline {
-  const causes = causesByElement(rows);
+  const causes = causesByElement(rows, votes);
   const counts = { added: 0, removed: 0, changed: 0 };
   const count = (change: Change): Change => {
     if (change !== 'unchanged') counts[change]++;
@@ -217,4 +226,31 @@ export async function loadRedline(
     await loadPlanHistory(db, planId, toStream !== undefined ? { upToStreamRevision: toStream } : {})
   ).filter((r) => r.streamRevision > fromStream);
   return buildRedline(from, to, rows, request.to === undefined);
+}
+
+/**
+ * What a meeting did to a plan: the draft exactly as the meeting received it (the stream
+ * revision it treated) against the revision the meeting adopted (or the plan now, before the
+ * vote on the plan as a whole), each change with its amendment and vote.
+ */
+export async function loadMeetingRedline(
+  db: Kysely<any>,
+  planId: string,
+  meeting: { readonly id: string; readonly planRevision: number },
+  votes: VoteLookup,
+  today: string,
+): Promise<Redline | undefined> {
+  const history = await loadPlanHistory(db, planId);
+  if (history.length === 0) return undefined;
+  const adoption = history.find(
+    (r) => r.eventType === 'PlanAdopted' && (r.data as { decisionRef?: string }).decisionRef === meeting.id,
+  );
+  const from = await planAt(db, planId, { streamRevision: meeting.planRevision }, today);
+  const to = await planAt(db, planId, adoption ? { streamRevision: adoption.streamRevision } : {}, today);
+  if (!from || !to) return undefined;
+  const rows = history.filter(
+    (r) =>
+      r.streamRevision > meeting.planRevision && (!adoption || r.streamRevision <= adoption.streamRevision),
+  );
+  return buildRedline(from, to, rows, !adoption, votes);
 }

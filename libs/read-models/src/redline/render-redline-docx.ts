@@ -10,7 +10,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Redline, RedlineCause, RedlineSection } from './redline.js';
-import { describeRedlineCause } from './render-redline.js';
+import { describeRedlineCause, redlineHeading } from './render-redline.js';
 
 /**
  * The redline as a Word document whose changes are real tracked changes: each insertion and
@@ -35,11 +35,7 @@ export async function renderRedlineDocx(r: Redline): Promise<Buffer> {
   const paragraphs: Paragraph[] = [
     new Paragraph({
       heading: HeadingLevel.HEADING_1,
-      children: [
-        new TextRun(
-          `${r.title}: revisjon ${r.from.adoptedRevision} mot ${r.to.current ? 'gjeldende plan' : `revisjon ${r.to.adoptedRevision}`}`,
-        ),
-      ],
+      children: [new TextRun(redlineHeading(r))],
     }),
   ];
   const section = (s: RedlineSection, depth: number): void => {

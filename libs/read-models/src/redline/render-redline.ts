@@ -10,7 +10,7 @@ import type { Redline, RedlineCause, RedlineSection } from './redline.js';
 export function describeRedlineCause(cause: RedlineCause): string {
   if (cause.kind === 'meeting') {
     const no = cause.amendmentNo !== undefined ? `Endringsforslag ${cause.amendmentNo}` : 'Møtevedtak';
-    return `${no}${cause.meetingId ? ` (${cause.meetingId})` : ''}`;
+    return `${no}${cause.meetingId ? ` (${cause.meetingId})` : ''}${cause.vote ? `, ${cause.vote}` : ''}`;
   }
   if (cause.kind === 'board_decision') return `Styrevedtak${cause.reference ? `: ${cause.reference}` : ''}`;
   if (cause.kind === 'import') return 'Import';
@@ -18,8 +18,10 @@ export function describeRedlineCause(cause: RedlineCause): string {
 }
 
 const annotate = (causes: RedlineCause[]): string[] => [...new Set(causes.map(describeRedlineCause))];
-const heading = (r: Redline): string =>
-  `${r.title}: revisjon ${r.from.adoptedRevision} mot ${r.to.current ? 'gjeldende plan' : `revisjon ${r.to.adoptedRevision}`}`;
+/** "…: revisjon 1 mot revisjon 2", or "…: utkastet mot revisjon 1" for what a meeting did to a draft. */
+export const redlineHeading = (r: Redline): string =>
+  `${r.title}: ${r.from.adoptedRevision > 0 ? `revisjon ${r.from.adoptedRevision}` : 'utkastet'} mot ${r.to.current ? 'gjeldende plan' : `revisjon ${r.to.adoptedRevision}`}`;
+const heading = redlineHeading;
 
 /** The redline as Markdown: ~~struck~~ and **inserted** words, each change with its cause. */
 export function renderRedlineMarkdown(r: Redline): string {
