@@ -110,6 +110,12 @@ describe('importing and exporting plans over HTTP', () => {
     expect(lines[0]).toMatch(/^ 1 {2}# Arbeidsplan for Testlaget 2026-2027$/);
     expect(lines.every((line, i) => line.trimStart().startsWith(String(i + 1)))).toBe(true);
     expect(md).toMatch(/A\. Banke på dører hver måned\. — \*2026-2027; FS, LL; Ikke startet\*/);
+    const page = await request(api.http)
+      .get('/plans/test-lag-2026-2027/document?format=html&lineNumbers=true')
+      .expect(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.text).toContain(`<pre>${lines[0]}`);
+    expect(page.text).toMatch(/<html lang="nb">/);
   });
 
   it('lists every problem of a bad document with its line and field, and writes nothing', async () => {

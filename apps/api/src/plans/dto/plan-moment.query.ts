@@ -18,7 +18,7 @@ export class PlanMomentQuery {
   asOf?: string;
 }
 
-export const DOCUMENT_FORMATS = ['yaml', 'json', 'md'] as const;
+export const DOCUMENT_FORMATS = ['yaml', 'json', 'md', 'html'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
 export class PlanDocumentQuery extends PlanMomentQuery {
