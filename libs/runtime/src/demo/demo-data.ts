@@ -1,8 +1,16 @@
 import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { MeasureStatus, PlanState } from '@app/domain';
-import { ChangePlanCommand, PlanCommandRunner, type CommandEnvelope, type PlanChange } from '@app/plans';
-import { existsSync } from 'node:fs';
+import {
+  ChangePlanCommand,
+  PlanCommandRunner,
+  ReplayProtocolCommand,
+  type CommandEnvelope,
+  type PlanChange,
+} from '@app/plans';
+
+import { parseMeetingProtocol } from '@app/plan-document';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { fileURLToPath } from 'node:url';
@@ -43,10 +51,11 @@ const FOLLOW_UP: Array<{ address: string; status: MeasureStatus; note: string; a
     at: '2026-03-20',
   },
   {
-    address: '4.1.D',
+    address: '4.1.H',
     status: 'done',
-    note: 'Pilot i Gamle Oslo og Sagene gjennomført i februar',
-    at: '2026-03-01',
+    note: 'Kampanjeuke med dørbank og stands gjennomført i mai',
+    at: '2026-05-20',
+
   },
   { address: '4.1.E', status: 'in_progress', note: 'Møter holdt med 9 lokallag', at: '2026-04-15' },
   { address: '4.2.A', status: 'postponed', note: 'Ringekampanjen flyttes til høsten', at: '2026-04-15' },
@@ -72,6 +81,18 @@ export async function loadDemoData(
   // The texts do not say when most of these plans were adopted; for the demo each is taken to
   // be in force from the start of its period, so "as of" dates in its period show it.
   await imports.importDirectory(dir, 'system:demo', undefined, (doc) => `${doc.plan.period.from}-01-01`);
+  // One meeting, replayed from its protocol: the annual meeting that adopts the 2026 edition.
+  const protocolFile = join(dirname(dir), 'oslo-sv-am-2026.protocol.yaml');
+  if (existsSync(protocolFile)) {
+    const { protocol } = parseMeetingProtocol(readFileSync(protocolFile, 'utf8'));
+    await commandBus.execute(
+      new ReplayProtocolCommand(protocol, {
+        dryRun: false,
+        actor: 'system:demo',
+        now: '2026-03-14T20:00:00.000Z',
+      }),
+    );
+  }
 
   const plan = await runner.loadPlan(DEMO_PLAN);
   for (const report of FOLLOW_UP) {
