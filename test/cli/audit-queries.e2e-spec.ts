@@ -7,6 +7,7 @@ import { createSharedTestDatabase, type SharedTestDatabase } from '@app/testing'
 import request from 'supertest';
 import { createApi } from '../../apps/api/src/create-api.js';
 import { runCli } from '../support/processes.js';
+import { adminHttp } from '../support/test-api.js';
 
 const PLAN = 'trondheim-sv-2024-2027';
 const PREDECESSOR = 'trondheim-sv-2020-2023';
@@ -26,7 +27,7 @@ describe('planverk diff, follow-up and report', () => {
       database,
       logger: false,
     });
-    const http = app.getHttpServer();
+    const http = await adminHttp(app);
     const post = (path: string, body: object) => request(http).post(path).send(body);
     const bodies = [
       { code: 'FS', name: 'Fylkesstyret' },

@@ -7,6 +7,7 @@ import { createSharedTestDatabase, type SharedTestDatabase } from '@app/testing'
 import request from 'supertest';
 import { createApi } from '../../apps/api/src/create-api.js';
 import { runCli } from '../support/processes.js';
+import { adminHttp } from '../support/test-api.js';
 
 const PLAN = 'oslo-sv-2024-2027';
 const MEASURE_TEXT = 'Nye medlemmer skal få tilbud om skolering';
@@ -26,7 +27,7 @@ describe('planverk audit-export and audit-verify', () => {
       database,
       logger: false,
     });
-    const http = app.getHttpServer();
+    const http = await adminHttp(app);
     await request(http)
       .post('/plans')
       .send({

@@ -6,6 +6,7 @@ import { createSharedTestDatabase, type SharedTestDatabase } from '@app/testing'
 import request from 'supertest';
 import { createApi } from '../../apps/api/src/create-api.js';
 import { runCli } from '../support/processes.js';
+import { adminHttp } from '../support/test-api.js';
 
 /** Every row of every read model, in a stable order, as text. */
 async function snapshot(database: Database): Promise<string> {
@@ -35,7 +36,7 @@ describe('the planverk command', () => {
       database,
       logger: false,
     });
-    const http = app.getHttpServer();
+    const http = await adminHttp(app);
     const section = await request(http)
       .post('/plans/oslo-sv-2024-2027/sections')
       .send({ number: '9', title: 'Lagt til i testen' })

@@ -93,7 +93,7 @@ describe('plans over HTTP', () => {
       'MeasureAdded',
       'MeasureStatusChanged',
     ]);
-    expect(events.body[3].metadata).toMatchObject({ actor: 'anonymous', effectiveAt: expect.any(String) });
+    expect(events.body[3].metadata).toMatchObject({ actor: api.adminActor, effectiveAt: expect.any(String) });
   });
 
   it('lists plans', async () => {

@@ -18,6 +18,7 @@ import { AssetsController } from './pages/assets.controller.js';
 import { PageActionsController } from './pages/page-actions.controller.js';
 import { PageData } from './pages/page-data.js';
 import { PagesController } from './pages/pages.controller.js';
+import { MeetingsController } from './meetings/meetings.controller.js';
 
 @Module({})
 export class ApiModule {
@@ -48,6 +49,7 @@ export class ApiModule {
         PagesController,
         PageActionsController,
         AssetsController,
+        MeetingsController,
       ],
 
       providers: [CommandResponder, PageData],

@@ -12,6 +12,33 @@ export interface PlanverkConfig {
   readonly port: number;
   /** Load the demo data (the seed plans) into an empty store at start-up. */
   readonly demo: boolean;
+  /** Sign-in, sessions, rate limits and OIDC (see the README's Security section). */
+  readonly security: SecurityConfig;
+}
+
+export interface OidcConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  /** Absent for a public client (PKCE alone). */
+  readonly clientSecret: string | undefined;
+  readonly redirectUri: string;
+  readonly scope: string;
+}
+
+export interface SecurityConfig {
+  /**
+   * Signs session cookies and CSRF tokens (PLANVERK_SESSION_SECRET, 32 characters or more).
+   * Unset: the embedded demo keeps a generated one in its data directory; with PostgreSQL a
+   * random one per process is used (with a warning), and NODE_ENV=production refuses to start.
+   */
+  readonly sessionSecret: string | undefined;
+  readonly sessionHours: number;
+  /** Trust X-Forwarded-* from this many proxies (PLANVERK_TRUST_PROXY), so cookies are secure behind https. */
+  readonly trustProxy: number;
+  /** Requests per minute and client address. */
+  readonly rateLimits: { readonly signInPerMinute: number; readonly writesPerMinute: number };
+  readonly oidc: OidcConfig | undefined;
+  readonly logLevel: string;
 }
 
 export class ConfigError extends Error {
@@ -43,7 +70,88 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlanverkConfig
     eventStore: esdb ? { kind: 'eventstoredb', connectionString: esdb } : { kind: 'postgres' },
     port: parsePort(env.PORT),
     demo: parseFlag('PLANVERK_DEMO', env.PLANVERK_DEMO, true),
+    security: loadSecurityConfig(env),
   };
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function loadSecurityConfig(env: NodeJS.ProcessEnv): SecurityConfig {
+  const secret = env.PLANVERK_SESSION_SECRET?.trim() || undefined;
+  if (secret !== undefined && secret.length < 32) {
+    throw new ConfigError(
+      'PLANVERK_SESSION_SECRET must be at least 32 characters (e.g. `openssl rand -hex 32`)',
+    );
+  }
+  if (secret === undefined && env.NODE_ENV === 'production') {
+    throw new ConfigError('PLANVERK_SESSION_SECRET must be set when NODE_ENV=production');
+  }
+  const logLevel = env.PLANVERK_LOG_LEVEL?.trim() || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`PLANVERK_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  return {
+    sessionSecret: secret,
+    sessionHours: parseWhole('PLANVERK_SESSION_HOURS', env.PLANVERK_SESSION_HOURS, 12, 1, 24 * 90),
+    trustProxy: parseWhole('PLANVERK_TRUST_PROXY', env.PLANVERK_TRUST_PROXY, 0, 0, 10),
+    rateLimits: {
+      signInPerMinute: parseWhole('PLANVERK_RATE_LIMIT_SIGN_IN', env.PLANVERK_RATE_LIMIT_SIGN_IN, 10, 1, 1e9),
+      writesPerMinute: parseWhole('PLANVERK_RATE_LIMIT_WRITES', env.PLANVERK_RATE_LIMIT_WRITES, 300, 1, 1e9),
+    },
+    oidc: loadOidcConfig(env),
+    logLevel,
+  };
+}
+
+/** OIDC is on when OIDC_ISSUER is set; then the client id and redirect URI are required too. */
+export function loadOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | undefined {
+  const value = (name: string) => env[name]?.trim() || undefined;
+  const issuer = value('OIDC_ISSUER');
+  const clientId = value('OIDC_CLIENT_ID');
+  const clientSecret = value('OIDC_CLIENT_SECRET');
+  const redirectUri = value('OIDC_REDIRECT_URI');
+  if (!issuer) {
+    const stray = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'].filter((n) => value(n));
+    if (stray.length > 0) throw new ConfigError(`${stray.join(', ')} set without OIDC_ISSUER`);
+    return undefined;
+  }
+  const url = (name: string, raw: string): string => {
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      throw new ConfigError(`${name} must be an absolute URL, got "${raw}"`);
+    }
+    const local = parsed.hostname === 'localhost' || parsed.hostname === '127.0.0.1';
+    if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && local)) {
+      throw new ConfigError(`${name} must be an https:// URL (http:// only for localhost), got "${raw}"`);
+    }
+    return raw;
+  };
+  if (!clientId) throw new ConfigError('OIDC_CLIENT_ID must be set when OIDC_ISSUER is');
+  if (!redirectUri) throw new ConfigError('OIDC_REDIRECT_URI must be set when OIDC_ISSUER is');
+  return {
+    issuer: url('OIDC_ISSUER', issuer),
+    clientId,
+    clientSecret,
+    redirectUri: url('OIDC_REDIRECT_URI', redirectUri),
+    scope: value('OIDC_SCOPE') ?? 'openid profile email',
+  };
+}
+
+function parseWhole(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+  }
+  return n;
 }
 
 function parsePort(value: string | undefined): number {

@@ -27,11 +27,18 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       // An open transaction holds the xmin horizon back and stalls every tailing reader.
       idle_in_transaction_session_timeout: 30_000,
       connectionTimeoutMillis: 5_000,
+      // No statement runs for ever (a lock wait, a stuck server): it fails, and the caller answers.
+      statement_timeout: 30_000,
+      query_timeout: 35_000,
     });
     // An idle client's error (server restart, `drop database ... with (force)` in tests) is
     // emitted on the pool, and with no listener it crashes the process. The pool has already
     // dropped that client; the next query connects anew, so there is nothing else to do.
     pool.on('error', () => undefined);
+    // A client in use (checked out for a transaction) has no pool listener: when the server
+    // goes away between two statements it would emit an unhandled 'error' and end the process.
+    // Its queries fail anyway (and the caller answers 503), so the event itself needs nothing.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

@@ -3,15 +3,16 @@ import { EventStoreUnavailable } from '@app/event-store';
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
 
 /** SQLSTATE classes meaning the server went away or is starting or stopping. */
-function isConnectionFailure(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
+export function isConnectionFailure(error: unknown): boolean {
+  // Not `instanceof Error`: errors from Node's own sockets may come from another realm (Jest's vm).
+  if (typeof error !== 'object' || error === null) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') {
     if (UNAVAILABLE_CODES.has(code)) return true;
     if (/^(08|57P)/.test(code)) return true;
   }
   return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
-    error.message,
+    String((error as { message?: unknown }).message),
   );
 }
 

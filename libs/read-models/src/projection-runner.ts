@@ -81,29 +81,38 @@ export class ProjectionRunner {
 
   /**
    * Empties the projections' tables and applies every event from position 0. Running
-   * subscriptions are stopped for the rebuild and started again afterwards.
+   * subscriptions are stopped for the rebuild and started again afterwards. The events are
+   * read once and each batch is applied to every projection being rebuilt (each in its own
+   * transaction with its checkpoint, as the subscriptions do).
    */
   async rebuild(
     names: readonly string[] = this.projections.map((p) => p.name),
     onProgress: (progress: RebuildProgress) => void = () => undefined,
-    batchSize = 1000,
+    batchSize = 2000,
   ): Promise<void> {
     const wasRunning = this.subscriptions.size > 0;
     await this.stop();
-    for (const projection of this.projections.filter((p) => names.includes(p.name))) {
+    const rebuilding = this.projections.filter((p) => names.includes(p.name));
+    for (const projection of rebuilding) {
       await this.db.transaction().execute(async (trx) => {
         await lockCheckpoint(trx, projection.name);
         for (const table of projection.tables) await sql`delete from ${sql.table(table)}`.execute(trx);
         await saveCheckpoint(trx, projection.name, START);
       });
-      let after = START;
-      let applied = 0;
-      for (;;) {
-        const batch = await this.store.readAll({ after, maxCount: batchSize });
-        if (batch.length === 0) break;
+    }
+    let after = START;
+    let applied = 0;
+    let next = this.store.readAll({ after, maxCount: batchSize });
+    for (;;) {
+      const batch = await next;
+      if (batch.length === 0) break;
+      after = batch[batch.length - 1]!.position;
+      // Read the next batch while this one is applied.
+      next = this.store.readAll({ after, maxCount: batchSize });
+      next.catch(() => undefined); // awaited next round; not unhandled if applying fails first
+      applied += batch.length;
+      for (const projection of rebuilding) {
         await this.applyBatch(projection, batch);
-        after = batch[batch.length - 1]!.position;
-        applied += batch.length;
         onProgress({ projection: projection.name, applied });
       }
     }

@@ -3,6 +3,7 @@ import type { EventCause } from '@app/event-store';
 import type { CommandEnvelope } from '@app/plans';
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
+import type {} from '../auth/principal.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -25,16 +26,23 @@ export function envelopeFrom(
   if (body.effectiveAt !== undefined && !isRealDate(body.effectiveAt)) {
     throw new BadRequestException(`effectiveAt is not a real date: ${body.effectiveAt}`);
   }
+  const commandId = body.commandId ?? header ?? randomUUID();
+  request.commandId = commandId; // for the request log
   return {
-    commandId: body.commandId ?? header ?? randomUUID(),
-    // Until sign-in exists every HTTP caller is anonymous; the actor is never read from the body.
-    actor: 'anonymous',
+    commandId,
+    // The authenticated principal, set by the access guard; never a value from the body.
+    actor: actorOf(request),
     correlationId: request.header('x-correlation-id')?.slice(0, 100) || undefined,
     now: new Date().toISOString(),
     ...(body.effectiveAt ? { effectiveAt: body.effectiveAt } : {}),
     ...(body.cause ? { cause: { ...body.cause } } : {}),
     ...(expected !== undefined ? { expectedRevision: expected } : {}),
   } as CommandEnvelope;
+}
+
+/** Who the request acts as: the signed-in user or token owner (`user:<id>`); `anonymous` only on public routes. */
+export function actorOf(request: Request): string {
+  return request.principal?.actor ?? 'anonymous';
 }
 
 /** If-Match: the plan revision the client last saw, as a bare or quoted (ETag) number. */

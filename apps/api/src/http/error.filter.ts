@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { DomainError } from '@app/domain';
 import { EventStoreUnavailable, ExpectedRevisionConflict } from '@app/event-store';
+import { isConnectionFailure } from '@app/event-store-postgres';
 import { PlanDocumentError } from '@app/plan-document';
 import { PlanMomentNotFound } from '@app/read-models';
 import { UnreadableDocumentError } from '@app/text-import';
@@ -10,7 +11,8 @@ const STATUS_OF_KIND = { not_found: 404, invalid: 400, conflict: 409 } as const;
 
 /**
  * Every error as a clear JSON answer: the domain's refusals as 4xx naming the problem,
- * a stale revision as 409, an unreachable store as 503 with a retry hint, and anything
+ * a stale revision as 409
+, an unreachable store as 503 with a retry hint, and anything
  * unexpected as a bare 500 (logged, never with a stack or SQL in the response).
  */
 @Catch()
@@ -65,11 +67,12 @@ export class ErrorFilter implements ExceptionFilter {
       });
       return;
     }
-    if (error instanceof EventStoreUnavailable) {
+    // The read models' database gone too (a query outside the event store, e.g. a token lookup).
+    if (error instanceof EventStoreUnavailable || isConnectionFailure(error)) {
       response.setHeader('Retry-After', '5');
       response.status(503).json({
         statusCode: 503,
-        error: error.code,
+        error: 'EVENT_STORE_UNAVAILABLE',
         message: 'The event store is unavailable; retry in a few seconds',
       });
       return;

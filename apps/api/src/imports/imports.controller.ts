@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Post, Query, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -13,7 +13,8 @@ import { ProjectionRunner } from '@app/read-models';
 import { PlanImports, type ImportFormat } from '@app/runtime';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength, validate } from 'class-validator';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { actorOf } from '../http/command-envelope.js';
 import { SLUG } from '../plans/dto/create-plan.dto.js';
 
 const FORMATS = ['auto', 'document', 'text'] as const;
@@ -92,6 +93,7 @@ export class ImportsController {
     // A union: Nest cannot validate it by type, so a JSON body is validated below.
     @Body() body: unknown,
     @Query() query: ImportOptionsQuery,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
     const fromBody = typeof body === 'object' && body !== null ? await validJsonBody(body) : undefined;
@@ -104,7 +106,7 @@ export class ImportsController {
     const options = { ...query, ...(fromBody ? withoutContent(fromBody) : {}) };
     const result = await this.imports.importContent({
       content,
-      actor: 'anonymous',
+      actor: actorOf(req),
       ...(options.format ? { format: options.format } : {}),
       ...(options.id ? { id: options.id } : {}),
       ...(options.org ? { org: options.org } : {}),

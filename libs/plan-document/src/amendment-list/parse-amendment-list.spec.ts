@@ -113,7 +113,6 @@ describe('reading an amendment list as parties circulate it', () => {
       { no: 7, line: 44, message: 'unknown type "omskriving" (expected Tillegg, Endring or Stryking)' },
       { no: 8, line: 50, message: 'an "Endring" needs "Stryke: «…» Erstatte med: «…»"' },
       { no: 3, line: 53, message: 'number 3 appears twice' },
-
     ]);
   });
 

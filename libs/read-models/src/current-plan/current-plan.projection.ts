@@ -7,29 +7,219 @@ import type { Projection } from '../projection.js';
 /**
  * The current state of every plan in tables (rm_plans, rm_plan_sections, rm_plan_goals,
  * rm_plan_measures), for lists, dashboards and summaries across plans.
+ *
+ * A batch is applied in memory and written at the end: the rows its events touch are read in
+ * one query per table, the events change them in order, and new rows go in as multi-row
+ * inserts and changed rows as multi-row upserts. The rows come out as the event-by-event
+ * updates would leave them (an update of a row that does not exist changes nothing; a
+ * duplicate id is a unique violation), in a handful of round trips instead of two or three
+ * per event.
  */
 export const currentPlanProjection: Projection = {
   name: 'current-plan',
   tables: ['rm_plan_measures', 'rm_plan_goals', 'rm_plan_sections', 'rm_plans'],
   async apply(trx, events) {
-    for (const { event, recorded } of planEventsOf(events)) await applyOne(trx, event, recorded);
+    const planEvents = planEventsOf(events);
+    if (planEvents.length === 0) return;
+    const rows = await CurrentPlanRows.load(
+      trx,
+      planEvents.map((e) => e.event),
+    );
+    for (const { event, recorded } of planEvents) rows.apply(event, recorded);
+    await rows.write(trx);
   },
 };
 
-const json = (value: unknown): string => JSON.stringify(value);
+type Row = Record<string, unknown>;
 
-async function applyOne(trx: Transaction<any>, event: PlanEvent, recorded: RecordedEvent): Promise<void> {
-  const at = recorded.metadata.recordedAt;
-  const planId = event.data.planId;
-  const plans = () => trx.updateTable('rm_plans').where('plan_id', '=', planId);
-  const measure = (id: string) => trx.updateTable('rm_plan_measures').where('measure_id', '=', id);
-  const goal = (id: string) => trx.updateTable('rm_plan_goals').where('goal_id', '=', id);
-  switch (event.type) {
-    case 'PlanCreated': {
-      const d = event.data;
+/** One table's rows as a batch sees them: loaded, created and changed. */
+class TableRows {
+  private readonly rows = new Map<string, Row>();
+  private readonly created = new Set<string>();
+  private readonly changed = new Set<string>();
+
+  constructor(
+    readonly table: string,
+    readonly key: string,
+    /** Every column this projection writes; JSON columns are kept parsed and written as JSON text. */
+    readonly columns: readonly string[],
+    readonly jsonColumns: readonly string[] = [],
+  ) {}
+
+  async load(trx: Transaction<any>, ids: Iterable<string>): Promise<void> {
+    const wanted = [...new Set(ids)];
+    for (let i = 0; i < wanted.length; i += 10_000) {
+      const found = await trx
+        .selectFrom(this.table)
+        .select(this.columns)
+        .where(this.key, 'in', wanted.slice(i, i + 10_000))
+        .execute();
+      for (const row of found) {
+        for (const column of this.jsonColumns) {
+          if (typeof row[column] === 'string') row[column] = JSON.parse(row[column] as string);
+        }
+        this.rows.set(row[this.key] as string, row);
+      }
+    }
+  }
+
+  get(id: string): Row | undefined {
+    return this.rows.get(id);
+  }
+
+  insert(row: Row): void {
+    const id = row[this.key] as string;
+    if (this.rows.has(id)) {
+      throw new Error(
+        `duplicate key value violates unique constraint "${this.table}_pkey": ${this.key} ${id} already exists`,
+      );
+    }
+    this.rows.set(id, row);
+    this.created.add(id);
+  }
+
+  /** Changes a row if it exists (as `update ... where key = id` would). */
+  update(id: string, change: Row): void {
+    const row = this.rows.get(id);
+    if (!row) return;
+    Object.assign(row, change);
+    if (!this.created.has(id)) this.changed.add(id);
+  }
+
+  async write(trx: Transaction<any>): Promise<void> {
+    const encode = (row: Row): Row => {
+      const out: Row = {};
+      for (const column of this.columns) {
+        const value = row[column];
+        out[column] = this.jsonColumns.includes(column) && value !== null ? JSON.stringify(value) : value;
+      }
+      return out;
+    };
+    // PostgreSQL takes at most 65535 parameters per statement.
+    const chunk = Math.floor(60_000 / this.columns.length);
+    const inserts = [...this.created].map((id) => encode(this.rows.get(id)!));
+    for (let i = 0; i < inserts.length; i += chunk) {
       await trx
-        .insertInto('rm_plans')
-        .values({
+        .insertInto(this.table)
+        .values(inserts.slice(i, i + chunk))
+        .execute();
+    }
+    const updates = [...this.changed].map((id) => encode(this.rows.get(id)!));
+    const set = this.columns.filter((c) => c !== this.key);
+    for (let i = 0; i < updates.length; i += chunk) {
+      await trx
+        .insertInto(this.table)
+        .values(updates.slice(i, i + chunk))
+        .onConflict((oc) =>
+          oc
+            .column(this.key)
+            .doUpdateSet((eb) => Object.fromEntries(set.map((c) => [c, eb.ref(`excluded.${c}`)]))),
+        )
+        .execute();
+    }
+  }
+}
+
+/** The four tables of the projection for one batch. */
+class CurrentPlanRows {
+  readonly plans = new TableRows(
+    'rm_plans',
+    'plan_id',
+    [
+      'plan_id',
+      'organisation_id',
+      'title',
+      'period_from',
+      'period_to',
+      'edition',
+      'status',
+      'bodies',
+      'revision',
+      'created_at',
+      'updated_at',
+      'predecessor_plan_id',
+      'parent_plan_id',
+      'adopted_revision',
+      'changed_since_adoption',
+    ],
+    ['bodies'],
+  );
+  readonly sections = new TableRows('rm_plan_sections', 'section_id', [
+    'section_id',
+    'plan_id',
+    'parent_section_id',
+    'number',
+    'title',
+    'intro',
+  ]);
+  readonly goals = new TableRows(
+    'rm_plan_goals',
+    'goal_id',
+    ['goal_id', 'plan_id', 'section_id', 'parent_goal_id', 'text', 'target', 'struck'],
+    ['target'],
+  );
+  readonly measures = new TableRows(
+    'rm_plan_measures',
+    'measure_id',
+    [
+      'measure_id',
+      'plan_id',
+      'section_id',
+      'label',
+      'text',
+      'timing',
+      'responsible',
+      'responsible_note',
+      'status',
+      'status_note',
+      'status_changed_at',
+      'status_changed_by',
+      'struck',
+      'status_period',
+    ],
+    ['responsible'],
+  );
+
+  /** The rows the events will touch, read in one query per table. */
+  static async load(trx: Transaction<any>, events: readonly PlanEvent[]): Promise<CurrentPlanRows> {
+    const rows = new CurrentPlanRows();
+    const ids = {
+      plans: new Set<string>(),
+      sections: new Set<string>(),
+      goals: new Set<string>(),
+      measures: new Set<string>(),
+    };
+    for (const event of events) {
+      ids.plans.add(event.data.planId);
+      const d = event.data as Record<string, unknown>;
+      if (event.type === 'SectionRetitled') ids.sections.add(event.data.sectionId);
+      else if (event.type.startsWith('Goal') && typeof d.goalId === 'string') ids.goals.add(d.goalId);
+      else if (event.type.startsWith('Measure') && typeof d.measureId === 'string')
+        ids.measures.add(d.measureId);
+    }
+    await rows.plans.load(trx, ids.plans);
+    if (ids.sections.size > 0) await rows.sections.load(trx, ids.sections);
+    if (ids.goals.size > 0) await rows.goals.load(trx, ids.goals);
+    if (ids.measures.size > 0) await rows.measures.load(trx, ids.measures);
+    return rows;
+  }
+
+  async write(trx: Transaction<any>): Promise<void> {
+    await this.plans.write(trx);
+    await this.sections.write(trx);
+    await this.goals.write(trx);
+    await this.measures.write(trx);
+  }
+
+  apply(event: PlanEvent, recorded: RecordedEvent): void {
+    const at = recorded.metadata.recordedAt;
+    const planId = event.data.planId;
+    const plan = (change: Row) => this.plans.update(planId, change);
+    const changed = () => plan({ changed_since_adoption: true });
+    switch (event.type) {
+      case 'PlanCreated': {
+        const d = event.data;
+        this.plans.insert({
           plan_id: d.planId,
           organisation_id: d.organisationId,
           title: d.title,
@@ -37,179 +227,153 @@ async function applyOne(trx: Transaction<any>, event: PlanEvent, recorded: Recor
           period_to: d.period.to,
           edition: d.edition ?? null,
           status: 'draft',
-          bodies: json(d.bodies),
+          bodies: d.bodies,
           revision: String(recorded.revision),
           created_at: at,
           updated_at: at,
           predecessor_plan_id: d.predecessorPlanId ?? null,
           parent_plan_id: d.parentPlanId ?? null,
-        })
-        .execute();
-      return;
-    }
-    case 'PlanRetitled':
-      await plans().set({ title: event.data.to, changed_since_adoption: true }).execute();
-      break;
-    case 'PlanLinked': {
-      const d = event.data;
-      await plans()
-        .set({
+          adopted_revision: 0,
+          changed_since_adoption: false,
+        });
+        return;
+      }
+      case 'PlanRetitled':
+        plan({ title: event.data.to, changed_since_adoption: true });
+        break;
+      case 'PlanLinked': {
+        const d = event.data;
+        plan({
           ...(d.predecessorPlanId ? { predecessor_plan_id: d.predecessorPlanId } : {}),
           ...(d.parentPlanId ? { parent_plan_id: d.parentPlanId } : {}),
-        })
-        .execute();
-      break;
-    }
-    case 'BodyDeclared': {
-      const row = await trx
-        .selectFrom('rm_plans')
-        .select('bodies')
-        .where('plan_id', '=', planId)
-        .executeTakeFirstOrThrow();
-      const bodies = typeof row.bodies === 'string' ? JSON.parse(row.bodies) : row.bodies;
-      await plans()
-        .set({ bodies: json([...bodies, { code: event.data.code, name: event.data.name }]) })
-        .execute();
-      break;
-    }
-    case 'PlanAdopted':
-      await plans()
-        .set({
+        });
+        break;
+      }
+      case 'BodyDeclared': {
+        const row = this.plans.get(planId);
+        if (!row) throw new Error(`no result: plan ${planId} is not in rm_plans`);
+        plan({ bodies: [...(row.bodies as unknown[]), { code: event.data.code, name: event.data.name }] });
+        break;
+      }
+      case 'PlanAdopted':
+        plan({
           status: 'adopted',
           adopted_revision: event.data.revision,
           changed_since_adoption: false,
           ...(event.data.edition ? { edition: event.data.edition } : {}),
-        })
-        .execute();
-      break;
-    case 'PlanSuperseded':
-      await plans().set({ status: 'superseded' }).execute();
-      break;
-    case 'SectionAdded': {
-      const d = event.data;
-      await trx
-        .insertInto('rm_plan_sections')
-        .values({
+        });
+        break;
+      case 'PlanSuperseded':
+        plan({ status: 'superseded' });
+        break;
+      case 'SectionAdded': {
+        const d = event.data;
+        this.sections.insert({
           section_id: d.sectionId,
           plan_id: planId,
           parent_section_id: d.parentSectionId ?? null,
           number: d.number,
           title: d.title,
           intro: d.intro ?? null,
-        })
-        .execute();
-      await plans().set({ changed_since_adoption: true }).execute();
-      break;
-    }
-    case 'SectionRetitled':
-      await trx
-        .updateTable('rm_plan_sections')
-        .set({ title: event.data.to })
-        .where('section_id', '=', event.data.sectionId)
-        .execute();
-      await plans().set({ changed_since_adoption: true }).execute();
-      break;
-    case 'GoalAdded': {
-      const d = event.data;
-      await trx
-        .insertInto('rm_plan_goals')
-        .values({
+        });
+        changed();
+        break;
+      }
+      case 'SectionRetitled':
+        this.sections.update(event.data.sectionId, { title: event.data.to });
+        changed();
+        break;
+      case 'GoalAdded': {
+        const d = event.data;
+        this.goals.insert({
           goal_id: d.goalId,
           plan_id: planId,
           section_id: d.sectionId,
           parent_goal_id: d.parentGoalId ?? null,
           text: d.text,
-          target: d.target ? json(d.target) : null,
-        })
-        .execute();
-      await plans().set({ changed_since_adoption: true }).execute();
-      break;
-    }
-    case 'GoalReworded':
-      await goal(event.data.goalId).set({ text: event.data.to }).execute();
-      await plans().set({ changed_since_adoption: true }).execute();
-      break;
-    case 'GoalTargetSet':
-      await goal(event.data.goalId)
-        .set({ target: json(event.data.to) })
-        .execute();
-      await plans().set({ changed_since_adoption: true }).execute();
-      break;
-    case 'GoalStruck':
-      await goal(event.data.goalId).set({ struck: true }).execute();
-      await plans().set({ changed_since_adoption: true }).execute();
-      break;
-    case 'IndicatorMeasured':
-    case 'ProgressNoted':
-    case 'LineageConfirmed':
-    case 'LineageRejected':
-      break;
-
-    case 'MeasureAdded': {
-      const d = event.data;
-      await trx
-        .insertInto('rm_plan_measures')
-        .values({
+          target: d.target ?? null,
+          struck: false,
+        });
+        changed();
+        break;
+      }
+      case 'GoalReworded':
+        this.goals.update(event.data.goalId, { text: event.data.to });
+        changed();
+        break;
+      case 'GoalTargetSet':
+        this.goals.update(event.data.goalId, { target: event.data.to });
+        changed();
+        break;
+      case 'GoalStruck':
+        this.goals.update(event.data.goalId, { struck: true });
+        changed();
+        break;
+      case 'IndicatorMeasured':
+      case 'ProgressNoted':
+      case 'LineageConfirmed':
+      case 'LineageRejected':
+        break;
+      case 'MeasureAdded': {
+        const d = event.data;
+        this.measures.insert({
           measure_id: d.measureId,
           plan_id: planId,
           section_id: d.sectionId,
           label: d.label,
           text: d.text,
           timing: d.timing,
-          responsible: json(d.responsible),
+          responsible: d.responsible,
           responsible_note: d.responsibleNote ?? null,
           status: 'not_started',
           status_note: null,
           status_changed_at: null,
           status_changed_by: null,
-        })
-        .execute();
-      await plans().set({ changed_since_adoption: true }).execute();
-      break;
-    }
-    case 'MeasureReworded':
-      await measure(event.data.measureId).set({ text: event.data.to }).execute();
-      await plans().set({ changed_since_adoption: true }).execute();
-      break;
-    case 'MeasureMoved':
-      await measure(event.data.measureId)
-        .set({ section_id: event.data.toSectionId, label: event.data.toLabel })
-        .execute();
-      await plans().set({ changed_since_adoption: true }).execute();
-      break;
-    case 'MeasureRetimed':
-      await measure(event.data.measureId).set({ timing: event.data.to }).execute();
-      await plans().set({ changed_since_adoption: true }).execute();
-      break;
-    case 'MeasureReassigned':
-      await measure(event.data.measureId)
-        .set({ responsible: json(event.data.to) })
-        .execute();
-      await plans().set({ changed_since_adoption: true }).execute();
-      break;
-    case 'MeasureStruck':
-      await measure(event.data.measureId).set({ struck: true }).execute();
-      await plans().set({ changed_since_adoption: true }).execute();
-      break;
-    case 'MeasureStatusChanged': {
-      const d = event.data;
-      await measure(d.measureId)
-        .set({
+          struck: false,
+          status_period: null,
+        });
+        changed();
+        break;
+      }
+      case 'MeasureReworded':
+        this.measures.update(event.data.measureId, { text: event.data.to });
+        changed();
+        break;
+      case 'MeasureMoved':
+        this.measures.update(event.data.measureId, {
+          section_id: event.data.toSectionId,
+          label: event.data.toLabel,
+        });
+        changed();
+        break;
+      case 'MeasureRetimed':
+        this.measures.update(event.data.measureId, { timing: event.data.to });
+        changed();
+        break;
+      case 'MeasureReassigned':
+        this.measures.update(event.data.measureId, { responsible: event.data.to });
+        changed();
+        break;
+      case 'MeasureStruck':
+        this.measures.update(event.data.measureId, { struck: true });
+        changed();
+        break;
+      case 'MeasureStatusChanged': {
+        const d = event.data;
+        this.measures.update(d.measureId, {
           status: d.to,
           status_note: d.note ?? null,
           status_period: d.period ?? null,
           status_changed_at: recorded.metadata.effectiveAt,
           status_changed_by: recorded.metadata.actor,
-        })
-        .execute();
-      break;
+        });
+        break;
+      }
+      default: {
+        const unhandled: never = event;
+        return unhandled;
+      }
     }
-    default: {
-      const unhandled: never = event;
-      return unhandled;
-    }
+    plan({ revision: String(recorded.revision), updated_at: at });
   }
-  await plans()
-    .set({ revision: String(recorded.revision), updated_at: at })
-    .execute();
 }

@@ -28,6 +28,12 @@ export const planHistoryProjection: Projection = {
         effective_at: recorded.metadata.effectiveAt,
       };
     });
-    if (rows.length > 0) await trx.insertInto('rm_plan_history').values(rows).execute();
+    // Multi-row inserts of at most 4000 rows: PostgreSQL takes at most 65535 parameters a statement.
+    for (let i = 0; i < rows.length; i += 4000) {
+      await trx
+        .insertInto('rm_plan_history')
+        .values(rows.slice(i, i + 4000))
+        .execute();
+    }
   },
 };

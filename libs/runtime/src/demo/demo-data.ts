@@ -55,7 +55,6 @@ const FOLLOW_UP: Array<{ address: string; status: MeasureStatus; note: string; a
     status: 'done',
     note: 'Kampanjeuke med dørbank og stands gjennomført i mai',
     at: '2026-05-20',
-
   },
   { address: '4.1.E', status: 'in_progress', note: 'Møter holdt med 9 lokallag', at: '2026-04-15' },
   { address: '4.2.A', status: 'postponed', note: 'Ringekampanjen flyttes til høsten', at: '2026-04-15' },

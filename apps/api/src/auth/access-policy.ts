@@ -1,0 +1,167 @@
+import type { Role } from '@app/domain';
+
+/**
+ * The one access policy of the api: method + route pattern -> who may call it. The access
+ * guard looks every request up here; a write route without a row is refused (fail closed),
+ * and a test checks that every write route of the OpenAPI description has a row.
+ *
+ * Patterns are Express route patterns as the controllers declare them (`/plans/:id/sections`);
+ * a pattern ending in `/*` also covers every route below it. The most specific row wins:
+ * exact patterns before wildcards, longer wildcards before shorter.
+ */
+
+/** Where the organisation a request acts on is found. */
+export type OrganisationSource =
+  /** The plan in a path parameter: the organisation that owns the plan (from its first event). */
+  | { readonly from: 'plan-param'; readonly param: string }
+  /** An organisation id in a path parameter. */
+  | { readonly from: 'organisation-param'; readonly param: string }
+  /** An organisation id in the JSON body (e.g. POST /plans `organisationId`). */
+  | { readonly from: 'body-organisation'; readonly field: string }
+  /** A new organisation: admin of its parent, or of the whole system for a top-level one. */
+  | { readonly from: 'new-organisation' }
+  /** An import: the organisation the document names, and the existing plan's, if any. */
+  | { readonly from: 'import' }
+  /** A meeting in a path parameter: its organisation and that of the plan it treats. */
+  | { readonly from: 'meeting-param'; readonly param: string }
+  /** A new meeting or a protocol: its `organisationId`/`org` and the organisation of its `planId`/`plan` (both). */
+  | { readonly from: 'meeting-body' }
+  /** The role in any organisation (e.g. an organisation admin creating a user account). */
+  | { readonly from: 'any' };
+
+/** Where the plan whose visibility decides a read is found. */
+export type PlanSource =
+  | { readonly from: 'plan-param'; readonly param: string }
+  | { readonly from: 'measure-param'; readonly param: string };
+
+export type Requirement =
+  /** Anyone, signed in or not (sign-in itself, health, published plans). */
+  | { readonly kind: 'public' }
+  /** Any signed-in user; the handler checks what is theirs. */
+  | { readonly kind: 'signed-in' }
+  /** One of `roles` in the organisation(s) the request acts on. */
+  | { readonly kind: 'role'; readonly roles: readonly Role[]; readonly organisation: OrganisationSource }
+  /** A published plan: anyone; an internal plan: at least viewer in its organisation. */
+  | { readonly kind: 'read-plan'; readonly plan: PlanSource };
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface AccessRule {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly requires: Requirement;
+  /** Lists of plans in the answer lose the internal plans the caller may not read. */
+  readonly filter?: 'plan-list' | 'organisation-plans';
+}
+
+const PLAN = { from: 'plan-param', param: 'id' } as const;
+const role = (roles: Role | Role[], organisation: OrganisationSource = PLAN): Requirement => ({
+  kind: 'role',
+  roles: Array.isArray(roles) ? roles : [roles],
+  organisation,
+});
+const rule = (method: HttpMethod, path: string, requires: Requirement, extra: Partial<AccessRule> = {}) =>
+  ({ method, path, requires, ...extra }) as AccessRule;
+const PUBLIC: Requirement = { kind: 'public' };
+const READ_PLAN: Requirement = { kind: 'read-plan', plan: PLAN };
+
+export const ACCESS_POLICY: readonly AccessRule[] = [
+  // Sign-in, tokens, users and roles
+  rule('GET', '/logg-inn', PUBLIC),
+  rule('POST', '/logg-inn', PUBLIC),
+  rule('POST', '/logg-ut', PUBLIC),
+  rule('GET', '/auth/oidc', PUBLIC),
+  rule('GET', '/auth/oidc/callback', PUBLIC),
+  rule('POST', '/auth/tokens', PUBLIC), // credentials in the body, or a signed-in caller: checked by the handler
+  rule('DELETE', '/auth/tokens/:tokenId', { kind: 'signed-in' }), // own tokens; a system admin any
+  rule('GET', '/auth/me', { kind: 'signed-in' }),
+  rule('POST', '/users', role('admin', { from: 'any' })),
+  rule('POST', '/users/:userId/password', { kind: 'signed-in' }), // oneself, or a system admin
+  rule('GET', '/organisations/:id/roles', role('admin', { from: 'organisation-param', param: 'id' })),
+  rule('POST', '/organisations/:id/roles', role('admin', { from: 'organisation-param', param: 'id' })),
+  rule('POST', '/organisations/:id/roles/revoke', role('admin', { from: 'organisation-param', param: 'id' })),
+
+  // Organisations
+  rule('POST', '/organisations', role('admin', { from: 'new-organisation' })),
+  rule('POST', '/organisations/:id/bodies', role('plan_editor', { from: 'organisation-param', param: 'id' })),
+  rule('GET', '/organisations/:id', PUBLIC, { filter: 'organisation-plans' }),
+
+  // Plans: drafts (plan editor), follow-up (secretary), adoption (meeting officer or plan editor)
+  rule('GET', '/plans', PUBLIC, { filter: 'plan-list' }),
+  rule('GET', '/plans/:id', READ_PLAN),
+  rule('GET', '/plans/:id/*', READ_PLAN),
+  rule('POST', '/plans', role('plan_editor', { from: 'body-organisation', field: 'organisationId' })),
+  rule('POST', '/plans/:id/visibility', role('admin')),
+  rule('POST', '/plans/:id/sections', role('plan_editor')),
+  rule('POST', '/plans/:id/sections/:sectionId/title', role('plan_editor')),
+  rule('POST', '/plans/:id/measures', role('plan_editor')),
+  rule('POST', '/plans/:id/title', role('plan_editor')),
+  rule('POST', '/plans/:id/links', role('plan_editor')),
+  rule('POST', '/plans/:id/bodies', role('plan_editor')),
+  rule('POST', '/plans/:id/supersede', role('plan_editor')),
+  rule('POST', '/plans/:id/adopt', role(['meeting_officer', 'plan_editor'])),
+  rule('POST', '/plans/:id/goals', role('plan_editor')),
+  rule('POST', '/plans/:id/goals/:goalId/text', role('plan_editor')),
+  rule('POST', '/plans/:id/goals/:goalId/target', role('plan_editor')),
+  rule('POST', '/plans/:id/goals/:goalId/strike', role('plan_editor')),
+  rule('POST', '/plans/:id/measurements', role('secretary')),
+  rule('POST', '/plans/:id/measures/:measureId/text', role('plan_editor')),
+  rule('POST', '/plans/:id/measures/:measureId/move', role('plan_editor')),
+  rule('POST', '/plans/:id/measures/:measureId/timing', role('plan_editor')),
+  rule('POST', '/plans/:id/measures/:measureId/strike', role('plan_editor')),
+  rule('POST', '/plans/:id/measures/:measureId/status', role('secretary')),
+  rule('POST', '/plans/:id/measures/:measureId/notes', role('secretary')),
+  rule('POST', '/plans/:id/measures/:measureId/responsible', role('secretary')),
+  rule('POST', '/plans/:id/lineage/confirm', role('plan_editor')),
+  rule('POST', '/plans/:id/lineage/reject', role('plan_editor')),
+  rule('GET', '/measures/:id/history', { kind: 'read-plan', plan: { from: 'measure-param', param: 'id' } }),
+  rule('POST', '/imports', role('plan_editor', { from: 'import' })),
+
+  // Meetings: amendments, recommendations, votes and replay (meeting officer)
+  rule('POST', '/meetings', role('meeting_officer', { from: 'meeting-body' })),
+  rule('POST', '/meetings/replay', role('meeting_officer', { from: 'meeting-body' })),
+  rule('POST', '/meetings/replay', role('meeting_officer', { from: 'meeting-body' })),
+  rule('POST', '/meetings/:id/*', role('meeting_officer', { from: 'meeting-param', param: 'id' })),
+  rule('PUT', '/meetings/:id/*', role('meeting_officer', { from: 'meeting-param', param: 'id' })),
+  rule('DELETE', '/meetings/:id/*', role('meeting_officer', { from: 'meeting-param', param: 'id' })),
+
+  // Pages (HTML): plans read like the api; their forms are added here as they are built.
+  rule('GET', '/plan/:id', READ_PLAN),
+  rule('GET', '/plan/:id/*', READ_PLAN),
+  rule('POST', '/plan/:id/tiltak/:measureId/status', role('secretary')),
+  rule('POST', '/plan/:id/tiltak/:measureId/ansvar', role('secretary')),
+];
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function isWrite(method: string): boolean {
+  return !SAFE_METHODS.has(method.toUpperCase());
+}
+
+/** The row for a request, or undefined: then a read is public and a write is refused. */
+export function findRule(
+  method: string,
+  routePath: string,
+  policy: readonly AccessRule[] = ACCESS_POLICY,
+): AccessRule | undefined {
+  const m = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase();
+  const candidates = policy.filter((r) => r.method === m);
+  const exact = candidates.find((r) => r.path === routePath);
+  if (exact) return exact;
+  return candidates
+    .filter((r) => r.path.endsWith('/*') && routePath.startsWith(r.path.slice(0, -1)))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+}
+
+/** Page paths: their forms must carry a CSRF token (the sign-in page, `/`, `/org/...`, `/plan/...`). */
+export function isPagePath(path: string): boolean {
+  return (
+    path === '/' ||
+    path === '/logg-inn' ||
+    path === '/logg-ut' ||
+    path.startsWith('/org/') ||
+    path === '/org' ||
+    path.startsWith('/plan/') ||
+    path === '/plan'
+  );
+}

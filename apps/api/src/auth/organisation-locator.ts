@@ -1,0 +1,161 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { SYSTEM_SCOPE } from '@app/domain';
+import { EventStore } from '@app/event-store';
+import { AccessCommandRunner } from '@app/plans';
+import { PlanImports, PlanQueries, type ImportFormat } from '@app/runtime';
+import type { Request } from 'express';
+import { parse as parseYaml } from 'yaml';
+import type { OrganisationSource, PlanSource } from './access-policy.js';
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
+
+/**
+ * Finds the organisation(s) a request acts on, as the policy row says: from the plan or meeting
+ * in the path (from the event store, so never behind), or from the body. `'any'` means the role
+ * in any organisation will do. Unknown plans and meetings are 404s: nothing is decided on them.
+ */
+@Injectable()
+export class OrganisationLocator {
+  constructor(
+    private readonly runner: AccessCommandRunner,
+    private readonly store: EventStore,
+    private readonly imports: PlanImports,
+    private readonly queries: PlanQueries,
+  ) {}
+
+  async organisations(source: OrganisationSource, request: Request): Promise<readonly string[] | 'any'> {
+    const params = request.params as Record<string, string | undefined>;
+    const body = asRecord(request.body);
+    switch (source.from) {
+      case 'any':
+        return 'any';
+      case 'plan-param':
+        return [await this.planOrganisation(params[source.param])];
+      case 'organisation-param':
+        return [requireId(params[source.param], 'organisation id')];
+      case 'body-organisation':
+        return [requireId(body[source.field], source.field)];
+      case 'new-organisation':
+        return body.parentId === undefined ? [SYSTEM_SCOPE] : [requireId(body.parentId, 'parentId')];
+      case 'meeting-param':
+        return this.meetingOrganisations(params[source.param]);
+      case 'meeting-body':
+        return this.newMeetingOrganisations(request.body);
+      case 'import':
+        return this.importOrganisations(request);
+      default: {
+        const unhandled: never = source;
+        return unhandled;
+      }
+    }
+  }
+
+  /** The plan a read is about, for its visibility (undefined: let the handler answer 404). */
+  async planOf(source: PlanSource, request: Request): Promise<string | undefined> {
+    const value = (request.params as Record<string, string | undefined>)[source.param];
+    if (typeof value !== 'string' || !ID.test(value)) return undefined;
+    if (source.from === 'plan-param') return value;
+    const rows = await this.queries.elementHistory(value).catch(() => []);
+    return rows[0]?.planId;
+  }
+
+  async planOrganisation(planId: unknown): Promise<string> {
+    const id = typeof planId === 'string' && ID.test(planId) ? planId : undefined;
+    const organisationId = id ? await this.runner.planOrganisation(id) : undefined;
+    if (!organisationId) throw new NotFoundException(`Plan "${String(planId).slice(0, 100)}" not found`);
+    return organisationId;
+  }
+
+  /**
+   * A meeting acts on its organisation and on the plan it treats: both, from its first event
+   * (a meeting naming one organisation and another's plan needs the role in both).
+   */
+  private async meetingOrganisations(meetingId: unknown): Promise<readonly string[]> {
+    const id = typeof meetingId === 'string' && ID.test(meetingId) ? meetingId : undefined;
+    const [first] = id ? await this.store.readStream(`meeting-${id}`, { maxCount: 1 }) : [];
+    if (!first) throw new NotFoundException(`Meeting "${String(meetingId).slice(0, 100)}" not found`);
+    return this.meetingTargets(asRecord(first.data), false);
+  }
+
+  /** A new meeting (POST /meetings) or a protocol to replay (JSON or YAML, `meeting: { org, plan }`). */
+  private async newMeetingOrganisations(body: unknown): Promise<readonly string[]> {
+    let record = asRecord(body);
+    if (typeof body === 'string') {
+      try {
+        record = asRecord(parseYaml(body, { logLevel: 'silent' }));
+      } catch {
+        record = {};
+      }
+    }
+    const meeting = asRecord(record.meeting);
+    return this.meetingTargets({ ...meeting, ...record }, true);
+  }
+
+  private async meetingTargets(
+    data: Record<string, unknown>,
+    fromRequest: boolean,
+  ): Promise<readonly string[]> {
+    const organisations = new Set<string>();
+    const organisation = data.organisationId ?? data.org;
+    if (organisation !== undefined) organisations.add(requireId(organisation, 'organisationId'));
+    const plan = data.planId ?? data.plan;
+    if (plan !== undefined) organisations.add(await this.planOrganisation(plan));
+    if (organisations.size === 0) {
+      if (fromRequest) {
+        throw new BadRequestException('Name the meeting’s organisation (organisationId) and plan (planId)');
+      }
+      throw new NotFoundException('The meeting names no organisation');
+    }
+    return [...organisations];
+  }
+
+  /**
+   * An import acts on the organisation its document names and, when the plan exists, on the
+   * plan's organisation: the document is read as the import will read it (a dry run).
+   */
+  private async importOrganisations(request: Request): Promise<readonly string[]> {
+    const body = request.body as unknown;
+    const fields = asRecord(body);
+    const query = request.query as Record<string, unknown>;
+    const option = (name: string): string | undefined => {
+      const value = fields[name] ?? query[name];
+      return typeof value === 'string' ? value : undefined;
+    };
+    const content = typeof body === 'string' ? body : fields.content;
+    if (typeof content !== 'string' || content.trim() === '') {
+      throw new BadRequestException(
+        'Send the plan as `content` in a JSON body, or as a text/plain or application/yaml body',
+      );
+    }
+    const format = option('format');
+    const id = option('id');
+    const org = option('org');
+    const result = await this.imports.importContent({
+      content,
+      actor: 'guard',
+      dryRun: true,
+      ...(format === 'auto' || format === 'document' || format === 'text'
+        ? { format: format as ImportFormat }
+        : {}),
+      ...(id ? { id } : {}),
+      ...(org ? { org } : {}),
+    });
+    const organisations = new Set<string>([requireId(result.document.plan.org, 'org')]);
+    const existing = await this.runner.planOrganisation(result.planId);
+    if (existing) organisations.add(existing);
+    return [...organisations];
+  }
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+function requireId(value: unknown, name: string): string {
+  if (typeof value !== 'string' || !ID.test(value)) {
+    throw new BadRequestException(`${name} must be an id such as oslo-sv`);
+  }
+  return value;
+}

@@ -1,0 +1,54 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import type { PlanverkConfig } from '@app/config';
+import { LoggerModule } from 'nestjs-pino';
+import { ReadinessController } from '../health/readiness.controller.js';
+import { CommandResponder } from '../plans/command-responder.js';
+import { AccessController } from './access.controller.js';
+import { AccessGuard, CSRF } from './access.guard.js';
+import { AuthController } from './auth.controller.js';
+import { Authenticator } from './authenticator.js';
+import { createCsrf } from './csrf.js';
+import { pinoHttpOptions } from './logging.js';
+import { OidcSignIn } from './oidc.js';
+import { OrganisationLocator } from './organisation-locator.js';
+import { RateLimitGuard } from './throttle.guard.js';
+import { VisibilityInterceptor } from './visibility.interceptor.js';
+
+export interface SecurityOptions {
+  readonly config: PlanverkConfig;
+  readonly sessionSecret: string;
+  /** false: no request log (the tests). */
+  readonly logs: boolean;
+}
+
+/**
+ * Authentication, the access policy, rate limits and request logs, as global guards and an
+ * interceptor: controllers need nothing of it except `envelopeFrom`, which reads the principal.
+ */
+@Module({})
+export class SecurityModule {
+  static forRoot(options: SecurityOptions): DynamicModule {
+    return {
+      module: SecurityModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: pinoHttpOptions(options.logs ? options.config.security.logLevel : 'silent'),
+        }),
+      ],
+      controllers: [AuthController, AccessController, ReadinessController],
+      providers: [
+        { provide: CSRF, useValue: createCsrf(options.sessionSecret) },
+        Authenticator,
+        OrganisationLocator,
+        OidcSignIn,
+        CommandResponder,
+        // Guards run in this order: rate limits first, then who may do what.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_INTERCEPTOR, useClass: VisibilityInterceptor },
+      ],
+      exports: [CSRF],
+    };
+  }
+}

@@ -1,0 +1,140 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import autocannon, { type Result } from 'autocannon';
+import type { Kysely } from 'kysely';
+import { freePort, peakRssMiB, round, summarise } from './support.js';
+
+export interface ApiResult {
+  readonly connections: number;
+  readonly seconds: number;
+  readonly requests: number;
+  readonly requestsPerSecond: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly max: number;
+  readonly non2xx: number;
+  readonly errors: number;
+  readonly statusCodes: Record<string, number>;
+  readonly idleRssMiB: number | undefined;
+  readonly peakRssMiB: number | undefined;
+}
+
+const API_ENTRY = new URL('../../apps/api/src/main.js', import.meta.url);
+
+async function waitForHealth(base: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The api exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(`${base}/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('The api did not become healthy in time');
+}
+
+/**
+ * The built api (dist/apps/api) on the benchmark database, and autocannon posting status
+ * reports (a command each: load the plan stream, decide, append, wait for the read models)
+ * for measures spread over the adopted plans, at a fixed number of connections.
+ */
+export async function benchmarkApi(
+  db: Kysely<any>,
+  databaseUrl: string,
+  options: { connections: number; seconds: number; token?: string; env?: Record<string, string> },
+): Promise<ApiResult> {
+  const targets = await db
+    .selectFrom('rm_plan_measures as m')
+    .innerJoin('rm_plans as p', 'p.plan_id', 'm.plan_id')
+    .select(['m.plan_id as planId', 'm.measure_id as measureId'])
+    .where('p.status', '=', 'adopted')
+    .where('m.struck', '=', false)
+    .orderBy('m.measure_id')
+    .limit(20_000)
+    .execute();
+  if (targets.length === 0) throw new Error('No adopted plans to send commands to');
+
+  const port = await freePort();
+  const child = spawn(process.execPath, [API_ENTRY.pathname], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      PLANVERK_DEMO: '0',
+      PLANVERK_LOG_LEVEL: 'warn',
+      // The benchmark is the only client: the per-address write limit would answer 429.
+      PLANVERK_RATE_LIMIT_WRITES: '1000000000',
+      ...options.env,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(base, child).catch((error: unknown) => {
+      throw new Error(`${(error as Error).message}\n${stderr}`);
+    });
+    const idle = peakRssMiB(child.pid!);
+    const statuses = ['in_progress', 'done', 'postponed', 'in_progress'];
+    let n = 0;
+    const latencies: number[] = [];
+    const result = await new Promise<Result>((resolve, reject) => {
+      const instance = autocannon(
+        {
+          url: base,
+          connections: options.connections,
+          duration: options.seconds,
+          timeout: 30,
+          requests: [
+            {
+              method: 'POST',
+              headers: {
+                'content-type': 'application/json',
+                ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+              },
+              setupRequest: (request) => {
+                const i = n++;
+                const target = targets[i % targets.length]!;
+                return {
+                  ...request,
+                  path: `/plans/${target.planId}/measures/${target.measureId}/status`,
+                  body: JSON.stringify({ status: statuses[i % statuses.length], note: `Benchmark ${i}` }),
+                };
+              },
+            },
+          ],
+        },
+        (error, done) => (error ? reject(error) : resolve(done)),
+      );
+      instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    });
+    const latency = summarise(latencies);
+    const statusCodes = Object.fromEntries(
+      Object.entries(result.statusCodeStats).map(([code, s]) => [code, Number(s.count)]),
+    );
+    return {
+      connections: options.connections,
+      seconds: result.duration,
+      requests: result.requests.total,
+      requestsPerSecond: round(result.requests.total / result.duration, 0),
+      p50: latency.p50,
+      p95: latency.p95,
+      p99: latency.p99,
+      max: latency.max,
+      non2xx: result.non2xx,
+      errors: result.errors,
+      statusCodes,
+      idleRssMiB: idle,
+      peakRssMiB: peakRssMiB(child.pid!),
+    };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}

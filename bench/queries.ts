@@ -1,0 +1,90 @@
+import type { Kysely } from 'kysely';
+import {
+  listOrganisations,
+  listPlans,
+  loadElementHistory,
+  loadPlanDiff,
+  planAt,
+  summariseFollowUp,
+} from '@app/read-models';
+import { Prng } from '@app/workload';
+import { summarise, type LatencySummary } from './support.js';
+
+export interface QueryResult extends LatencySummary {
+  readonly query: string;
+}
+
+interface Sample {
+  planId: string;
+  organisationId: string;
+  predecessorPlanId: string | null;
+  adoptedRevision: number;
+  periodFrom: number;
+  measureId: string;
+}
+
+/**
+ * The board's and the auditor's questions, each asked `samples` times of random plans of the
+ * full data set, straight through the read-model functions the api calls (no HTTP).
+ */
+export async function runQueries(db: Kysely<any>, samples: number, seed: number): Promise<QueryResult[]> {
+  const rows = await db
+    .selectFrom('rm_plans as p')
+    .innerJoin('rm_plan_measures as m', 'm.plan_id', 'p.plan_id')
+    .select([
+      'p.plan_id as planId',
+      'p.organisation_id as organisationId',
+      'p.predecessor_plan_id as predecessorPlanId',
+      'p.adopted_revision as adoptedRevision',
+      'p.period_from as periodFrom',
+      'm.measure_id as measureId',
+    ])
+    .where('p.adopted_revision', '>=', 2)
+    .orderBy('m.measure_id')
+    .execute();
+  if (rows.length === 0)
+    throw new Error('No adopted plans with measures to query: generate a workload first');
+  const random = new Prng(seed);
+  const picks: Sample[] = Array.from({ length: samples }, () => random.pick(rows) as Sample);
+  const today = '2027-06-30';
+  const asOf = (s: Sample): string => `${s.periodFrom + random.int(0, 3)}-0${random.int(1, 9)}-15`;
+
+  const queries: Array<[string, (s: Sample) => Promise<unknown>]> = [
+    ['organisations list', () => listOrganisations(db)],
+    ["organisation's plans", (s) => listPlans(db, s.organisationId)],
+    ['plan now', (s) => planAt(db, s.planId, {}, today)],
+    ['plan as of a date', (s) => planAt(db, s.planId, { asOf: asOf(s) }, today)],
+    [
+      'plan at a revision',
+      (s) => planAt(db, s.planId, { revision: random.int(1, s.adoptedRevision) }, today),
+    ],
+    ['measure history', (s) => loadElementHistory(db, s.measureId)],
+    [
+      'follow-up summary',
+      async (s) => {
+        const plan = await planAt(db, s.planId, {}, today);
+        return plan ? summariseFollowUp(plan, today) : undefined;
+      },
+    ],
+    ['diff between revisions', (s) => loadPlanDiff(db, s.planId, { from: 1, to: s.adoptedRevision }, today)],
+    [
+      'lineage (predecessor diff)',
+      (s) =>
+        s.predecessorPlanId
+          ? loadPlanDiff(db, s.planId, { fromPlan: s.predecessorPlanId }, today)
+          : loadPlanDiff(db, s.planId, { from: 1 }, today),
+    ],
+  ];
+  const results: QueryResult[] = [];
+  for (const [query, run] of queries) {
+    for (const s of picks.slice(0, 5)) await run(s); // warm up
+    const times: number[] = [];
+    for (const s of picks) {
+      const started = performance.now();
+      await run(s);
+      times.push(performance.now() - started);
+    }
+    results.push({ query, ...summarise(times) });
+  }
+  return results;
+}

@@ -1,0 +1,153 @@
+import { dumbo } from '@event-driven-io/dumbo';
+import {
+  isExpectedVersionConflictError,
+  STREAM_DOES_NOT_EXIST,
+  type Event as EmmettEvent,
+} from '@event-driven-io/emmett';
+import { getPostgreSQLEventStore, readMessagesBatch } from '@event-driven-io/emmett-postgresql';
+import { migrateToLatest, openDatabase, type Database } from '@app/database';
+import { evolvePlan, initialPlanState, isPlanEvent, type PlanEvent, type PlanState } from '@app/domain';
+import { ExpectedRevisionConflict, START, type EventToAppend, type Position } from '@app/event-store';
+import { PostgresEventStore, eventStoreMigrations } from '@app/event-store-postgres';
+
+/** Revision as our port counts it: the last event's revision (0-based), or 'no_stream'. */
+export type Revision = bigint | 'no_stream';
+
+/**
+ * The operations the side-by-side workloads need, implemented once on our PostgreSQL store and
+ * once on Emmett's. Both get the same events and the same expected revisions.
+ */
+export interface StoreUnderTest {
+  readonly name: string;
+  /** Appends with an exact expected revision; returns the stream's new revision. */
+  append(streamId: string, events: readonly EventToAppend[], expected: Revision): Promise<bigint>;
+  /** Like append, but a concurrency conflict is an answer, not an error. */
+  tryAppend(
+    streamId: string,
+    events: readonly EventToAppend[],
+    expected: Revision,
+  ): Promise<bigint | 'conflict'>;
+  /** The stream's revision, reading only what came after `known`. */
+  headAfter(streamId: string, known: Revision): Promise<Revision>;
+  /** Reads every event in global order in batches; returns how many. */
+  readAll(batchSize: number): Promise<number>;
+  /** Reads one stream and folds it with the plan decider's evolve; returns the events folded. */
+  foldPlan(streamId: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function openOurStore(url: string): Promise<StoreUnderTest & { database: Database }> {
+  const database = await openDatabase({ kind: 'postgres', url });
+  await migrateToLatest(database.db, 'event_store', eventStoreMigrations);
+  const store = new PostgresEventStore(database.db);
+  return {
+    name: 'planverk',
+    database,
+    async append(streamId, events, expected) {
+      return (await store.appendToStream(streamId, events, { expectedRevision: expected }))
+        .nextExpectedRevision;
+    },
+    async tryAppend(streamId, events, expected) {
+      try {
+        return (await store.appendToStream(streamId, events, { expectedRevision: expected }))
+          .nextExpectedRevision;
+      } catch (error) {
+        if (error instanceof ExpectedRevisionConflict) return 'conflict';
+        throw error;
+      }
+    },
+    async headAfter(streamId, known) {
+      const events = await store.readStream(streamId, {
+        fromRevision: known === 'no_stream' ? 0n : known + 1n,
+      });
+      return events.length > 0 ? events[events.length - 1]!.revision : known;
+    },
+    async readAll(batchSize) {
+      let after: Position = START;
+      let count = 0;
+      for (;;) {
+        const batch = await store.readAll({ after, maxCount: batchSize });
+        if (batch.length === 0) return count;
+        count += batch.length;
+        after = batch[batch.length - 1]!.position;
+      }
+    },
+    async foldPlan(streamId) {
+      const events = await store.readStream(streamId);
+      let state: PlanState = initialPlanState();
+      for (const event of events)
+        if (isPlanEvent(event)) state = evolvePlan(state, event as unknown as PlanEvent);
+      return events.length;
+    },
+    async close() {
+      await store.close();
+      await database.close();
+    },
+  };
+}
+
+type PlanEmmettEvent = EmmettEvent<string, Record<string, unknown>>;
+
+/** Our revision (0-based, of the last event) as Emmett's stream version (the count of events). */
+const toEmmettVersion = (expected: Revision) =>
+  expected === 'no_stream' ? STREAM_DOES_NOT_EXIST : expected + 1n;
+
+export function openEmmettStore(url: string): StoreUnderTest {
+  const store = getPostgreSQLEventStore(url);
+  const pool = dumbo({ connectionString: url });
+  const toEmmett = (events: readonly EventToAppend[]): PlanEmmettEvent[] =>
+    events.map(
+      (e) => ({ type: e.type, data: { ...e.data }, metadata: { ...e.metadata } }) as PlanEmmettEvent,
+    );
+  return {
+    name: 'emmett',
+    async append(streamId, events, expected) {
+      const result = await store.appendToStream(streamId, toEmmett(events), {
+        expectedStreamVersion: toEmmettVersion(expected),
+      });
+      return result.nextExpectedStreamVersion - 1n;
+    },
+    async tryAppend(streamId, events, expected) {
+      try {
+        const result = await store.appendToStream(streamId, toEmmett(events), {
+          expectedStreamVersion: toEmmettVersion(expected),
+        });
+        return result.nextExpectedStreamVersion - 1n;
+      } catch (error) {
+        // emmett-postgresql may hold its own copy of emmett's error class: test by shape.
+        if (isExpectedVersionConflictError(error)) return 'conflict';
+        throw error;
+      }
+    },
+    async headAfter(streamId, known) {
+      // Emmett's stream positions are 1-based: our revision r is its position r + 1.
+      const result = await store.readStream(streamId, { from: known === 'no_stream' ? 1n : known + 2n });
+      return result.streamExists ? result.currentStreamVersion - 1n : 'no_stream';
+    },
+    async readAll(batchSize) {
+      let after = 0n;
+      let count = 0;
+      for (;;) {
+        const batch = await readMessagesBatch(pool.execute, { after, batchSize });
+        count += batch.messages.length;
+        if (batch.messages.length === 0 || !batch.areMessagesLeft) return count;
+        after = batch.currentGlobalPosition;
+      }
+    },
+    async foldPlan(streamId) {
+      let count = 0;
+      await store.aggregateStream<PlanState, PlanEmmettEvent>(streamId, {
+        evolve: (state: PlanState, event: PlanEmmettEvent): PlanState => {
+          count++;
+          return isPlanEvent(event) ? evolvePlan(state, event as unknown as PlanEvent) : state;
+        },
+        initialState: initialPlanState,
+      });
+      return count;
+    },
+    async close() {
+      await pool.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './plan-visibility.js';
+export * from './roles.js';
+export * from './user.js';

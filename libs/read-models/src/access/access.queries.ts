@@ -1,0 +1,143 @@
+import type { PlanVisibility, Role, RoleGrant } from '@app/domain';
+import type { Kysely } from 'kysely';
+
+export interface UserRecord {
+  readonly userId: string;
+  readonly username: string;
+  readonly passwordHash: string | null;
+}
+
+export interface RoleHolder {
+  readonly userId: string;
+  readonly username: string;
+  readonly role: Role;
+  readonly grantedAt: string;
+  readonly grantedBy: string;
+  readonly revokedAt: string | null;
+  readonly revokedBy: string | null;
+}
+
+export async function findUserByUsername(db: Kysely<any>, username: string): Promise<UserRecord | undefined> {
+  const row = await db
+    .selectFrom('rm_users')
+    .select(['user_id', 'username', 'password_hash'])
+    .where('username', '=', username)
+    .executeTakeFirst();
+  return row ? { userId: row.user_id, username: row.username, passwordHash: row.password_hash } : undefined;
+}
+
+export async function findUserById(db: Kysely<any>, userId: string): Promise<UserRecord | undefined> {
+  const row = await db
+    .selectFrom('rm_users')
+    .select(['user_id', 'username', 'password_hash'])
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row ? { userId: row.user_id, username: row.username, passwordHash: row.password_hash } : undefined;
+}
+
+export async function findUserByExternalIdentity(
+  db: Kysely<any>,
+  issuer: string,
+  subject: string,
+): Promise<UserRecord | undefined> {
+  const row = await db
+    .selectFrom('rm_users')
+    .select(['user_id', 'username', 'password_hash'])
+    .where('external_issuer', '=', issuer)
+    .where('external_subject', '=', subject)
+    .executeTakeFirst();
+  return row ? { userId: row.user_id, username: row.username, passwordHash: row.password_hash } : undefined;
+}
+
+/** The user a bearer token belongs to: not revoked, not expired (`now` an ISO timestamp). */
+export async function findTokenOwner(
+  db: Kysely<any>,
+  tokenHash: string,
+  now: string,
+): Promise<{ userId: string; tokenId: string } | undefined> {
+  const row = await db
+    .selectFrom('rm_api_tokens')
+    .select(['user_id', 'token_id', 'expires_at'])
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (!row || (row.expires_at !== null && row.expires_at <= now)) return undefined;
+  return { userId: row.user_id, tokenId: row.token_id };
+}
+
+/** The roles a user holds now. */
+export async function currentGrants(db: Kysely<any>, userId: string): Promise<RoleGrant[]> {
+  const rows = await db
+    .selectFrom('rm_role_grants')
+    .select(['organisation_id', 'role'])
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .orderBy('organisation_id')
+    .orderBy('role')
+    .execute();
+  return rows.map((r) => ({ organisationId: r.organisation_id, role: r.role as Role }));
+}
+
+/**
+ * Who held a role in the organisation at some moment between `from` and `to` (ISO timestamps,
+ * `to` exclusive): "who could change this plan on 2026-03-14" is from that day's midnight to the next.
+ */
+export async function roleHoldersBetween(
+  db: Kysely<any>,
+  organisationId: string,
+  from: string,
+  to: string,
+): Promise<RoleHolder[]> {
+  const rows = await db
+    .selectFrom('rm_role_grants as g')
+    .innerJoin('rm_users as u', 'u.user_id', 'g.user_id')
+    .select([
+      'g.user_id',
+      'u.username',
+      'g.role',
+      'g.granted_at',
+      'g.granted_by',
+      'g.revoked_at',
+      'g.revoked_by',
+    ])
+    .where('g.organisation_id', '=', organisationId)
+    .where('g.granted_at', '<', to)
+    .where((eb) => eb.or([eb('g.revoked_at', 'is', null), eb('g.revoked_at', '>=', from)]))
+    .orderBy('u.username')
+    .orderBy('g.role')
+    .orderBy('g.granted_at')
+    .execute();
+  return rows.map((r) => ({
+    userId: r.user_id,
+    username: r.username,
+    role: r.role as Role,
+    grantedAt: r.granted_at,
+    grantedBy: r.granted_by,
+    revokedAt: r.revoked_at,
+    revokedBy: r.revoked_by,
+  }));
+}
+
+/** Plans marked internal, with their organisation (every other plan is published). */
+export async function internalPlans(db: Kysely<any>): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('rm_plan_visibility')
+    .select(['plan_id', 'organisation_id'])
+    .where('visibility', '=', 'internal')
+    .execute();
+  return new Map(rows.map((r) => [r.plan_id as string, r.organisation_id as string]));
+}
+
+export async function planVisibility(
+  db: Kysely<any>,
+  planId: string,
+): Promise<{ visibility: PlanVisibility; organisationId: string } | undefined> {
+  const row = await db
+    .selectFrom('rm_plan_visibility')
+    .select(['visibility', 'organisation_id'])
+    .where('plan_id', '=', planId)
+    .executeTakeFirst();
+  return row
+    ? { visibility: row.visibility as PlanVisibility, organisationId: row.organisation_id }
+    : undefined;
+}

@@ -1,0 +1,2 @@
+export * from './access.projection.js';
+export * from './access.queries.js';

@@ -1,0 +1,2 @@
+export * from './access.service.js';
+export * from './session-secret.js';

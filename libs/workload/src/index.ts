@@ -1,0 +1,5 @@
+export * from './generate-workload.js';
+export * from './prng.js';
+export * from './scale.js';
+export * from './text-corpus.js';
+export * from './write-workload.js';

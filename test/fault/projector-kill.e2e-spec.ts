@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import pg from 'pg';
+import { REPO_ROOT, runCli } from '../support/processes.js';
+import { startOwnPostgres, type OwnPostgres } from '../support/own-postgres.js';
+
+const SEEDS = `${REPO_ROOT}demo/seeds`;
+
+/** Every read model table and every checkpoint, rows sorted: equal snapshots mean equal read models. */
+async function snapshot(url: string): Promise<{ tables: Record<string, string[]>; checkpoints: string[] }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const names = await client.query<{ table_name: string }>(
+      "select table_name from information_schema.tables where table_schema = 'public' and table_name like 'rm\\_%' order by 1",
+    );
+    const tables: Record<string, string[]> = {};
+    for (const { table_name } of names.rows) {
+      const rows = await client.query(`select * from ${pg.escapeIdentifier(table_name)}`);
+      tables[table_name] = rows.rows.map((r) => JSON.stringify(r)).sort();
+    }
+    const checkpoints = await client.query(
+      'select name, commit_position::text, prepare_position::text from projection_checkpoints order by name',
+    );
+    return { tables, checkpoints: checkpoints.rows.map((r) => JSON.stringify(r)) };
+  } finally {
+    await client.end();
+  }
+}
+
+/** A small deterministic generator (mulberry32), so the kill moments are the same on every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** True while a rebuild runs: the projections' checkpoints differ (one reset or behind the others). */
+async function rebuilding(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>(
+      'select count(distinct (commit_position, prepare_position))::text as n from projection_checkpoints',
+    );
+    return Number(rows[0]!.n) > 1;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Starts `planverk projections rebuild`, waits until the rebuild is under way (checkpoints
+ * diverge), then SIGKILLs it `afterMs` later. Says whether it was killed mid-rebuild.
+ */
+async function rebuildKilledMidway(
+  url: string,
+  env: Record<string, string>,
+  afterMs: number,
+): Promise<{ killed: boolean }> {
+  const child = spawn(process.execPath, ['bin/planverk.js', 'projections', 'rebuild'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: 'ignore',
+  });
+  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+    child.on('exit', (_c, signal) => resolve(signal)),
+  );
+  let running = true;
+  void exited.then(() => (running = false));
+  while (running && !(await rebuilding(url))) await new Promise((r) => setTimeout(r, 10));
+  await new Promise((r) => setTimeout(r, afterMs));
+  const stillRunning = running && (await rebuilding(url));
+  if (running) child.kill('SIGKILL');
+  const signal = await exited;
+  return { killed: stillRunning && signal === 'SIGKILL' };
+}
+
+describe('the projector killed at any moment', () => {
+  let server: OwnPostgres;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    server = await startOwnPostgres();
+    env = { DATABASE_URL: server.url };
+    const imported = await runCli(['import', '--all', SEEDS], env);
+    expect(imported.code).toBe(0);
+  }, 180_000);
+  afterAll(() => {
+    server?.dispose();
+  });
+
+  it('resumes from its checkpoint after kill -9 mid-rebuild, with read models equal to a clean rebuild', async () => {
+    const next = random(7);
+    const kills: Array<{ afterMs: number; killed: boolean }> = [];
+    // Kill it until five kills have landed mid-rebuild (a fast rebuild may finish first).
+    for (let attempt = 0; attempt < 20 && kills.filter((k) => k.killed).length < 5; attempt++) {
+      const afterMs = Math.floor(next() * 150);
+      const { killed } = await rebuildKilledMidway(server.url, env, afterMs);
+      kills.push({ afterMs, killed });
+    }
+    // The kills landed mid-rebuild (checkpoints diverged, the process still running).
+    expect(kills.filter((k) => k.killed).length).toBe(5);
+
+    // Resume: the next start catches every projection up from its checkpoint (no rebuild).
+    const resumed = await runCli(['projections', 'status', '--json'], env);
+    expect(resumed.code).toBe(0);
+    expect((JSON.parse(resumed.stdout) as Array<{ lag: number }>).every((p) => p.lag === 0)).toBe(true);
+    const afterKills = await snapshot(server.url);
+
+    const clean = await runCli(['projections', 'rebuild'], env);
+    expect(clean.code).toBe(0);
+    const rebuilt = await snapshot(server.url);
+    expect(Object.keys(afterKills.tables).length).toBeGreaterThan(5);
+    expect(afterKills).toEqual(rebuilt);
+    console.log(`projector kill test: kills ${JSON.stringify(kills)}`);
+  }, 300_000);
+});
