@@ -1,21 +1,13 @@
-import { MEASURE_STATUSES, type MeasureStatus } from '@app/domain';
+import { STATUS_LABEL_NB } from '@app/read-models';
 
-/** Norwegian words for what the pages show; code stays English. */
-export const STATUS_LABEL: Record<MeasureStatus, string> = {
-  not_started: 'Ikke startet',
-  in_progress: 'Pågår',
-  done: 'Gjennomført',
-  postponed: 'Utsatt',
-  dropped: 'Avbrutt',
-};
+/** Norwegian words for the statuses: the same as the reports and exports use. */
+export const STATUS_LABEL = STATUS_LABEL_NB;
 
 export function statusLabel(status: string): string {
   return (STATUS_LABEL as Record<string, string>)[status] ?? status;
 }
 
-export function isMeasureStatus(value: unknown): value is MeasureStatus {
-  return typeof value === 'string' && (MEASURE_STATUSES as readonly string[]).includes(value);
-}
+export { isMeasureStatus } from '@app/domain';
 
 export const PLAN_STATUS_LABEL: Record<string, string> = {
   draft: 'Utkast',
