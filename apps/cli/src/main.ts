@@ -8,6 +8,7 @@ import { registerFollowUpCommand } from './commands/follow-up.command.js';
 import { registerImportExportCommands } from './commands/import-export.command.js';
 import { registerLineageCommands } from './commands/lineage.command.js';
 import { registerPlanCommands } from './commands/plans.command.js';
+import { registerUserCommands } from './commands/users.command.js';
 import { registerProjectionCommands } from './commands/projections.command.js';
 import { registerReportCommand } from './commands/report.command.js';
 import { registerMeetingCommands } from './commands/meetings.command.js';
@@ -26,6 +27,7 @@ registerProjectionCommands(program);
 registerPlanCommands(program);
 registerImportExportCommands(program);
 registerLineageCommands(program);
+registerUserCommands(program);
 
 registerAuditCommands(program);
 registerDiffCommand(program);
