@@ -90,9 +90,11 @@ describe('planverk users', () => {
         .expect(200);
       const history = (await request(http).get('/plans/oslo-sv-2024-2027/history').set(auth).expect(200))
         .body;
-      expect(history.map((h: { eventType: string }) => h.eventType)).toEqual(['PlanCreated', 'IndicatorMeasured']);
+      expect(history.map((h: { eventType: string }) => h.eventType)).toEqual([
+        'PlanCreated',
+        'IndicatorMeasured',
+      ]);
       expect(history[1].actor).toBe('user:' + /\(([^)]+)\)/.exec(output)![1]);
-
     });
   });
 
