@@ -12,3 +12,4 @@ export * from './text-similarity/index.js';
 export * from './text-diff/index.js';
 export * from './access/index.js';
 export * from './meeting/index.js';
+export * from './shared/iso-date.js';

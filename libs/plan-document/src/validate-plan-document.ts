@@ -1,9 +1,9 @@
+import { isIsoDate } from '@app/domain';
 import type { DocumentIssue } from './plan-document-error.js';
 
 type Issue = Omit<DocumentIssue, 'line'> & { segments: Array<string | number> };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const BODY_CODE = /^[A-ZÆØÅ][A-ZÆØÅa-zæøå0-9-]{0,19}$/;
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -28,7 +28,7 @@ export function validatePlanDocument(value: unknown): Array<Issue> {
   const date = (v: unknown, at: Array<string | number>): void => {
     if (v === undefined) return;
     const s = v instanceof Date ? v.toISOString().slice(0, 10) : v;
-    if (typeof s !== 'string' || !isRealDate(s)) fail(at, 'must be a real date as YYYY-MM-DD');
+    if (typeof s !== 'string' || !isIsoDate(s)) fail(at, 'must be a real date as YYYY-MM-DD');
   };
   const year = (v: unknown, at: Array<string | number>): void => {
     if (!Number.isInteger(v) || (v as number) < 1900 || (v as number) > 2200)
@@ -159,11 +159,4 @@ export function validatePlanDocument(value: unknown): Array<Issue> {
   if (!Array.isArray(value.sections)) fail(['sections'], 'is required: a list of sections');
   else list(value.sections, ['sections'], section);
   return issues;
-}
-
-/** "2026-02-30" matches the pattern, and Date.parse would roll it over to 2 March: check both ways. */
-function isRealDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }

@@ -1,11 +1,7 @@
+import { isIsoDate } from '@app/domain';
 import { BadRequestException, Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import {
-  isRealDate,
-  renderFollowUpReportHtml,
-  renderFollowUpReportMarkdown,
-  reportRangeProblem,
-} from '@app/read-models';
+import { renderFollowUpReportHtml, renderFollowUpReportMarkdown, reportRangeProblem } from '@app/read-models';
 import { PlanQueries } from '@app/runtime';
 import type { Response } from 'express';
 import { PlanIdParam } from '../plans/dto/params.dto.js';
@@ -26,7 +22,7 @@ export class FollowUpController {
   @ApiResponse({ status: 400, description: 'A bad date' })
   @ApiResponse({ status: 404, description: 'No such plan, or it did not exist on that date' })
   async summary(@Param() { id }: PlanIdParam, @Query() query: FollowUpQuery) {
-    if (query.asOf !== undefined && !isRealDate(query.asOf))
+    if (query.asOf !== undefined && !isIsoDate(query.asOf))
       throw new BadRequestException(`asOf is not a real date: ${query.asOf}`);
     const summary = await this.queries.followUpSummary(id, query.asOf);
     if (!summary) throw new NotFoundException(`Plan "${id}" not found`);

@@ -1,4 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
+import { isIsoDate } from '@app/domain';
 import type { EventCause } from '@app/event-store';
 import type { CommandEnvelope } from '@app/plans';
 import { randomUUID } from 'node:crypto';
@@ -23,7 +24,7 @@ export function envelopeFrom(
     throw new BadRequestException('Idempotency-Key and commandId differ; send one of them');
   }
   const expected = parseIfMatch(request.header('if-match'));
-  if (body.effectiveAt !== undefined && !isRealDate(body.effectiveAt)) {
+  if (body.effectiveAt !== undefined && !isIsoDate(body.effectiveAt)) {
     throw new BadRequestException(`effectiveAt is not a real date: ${body.effectiveAt}`);
   }
   const commandId = body.commandId ?? header ?? randomUUID();
@@ -51,11 +52,6 @@ function parseIfMatch(value: string | undefined): bigint | undefined {
   const match = /^(?:W\/)?"?(\d{1,15})"?$/.exec(value.trim());
   if (!match) throw new BadRequestException('If-Match must be the plan revision, e.g. "3"');
   return BigInt(match[1]!);
-}
-
-function isRealDate(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 /** A command body without the envelope fields: what goes into the command itself. */

@@ -7,7 +7,7 @@ export function statusLabel(status: string): string {
   return (STATUS_LABEL as Record<string, string>)[status] ?? status;
 }
 
-export { isMeasureStatus } from '@app/domain';
+export { isIsoDate, isMeasureStatus } from '@app/domain';
 
 export const PLAN_STATUS_LABEL: Record<string, string> = {
   draft: 'Utkast',
@@ -53,12 +53,6 @@ export function formatNumber(value: number): string {
 
 export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
-}
-
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 export function planLabel(plan: { title: string; period: { from: number; to: number } }): string {

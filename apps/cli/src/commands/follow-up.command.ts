@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { MEASURE_STATUSES } from '@app/domain';
-import { PlanMomentNotFound, isRealDate, type FollowUpSummary, type StatusCounts } from '@app/read-models';
+import { isIsoDate, MEASURE_STATUSES } from '@app/domain';
+import { PlanMomentNotFound, type FollowUpSummary, type StatusCounts } from '@app/read-models';
 import { PlanQueries } from '@app/runtime';
 import { withRuntime } from '../cli-context.js';
 
@@ -13,7 +13,7 @@ export function registerFollowUpCommand(program: Command): void {
     .option('--as-of <date>', 'the plan as it stood on this date, overdue judged on it (YYYY-MM-DD)')
     .option('--json', 'print JSON')
     .action(async (planId: string, options: { asOf?: string; json?: boolean }) => {
-      if (options.asOf !== undefined && !isRealDate(options.asOf)) {
+      if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
         process.exitCode = 1;
         return console.error(`planverk: --as-of must be a date as YYYY-MM-DD: ${options.asOf}`);
       }

@@ -1,6 +1,6 @@
 import type { Decider } from '../shared/decider.js';
 import { DomainError } from '../shared/domain-error.js';
-import { isIsoDate } from '../plan/decisions/guards.js';
+import { isIsoDate } from '../shared/iso-date.js';
 import type { ExistingPlan } from '../plan/plan.state.js';
 import { amendmentChanges, checkAmendmentFields } from './amendment-changes.js';
 import { resolveTarget, targetText } from './amendment-target.js';

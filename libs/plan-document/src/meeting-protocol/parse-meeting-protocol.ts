@@ -1,3 +1,4 @@
+import { isIsoDate } from '@app/domain';
 import { LineCounter, parseDocument, stringify } from 'yaml';
 import {
   PROTOCOL_CHANGE_FIELDS,
@@ -16,7 +17,6 @@ export interface ParsedProtocol {
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MEETING_KEYS = ['id', 'org', 'body', 'date', 'plan', 'planRevision', 'title', 'edition'];
 const TARGET_KEYS = ['measure', 'goal', 'section', 'lines', 'line', 'new'];
 const AMENDMENT_KEYS = [
@@ -38,12 +38,6 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const pathOf = (segments: Path): string =>
   segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
-
-function isRealDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 /**
  * Reads a meeting protocol from YAML or JSON, checking its shape: every problem at once, with
@@ -196,7 +190,7 @@ function validateProtocol(value: unknown): Problem[] {
       if (typeof meeting[key] !== 'string' || !SLUG.test(meeting[key]))
         fail(['meeting', key], 'must be a lower-case slug such as oslo-sv-am-2026');
     text(meeting.body, ['meeting', 'body'], true);
-    if (typeof meeting.date !== 'string' || !isRealDate(meeting.date))
+    if (typeof meeting.date !== 'string' || !isIsoDate(meeting.date))
       fail(['meeting', 'date'], 'must be a real date as YYYY-MM-DD');
     if (
       meeting.planRevision !== undefined &&

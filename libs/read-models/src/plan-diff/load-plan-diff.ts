@@ -1,3 +1,4 @@
+import { isIsoDate } from '@app/domain';
 import type { Kysely } from 'kysely';
 import { PlanMomentNotFound, planAt, type PlanMoment } from '../plan-view/plan-at.js';
 import { diffPlans, type PlanDiff } from './diff-plans.js';
@@ -27,7 +28,7 @@ export function planDiffRequestProblem(planId: string, request: PlanDiffRequest)
   if (request.fromPlan === planId) return 'fromPlan must be another plan than the one compared';
   for (const key of ['fromAsOf', 'toAsOf'] as const) {
     const value = request[key];
-    if (value !== undefined && !isRealDate(value)) return `${key} is not a real date: ${value}`;
+    if (value !== undefined && !isIsoDate(value)) return `${key} is not a real date: ${value}`;
   }
   return undefined;
 }
@@ -61,10 +62,4 @@ export async function loadPlanDiff(
   const from = await planAt(db, planId, fromMoment, today);
   if (!from) return undefined;
   return diffPlans(from, to);
-}
-
-export function isRealDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }

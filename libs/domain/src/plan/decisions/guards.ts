@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/domain-error.js';
+import { isIsoDate } from '../../shared/iso-date.js';
 import type { ExistingPlan, GoalState, MeasureState, PlanState, SectionState } from '../plan.state.js';
 
 export function existingPlan(state: PlanState): ExistingPlan {
@@ -81,12 +82,6 @@ export function requireText(value: string, field: string): string {
   const text = value.trim();
   if (text === '') throw new DomainError('EMPTY_TEXT', 'invalid', `${field} must not be empty`, { field });
   return text;
-}
-
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 export function requireDate(value: string, field: string): string {
