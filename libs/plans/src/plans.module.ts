@@ -1,10 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AddMeasureHandler } from './commands/add-measure.command.js';
-import { AddSectionHandler } from './commands/add-section.command.js';
 import { ChangePlanHandler } from './commands/change-plan.command.js';
 import { ChangeOrganisationHandler } from './commands/organisation.commands.js';
-import { ChangeMeasureStatusHandler } from './commands/change-measure-status.command.js';
-import { CreatePlanHandler } from './commands/create-plan.command.js';
 import { ImportPlanDocumentHandler } from './import/import-plan-document.command.js';
 import { PlanCommandRunner } from './plan-command-runner.js';
 import { ChangeMeetingHandler } from './meetings/change-meeting.command.js';
@@ -19,10 +15,6 @@ import { ReplayProtocolHandler } from './meetings/replay-protocol.command.js';
 @Module({
   providers: [
     PlanCommandRunner,
-    CreatePlanHandler,
-    AddSectionHandler,
-    AddMeasureHandler,
-    ChangeMeasureStatusHandler,
     ChangePlanHandler,
     ChangeOrganisationHandler,
     ImportPlanDocumentHandler,

@@ -14,13 +14,8 @@ import {
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { EventStore, formatPosition } from '@app/event-store';
-import {
-  AddMeasureCommand,
-  AddSectionCommand,
-  ChangeMeasureStatusCommand,
-  CreatePlanCommand,
-  planStreamId,
-} from '@app/plans';
+import { ChangePlanCommand, deriveEntityId, planStreamId } from '@app/plans';
+
 import { PlanQueries } from '@app/runtime';
 import type { Request, Response } from 'express';
 import { commandData, envelopeFrom } from '../http/command-envelope.js';
@@ -60,7 +55,7 @@ export class PlansController {
   async create(@Body() dto: CreatePlanDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const { id, ...rest } = commandData(dto);
     const outcome = await this.commandBus.execute(
-      new CreatePlanCommand({ planId: id, ...rest }, envelopeFrom(req, dto)),
+      new ChangePlanCommand(id, { type: 'CreatePlan', planId: id, ...rest }, envelopeFrom(req, dto)),
     );
     res.setHeader('Location', `/plans/${id}`);
     return { planId: id, ...(await this.responder.accepted(outcome, res)) };
@@ -154,11 +149,12 @@ export class PlansController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const section = commandData(dto);
+    const envelope = envelopeFrom(req, dto);
+    const sectionId = deriveEntityId(envelope.commandId, 'section');
     const outcome = await this.commandBus.execute(
-      new AddSectionCommand({ planId: id, ...section }, envelopeFrom(req, dto)),
+      new ChangePlanCommand(id, { type: 'AddSection', sectionId, ...commandData(dto) }, envelope),
     );
-    return { sectionId: outcome.sectionId, ...(await this.responder.accepted(outcome, res)) };
+    return { sectionId, ...(await this.responder.accepted(outcome, res)) };
   }
 
   @Post(':id/measures')
@@ -176,11 +172,12 @@ export class PlansController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const measure = commandData(dto);
+    const envelope = envelopeFrom(req, dto);
+    const measureId = deriveEntityId(envelope.commandId, 'measure');
     const outcome = await this.commandBus.execute(
-      new AddMeasureCommand({ planId: id, ...measure }, envelopeFrom(req, dto)),
+      new ChangePlanCommand(id, { type: 'AddMeasure', measureId, ...commandData(dto) }, envelope),
     );
-    return { measureId: outcome.measureId, ...(await this.responder.accepted(outcome, res)) };
+    return { measureId, ...(await this.responder.accepted(outcome, res)) };
   }
 
   @Post(':id/measures/:measureId/status')
@@ -198,10 +195,14 @@ export class PlansController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const change = commandData(dto);
     const outcome = await this.commandBus.execute(
-      new ChangeMeasureStatusCommand({ planId: id, measureId, ...change }, envelopeFrom(req, dto)),
+      new ChangePlanCommand(
+        id,
+        { type: 'ChangeMeasureStatus', measureId, ...commandData(dto) },
+        envelopeFrom(req, dto),
+      ),
     );
+
     return this.responder.accepted(outcome, res);
   }
 }
