@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { MeasureStatus, PlanState } from '@app/domain';
+import { findMeasure, type MeasureStatus } from '@app/domain';
 import {
   ChangePlanCommand,
   PlanCommandRunner,
@@ -95,8 +95,10 @@ export async function loadDemoData(
 
   const plan = await runner.loadPlan(DEMO_PLAN);
   for (const report of FOLLOW_UP) {
-    const measureId = findMeasure(plan, report.address);
-    if (!measureId) continue;
+    // A measure the meeting struck gets no report.
+    const measure = plan.status === 'none' ? undefined : findMeasure(plan, report.address);
+    if (!measure || measure.struck) continue;
+    const measureId = measure.id;
     const change: PlanChange = {
       type: 'ChangeMeasureStatus',
       measureId,
@@ -109,16 +111,6 @@ export async function loadDemoData(
   }
   logger.log('Demo data loaded');
   return true;
-}
-
-function findMeasure(plan: PlanState, address: string): string | undefined {
-  if (plan.status === 'none') return undefined;
-  const cut = address.lastIndexOf('.');
-  const [number, label] = [address.slice(0, cut), address.slice(cut + 1)];
-  const section = [...plan.sections.values()].find((s) => s.number === number);
-  return [...plan.measures.values()].find(
-    (m) => m.sectionId === section?.id && m.label === label && !m.struck,
-  )?.id;
 }
 
 function envelope(key: string, effectiveAt: string): CommandEnvelope {
