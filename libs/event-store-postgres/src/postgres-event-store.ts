@@ -79,22 +79,25 @@ export class PostgresEventStore extends EventStore {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     const expected = options.expectedRevision ?? 'any';
     try {
-      const retried = await this.findRetriedAppend(streamId, events);
-      if (retried) return retried;
       const result = await this.db
         .transaction()
         .execute((trx) => this.appendInTransaction(trx, streamId, events, expected));
       this.subscriptions.nudge();
       return result;
     } catch (error) {
-      if (isUniqueViolation(error, 'events_event_id_key')) {
-        // A concurrent retry of the same command won the race: answer as a retry.
-        const retried = await this.findRetriedAppend(streamId, events);
-        if (retried) return retried;
-      }
+      // A retried append (its event ids are stored already) fails here, on the unique event id
+      // or on the revision it expected back then; it is answered as the first time. Looking
+      // for it only on failure saves every first append a round trip.
+      const retryable =
+        error instanceof ExpectedRevisionConflict ||
+        isUniqueViolation(error, 'events_event_id_key') ||
+        isUniqueViolation(error, 'event_streams_pkey');
+      const retried = retryable ? await this.findRetriedAppend(streamId, events) : undefined;
+      if (retried) return retried;
       if (isUniqueViolation(error, 'event_streams_pkey')) {
         throw new ExpectedRevisionConflict(streamId, expected, await this.revisionOf(streamId));
       }
+      if (error instanceof ExpectedRevisionConflict) throw error;
       return translateError(error);
     }
   }

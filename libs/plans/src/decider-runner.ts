@@ -1,6 +1,13 @@
 import type { Decider, DomainEvent } from '@app/domain';
-import { eventIdFor, type EventStore, type EventToAppend, type RecordedEvent } from '@app/event-store';
+import {
+  eventIdFor,
+  ExpectedRevisionConflict,
+  type EventStore,
+  type EventToAppend,
+  type RecordedEvent,
+} from '@app/event-store';
 import type { CommandEnvelope, CommandOutcome } from './command-envelope.js';
+import { foldRecorded, type FoldedStream, type FoldedStreams } from './folded-streams.js';
 
 export interface StreamDecider<Command, Event extends DomainEvent, State> extends Decider<
   Command,
@@ -13,6 +20,7 @@ export interface StreamDecider<Command, Event extends DomainEvent, State> extend
 /**
  * Load, fold, decide, append: the whole of a command handler for any decider. The command is
  * built from the folded state (a handler may need it, e.g. to look up the plan's organisation).
+ * With `cache`, the stream is folded from where the last command left it.
  */
 export async function runDecider<Command, Event extends DomainEvent, State>(
   store: EventStore,
@@ -20,17 +28,44 @@ export async function runDecider<Command, Event extends DomainEvent, State>(
   decider: StreamDecider<Command, Event, State>,
   envelope: CommandEnvelope,
   build: (state: State) => Command | Promise<Command>,
+  cache?: FoldedStreams<Event, State>,
 ): Promise<CommandOutcome> {
-  const history = await store.readStream(streamId);
-  const revision = history.length > 0 ? history[history.length - 1]!.revision : -1n;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await decideAndAppend(store, streamId, decider, envelope, build, cache);
+    } catch (error) {
+      // A client that named the revision it saw (If-Match) is told of the conflict. One that did
+      // not only lost a race with another command on the same plan (two secretaries reporting
+      // on different measures): decide again on the newer state, as the client would have.
+      const retry =
+        error instanceof ExpectedRevisionConflict &&
+        envelope.expectedRevision === undefined &&
+        attempt < CONFLICT_ATTEMPTS;
+      if (!retry) throw error;
+    }
+  }
+}
+
+/** How often a command without an expected revision is decided again after losing a race. */
+const CONFLICT_ATTEMPTS = 5;
+
+async function decideAndAppend<Command, Event extends DomainEvent, State>(
+  store: EventStore,
+  streamId: string,
+  decider: StreamDecider<Command, Event, State>,
+  envelope: CommandEnvelope,
+  build: (state: State) => Command | Promise<Command>,
+  cache?: FoldedStreams<Event, State>,
+): Promise<CommandOutcome> {
+  const folded: FoldedStream<State> = cache
+    ? await cache.load(streamId)
+    : foldRecorded(decider, await store.readStream(streamId));
+  const { state, revision } = folded;
 
   // A retried command: answer as the first time, without deciding again on newer state.
-  const earlier = history.filter((e) => e.metadata.commandId === envelope.commandId);
-  if (earlier.length > 0) {
-    return { streamId, revision, position: earlier[earlier.length - 1]!.position, appended: false };
-  }
+  const earlier = folded.commands.get(envelope.commandId);
+  if (earlier) return { streamId, revision, position: earlier, appended: false };
 
-  const state = foldStream(decider, history);
   const events = decider.decide(await build(state), state);
   if (events.length === 0) return { streamId, revision, position: undefined, appended: false };
 
@@ -50,6 +85,12 @@ export async function runDecider<Command, Event extends DomainEvent, State>(
   const result = await store.appendToStream(streamId, toAppend, {
     expectedRevision: envelope.expectedRevision ?? (revision < 0n ? 'no_stream' : revision),
   });
+  if (result.appended) {
+    cache?.appended(streamId, folded, events, envelope.commandId, {
+      revision: result.nextExpectedRevision,
+      position: result.position,
+    });
+  }
   return {
     streamId,
     revision: result.nextExpectedRevision,
@@ -62,9 +103,5 @@ export function foldStream<Command, Event extends DomainEvent, State>(
   decider: StreamDecider<Command, Event, State>,
   history: readonly RecordedEvent[],
 ): State {
-  let state = decider.initialState();
-  for (const event of history) {
-    if (decider.isEvent(event)) state = decider.evolve(state, event as unknown as Event);
-  }
-  return state;
+  return foldRecorded(decider, history).state;
 }

@@ -15,7 +15,8 @@ import {
 } from '@app/domain';
 import { EventStore } from '@app/event-store';
 import type { CommandEnvelope, CommandOutcome } from './command-envelope.js';
-import { foldStream, runDecider, type StreamDecider } from './decider-runner.js';
+import { runDecider, type StreamDecider } from './decider-runner.js';
+import { FoldedStreams } from './folded-streams.js';
 import { organisationStreamId, planStreamId } from './plan-stream.js';
 
 const plans: StreamDecider<PlanCommand, PlanEvent, PlanState> = { ...planDecider, isEvent: isPlanEvent };
@@ -30,19 +31,36 @@ const organisations: StreamDecider<OrganisationCommand, OrganisationEvent, Organ
  */
 @Injectable()
 export class PlanCommandRunner {
-  constructor(private readonly store: EventStore) {}
+  /** Plans and organisations folded so far: a command reads only what is new since (see FoldedStreams). */
+  private readonly planStreams: FoldedStreams<PlanEvent, PlanState>;
+  private readonly organisationStreams: FoldedStreams<OrganisationEvent, OrganisationState>;
+
+  constructor(private readonly store: EventStore) {
+    this.planStreams = new FoldedStreams(store, plans, 256);
+    this.organisationStreams = new FoldedStreams(store, organisations, 64);
+  }
 
   async run(planId: string, envelope: CommandEnvelope, command: PlanCommand): Promise<CommandOutcome> {
     await this.checkLinkedPlans(command);
-    return runDecider(this.store, planStreamId(planId), plans, envelope, async (state) => {
-      if ((command.type === 'AddMeasure' || command.type === 'ReassignMeasure') && state.status !== 'none') {
-        return { ...command, organisationBodies: await this.organisationBodies(state.organisationId) };
-      }
-      if (command.type === 'ConfirmLineage' || command.type === 'RejectLineage') {
-        return { ...command, predecessorElements: await this.elementsOf(command.fromPlanId) };
-      }
-      return command;
-    });
+    return runDecider(
+      this.store,
+      planStreamId(planId),
+      plans,
+      envelope,
+      async (state) => {
+        if (
+          (command.type === 'AddMeasure' || command.type === 'ReassignMeasure') &&
+          state.status !== 'none'
+        ) {
+          return { ...command, organisationBodies: await this.organisationBodies(state.organisationId) };
+        }
+        if (command.type === 'ConfirmLineage' || command.type === 'RejectLineage') {
+          return { ...command, predecessorElements: await this.elementsOf(command.fromPlanId) };
+        }
+        return command;
+      },
+      this.planStreams,
+    );
   }
 
   /** The ids of a plan's measures and goals (for checking a lineage link's other side). */
@@ -65,13 +83,21 @@ export class PlanCommandRunner {
       ...plans,
       decide: (batch, state) => decideSequence(planDecider, batch, state),
     };
-    return runDecider(this.store, planStreamId(planId), sequence, envelope, async (state) => {
-      const organisationId = state.status === 'none' ? commandsOrganisation(commands) : state.organisationId;
-      const bodies = organisationId ? await this.organisationBodies(organisationId) : [];
-      return commands.map((c) =>
-        c.type === 'AddMeasure' || c.type === 'ReassignMeasure' ? { ...c, organisationBodies: bodies } : c,
-      );
-    });
+    return runDecider(
+      this.store,
+      planStreamId(planId),
+      sequence,
+      envelope,
+      async (state) => {
+        const organisationId =
+          state.status === 'none' ? commandsOrganisation(commands) : state.organisationId;
+        const bodies = organisationId ? await this.organisationBodies(organisationId) : [];
+        return commands.map((c) =>
+          c.type === 'AddMeasure' || c.type === 'ReassignMeasure' ? { ...c, organisationBodies: bodies } : c,
+        );
+      },
+      this.planStreams,
+    );
   }
 
   runOrganisation(
@@ -85,15 +111,16 @@ export class PlanCommandRunner {
       organisations,
       envelope,
       () => command,
+      this.organisationStreams,
     );
   }
 
   async loadPlan(planId: string): Promise<PlanState> {
-    return foldStream(plans, await this.store.readStream(planStreamId(planId)));
+    return (await this.planStreams.load(planStreamId(planId))).state;
   }
 
   async loadOrganisation(organisationId: string): Promise<OrganisationState> {
-    return foldStream(organisations, await this.store.readStream(organisationStreamId(organisationId)));
+    return (await this.organisationStreams.load(organisationStreamId(organisationId))).state;
   }
 
   /** Plans a command links to must exist: a decider sees only its own stream, so check here. */
