@@ -38,7 +38,7 @@ async function waitForHealth(base: string, child: ChildProcess, timeoutMs = 60_0
 
 /**
  * The built api (dist/apps/api) on the benchmark database, and autocannon posting status
- * reports (a command each: load the plan stream, decide, append, wait for the read models)
+ * reports (a command each: fold what is new in the plan stream, decide, append, wait for the read models)
  * for measures spread over the adopted plans, at a fixed number of connections.
  */
 export async function benchmarkApi(
@@ -57,29 +57,9 @@ export async function benchmarkApi(
     .execute();
   if (targets.length === 0) throw new Error('No adopted plans to send commands to');
 
-  const port = await freePort();
-  const child = spawn(process.execPath, [API_ENTRY.pathname], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      PLANVERK_DEMO: '0',
-      PLANVERK_LOG_LEVEL: 'warn',
-      // The benchmark is the only client: the per-address write limit would answer 429.
-      PLANVERK_RATE_LIMIT_WRITES: '1000000000',
-      ...options.env,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
-  const base = `http://127.0.0.1:${port}`;
+  const api = await startApi(databaseUrl, options.env);
+  const { base, child } = api;
   try {
-    await waitForHealth(base, child).catch((error: unknown) => {
-      throw new Error(`${(error as Error).message}\n${stderr}`);
-    });
     const idle = peakRssMiB(child.pid!);
     const statuses = ['in_progress', 'done', 'postponed', 'in_progress'];
     let n = 0;
@@ -134,7 +114,47 @@ export async function benchmarkApi(
       peakRssMiB: peakRssMiB(child.pid!),
     };
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await api.stop();
   }
+}
+
+export interface RunningApi {
+  readonly base: string;
+  readonly child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** The built api on `databaseUrl`, healthy, without the demo and without the write rate limit. */
+export async function startApi(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningApi> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [API_ENTRY.pathname], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      PLANVERK_DEMO: '0',
+      PLANVERK_LOG_LEVEL: 'warn',
+      // The benchmark is the only client: the per-address write limit would answer 429.
+      PLANVERK_RATE_LIMIT_WRITES: '1000000000',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(base, child);
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n${stderr}`);
+  }
+  return { base, child, stop };
 }

@@ -3,3 +3,4 @@ export * from './prng.js';
 export * from './scale.js';
 export * from './text-corpus.js';
 export * from './write-workload.js';
+export * from './meeting-protocol.js';
