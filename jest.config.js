@@ -35,15 +35,24 @@ const tier = (displayName, testMatch, extra = {}) => ({
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: { ...aliasMapper, '^(\\.{1,2}/.*)\\.js$': '$1' },
+  // @nestjs/throttler is CommonJS and requires the ESM-only @nestjs/common and @nestjs/core: the
+  // resolver hands it the instances the tests import (Jest cannot require ESM on Node 20; docs/adr/0006).
+  resolver: '<rootDir>/test/support/jest/resolver.cjs',
   ...extra,
 });
+
+/**
+ * The tiers that may start the app load @nestjs/common and @nestjs/core as ES modules first, for
+ * the resolver's shims to hand out (~0.2 s per test file, so the pure unit tier does without).
+ */
+const withNest = { setupFilesAfterEnv: ['<rootDir>/test/support/jest/nest-instances.ts'] };
 
 export default {
   projects: [
     tier('unit', ['<rootDir>/{apps,libs}/**/*.spec.ts']),
-    tier('int', ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts']),
-    tier('e2e', ['<rootDir>/test/**/*.e2e-spec.ts']),
-    tier('browser', ['<rootDir>/test/**/*.browser-spec.ts']),
+    tier('int', ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'], withNest),
+    tier('e2e', ['<rootDir>/test/**/*.e2e-spec.ts'], withNest),
+    tier('browser', ['<rootDir>/test/**/*.browser-spec.ts'], withNest),
   ],
   // Process-level tests start the built api and CLI, which takes seconds, not milliseconds
   // (jest reads this option only at the top level, not per project).

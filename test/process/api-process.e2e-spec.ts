@@ -29,8 +29,8 @@ describe('the api process', () => {
       const health = await (await fetch(`http://127.0.0.1:${port}/health`)).json();
       expect(health).toMatchObject({ status: 'ok' });
     } finally {
-      await api.stop();
-      // Nest runs the shutdown hooks, then lets SIGTERM end the process.
+      // Nest runs the shutdown hooks, then exits 0 (graceful-shutdown.e2e-spec.ts has the details).
+      expect(await api.stop()).toBe(0);
       expect(api.output()).toMatch(/Event store and database closed/);
     }
   });

@@ -83,7 +83,7 @@ function asAdmin(app: NestExpressApplication, token: string): TestApi['http'] {
 }
 
 /** A system administrator with a bearer token, created through the same commands as any user. */
-async function createTestAdmin(app: NestExpressApplication): Promise<{ token: string }> {
+export async function createTestAdmin(app: NestExpressApplication): Promise<{ token: string }> {
   const access = app.get(AccessService);
   const envelope = () => ({ commandId: randomUUID(), actor: 'system:test', now: new Date().toISOString() });
   await access.registerUser(envelope(), { username: 'test-admin' });

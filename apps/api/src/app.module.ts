@@ -4,7 +4,8 @@ import { SecurityModule } from './auth/security.module.js';
 import { AuditExportController } from './audit/audit-export.controller.js';
 import { FollowUpController } from './audit/follow-up.controller.js';
 import { PlanDiffController } from './audit/plan-diff.controller.js';
-import { HealthController } from './health/health.controller.js';
+import { HealthModule } from './health/health.module.js';
+import { HttpDrain } from './http/http-drain.js';
 import { CommandResponder } from './plans/command-responder.js';
 import { ImportsController } from './imports/imports.controller.js';
 import { LineageController } from './lineage/lineage.controller.js';
@@ -32,6 +33,7 @@ export class ApiModule {
       imports: [
         PlanverkModule.forRoot(options),
         SecurityModule.forRoot({ config: options.config, ...options.security }),
+        HealthModule,
       ],
       controllers: [
         PlansController,
@@ -39,7 +41,6 @@ export class ApiModule {
         MeasuresController,
         OrganisationsController,
         ImportsController,
-        HealthController,
         AuditExportController,
         PlanDiffController,
         FollowUpController,
@@ -52,7 +53,7 @@ export class ApiModule {
         MeetingsController,
       ],
 
-      providers: [CommandResponder, PageData],
+      providers: [CommandResponder, PageData, HttpDrain],
     };
   }
 }

@@ -45,7 +45,9 @@ export async function createApi(options: ApiOptions): Promise<NestExpressApplica
     }),
   );
   app.useGlobalFilters(new ErrorFilter());
-  app.enableShutdownHooks();
+  // SIGTERM: drain the HTTP server, then stop the projections and close the stores (HttpDrain);
+  // exit 0 once done (process.exit also lets pino flush) rather than re-raising the signal.
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,8 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import type { PlanverkConfig } from '@app/config';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
-import { ReadinessController } from '../health/readiness.controller.js';
 import { CommandResponder } from '../plans/command-responder.js';
 import { AccessController } from './access.controller.js';
 import { AccessGuard, CSRF } from './access.guard.js';
@@ -12,7 +12,7 @@ import { createCsrf } from './csrf.js';
 import { pinoHttpOptions } from './logging.js';
 import { OidcSignIn } from './oidc.js';
 import { OrganisationLocator } from './organisation-locator.js';
-import { RateLimitGuard } from './throttle.guard.js';
+import { RateLimitGuard, rateLimitOptions } from './throttle.guard.js';
 import { VisibilityInterceptor } from './visibility.interceptor.js';
 
 export interface SecurityOptions {
@@ -35,15 +35,16 @@ export class SecurityModule {
         LoggerModule.forRoot({
           pinoHttp: pinoHttpOptions(options.logs ? options.config.security.logLevel : 'silent'),
         }),
+        ThrottlerModule.forRoot(rateLimitOptions(options.config)),
       ],
-      controllers: [AuthController, AccessController, ReadinessController],
+      controllers: [AuthController, AccessController],
       providers: [
         { provide: CSRF, useValue: createCsrf(options.sessionSecret) },
         Authenticator,
         OrganisationLocator,
         OidcSignIn,
         CommandResponder,
-        // Guards run in this order: rate limits first, then who may do what.
+        // Guards run in this order: rate limits (@nestjs/throttler) first, then who may do what.
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: VisibilityInterceptor },

@@ -1,66 +1,72 @@
-import {
-  HttpException,
-  Inject,
-  Injectable,
-  type CanActivate,
-  type ExecutionContext,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { HttpException, Injectable, type ExecutionContext } from '@nestjs/common';
 import type { PlanverkConfig } from '@app/config';
-import { CONFIG } from '@app/runtime';
+import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { isWrite } from './access-policy.js';
 
 const SIGN_IN = new Set(['/logg-inn', '/auth/tokens']);
-const WINDOW_MS = 60_000;
+const MINUTE_MS = 60_000;
+
+function isSignIn(context: ExecutionContext): boolean {
+  const request = context.switchToHttp().getRequest<Request>();
+  return request.method === 'POST' && SIGN_IN.has(request.path);
+}
 
 /**
- * Two limits per client address and minute: sign-in attempts (POST /logg-inn, POST /auth/tokens)
- * and writes. Reads are not limited. Over the limit: 429 with Retry-After.
+ * @nestjs/throttler's options for two named limits per client address and minute: `sign-in`
+ * (POST /logg-inn, POST /auth/tokens) and `writes` (every other request but GET, HEAD and
+ * OPTIONS). Reads are not limited. A request counts against one limit at most; over it, the
+ * address is refused for a minute. The counts are kept in memory, per process (throttler's
+ * default storage).
+ */
+export function rateLimitOptions(config: PlanverkConfig): ThrottlerModuleOptions {
+  const limits = config.security.rateLimits;
+  return {
+    throttlers: [
+      {
+        name: 'sign-in',
+        ttl: MINUTE_MS,
+        limit: limits.signInPerMinute,
+        skipIf: (context) => !isSignIn(context),
+      },
+      {
+        name: 'writes',
+        ttl: MINUTE_MS,
+        limit: limits.writesPerMinute,
+        skipIf: (context) =>
+          !isWrite(context.switchToHttp().getRequest<Request>().method) || isSignIn(context),
+      },
+    ],
+    // Per address across all routes (throttler's default key is per route).
+    generateKey: (_context, tracker, throttler) => `${throttler} ${tracker}`,
+    // No X-RateLimit-* headers; Retry-After (not throttler's Retry-After-<name>) on a 429 only.
+    setHeaders: false,
+  };
+}
+
+/**
+ * @nestjs/throttler's guard, answering over the limit with a plain `Retry-After` header and our
+ * JSON error shape. The tracker is throttler's own: the client address (`request.ip`, so behind
+ * a proxy as `PLANVERK_TRUST_PROXY` says), IPv6 addresses by their /64.
  *
- * A fixed window in memory, per process. (@nestjs/throttler is CommonJS requiring the ESM-only
- * @nestjs/common 12, which Jest cannot load on Node 20, so the same small rule is kept here.)
+ * @nestjs/throttler is CommonJS and requires the ESM-only @nestjs/common 12: Node 20.19+ loads
+ * that (require(esm)), Jest on Node 20 does not by itself; see docs/adr/0006.
  */
 @Injectable()
-export class RateLimitGuard implements CanActivate, OnModuleDestroy {
-  private readonly windows = new Map<string, { count: number; resetAt: number }>();
-  private readonly sweeper: NodeJS.Timeout;
-
-  constructor(@Inject(CONFIG) private readonly config: PlanverkConfig) {
-    this.sweeper = setInterval(() => this.sweep(), WINDOW_MS);
-    this.sweeper.unref();
+export class RateLimitGuard extends ThrottlerGuard {
+  protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
+    return context.getType() !== 'http';
   }
 
-  canActivate(context: ExecutionContext): boolean {
-    if (context.getType() !== 'http') return true;
-    const request = context.switchToHttp().getRequest<Request>();
-    const signIn = request.method === 'POST' && SIGN_IN.has(request.path);
-    if (!signIn && !isWrite(request.method)) return true;
-    const limits = this.config.security.rateLimits;
-    const [name, limit] = signIn ? ['sign-in', limits.signInPerMinute] : ['writes', limits.writesPerMinute];
-    const key = `${name} ${request.ip ?? 'unknown'}`;
-    const now = Date.now();
-    let window = this.windows.get(key);
-    if (!window || window.resetAt <= now) {
-      window = { count: 0, resetAt: now + WINDOW_MS };
-      this.windows.set(key, window);
-    }
-    window.count += 1;
-    if (window.count <= limit) return true;
-    const retryAfter = Math.max(1, Math.ceil((window.resetAt - now) / 1000));
+  protected override async throwThrottlingException(
+    context: ExecutionContext,
+    limit: ThrottlerLimitDetail,
+  ): Promise<void> {
+    const retryAfter = Math.max(1, limit.timeToBlockExpire);
     context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(retryAfter));
     throw new HttpException(
       { statusCode: 429, error: 'TOO_MANY_REQUESTS', message: `Too many requests; retry in ${retryAfter} s` },
       429,
     );
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.sweeper);
-  }
-
-  private sweep(): void {
-    const now = Date.now();
-    for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
   }
 }

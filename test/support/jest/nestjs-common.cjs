@@ -1,0 +1,2 @@
+// The ES module instance of @nestjs/common that the tests use, for CommonJS callers (./resolver.cjs).
+module.exports = require('./esm-instance.cjs')('@nestjs/common');
