@@ -103,7 +103,8 @@ describe('planverk import and export', () => {
         .code,
     ).toBe(0);
     const before = await runCli(['export', 'buskerud-fra-2024', '--as-of', '2023-12-31'], shared.env);
-    expect(before.code).toBe(1);
+    // Not there on that date: exit 2, as for any plan, revision or date that is not found.
+    expect(before.code).toBe(2);
     expect(before.stderr).toMatch(/did not exist yet on 2023-12-31/);
   });
 

@@ -71,7 +71,8 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   return own;
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on (now): for a server of the test's own, or one that is not there. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -9,10 +9,17 @@ export interface ProcessResult {
   readonly stderr: string;
 }
 
-/** Runs the built `planverk` command as a user would, with the given environment on top of ours. */
-export function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<ProcessResult> {
+/**
+ * Runs the built `planverk` command as a user would, with the given environment on top of ours
+ * (and `input` on its standard input, which is then closed).
+ */
+export function runCli(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  input?: string,
+): Promise<ProcessResult> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       ['bin/planverk.js', ...args],
       { cwd: REPO_ROOT, env: { ...process.env, ...env }, timeout: 60_000 },
@@ -21,6 +28,7 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
         resolve({ code, stdout, stderr });
       },
     );
+    if (input !== undefined) child.stdin!.end(input);
   });
 }
 

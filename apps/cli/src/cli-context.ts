@@ -4,13 +4,16 @@ import { loadConfig } from '@app/config';
 import { EventStore } from '@app/event-store';
 import { ProjectionRunner } from '@app/read-models';
 import { PlanverkModule } from '@app/runtime';
+import { requireDatabase } from './target.js';
 
 /**
  * Runs `work` inside the same wiring as the api (same configuration: DATABASE_URL or the
  * PGlite data directory). The read models are brought up to date before the work (so reads
  * see what other processes wrote) and after it (so what the command wrote is readable).
+ * Refused when a server was named (--server, PLANVERK_SERVER): that run has no database.
  */
 export async function withRuntime<T>(work: (context: INestApplicationContext) => Promise<T>): Promise<T> {
+  requireDatabase();
   const config = loadConfig();
   const context = await NestFactory.createApplicationContext(
     PlanverkModule.forRoot({ config, runProjections: true }),

@@ -1,9 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { exportNdjson, verifyLines } from '@app/audit-export';
-import { EventStore } from '@app/event-store';
-import { planStreamId } from '@app/plans';
-import { withRuntime } from '../cli-context.js';
+import { verifyLines } from '@app/audit-export';
+import { withBackend } from '../backend/with-backend.js';
 
 export function registerAuditCommands(program: Command): void {
   program
@@ -11,19 +9,12 @@ export function registerAuditCommands(program: Command): void {
     .description('Export every event of a plan as JSON lines, each hash-chained to the one before')
     .option('-o, --out <file>', 'write to this file instead of standard output')
     .action(async (planId: string, options: { out?: string }) => {
-      await withRuntime(async (context) => {
-        const store = context.get(EventStore);
-        // Once meetings have streams of their own, their ids go here after the plan's.
-        const streams = [planStreamId(planId)];
-        const events = (await Promise.all(streams.map((streamId) => store.readStream(streamId)))).flat();
-        if (events.length === 0) {
-          process.exitCode = 2;
-          return console.error(`Plan "${planId}" not found`);
-        }
-        const text = exportNdjson(events, { planId, streams, exportedAt: new Date().toISOString() });
+      await withBackend(async (backend) => {
+        const text = await backend.auditExport(planId);
         if (!options.out) return void process.stdout.write(text);
         await writeFile(options.out, text, 'utf8');
-        console.log(`Exported ${events.length} events of plan "${planId}" to ${options.out}`);
+        const header = JSON.parse(text.slice(0, text.indexOf('\n'))) as { events: number };
+        console.log(`Exported ${header.events} events of plan "${planId}" to ${options.out}`);
       });
     });
 

@@ -11,6 +11,7 @@ import {
   summariseWorkload,
   writeWorkload,
 } from '@app/workload';
+import { requireDatabase } from '../target.js';
 
 interface GenerateOptions {
   scale: string;
@@ -48,6 +49,7 @@ export function registerBenchCommands(program: Command): void {
     )
     .option('--dry-run', 'only count and hash the events, write nothing')
     .action(async (options: GenerateOptions) => {
+      requireDatabase();
       const scale = parseScale(options.scale);
       const seed = positiveInteger('--seed', options.seed);
       const concurrency = Math.max(1, positiveInteger('--concurrency', options.concurrency));

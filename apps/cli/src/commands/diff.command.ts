@@ -1,15 +1,13 @@
 import type { Command } from 'commander';
 import type { DiffPart } from '@app/domain';
 import {
-  PlanMomentNotFound,
   planDiffRequestProblem,
   renderPlanDiffMarkdown,
   type DiffSide,
   type PlanDiff,
   type PlanDiffRequest,
 } from '@app/read-models';
-import { PlanQueries } from '@app/runtime';
-import { withRuntime } from '../cli-context.js';
+import { withBackend } from '../backend/with-backend.js';
 
 interface DiffOptions {
   from?: string;
@@ -42,19 +40,8 @@ export function registerDiffCommand(program: Command): void {
         process.exitCode = 1;
         return console.error(`planverk: ${problem}`);
       }
-      await withRuntime(async (context) => {
-        let diff: PlanDiff | undefined;
-        try {
-          diff = await context.get(PlanQueries).planDiff(planId, request);
-        } catch (error) {
-          if (!(error instanceof PlanMomentNotFound)) throw error;
-          process.exitCode = 2;
-          return console.error(error.message);
-        }
-        if (!diff) {
-          process.exitCode = 2;
-          return console.error(`Plan "${planId}" not found`);
-        }
+      await withBackend(async (backend) => {
+        const diff = await backend.diff(planId, request);
         if (options.json) return console.log(JSON.stringify(diff, null, 2));
         if (options.markdown) return console.log(renderPlanDiffMarkdown(diff));
         console.log(renderDiffText(diff));

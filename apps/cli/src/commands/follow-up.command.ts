@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { isIsoDate, MEASURE_STATUSES } from '@app/domain';
-import { PlanMomentNotFound, type FollowUpSummary, type StatusCounts } from '@app/read-models';
-import { PlanQueries } from '@app/runtime';
-import { withRuntime } from '../cli-context.js';
+import type { FollowUpSummary, StatusCounts } from '@app/read-models';
+import { withBackend } from '../backend/with-backend.js';
 
 export function registerFollowUpCommand(program: Command): void {
   program
@@ -17,19 +16,8 @@ export function registerFollowUpCommand(program: Command): void {
         process.exitCode = 1;
         return console.error(`planverk: --as-of must be a date as YYYY-MM-DD: ${options.asOf}`);
       }
-      await withRuntime(async (context) => {
-        let summary: FollowUpSummary | undefined;
-        try {
-          summary = await context.get(PlanQueries).followUpSummary(planId, options.asOf);
-        } catch (error) {
-          if (!(error instanceof PlanMomentNotFound)) throw error;
-          process.exitCode = 2;
-          return console.error(error.message);
-        }
-        if (!summary) {
-          process.exitCode = 2;
-          return console.error(`Plan "${planId}" not found`);
-        }
+      await withBackend(async (backend) => {
+        const summary = await backend.followUp(planId, options.asOf);
         if (options.json) return console.log(JSON.stringify(summary, null, 2));
         console.log(renderFollowUpText(summary));
       });

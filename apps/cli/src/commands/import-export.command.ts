@@ -1,21 +1,14 @@
 import { type Command, Option } from 'commander';
-import { toJson, toYaml } from '@app/plan-document';
-import {
-  planViewToDocument,
-  renderPlanMarkdown,
-  renderRedlineDocx,
-  renderRedlineHtml,
-  renderRedlineMarkdown,
-} from '@app/read-models';
-
-import { DirectoryImports, PlanImports, PlanQueries, type ImportFormat } from '@app/runtime';
+import { toYaml } from '@app/plan-document';
+import { DirectoryImports, type ImportFormat } from '@app/runtime';
 import cliProgress from 'cli-progress';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { userInfo } from 'node:os';
+import { cliActor } from '../backend/local-backend.js';
+import { withBackend } from '../backend/with-backend.js';
 import { withRuntime } from '../cli-context.js';
-
-const cliActor = (): string => `cli:${userInfo().username}`;
+import { requireDatabase } from '../target.js';
+import { writeOutput } from '../write-output.js';
 
 export function registerImportExportCommands(program: Command): void {
   program
@@ -41,7 +34,10 @@ export function registerImportExportCommands(program: Command): void {
     .option('--dry-run', 'show the plan document and what was found, write nothing')
     .option('--json', 'print the result as JSON')
     .action(async (file: string | undefined, options: ImportCliOptions) => {
-      if (options.all) return importAll(options.all, options.json === true);
+      if (options.all) {
+        requireDatabase('import --all');
+        return importAll(options.all, options.json === true);
+      }
       if (!file) throw new Error('Name a file to import, or a folder with --all <dir>');
       if (options.effectiveAt !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.effectiveAt)) {
         throw new Error(`--effective-at must be a date as YYYY-MM-DD, got "${options.effectiveAt}"`);
@@ -76,26 +72,14 @@ export function registerImportExportCommands(program: Command): void {
       if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) {
         throw new Error(`--as-of must be a date as YYYY-MM-DD, got "${options.asOf}"`);
       }
-      await withRuntime(async (context) => {
-        const moment = {
-          ...(options.revision ? { revision: options.revision } : {}),
-          ...(options.asOf ? { asOf: options.asOf } : {}),
-        };
-        const plan = await context.get(PlanQueries).findPlan(planId, moment);
-        if (!plan) {
-          process.exitCode = 2;
-          return console.error(`Plan "${planId}" not found`);
-        }
-        const body =
-          options.format === 'md'
-            ? renderPlanMarkdown(plan, { lineNumbers: options.lineNumbers === true })
-            : options.format === 'json'
-              ? toJson(planViewToDocument(plan))
-              : toYaml(planViewToDocument(plan));
-        if (options.out) {
-          writeFileSync(options.out, body);
-          console.error(`Wrote ${options.out}`);
-        } else process.stdout.write(body);
+      const moment = {
+        ...(options.revision ? { revision: options.revision } : {}),
+        ...(options.asOf ? { asOf: options.asOf } : {}),
+      };
+      const format = options.format;
+      await withBackend(async (backend) => {
+        const body = await backend.planDocument(planId, moment, format, options.lineNumbers === true);
+        writeOutput(body, options.out);
       });
     });
 }
@@ -104,25 +88,13 @@ async function exportRedline(planId: string, options: ExportCliOptions): Promise
   if (options.asOf !== undefined)
     throw new Error('--redline compares adopted revisions: use --revision and --from');
   if (options.format === 'docx' && !options.out) throw new Error('--format docx needs --out <file>');
-  await withRuntime(async (context) => {
-    const redline = await context.get(PlanQueries).redline(planId, {
+  const format = options.format === 'docx' || options.format === 'html' ? options.format : 'md';
+  await withBackend(async (backend) => {
+    const range = {
       ...(options.from ? { from: options.from } : {}),
       ...(options.revision ? { to: options.revision } : {}),
-    });
-    if (!redline) {
-      process.exitCode = 2;
-      return console.error(`Plan "${planId}" not found`);
-    }
-    const body =
-      options.format === 'docx'
-        ? await renderRedlineDocx(redline)
-        : options.format === 'html'
-          ? renderRedlineHtml(redline)
-          : renderRedlineMarkdown(redline);
-    if (options.out) {
-      writeFileSync(options.out, body);
-      console.error(`Wrote ${options.out}`);
-    } else process.stdout.write(body);
+    };
+    writeOutput(await backend.redline(planId, range, format), options.out);
   });
 }
 
@@ -155,10 +127,9 @@ function parsePositiveInt(value: string): number {
 
 async function importOne(file: string, options: ImportCliOptions): Promise<void> {
   const content = readFileSync(file, 'utf8');
-  await withRuntime(async (context) => {
-    const result = await context.get(PlanImports).importContent({
+  await withBackend(async (backend) => {
+    const result = await backend.importPlan({
       content,
-      actor: cliActor(),
       format: options.format,
       sourceName: basename(file),
       dryRun: options.dryRun === true,
@@ -166,20 +137,7 @@ async function importOne(file: string, options: ImportCliOptions): Promise<void>
       ...(options.org ? { org: options.org } : {}),
       ...(options.effectiveAt ? { effectiveAt: options.effectiveAt } : {}),
     });
-    if (options.json) {
-      return console.log(
-        JSON.stringify(
-          {
-            ...result,
-            outcome: result.outcome
-              ? { ...result.outcome, revision: Number(result.outcome.revision), position: undefined }
-              : undefined,
-          },
-          null,
-          2,
-        ),
-      );
-    }
+    if (options.json) return console.log(JSON.stringify(result, null, 2));
     if (result.dryRun) {
       process.stdout.write(toYaml(result.document));
       if (result.report) printReport(result.report, process.stderr);
@@ -187,8 +145,8 @@ async function importOne(file: string, options: ImportCliOptions): Promise<void>
     }
     if (result.report) printReport(result.report, process.stdout);
     console.log(
-      result.outcome?.appended
-        ? `Imported ${result.planId}: ${result.outcome.events} events`
+      result.appended
+        ? `Imported ${result.planId}: ${result.events} events`
         : `${result.planId} was already imported from this document; nothing changed`,
     );
   });

@@ -1,17 +1,7 @@
 import { type Command, Option } from 'commander';
-import { ChangePlanCommand } from '@app/plans';
-import {
-  renderAuditReportHtml,
-  renderAuditReportMarkdown,
-  type LineageLink,
-  type MeasureRef,
-} from '@app/read-models';
-import { PlanQueries } from '@app/runtime';
-import { CommandBus } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
-import { withRuntime } from '../cli-context.js';
+import type { LineageLink, MeasureRef } from '@app/read-models';
+import { withBackend } from '../backend/with-backend.js';
+import { writeOutput } from '../write-output.js';
 
 const ids = (value: string): string[] =>
   value
@@ -27,16 +17,9 @@ export function registerLineageCommands(program: Command): void {
     .argument('<toPlan>', 'the later plan')
     .option('--json', 'print every link as JSON')
     .action(async (fromPlan: string, toPlan: string, options: { json?: boolean }) => {
-      await withRuntime(async (context) => {
-        const result = await context.get(PlanQueries).lineage(toPlan, fromPlan);
-        if (!result) {
-          process.exitCode = 2;
-          return console.error(`Plan "${toPlan}" not found`);
-        }
-        if (options.json) {
-          const { diff: _diff, ...links } = result;
-          return console.log(JSON.stringify(links, null, 2));
-        }
+      await withBackend(async (backend) => {
+        const result = await backend.lineage(toPlan, fromPlan);
+        if (options.json) return console.log(JSON.stringify(result, null, 2));
         for (const link of result.measures) console.log(describe(link));
       });
     });
@@ -75,26 +58,18 @@ export function registerLineageCommands(program: Command): void {
           kind?: 'unchanged' | 'reworded' | 'merged' | 'split';
         },
       ) => {
-        await withRuntime(async (context) => {
+        await withBackend(async (backend) => {
           const change = {
             fromPlanId: fromPlan,
             from: ids(options.from),
             to: ids(options.to),
             ...(options.note ? { note: options.note } : {}),
           };
-          await context.get(CommandBus).execute(
-            new ChangePlanCommand(
-              toPlan,
-              decision === 'ConfirmLineage'
-                ? { type: decision, ...change, kind: options.kind ?? 'reworded' }
-                : { type: decision, ...change },
-              {
-                commandId: randomUUID(),
-                actor: `cli:${userInfo().username}`,
-                now: new Date().toISOString(),
-              },
-            ),
-          );
+          await backend.decideLineage(toPlan, {
+            type: decision,
+            ...change,
+            ...(decision === 'ConfirmLineage' ? { kind: options.kind ?? 'reworded' } : {}),
+          });
           console.log(
             `${name === 'confirm' ? 'Confirmed' : 'Rejected'} ${change.from.join(',')} -> ${change.to.join(',')}`,
           );
@@ -109,18 +84,9 @@ export function registerLineageCommands(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'html']).default('md'))
     .option('--out <file>', 'write to this file instead of standard output')
     .action(async (fromPlan: string, toPlan: string, options: { format: 'md' | 'html'; out?: string }) => {
-      await withRuntime(async (context) => {
-        const report = await context.get(PlanQueries).auditReport(toPlan, fromPlan);
-        if (!report) {
-          process.exitCode = 2;
-          return console.error(`Plan "${toPlan}" not found`);
-        }
-        const body =
-          options.format === 'html' ? renderAuditReportHtml(report) : renderAuditReportMarkdown(report);
-        if (options.out) {
-          writeFileSync(options.out, body);
-          console.error(`Wrote ${options.out}`);
-        } else process.stdout.write(body);
+      await withBackend(async (backend) => {
+        const body = await backend.auditReport(toPlan, fromPlan, options.format);
+        writeOutput(body, options.out);
       });
     });
 }

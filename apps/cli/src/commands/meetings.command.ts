@@ -1,15 +1,9 @@
 import { type Command, Option } from 'commander';
-import { CommandBus } from '@nestjs/cqrs';
-import { parseMeetingProtocol, protocolToYaml } from '@app/plan-document';
-import { ReplayProtocolCommand, type ReplayResult } from '@app/plans';
-import { planViewFromEvents, renderPlanMarkdown } from '@app/read-models';
-import { AmendmentListImports, MeetingQueries } from '@app/runtime';
-
+import { protocolToYaml } from '@app/plan-document';
+import { renderPlanMarkdown } from '@app/read-models';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
-import { withRuntime } from '../cli-context.js';
-
-const cliActor = (): string => `cli:${userInfo().username}`;
+import type { ReplayOutcome } from '../backend/planverk-backend.js';
+import { withBackend } from '../backend/with-backend.js';
 
 /** `planverk replay` and `planverk meetings ...`: annual-meeting protocols, replayed and shown. */
 export function registerMeetingCommands(program: Command): void {
@@ -25,27 +19,14 @@ export function registerMeetingCommands(program: Command): void {
     )
     .option('--json', 'print the outcome as JSON')
     .action(async (file: string, options: { dryRun?: boolean; json?: boolean }) => {
-      const parsed = parseMeetingProtocol(readFileSync(file, 'utf8'));
-      await withRuntime(async (context) => {
-        const now = new Date().toISOString();
-        const result: ReplayResult = await context.get(CommandBus).execute(
-          new ReplayProtocolCommand(parsed.protocol, {
-            dryRun: options.dryRun === true,
-            actor: cliActor(),
-            now,
-            lineOf: parsed.lineOf,
-          }),
-        );
-        const { planEvents, ...outcome } = result;
-        const plan = result.dryRun ? planViewFromEvents(planEvents, now.slice(0, 10)) : undefined;
+      const text = readFileSync(file, 'utf8');
+      await withBackend(async (backend) => {
+        const { outcome, markdown } = await backend.replay(text, options.dryRun === true);
         if (options.json) {
-          return console.log(
-            JSON.stringify({ ...outcome, ...(plan ? { markdown: renderPlanMarkdown(plan) } : {}) }, null, 2),
-          );
+          return console.log(JSON.stringify({ ...outcome, ...(markdown ? { markdown } : {}) }, null, 2));
         }
-        const out = result.dryRun ? process.stderr : process.stdout;
-        printOutcome(result, out);
-        if (plan) process.stdout.write(renderPlanMarkdown(plan));
+        printOutcome(outcome, outcome.dryRun ? process.stderr : process.stdout);
+        if (markdown) process.stdout.write(markdown);
       });
     });
 
@@ -60,14 +41,8 @@ export function registerMeetingCommands(program: Command): void {
     .option('--json', 'print the result as JSON')
     .action(async (file: string, options: { meeting: string; json?: boolean }) => {
       const text = readFileSync(file, 'utf8');
-      await withRuntime(async (context) => {
-        if (!(await context.get(MeetingQueries).find(options.meeting))) {
-          process.exitCode = 2;
-          return console.error(`Meeting "${options.meeting}" not found`);
-        }
-        const result = await context
-          .get(AmendmentListImports)
-          .importList(options.meeting, text, `cli:${userInfo().username}`);
+      await withBackend(async (backend) => {
+        const result = await backend.importAmendments(options.meeting, text);
         if (options.json) return console.log(JSON.stringify(result, null, 2));
         console.log(`Filed ${result.filed.length} amendments: ${result.filed.join(', ') || '-'}`);
         for (const u of result.unresolved) {
@@ -87,8 +62,8 @@ export function registerMeetingCommands(program: Command): void {
     .option('--plan <planId>', 'only the meetings treating this plan')
     .option('--json', 'print JSON')
     .action(async (options: { plan?: string; json?: boolean }) => {
-      await withRuntime(async (context) => {
-        const list = await context.get(MeetingQueries).list(options.plan);
+      await withBackend(async (backend) => {
+        const list = await backend.meetings(options.plan);
         if (options.json) return console.log(JSON.stringify(list, null, 2));
         if (list.length === 0) return console.log('No meetings yet.');
         for (const m of list)
@@ -101,12 +76,8 @@ export function registerMeetingCommands(program: Command): void {
     .description('A meeting: amendments per target with status and votes, conflicts, what is left to vote on')
     .option('--json', 'print JSON')
     .action(async (meetingId: string, options: { json?: boolean }) => {
-      await withRuntime(async (context) => {
-        const meeting = await context.get(MeetingQueries).find(meetingId);
-        if (!meeting) {
-          process.exitCode = 2;
-          return console.error(`Meeting "${meetingId}" not found`);
-        }
+      await withBackend(async (backend) => {
+        const meeting = await backend.meeting(meetingId);
         if (options.json) return console.log(JSON.stringify(meeting, null, 2));
         console.log(
           `${meeting.id}: ${meeting.body} ${meeting.date}, ${meeting.planId} (revision ${meeting.planRevision})`,
@@ -134,12 +105,8 @@ export function registerMeetingCommands(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['yaml', 'json']).default('yaml'))
     .option('--out <file>', 'write to this file instead of standard output')
     .action(async (meetingId: string, options: { format: 'yaml' | 'json'; out?: string }) => {
-      await withRuntime(async (context) => {
-        const protocol = await context.get(MeetingQueries).protocol(meetingId);
-        if (!protocol) {
-          process.exitCode = 2;
-          return console.error(`Meeting "${meetingId}" not found`);
-        }
+      await withBackend(async (backend) => {
+        const protocol = await backend.protocol(meetingId);
         const body =
           options.format === 'json' ? `${JSON.stringify(protocol, null, 2)}\n` : protocolToYaml(protocol);
         if (options.out) writeFileSync(options.out, body);
@@ -154,14 +121,8 @@ export function registerMeetingCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (meetingId: string, options: { adopt: string; json?: boolean }) => {
       if (!/^\d+(,\d+)*$/.test(options.adopt)) throw new Error('--adopt takes amendment numbers, e.g. 1,4,7');
-      await withRuntime(async (context) => {
-        const preview = await context
-          .get(MeetingQueries)
-          .preview(meetingId, options.adopt.split(',').map(Number));
-        if (!preview) {
-          process.exitCode = 2;
-          return console.error(`Meeting "${meetingId}" not found`);
-        }
+      await withBackend(async (backend) => {
+        const preview = await backend.preview(meetingId, options.adopt.split(',').map(Number));
         if (options.json) return console.log(JSON.stringify(preview, null, 2));
         for (const o of preview.outcomes)
           console.error(`${o.no}\t${o.result}${o.reason ? `: ${o.reason}` : ''}`);
@@ -170,7 +131,7 @@ export function registerMeetingCommands(program: Command): void {
     });
 }
 
-function printOutcome(result: ReplayResult, out: NodeJS.WritableStream): void {
+function printOutcome(result: ReplayOutcome, out: NodeJS.WritableStream): void {
   out.write(
     `${result.dryRun ? 'Dry run: ' : ''}meeting ${result.meetingId} on ${result.planId}, ${result.amendments.length} amendments\n`,
   );

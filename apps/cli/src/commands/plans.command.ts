@@ -1,9 +1,23 @@
 import type { Command } from 'commander';
-import { PlanQueries } from '@app/runtime';
 import type { SectionView } from '@app/read-models';
-import { withRuntime } from '../cli-context.js';
+import { withBackend } from '../backend/with-backend.js';
 
 export function registerPlanCommands(program: Command): void {
+  program
+    .command('organisations')
+    .description('Organisations in the read model')
+    .command('list')
+    .description('List organisations: id, level, parent, name')
+    .option('--json', 'print JSON, with their bodies and children')
+    .action(async (options: { json?: boolean }) => {
+      await withBackend(async (backend) => {
+        const list = await backend.listOrganisations();
+        if (options.json) return console.log(JSON.stringify(list, null, 2));
+        if (list.length === 0) return console.log('No organisations yet.');
+        for (const o of list) console.log(`${o.id}\t${o.level}\t${o.parentId ?? '-'}\t${o.name}`);
+      });
+    });
+
   const plans = program.command('plans').description('Plans in the read model');
 
   plans
@@ -11,8 +25,8 @@ export function registerPlanCommands(program: Command): void {
     .description('List plans')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
-      await withRuntime(async (context) => {
-        const list = await context.get(PlanQueries).listPlans();
+      await withBackend(async (backend) => {
+        const list = await backend.listPlans();
         if (options.json) return console.log(JSON.stringify(list, null, 2));
         if (list.length === 0) return console.log('No plans yet.');
         for (const p of list)
@@ -25,12 +39,8 @@ export function registerPlanCommands(program: Command): void {
     .description('Show the current plan')
     .option('--json', 'print JSON')
     .action(async (planId: string, options: { json?: boolean }) => {
-      await withRuntime(async (context) => {
-        const plan = await context.get(PlanQueries).findPlan(planId);
-        if (!plan) {
-          process.exitCode = 2;
-          return console.error(`Plan "${planId}" not found`);
-        }
+      await withBackend(async (backend) => {
+        const plan = await backend.plan(planId);
         if (options.json) return console.log(JSON.stringify(plan, null, 2));
         console.log(`${plan.title} (${plan.period.from}-${plan.period.to}), revision ${plan.revision}`);
         const print = (sections: SectionView[], depth: number): void => {

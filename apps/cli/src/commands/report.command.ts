@@ -1,14 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import {
-  PlanMomentNotFound,
-  renderFollowUpReportHtml,
-  renderFollowUpReportMarkdown,
-  reportRangeProblem,
-  type FollowUpReport,
-} from '@app/read-models';
-import { PlanQueries } from '@app/runtime';
-import { withRuntime } from '../cli-context.js';
+import { reportRangeProblem } from '@app/read-models';
+import { withBackend } from '../backend/with-backend.js';
 
 interface ReportOptions {
   from?: string;
@@ -35,24 +28,9 @@ export function registerReportCommand(program: Command): void {
         process.exitCode = 1;
         return console.error(`planverk: ${problem}`);
       }
-      await withRuntime(async (context) => {
-        let report: FollowUpReport | undefined;
-        try {
-          report = await context.get(PlanQueries).followUpReport(planId, {
-            from: options.from!,
-            to: options.to!,
-          });
-        } catch (error) {
-          if (!(error instanceof PlanMomentNotFound)) throw error;
-          process.exitCode = 2;
-          return console.error(error.message);
-        }
-        if (!report) {
-          process.exitCode = 2;
-          return console.error(`Plan "${planId}" not found`);
-        }
-        const text =
-          options.format === 'html' ? renderFollowUpReportHtml(report) : renderFollowUpReportMarkdown(report);
+      await withBackend(async (backend) => {
+        const range = { from: options.from!, to: options.to! };
+        const text = await backend.followUpReport(planId, range, options.format as 'md' | 'html');
         if (!options.out) return process.stdout.write(text);
         writeFileSync(options.out, text, 'utf8');
         console.log(`Wrote the report to ${options.out}`);
