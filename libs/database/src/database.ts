@@ -5,6 +5,7 @@ import type { DatabaseConfig } from '@app/config';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
+import { registerPostgresPool } from './reserved-connection.js';
 
 /** int8 (20) as a string, as pg does by default, so both drivers give the same row shapes. */
 const PGLITE_PARSERS = { 20: (value: string) => value };
@@ -40,6 +41,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     // Its queries fail anyway (and the caller answers 503), so the event itself needs nothing.
     pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+    registerPostgresPool(db, pool);
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const dir = join(config.dataDir, 'pglite');

@@ -1,3 +1,4 @@
 export * from './database.js';
 export * from './migrate.js';
 export * from './pglite-dialect.js';
+export * from './reserved-connection.js';

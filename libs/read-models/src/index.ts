@@ -1,5 +1,6 @@
 export * from './current-plan/current-plan.projection.js';
 export * from './current-plan/current-plan.queries.js';
+export * from './deferred-indexes.js';
 export * from './migrations/index.js';
 export * from './organisations/organisations.projection.js';
 export * from './organisations/organisations.queries.js';

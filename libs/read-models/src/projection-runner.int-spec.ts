@@ -3,8 +3,10 @@ import { migrateToLatest } from '@app/database';
 import { eventIdFor, type EventStore } from '@app/event-store';
 import { PostgresEventStore, eventStoreMigrations } from '@app/event-store-postgres';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
+import { sql, type Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { currentPlanProjection } from './current-plan/current-plan.projection.js';
+import { dropDeferredIndexes, restoreDeferredIndexes } from './deferred-indexes.js';
 import { planAt } from './plan-view/plan-at.js';
 import { planHistoryProjection } from './plan-history/plan-history.projection.js';
 import { readModelMigrations } from './migrations/index.js';
@@ -50,6 +52,23 @@ async function appendPlan(store: EventStore, planId: string, measures: number): 
   ]);
 }
 
+/** Every row of the projections' tables, sorted, as text. */
+async function rows(db: Kysely<any>): Promise<Record<string, string[]>> {
+  const tables = [...currentPlanProjection.tables, ...planHistoryProjection.tables];
+  const out: Record<string, string[]> = {};
+  for (const table of tables) {
+    const found = await sql<{ row: string }>`select t::text as row from ${sql.table(table)} t`.execute(db);
+    out[table] = found.rows.map((r) => r.row).sort();
+  }
+  return out;
+}
+
+async function historyIndexes(db: Kysely<any>): Promise<string[]> {
+  const found = await sql<{ name: string }>`
+    select indexname as name from pg_indexes where tablename = 'rm_plan_history' order by 1`.execute(db);
+  return found.rows.map((r) => r.name);
+}
+
 describe('ProjectionRunner', () => {
   let database: TestDatabase;
   let store: PostgresEventStore;
@@ -87,6 +106,29 @@ describe('ProjectionRunner', () => {
     await Promise.all([first.stop(), second.stop()]);
     expect((await planAt(database.db, 'shared', {}, '2026-11-23'))?.sections[0]?.measures).toHaveLength(5);
     expect((await first.status())[0]).toMatchObject({ lag: 0 });
+  });
+
+  it('rebuilds to exactly the rows the subscriptions built, with the history indexes back', async () => {
+    const indexes = await historyIndexes(database.db);
+    expect(indexes).toEqual(['rm_plan_history_effective', 'rm_plan_history_element', 'rm_plan_history_pkey']);
+    const incremental = await rows(database.db);
+    expect(incremental.rm_plan_measures!.length).toBeGreaterThan(0);
+    const runner = new ProjectionRunner(database.db, store, [currentPlanProjection, planHistoryProjection]);
+    await runner.rebuild();
+    expect(await rows(database.db)).toEqual(incremental);
+    expect(await historyIndexes(database.db)).toEqual(indexes);
+  });
+
+  it('creates again the indexes a rebuild that died had dropped', async () => {
+    const indexes = await historyIndexes(database.db);
+    // What a rebuild killed after emptying the tables leaves behind.
+    await database.db
+      .transaction()
+      .execute((trx) => dropDeferredIndexes(trx, planHistoryProjection.deferredIndexes!));
+    expect(await historyIndexes(database.db)).toEqual(['rm_plan_history_pkey']);
+    await restoreDeferredIndexes(database.db);
+    expect(await historyIndexes(database.db)).toEqual(indexes);
+    expect(await database.db.selectFrom('projection_deferred_indexes').selectAll().execute()).toEqual([]);
   });
 
   it('rebuilds from position 0 to the same rows', async () => {

@@ -9,7 +9,9 @@ import {
 } from '@app/event-store';
 import { sql, type Kysely } from 'kysely';
 import { lockCheckpoint, readCheckpoint, saveCheckpoint } from './checkpoints/checkpoints.js';
+import { dropDeferredIndexes, restoreDeferredIndexes } from './deferred-indexes.js';
 import type { Projection } from './projection.js';
+import { RebuildWriter } from './rebuild-writer.js';
 
 export interface ProjectionStatus {
   readonly name: string;
@@ -81,40 +83,68 @@ export class ProjectionRunner {
 
   /**
    * Empties the projections' tables and applies every event from position 0. Running
-   * subscriptions are stopped for the rebuild and started again afterwards. The events are
-   * read once and each batch is applied to every projection being rebuilt (each in its own
-   * transaction with its checkpoint, as the subscriptions do).
+   * subscriptions are stopped for the rebuild and started again afterwards. The events are read
+   * once, the next batch while the current one is written; each projection takes them into a
+   * rebuild session (`startRebuild`, or batches of events for `apply`) and writes what it holds
+   * every `writeEvery` events, with its checkpoint, in a transaction of its own on a connection
+   * of its own, while the events go on being read and folded. A rebuild killed at any point
+   * leaves every projection consistent with its checkpoint; the next start goes on from there.
+   * Secondary indexes named by the projections are dropped first and created at the end, and
+   * commits are asynchronous (docs/adr/0007).
    */
   async rebuild(
     names: readonly string[] = this.projections.map((p) => p.name),
     onProgress: (progress: RebuildProgress) => void = () => undefined,
-    batchSize = 2000,
+    batchSize = 10_000,
   ): Promise<void> {
     const wasRunning = this.subscriptions.size > 0;
     await this.stop();
     const rebuilding = this.projections.filter((p) => names.includes(p.name));
-    for (const projection of rebuilding) {
-      await this.db.transaction().execute(async (trx) => {
-        await lockCheckpoint(trx, projection.name);
-        for (const table of projection.tables) await sql`delete from ${sql.table(table)}`.execute(trx);
-        await saveCheckpoint(trx, projection.name, START);
-      });
-    }
-    let after = START;
-    let applied = 0;
-    let next = this.store.readAll({ after, maxCount: batchSize });
-    for (;;) {
-      const batch = await next;
-      if (batch.length === 0) break;
-      after = batch[batch.length - 1]!.position;
-      // Read the next batch while this one is applied.
-      next = this.store.readAll({ after, maxCount: batchSize });
-      next.catch(() => undefined); // awaited next round; not unhandled if applying fails first
-      applied += batch.length;
+    let succeeded = false;
+    // The first events are read while the tables are emptied.
+    let next = this.store.readAll({ after: START, maxCount: batchSize });
+    next.catch(() => undefined); // awaited below; not unhandled if emptying fails first
+    try {
       for (const projection of rebuilding) {
-        await this.applyBatch(projection, batch);
-        onProgress({ projection: projection.name, applied });
+        await this.db.transaction().execute(async (trx) => {
+          await lockCheckpoint(trx, projection.name);
+          await dropDeferredIndexes(trx, projection.deferredIndexes ?? []);
+          await sql`truncate ${sql.join(projection.tables.map((t) => sql.table(t)))}`.execute(trx);
+          await saveCheckpoint(trx, projection.name, START);
+        });
       }
+      const writers = await Promise.all(rebuilding.map((p) => RebuildWriter.open(this.db, p)));
+      try {
+        let applied = 0;
+        for (;;) {
+          const batch = await next;
+          if (batch.length === 0) break;
+          const after = batch[batch.length - 1]!.position;
+          // Read the next batch while this one is folded and written.
+          next = this.store.readAll({ after, maxCount: batchSize });
+          next.catch(() => undefined); // awaited next round; not unhandled if writing fails first
+          applied += batch.length;
+          for (const writer of writers) {
+            await writer.add(batch, after);
+            onProgress({ projection: writer.name, applied });
+          }
+        }
+        // Each projection's last write, then its indexes, side by side with the others'.
+        await Promise.all(
+          writers.map(async (writer) => {
+            await writer.finish();
+            await restoreDeferredIndexes(this.db, writer.projection.deferredIndexes ?? []);
+          }),
+        );
+      } finally {
+        await Promise.all(writers.map((w) => w.close()));
+      }
+      succeeded = true;
+    } finally {
+      // Also when the rebuild failed: the read models must not go on without their indexes.
+      const restored = restoreDeferredIndexes(this.db);
+      if (succeeded) await restored;
+      else await restored.catch(() => undefined);
     }
     if (wasRunning) await this.start();
   }

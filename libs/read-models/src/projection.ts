@@ -1,3 +1,4 @@
+import type { CopyValue } from '@app/database';
 import type { RecordedEvent } from '@app/event-store';
 import type { Transaction } from 'kysely';
 
@@ -10,5 +11,43 @@ export interface Projection {
   readonly name: string;
   /** The tables it owns, emptied by a rebuild. */
   readonly tables: readonly string[];
+  /**
+   * Secondary indexes of its tables that a rebuild from position 0 drops before writing and
+   * creates again at the end (docs/adr/0007). Not primary keys or unique constraints.
+   */
+  readonly deferredIndexes?: readonly string[];
   apply(trx: Transaction<any>, events: readonly RecordedEvent[]): Promise<void>;
+  /**
+   * A faster way to write the rows during a rebuild from position 0 (empty tables, events from
+   * the first on). Without it, the rebuild calls `apply` with batches of events.
+   */
+  startRebuild?(): RebuildSession;
+}
+
+/**
+ * A projection being rebuilt from position 0: takes the events in order into memory and writes
+ * what it holds when the runner asks, in the transaction that moves its checkpoint to the last
+ * event taken. Its rows must come out as `apply` would have left them.
+ */
+export interface RebuildSession {
+  /** The runner writes once this many events have been taken since the last write (and at the end). */
+  readonly writeEvery: number;
+  /** Takes the next events, in order. */
+  add(events: readonly RecordedEvent[]): void;
+  /**
+   * Hands over what was taken since the last write, and starts afresh: `add` may go on while
+   * the returned work writes it (so it must not share mutable state with later `add`s).
+   */
+  take(): (target: RebuildTarget) => Promise<void>;
+}
+
+/** Where a rebuild session writes: the batch transaction, and bulk inserts into it. */
+export interface RebuildTarget {
+  readonly trx: Transaction<any>;
+  /** Inserts the rows (values in `columns` order; JSON as text) in the transaction, by COPY where it can. */
+  insertRows(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly CopyValue[])[],
+  ): Promise<void>;
 }

@@ -11,7 +11,12 @@ import type { PlanverkConfig } from '@app/config';
 import { migrateToLatest, openDatabase, type Database } from '@app/database';
 import { EventStore } from '@app/event-store';
 import { AccessCommandRunner, PlanLineIndex, PlansModule } from '@app/plans';
-import { ALL_PROJECTIONS, ProjectionRunner, readModelMigrations } from '@app/read-models';
+import {
+  ALL_PROJECTIONS,
+  ProjectionRunner,
+  readModelMigrations,
+  restoreDeferredIndexes,
+} from '@app/read-models';
 import { AccessService } from './access/access.service.js';
 import { openEventStore } from './open-event-store.js';
 import { MarkdownPlanLineIndex } from './meetings/markdown-line-index.js';
@@ -72,6 +77,8 @@ export class PlanverkModule {
           useFactory: async (): Promise<Database> => {
             const database = options.database ?? (await openDatabase(options.config.database));
             await migrateToLatest(database.db, 'read_model', readModelMigrations);
+            // Indexes a rebuild that died had dropped (docs/adr/0007): never run without them.
+            await restoreDeferredIndexes(database.db);
             return database;
           },
         },

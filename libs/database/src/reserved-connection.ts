@@ -1,0 +1,88 @@
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { Kysely, PostgresDialect } from 'kysely';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+
+/** The pg pool behind each kysely instance `openDatabase` made on PostgreSQL. */
+const pools = new WeakMap<Kysely<any>, pg.Pool>();
+
+export function registerPostgresPool(db: Kysely<any>, pool: pg.Pool): void {
+  pools.set(db, pool);
+}
+
+/** A value COPY can carry in its text format; objects must already be JSON text. */
+export type CopyValue = string | number | bigint | boolean | null | undefined;
+
+/**
+ * One connection of the pool, held until `release`: kysely queries (and transactions) on it,
+ * and `COPY ... FROM STDIN` on the same connection, so a COPY can be part of a kysely
+ * transaction. Used where many rows are written at once (a rebuild of the read models).
+ */
+export interface ReservedConnection {
+  /** A kysely instance on this one connection; use it from one caller at a time. */
+  readonly db: Kysely<any>;
+  /** `COPY table (columns) FROM STDIN` of these rows (in the connection's current transaction). */
+  copyRows(table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<void>;
+  release(): void;
+}
+
+/** A connection of its own on PostgreSQL; undefined on PGlite (one connection, no COPY FROM STDIN). */
+export async function reservePostgresConnection(db: Kysely<any>): Promise<ReservedConnection | undefined> {
+  const pool = pools.get(db);
+  if (!pool) return undefined;
+  const client = await pool.connect();
+  // kysely's pg driver takes a pool and releases each connection after use: this one never
+  // lets it go, so every query and transaction of `single` runs on `client`.
+  const held = { query: client.query.bind(client), release: () => undefined };
+  const single = new Kysely<any>({
+    dialect: new PostgresDialect({ pool: { connect: async () => held, end: async () => undefined } }),
+  });
+  let released = false;
+  return {
+    db: single,
+    async copyRows(table, columns, rows) {
+      if (rows.length === 0) return;
+      const statement = `copy ${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')}) from stdin`;
+      await pipeline(Readable.from(copyText(rows)), client.query(copyFrom(statement)));
+    },
+    release() {
+      if (released) return;
+      released = true;
+      client.release();
+    },
+  };
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** The rows in COPY's text format, in chunks of about 1 MiB. */
+function* copyText(rows: readonly (readonly CopyValue[])[]): Generator<string> {
+  let chunk = '';
+  for (const row of rows) {
+    let line = '';
+    for (let i = 0; i < row.length; i++) {
+      if (i > 0) line += '\t';
+      line += copyField(row[i]);
+    }
+    chunk += line + '\n';
+    if (chunk.length >= 1 << 20) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+const SPECIAL = /[\\\n\r\t]/;
+const SPECIALS = /[\\\n\r\t]/g;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** One field of COPY's text format: `\N` for null, backslash, newline, return and tab escaped. */
+export function copyField(value: CopyValue): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value !== 'string') return String(value);
+  return SPECIAL.test(value) ? value.replace(SPECIALS, (c) => ESCAPES[c]!) : value;
+}

@@ -1,0 +1,132 @@
+import { reservePostgresConnection, type CopyValue, type ReservedConnection } from '@app/database';
+import { START, comparePositions, formatPosition, type Position, type RecordedEvent } from '@app/event-store';
+import { sql, type Kysely } from 'kysely';
+import { lockCheckpoint, saveCheckpoint } from './checkpoints/checkpoints.js';
+import type { Projection, RebuildSession, RebuildTarget } from './projection.js';
+
+/** A projection without `startRebuild`: its `apply` with each batch the rebuild reads. */
+class ApplyInBatches implements RebuildSession {
+  readonly writeEvery = 1;
+  private events: RecordedEvent[] = [];
+
+  constructor(private readonly projection: Projection) {}
+
+  add(events: readonly RecordedEvent[]): void {
+    for (const event of events) this.events.push(event);
+  }
+
+  take(): (target: RebuildTarget) => Promise<void> {
+    const events = this.events;
+    this.events = [];
+    return ({ trx }) => this.projection.apply(trx, events);
+  }
+}
+
+/**
+ * One projection's side of a rebuild from position 0: feeds its session and writes what the
+ * session holds every `writeEvery` events, with the checkpoint, in one transaction (on a
+ * connection of its own for a projection with a rebuild session, which may COPY). One write is
+ * under way at a time, while the next events are folded.
+ */
+export class RebuildWriter {
+  /** The checkpoint this rebuild last committed. */
+  private written: Position = START;
+  private held = 0;
+  private heldUpTo: Position = START;
+  private writing: Promise<void> = Promise.resolve();
+
+  private constructor(
+    readonly projection: Projection,
+    private readonly session: RebuildSession,
+    private readonly db: Kysely<any>,
+    private readonly reserved: ReservedConnection | undefined,
+  ) {}
+
+  static async open(db: Kysely<any>, projection: Projection): Promise<RebuildWriter> {
+    if (!projection.startRebuild)
+      return new RebuildWriter(projection, new ApplyInBatches(projection), db, undefined);
+    // A connection of its own, for COPY inside its transactions.
+    const reserved = await reservePostgresConnection(db);
+    return new RebuildWriter(projection, projection.startRebuild(), reserved?.db ?? db, reserved);
+  }
+
+  get name(): string {
+    return this.projection.name;
+  }
+
+  /** Takes the next batch (which ends at `upTo`); writes when enough is held. */
+  async add(batch: readonly RecordedEvent[], upTo: Position): Promise<void> {
+    this.session.add(batch);
+    this.held += batch.length;
+    this.heldUpTo = upTo;
+    if (this.held >= this.session.writeEvery) await this.write();
+  }
+
+  /** Writes what is still held and waits until it is committed. */
+  async finish(): Promise<void> {
+    if (this.held > 0) await this.write();
+    await this.writing;
+  }
+
+  async close(): Promise<void> {
+    await this.writing.catch(() => undefined);
+    this.reserved?.release();
+  }
+
+  private async write(): Promise<void> {
+    // The previous write first (its failure ends the rebuild here): checkpoints move in order.
+    await this.writing;
+    const work = this.session.take();
+    const upTo = this.heldUpTo;
+    this.held = 0;
+    this.writing = this.commit(work, upTo);
+    this.writing.catch(() => undefined); // awaited by the next write or by finish
+  }
+
+  private async commit(work: (target: RebuildTarget) => Promise<void>, upTo: Position): Promise<void> {
+    const name = this.projection.name;
+    await this.db.transaction().execute(async (trx) => {
+      const checkpoint = await lockCheckpoint(trx, name);
+      // The session holds rows in memory: only right while nobody else writes this projection.
+      if (comparePositions(checkpoint, this.written) !== 0) {
+        throw new Error(
+          `Projection ${name} was moved to ${formatPosition(checkpoint)} by another process during its rebuild; stop the other runners and rebuild again`,
+        );
+      }
+      // Asynchronous commit (docs/adr/0007): a crash may lose the last few commits, each with
+      // its checkpoint, never rows without their checkpoint; the next start goes on from the
+      // checkpoint that was kept, as after any crash mid-rebuild.
+      await sql`set local synchronous_commit = off`.execute(trx);
+      const reserved = this.reserved;
+      await work({
+        trx,
+        insertRows: reserved
+          ? (table, columns, rows) => reserved.copyRows(table, columns, rows)
+          : (table, columns, rows) => insertRows(trx, table, columns, rows),
+      });
+      await saveCheckpoint(trx, name, upTo);
+    });
+    this.written = upTo;
+  }
+}
+
+/** Multi-row inserts (PGlite, which has no COPY FROM STDIN here). */
+async function insertRows(
+  trx: Kysely<any>,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly CopyValue[])[],
+): Promise<void> {
+  // PostgreSQL takes at most 65535 parameters per statement.
+  const chunk = Math.floor(60_000 / columns.length);
+  for (let i = 0; i < rows.length; i += chunk) {
+    const values = rows
+      .slice(i, i + chunk)
+      .map((row) =>
+        Object.fromEntries(
+          columns.map((c, j) => [c, typeof row[j] === 'bigint' ? String(row[j]) : (row[j] ?? null)]),
+        ),
+      );
+    await trx.insertInto(table).values(values).execute();
+  }
+}
