@@ -154,7 +154,7 @@ export async function startApi(databaseUrl: string, env: Record<string, string> 
     await waitForHealth(base, child);
   } catch (error) {
     await stop();
-    throw new Error(`${(error as Error).message}\n${stderr}`);
+    throw new Error(`${(error as Error).message}\n${stderr}`, { cause: error });
   }
   return { base, child, stop };
 }
