@@ -24,7 +24,8 @@ export interface ReservedConnection {
   readonly db: Kysely<any>;
   /** `COPY table (columns) FROM STDIN` of these rows (in the connection's current transaction). */
   copyRows(table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<void>;
-  release(): void;
+  /** Gives the connection back to the pool; `broken`: after a failure, to be closed instead. */
+  release(broken?: boolean): void;
 }
 
 /** A connection of its own on PostgreSQL; undefined on PGlite (one connection, no COPY FROM STDIN). */
@@ -46,10 +47,10 @@ export async function reservePostgresConnection(db: Kysely<any>): Promise<Reserv
       const statement = `copy ${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')}) from stdin`;
       await pipeline(Readable.from(copyText(rows)), client.query(copyFrom(statement)));
     },
-    release() {
+    release(broken = false) {
       if (released) return;
       released = true;
-      client.release();
+      client.release(broken || undefined);
     },
   };
 }

@@ -69,8 +69,12 @@ export class RebuildWriter {
   }
 
   async close(): Promise<void> {
-    await this.writing.catch(() => undefined);
-    this.reserved?.release();
+    const failed = await this.writing.then(
+      () => false,
+      () => true,
+    );
+    // A connection whose write failed may be broken (the server went away): not back to the pool.
+    this.reserved?.release(failed);
   }
 
   private async write(): Promise<void> {
