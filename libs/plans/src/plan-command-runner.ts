@@ -13,7 +13,7 @@ import {
   type PlanEvent,
   type PlanState,
 } from '@app/domain';
-import { EventStore } from '@app/event-store';
+import { EventStore, type Position } from '@app/event-store';
 import type { CommandEnvelope, CommandOutcome } from './command-envelope.js';
 import { runDecider, type StreamDecider } from './decider-runner.js';
 import { FoldedStreams } from './folded-streams.js';
@@ -117,6 +117,11 @@ export class PlanCommandRunner {
 
   async loadPlan(planId: string): Promise<PlanState> {
     return (await this.planStreams.load(planStreamId(planId))).state;
+  }
+
+  /** The ids of the commands that have changed the plan, with where their last event is. */
+  async commandsOn(planId: string): Promise<ReadonlyMap<string, Position>> {
+    return (await this.planStreams.load(planStreamId(planId))).commands;
   }
 
   async loadOrganisation(organisationId: string): Promise<OrganisationState> {

@@ -1,6 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandEnvelope, CommandOutcome } from '../command-envelope.js';
+import type { MeetingEvent, MeetingState } from '@app/domain';
 import { runDecider } from '../decider-runner.js';
+import { FoldedStreams } from '../folded-streams.js';
 import { MeetingDecisions } from './meeting-decisions.js';
 import { MeetingFacts } from './meeting-facts.js';
 import { meetings, planOf, withFacts, type MeetingChange } from './meeting-changes.js';
@@ -28,10 +30,15 @@ export class ChangeMeetingCommand extends Command<MeetingOutcome> {
  */
 @CommandHandler(ChangeMeetingCommand)
 export class ChangeMeetingHandler implements ICommandHandler<ChangeMeetingCommand, MeetingOutcome> {
+  /** Meetings folded so far: a meeting of 300 amendments is ~900 commands on one stream. */
+  private readonly meetingStreams: FoldedStreams<MeetingEvent, MeetingState>;
+
   constructor(
     private readonly facts: MeetingFacts,
     private readonly decisions: MeetingDecisions,
-  ) {}
+  ) {
+    this.meetingStreams = new FoldedStreams(facts.store, meetings, 16);
+  }
 
   async execute({ meetingId, change, envelope }: ChangeMeetingCommand): Promise<MeetingOutcome> {
     const decides = change.type === 'RecordVote' || change.type === 'VotePlan';
@@ -53,6 +60,7 @@ export class ChangeMeetingHandler implements ICommandHandler<ChangeMeetingComman
         const bodies = organisationId ? await this.facts.organisationBodies(organisationId) : [];
         return withFacts(change, state, history, bodies, envelope.now);
       },
+      this.meetingStreams,
     );
     const planOutcomes = decides ? await this.decisions.apply(meetingId, envelope) : [];
     return { ...outcome, planOutcomes };
