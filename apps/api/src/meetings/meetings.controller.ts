@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { EventStore, formatPosition } from '@app/event-store';
+import { EventStore, comparePositions, formatPosition, type Position } from '@app/event-store';
 import {
   ProtocolError,
   checkMeetingProtocol,
@@ -24,6 +24,8 @@ import {
 import {
   ChangeMeetingCommand,
   ReplayProtocolCommand,
+  meetingStreamId,
+  planStreamId,
   type MeetingChange,
   type MeetingOutcome,
   type ReplayResult,
@@ -109,7 +111,7 @@ export class MeetingsController {
       }
       return { ...outcome, plan, markdown };
     }
-    await this.catchUp();
+    await this.catchUp([meetingStreamId(result.meetingId), planStreamId(result.planId)]);
     res.setHeader('Location', `/meetings/${result.meetingId}`);
     return outcome;
   }
@@ -239,7 +241,7 @@ export class MeetingsController {
     }
     if (!(await this.queries.find(id))) throw new NotFoundException(`Meeting "${id}" not found`);
     const result = await this.amendmentLists.importList(id, content, actorOf(req));
-    await this.catchUp();
+    await this.catchUp([meetingStreamId(id)]);
     return result;
   }
 
@@ -315,7 +317,7 @@ export class MeetingsController {
     const outcome: MeetingOutcome = await this.commandBus.execute(
       new ChangeMeetingCommand(meetingId, change, envelope),
     );
-    await this.catchUp();
+    await this.catchUpTo([outcome.position, ...outcome.planOutcomes.map((o) => o.position)]);
     return {
       meetingId,
       revision: Number(outcome.revision),
@@ -325,9 +327,24 @@ export class MeetingsController {
     };
   }
 
-  /** Answer once the read models have what was written, so a following GET sees it. */
-  private async catchUp(): Promise<void> {
-    await this.projections.caughtUpTo(await this.store.headPosition(), 10_000).catch(() => undefined);
+  /**
+   * Answer once the read models have the newest events of these streams, so a following GET sees
+   * what was written. Not the store's head: that stops below any transaction still open, and
+   * another client's open append would let this answer before its own events were applied.
+   */
+  private async catchUp(streamIds: readonly string[]): Promise<void> {
+    const newest = await Promise.all(
+      streamIds.map((id) => this.store.readStream(id, { direction: 'backwards', maxCount: 1 })),
+    );
+    await this.catchUpTo(newest.flat().map((e) => e.position));
+  }
+
+  private async catchUpTo(positions: readonly (Position | undefined)[]): Promise<void> {
+    const last = positions.reduce<Position | undefined>(
+      (max, p) => (p && (!max || comparePositions(p, max) > 0) ? p : max),
+      undefined,
+    );
+    if (last) await this.projections.caughtUpTo(last, 10_000).catch(() => undefined);
   }
 }
 
