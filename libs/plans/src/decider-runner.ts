@@ -7,15 +7,10 @@ import {
   type RecordedEvent,
 } from '@app/event-store';
 import type { CommandEnvelope, CommandOutcome } from './command-envelope.js';
-import { foldRecorded, type FoldedStream, type FoldedStreams } from './folded-streams.js';
+import { foldRecorded, type Fold, type FoldedStream, type FoldedStreams } from './folded-streams.js';
 
-export interface StreamDecider<Command, Event extends DomainEvent, State> extends Decider<
-  Command,
-  Event,
-  State
-> {
-  isEvent(event: { type: string }): boolean;
-}
+export interface StreamDecider<Command, Event extends DomainEvent, State>
+  extends Decider<Command, Event, State>, Fold<Event, State> {}
 
 /**
  * Load, fold, decide, append: the whole of a command handler for any decider. The command is

@@ -14,6 +14,8 @@ export interface Fold<Event extends DomainEvent, State> {
   initialState(): State;
   evolve(state: State, event: Event): State;
   isEvent(event: { type: string }): boolean;
+  /** An evolve for one fold of many events, faster than `evolve` (see the domain's `planFold`). */
+  startFold?(): (state: State, event: Event) => State;
 }
 
 /** The whole stream from its first event (no cache). */
@@ -24,9 +26,10 @@ export function foldRecorded<Event extends DomainEvent, State>(
 ): FoldedStream<State> {
   if (events.length === 0) return from;
   let state = from.state;
+  const evolve = fold.startFold?.() ?? fold.evolve;
   const commands = from.commands as Map<string, Position>;
   for (const event of events) {
-    if (fold.isEvent(event)) state = fold.evolve(state, event as unknown as Event);
+    if (fold.isEvent(event)) state = evolve(state, event as unknown as Event);
     const commandId = event.metadata.commandId;
     if (typeof commandId === 'string') commands.set(commandId, event.position);
   }

@@ -6,6 +6,7 @@ import {
   isPlanEvent,
   organisationDecider,
   planDecider,
+  planFold,
   type OrganisationCommand,
   type OrganisationEvent,
   type OrganisationState,
@@ -13,13 +14,17 @@ import {
   type PlanEvent,
   type PlanState,
 } from '@app/domain';
-import { EventStore, type Position } from '@app/event-store';
+import { EventStore } from '@app/event-store';
 import type { CommandEnvelope, CommandOutcome } from './command-envelope.js';
 import { runDecider, type StreamDecider } from './decider-runner.js';
 import { FoldedStreams } from './folded-streams.js';
 import { organisationStreamId, planStreamId } from './plan-stream.js';
 
-const plans: StreamDecider<PlanCommand, PlanEvent, PlanState> = { ...planDecider, isEvent: isPlanEvent };
+const plans: StreamDecider<PlanCommand, PlanEvent, PlanState> = {
+  ...planDecider,
+  isEvent: isPlanEvent,
+  startFold: planFold,
+};
 const organisations: StreamDecider<OrganisationCommand, OrganisationEvent, OrganisationState> = {
   ...organisationDecider,
   isEvent: isOrganisationEvent,
@@ -117,11 +122,6 @@ export class PlanCommandRunner {
 
   async loadPlan(planId: string): Promise<PlanState> {
     return (await this.planStreams.load(planStreamId(planId))).state;
-  }
-
-  /** The ids of the commands that have changed the plan, with where their last event is. */
-  async commandsOn(planId: string): Promise<ReadonlyMap<string, Position>> {
-    return (await this.planStreams.load(planStreamId(planId))).commands;
   }
 
   async loadOrganisation(organisationId: string): Promise<OrganisationState> {

@@ -56,20 +56,48 @@ export type PlanState = { readonly status: 'none' } | ExistingPlan;
 
 export const initialPlanState = (): PlanState => ({ status: 'none' });
 
-function put<K, V>(map: ReadonlyMap<K, V>, key: K, value: V): ReadonlyMap<K, V> {
-  return new Map(map).set(key, value);
+/** The maps one fold has copied itself: nobody else holds them, so it may change them in place. */
+type OwnMaps = WeakSet<ReadonlyMap<unknown, unknown>>;
+
+/** The map with `key` set: a copy, unless the fold owns the map already. */
+function put<K, V>(map: ReadonlyMap<K, V>, key: K, value: V, own: OwnMaps | undefined): ReadonlyMap<K, V> {
+  if (own?.has(map)) return (map as Map<K, V>).set(key, value);
+  const copy = new Map(map).set(key, value);
+  own?.add(copy);
+  return copy;
 }
 
 /** Updates one entry of a map in the plan, if it is there. */
-function update<V>(map: ReadonlyMap<string, V>, id: string, change: (value: V) => V): ReadonlyMap<string, V> {
+function update<V>(
+  map: ReadonlyMap<string, V>,
+  id: string,
+  change: (value: V) => V,
+  own: OwnMaps | undefined,
+): ReadonlyMap<string, V> {
   const value = map.get(id);
-  return value === undefined ? map : put(map, id, change(value));
+  return value === undefined ? map : put(map, id, change(value), own);
 }
 
 /** Text changes after an adoption make the plan an amended one, awaiting re-adoption. */
 const amended = (plan: ExistingPlan): ExistingPlan => ({ ...plan, changedSinceAdoption: true });
 
 export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
+  return evolveOwning(state, event, undefined);
+}
+
+/**
+ * An evolve for one fold that keeps only its last state (a whole stream, or a history read for
+ * a page). It copies a map of the plan once and then changes its own copy in place, instead of
+ * copying every map for every event: a plan followed up for years has thousands of events and
+ * hundreds of measures. The states it is given are never changed; a state it returned is changed
+ * by its next call, so keep only the last one. Use a new one for each fold.
+ */
+export function planFold(): (state: PlanState, event: PlanEvent) => PlanState {
+  const own: OwnMaps = new WeakSet();
+  return (state, event) => evolveOwning(state, event, own);
+}
+
+function evolveOwning(state: PlanState, event: PlanEvent, own: OwnMaps | undefined): PlanState {
   if (event.type === 'PlanCreated') {
     const d = event.data;
     return {
@@ -103,7 +131,7 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
     case 'BodyDeclared':
       return {
         ...plan,
-        bodies: put(plan.bodies, event.data.code, { code: event.data.code, name: event.data.name }),
+        bodies: put(plan.bodies, event.data.code, { code: event.data.code, name: event.data.name }, own),
       };
     case 'PlanAdopted':
       return {
@@ -124,12 +152,12 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
         parentSectionId: d.parentSectionId,
         lines: d.lines,
       };
-      return amended({ ...plan, sections: put(plan.sections, d.sectionId, section) });
+      return amended({ ...plan, sections: put(plan.sections, d.sectionId, section, own) });
     }
     case 'SectionRetitled':
       return amended({
         ...plan,
-        sections: update(plan.sections, event.data.sectionId, (s) => ({ ...s, title: event.data.to })),
+        sections: update(plan.sections, event.data.sectionId, (s) => ({ ...s, title: event.data.to }), own),
       });
     case 'GoalAdded': {
       const d = event.data;
@@ -142,22 +170,22 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
         struck: false,
         lines: d.lines,
       };
-      return amended({ ...plan, goals: put(plan.goals, d.goalId, goal) });
+      return amended({ ...plan, goals: put(plan.goals, d.goalId, goal, own) });
     }
     case 'GoalReworded':
       return amended({
         ...plan,
-        goals: update(plan.goals, event.data.goalId, (g) => ({ ...g, text: event.data.to })),
+        goals: update(plan.goals, event.data.goalId, (g) => ({ ...g, text: event.data.to }), own),
       });
     case 'GoalTargetSet':
       return amended({
         ...plan,
-        goals: update(plan.goals, event.data.goalId, (g) => ({ ...g, target: event.data.to })),
+        goals: update(plan.goals, event.data.goalId, (g) => ({ ...g, target: event.data.to }), own),
       });
     case 'GoalStruck':
       return amended({
         ...plan,
-        goals: update(plan.goals, event.data.goalId, (g) => ({ ...g, struck: true })),
+        goals: update(plan.goals, event.data.goalId, (g) => ({ ...g, struck: true }), own),
       });
     case 'IndicatorMeasured':
       return plan;
@@ -174,41 +202,51 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
         struck: false,
         lines: d.lines,
       };
-      return amended({ ...plan, measures: put(plan.measures, d.measureId, measure) });
+      return amended({ ...plan, measures: put(plan.measures, d.measureId, measure, own) });
     }
     case 'MeasureReworded':
       return amended({
         ...plan,
-        measures: update(plan.measures, event.data.measureId, (m) => ({ ...m, text: event.data.to })),
+        measures: update(plan.measures, event.data.measureId, (m) => ({ ...m, text: event.data.to }), own),
       });
     case 'MeasureMoved':
       return amended({
         ...plan,
-        measures: update(plan.measures, event.data.measureId, (m) => ({
-          ...m,
-          sectionId: event.data.toSectionId,
-          label: event.data.toLabel,
-        })),
+        measures: update(
+          plan.measures,
+          event.data.measureId,
+          (m) => ({
+            ...m,
+            sectionId: event.data.toSectionId,
+            label: event.data.toLabel,
+          }),
+          own,
+        ),
       });
     case 'MeasureRetimed':
       return amended({
         ...plan,
-        measures: update(plan.measures, event.data.measureId, (m) => ({ ...m, timing: event.data.to })),
+        measures: update(plan.measures, event.data.measureId, (m) => ({ ...m, timing: event.data.to }), own),
       });
     case 'MeasureReassigned':
       return amended({
         ...plan,
-        measures: update(plan.measures, event.data.measureId, (m) => ({ ...m, responsible: event.data.to })),
+        measures: update(
+          plan.measures,
+          event.data.measureId,
+          (m) => ({ ...m, responsible: event.data.to }),
+          own,
+        ),
       });
     case 'MeasureStruck':
       return amended({
         ...plan,
-        measures: update(plan.measures, event.data.measureId, (m) => ({ ...m, struck: true })),
+        measures: update(plan.measures, event.data.measureId, (m) => ({ ...m, struck: true }), own),
       });
     case 'MeasureStatusChanged':
       return {
         ...plan,
-        measures: update(plan.measures, event.data.measureId, (m) => ({ ...m, status: event.data.to })),
+        measures: update(plan.measures, event.data.measureId, (m) => ({ ...m, status: event.data.to }), own),
       };
     case 'ProgressNoted':
     case 'LineageConfirmed':

@@ -1,7 +1,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import {
   documentLineIndex,
-  evolvePlan,
+  planFold,
   initialPlanState,
   isPlanEvent,
   type ElementLines,
@@ -85,9 +85,10 @@ export class MeetingFacts {
       let from = -1;
       for (const r of states.keys()) if (r <= revision && r > from) from = r;
       let state = from >= 0 ? states.get(from)! : initialPlanState();
+      const evolve = planFold();
       for (const e of events) {
         const r = Number(e.revision);
-        if (r > from && r <= revision && isPlanEvent(e)) state = evolvePlan(state, e as unknown as PlanEvent);
+        if (r > from && r <= revision && isPlanEvent(e)) state = evolve(state, e as unknown as PlanEvent);
       }
       states.set(revision, state);
       if (states.size > STATES_KEPT) states.delete(states.keys().next().value!);

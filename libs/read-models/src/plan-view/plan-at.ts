@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely';
-import { loadPlanHistory, streamRevisionOfAdoption } from '../plan-history/plan-history.queries.js';
+import {
+  loadPlanHistory,
+  loadTimelineRows,
+  streamRevisionOfAdoption,
+} from '../plan-history/plan-history.queries.js';
 import { foldTimeline, type PlanTimeline } from './plan-timeline.js';
 import { renderPlanView, type PlanView } from './plan-view.js';
 
@@ -33,7 +37,7 @@ export async function timelineAt(
       throw new PlanMomentNotFound(`Plan "${planId}" has no adopted revision ${moment.revision}`);
     }
   }
-  const rows = await loadPlanHistory(db, planId, {
+  const rows = await loadTimelineRows(db, planId, {
     ...(upToStreamRevision !== undefined ? { upToStreamRevision } : {}),
     ...(moment.asOf !== undefined ? { effectiveOnOrBefore: moment.asOf } : {}),
   });

@@ -1,5 +1,5 @@
 import {
-  evolvePlan,
+  planFold,
   initialPlanState,
   isPlanEvent,
   type PlanAdopted,
@@ -21,6 +21,9 @@ export interface HistoryRow {
   readonly recordedAt: string;
   readonly effectiveAt: string;
 }
+
+/** What folding a plan needs of a history row. */
+export type TimelineRow = Pick<HistoryRow, 'streamRevision' | 'eventType' | 'data' | 'actor' | 'effectiveAt'>;
 
 export interface FollowUpEntry {
   readonly note: string | undefined;
@@ -60,8 +63,9 @@ export interface PlanTimeline {
  * Folds history rows with the domain's own `evolve`, so the plan at a revision or on a date
  * is exactly what the decider saw then.
  */
-export function foldTimeline(rows: readonly HistoryRow[]): PlanTimeline {
+export function foldTimeline(rows: readonly TimelineRow[]): PlanTimeline {
   let state: PlanState = initialPlanState();
+  const evolve = planFold();
   const followUp = new Map<string, FollowUpEntry[]>();
   const measurements: MeasurementEntry[] = [];
   const adoptions: AdoptionEntry[] = [];
@@ -74,7 +78,7 @@ export function foldTimeline(rows: readonly HistoryRow[]): PlanTimeline {
     const event = { type: row.eventType, data: row.data };
     if (!isPlanEvent(event)) continue;
     const planEvent = event as PlanEvent;
-    state = evolvePlan(state, planEvent);
+    state = evolve(state, planEvent);
     switch (planEvent.type) {
       case 'MeasureStatusChanged':
         addFollowUp(planEvent.data.measureId, {
