@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { similarity } from './similarity.js';
 import { suggestLinks } from './suggest-links.js';
 
 const m = (id: string, text: string) => ({ id, text });
@@ -20,6 +21,14 @@ describe('suggestLinks', () => {
     expect(link).toMatchObject({ from: ['p1'], to: ['n1'], kind: 'reworded' });
     expect(link!.score).toBeGreaterThan(0.8);
     expect(link!.score).toBeLessThan(1);
+  });
+
+  it('scores a rewording as the similarity of the two texts', () => {
+    const from = 'Vi skal arrangere medlemsmøter om klimapolitikk i alle lokallag hvert halvår.';
+    const to = 'Vi skal arrangere åpne medlemsmøter om klima i alle lokallag to ganger i året.';
+    const [link] = suggestLinks([m('p1', from), m('p2', 'Streame møter og debatter')], [m('n1', to)]);
+    expect(link).toMatchObject({ from: ['p1'], to: ['n1'], kind: 'reworded' });
+    expect(link!.score).toBe(Math.round(similarity(from, to) * 1000) / 1000);
   });
 
   it('reports what has no counterpart as dropped and new, in plan order', () => {

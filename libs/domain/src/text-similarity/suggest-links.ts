@@ -1,5 +1,5 @@
 import { normaliseNorwegian } from './normalise.js';
-import { type TextProfile, blend, containment, dice, profile, similarity } from './similarity.js';
+import { type TextProfile, blend, containment, profile, similarity } from './similarity.js';
 
 export type LinkKind = 'unchanged' | 'reworded' | 'merged' | 'split' | 'new' | 'dropped';
 
@@ -70,7 +70,13 @@ export function suggestLinks(
   const usedPrev = new Set<number>();
   const usedNext = new Set<number>();
   const links: LinkSuggestion[] = [];
+  // The best open partner of each measure, kept until the next link changes what is open:
+  // asked for every pair below, it would otherwise cost a pass over the other plan each time.
+  const bestNext = new Map<number, Item | undefined>();
+  const bestPrev = new Map<number, Item | undefined>();
   const link = (from: Item[], to: Item[], kind: LinkKind, score: number) => {
+    bestNext.clear();
+    bestPrev.clear();
     from.forEach((p) => usedPrev.add(p.index));
     to.forEach((n) => usedNext.add(n.index));
     links.push({ from: from.map((p) => p.id), to: to.map((n) => n.id), kind, score: round(score) });
@@ -81,24 +87,47 @@ export function suggestLinks(
     if (same) link([p], [same], 'unchanged', 1);
   }
 
-  const score = prev.map((p) => nxt.map((n) => blend(p.profile, n.profile, dice)));
+  const sortedIds = new SortedIds();
+  const ids = (items: Item[]) =>
+    items.map((i) => ({ stems: sortedIds.of(i.profile.stems), trigrams: sortedIds.of(i.profile.trigrams) }));
+  const prevIds = ids(prev);
+  const nextIds = ids(nxt);
+  // The same number as blend(p.profile, n.profile, dice), on sorted ids instead of string sets:
+  // every pair of the two plans is scored, and this is most of the time of a lineage query.
+  const score = prevIds.map((p) =>
+    nextIds.map((n) => (sortedDice(p.stems, n.stems) + sortedDice(p.trigrams, n.trigrams)) / 2),
+  );
   const open = (p: Item, n: Item) => !usedPrev.has(p.index) && !usedNext.has(n.index);
-  const bestNextOf = (p: Item) =>
-    best(
-      nxt.filter((n) => open(p, n)),
-      (n) => score[p.index]![n.index]!,
-    );
-  const bestPrevOf = (n: Item) =>
-    best(
-      prev.filter((p) => open(p, n)),
-      (p) => score[p.index]![n.index]!,
-    );
+  const bestNextOf = (p: Item) => {
+    if (!bestNext.has(p.index)) {
+      bestNext.set(
+        p.index,
+        best(
+          nxt.filter((n) => open(p, n)),
+          (n) => score[p.index]![n.index]!,
+        ),
+      );
+    }
+    return bestNext.get(p.index);
+  };
+  const bestPrevOf = (n: Item) => {
+    if (!bestPrev.has(n.index)) {
+      bestPrev.set(
+        n.index,
+        best(
+          prev.filter((p) => open(p, n)),
+          (p) => score[p.index]![n.index]!,
+        ),
+      );
+    }
+    return bestPrev.get(n.index);
+  };
   const strong = (p: Item, n: Item) => score[p.index]![n.index]! >= threshold;
 
   for (const n of nxt) {
     if (usedNext.has(n.index)) continue;
     const sources = comparable(
-      prev.filter((p) => open(p, n) && bestNextOf(p) === n && strong(p, n) && covers(p, n)),
+      prev.filter((p) => open(p, n) && strong(p, n) && bestNextOf(p) === n && covers(p, n)),
       (p) => score[p.index]![n.index]!,
     );
     if (sources.length >= 2) link(sources, [n], 'merged', similarity(joined(sources), n.text));
@@ -107,7 +136,7 @@ export function suggestLinks(
   for (const p of prev) {
     if (usedPrev.has(p.index)) continue;
     const parts = comparable(
-      nxt.filter((n) => open(p, n) && bestPrevOf(n) === p && strong(p, n) && covers(n, p)),
+      nxt.filter((n) => open(p, n) && strong(p, n) && bestPrevOf(n) === p && covers(n, p)),
       (n) => score[p.index]![n.index]!,
     );
     if (parts.length >= 2) link([p], parts, 'split', similarity(p.text, joined(parts)));
@@ -123,6 +152,37 @@ export function suggestLinks(
   for (const n of nxt) if (!usedNext.has(n.index)) link([], [n], 'new', 0);
 
   return sortLinks(links, previous, next);
+}
+
+/** Numbers for strings, so sets of them can be compared as sorted arrays. */
+class SortedIds {
+  private readonly ids = new Map<string, number>();
+
+  of(values: ReadonlySet<string>): Int32Array {
+    const out = new Int32Array(values.size);
+    let i = 0;
+    for (const value of values) {
+      let id = this.ids.get(value);
+      if (id === undefined) this.ids.set(value, (id = this.ids.size));
+      out[i++] = id;
+    }
+    return out.sort();
+  }
+}
+
+/** The Dice coefficient of two sets given as sorted ids (see `dice`). */
+function sortedDice(a: Int32Array, b: Int32Array): number {
+  if (a.length + b.length === 0) return 1;
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return (2 * shared) / (a.length + b.length);
 }
 
 function toItem(measure: MeasureText, index: number): Item {
