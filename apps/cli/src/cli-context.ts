@@ -11,8 +11,13 @@ import { requireDatabase } from './target.js';
  * PGlite data directory). The read models are brought up to date before the work (so reads
  * see what other processes wrote) and after it (so what the command wrote is readable).
  * Refused when a server was named (--server, PLANVERK_SERVER): that run has no database.
+ * `catchUpFirst: false` for the commands about the read models themselves: a rebuild need not
+ * first apply what it is about to apply again, and a status must show the lag as it is.
  */
-export async function withRuntime<T>(work: (context: INestApplicationContext) => Promise<T>): Promise<T> {
+export async function withRuntime<T>(
+  work: (context: INestApplicationContext) => Promise<T>,
+  options: { catchUpFirst?: boolean } = {},
+): Promise<T> {
   requireDatabase();
   const config = loadConfig();
   const context = await NestFactory.createApplicationContext(
@@ -20,7 +25,7 @@ export async function withRuntime<T>(work: (context: INestApplicationContext) =>
     { logger: ['error', 'warn'] },
   );
   try {
-    await catchUp(context);
+    if (options.catchUpFirst !== false) await catchUp(context);
     const result = await work(context);
     await catchUp(context);
     return result;

@@ -11,33 +11,36 @@ export function registerProjectionCommands(program: Command): void {
     .description('Empty the read models and apply every event again from position 0')
     .option('-p, --projection <name...>', 'only these projections (default: all)')
     .action(async (options: { projection?: string[] }) => {
-      await withRuntime(async (context) => {
-        const runner = context.get(ProjectionRunner);
-        const known = runner.projections.map((p) => p.name);
-        const unknown = (options.projection ?? []).filter((name) => !known.includes(name));
-        if (unknown.length > 0) {
-          throw new Error(`Unknown projection ${unknown.join(', ')} (known: ${known.join(', ')})`);
-        }
-        const names = options.projection ?? known;
-        const total = Math.max(1, (await runner.status())[0]?.lag ?? 0) + 0;
-        const bar = new cliProgress.SingleBar(
-          { format: '{projection} [{bar}] {value} events', hideCursor: true, noTTYOutput: false },
-          cliProgress.Presets.shades_classic,
-        );
-        const started = Date.now();
-        let applied = 0;
-        if (process.stderr.isTTY) bar.start(total, 0, { projection: names[0] });
-        await runner.rebuild(names, (progress) => {
-          applied = progress.applied;
-          if (process.stderr.isTTY) {
-            bar.setTotal(Math.max(bar.getTotal(), progress.applied));
-            bar.update(progress.applied, { projection: progress.projection });
+      await withRuntime(
+        async (context) => {
+          const runner = context.get(ProjectionRunner);
+          const known = runner.projections.map((p) => p.name);
+          const unknown = (options.projection ?? []).filter((name) => !known.includes(name));
+          if (unknown.length > 0) {
+            throw new Error(`Unknown projection ${unknown.join(', ')} (known: ${known.join(', ')})`);
           }
-        });
-        if (process.stderr.isTTY) bar.stop();
-        const seconds = ((Date.now() - started) / 1000).toFixed(1);
-        console.log(`Rebuilt ${names.join(', ')} from position 0: ${applied} events in ${seconds} s`);
-      });
+          const names = options.projection ?? known;
+          const total = Math.max(1, (await runner.status())[0]?.lag ?? 0) + 0;
+          const bar = new cliProgress.SingleBar(
+            { format: '{projection} [{bar}] {value} events', hideCursor: true, noTTYOutput: false },
+            cliProgress.Presets.shades_classic,
+          );
+          const started = Date.now();
+          let applied = 0;
+          if (process.stderr.isTTY) bar.start(total, 0, { projection: names[0] });
+          await runner.rebuild(names, (progress) => {
+            applied = progress.applied;
+            if (process.stderr.isTTY) {
+              bar.setTotal(Math.max(bar.getTotal(), progress.applied));
+              bar.update(progress.applied, { projection: progress.projection });
+            }
+          });
+          if (process.stderr.isTTY) bar.stop();
+          const seconds = ((Date.now() - started) / 1000).toFixed(1);
+          console.log(`Rebuilt ${names.join(', ')} from position 0: ${applied} events in ${seconds} s`);
+        },
+        { catchUpFirst: false },
+      );
     });
 
   projections
@@ -45,11 +48,14 @@ export function registerProjectionCommands(program: Command): void {
     .description('Where each projection is, and how far it lags behind the event store')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
-      await withRuntime(async (context) => {
-        const status = await context.get(ProjectionRunner).status();
-        if (options.json) return console.log(JSON.stringify(status, null, 2));
-        for (const s of status)
-          console.log(`${s.name}: checkpoint ${s.checkpoint}, head ${s.head}, lag ${s.lag}`);
-      });
+      await withRuntime(
+        async (context) => {
+          const status = await context.get(ProjectionRunner).status();
+          if (options.json) return console.log(JSON.stringify(status, null, 2));
+          for (const s of status)
+            console.log(`${s.name}: checkpoint ${s.checkpoint}, head ${s.head}, lag ${s.lag}`);
+        },
+        { catchUpFirst: false },
+      );
     });
 }
