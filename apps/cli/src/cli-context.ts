@@ -11,8 +11,7 @@ import { requireDatabase } from './target.js';
  * PGlite data directory). The read models are brought up to date before the work (so reads
  * see what other processes wrote) and after it (so what the command wrote is readable).
  * Refused when a server was named (--server, PLANVERK_SERVER): that run has no database.
- * `catchUpFirst: false` for the commands about the read models themselves: a rebuild need not
- * first apply what it is about to apply again, and a status must show the lag as it is.
+ * `catchUpFirst: false` for a rebuild: it need not first apply what it is about to apply again.
  */
 export async function withRuntime<T>(
   work: (context: INestApplicationContext) => Promise<T>,

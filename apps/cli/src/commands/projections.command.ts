@@ -48,14 +48,11 @@ export function registerProjectionCommands(program: Command): void {
     .description('Where each projection is, and how far it lags behind the event store')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
-      await withRuntime(
-        async (context) => {
-          const status = await context.get(ProjectionRunner).status();
-          if (options.json) return console.log(JSON.stringify(status, null, 2));
-          for (const s of status)
-            console.log(`${s.name}: checkpoint ${s.checkpoint}, head ${s.head}, lag ${s.lag}`);
-        },
-        { catchUpFirst: false },
-      );
+      await withRuntime(async (context) => {
+        const status = await context.get(ProjectionRunner).status();
+        if (options.json) return console.log(JSON.stringify(status, null, 2));
+        for (const s of status)
+          console.log(`${s.name}: checkpoint ${s.checkpoint}, head ${s.head}, lag ${s.lag}`);
+      });
     });
 }
