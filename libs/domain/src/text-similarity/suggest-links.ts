@@ -98,30 +98,20 @@ export function suggestLinks(
     nextIds.map((n) => (sortedDice(p.stems, n.stems) + sortedDice(p.trigrams, n.trigrams)) / 2),
   );
   const open = (p: Item, n: Item) => !usedPrev.has(p.index) && !usedNext.has(n.index);
-  const bestNextOf = (p: Item) => {
-    if (!bestNext.has(p.index)) {
-      bestNext.set(
-        p.index,
-        best(
-          nxt.filter((n) => open(p, n)),
-          (n) => score[p.index]![n.index]!,
-        ),
-      );
-    }
-    return bestNext.get(p.index);
-  };
-  const bestPrevOf = (n: Item) => {
-    if (!bestPrev.has(n.index)) {
-      bestPrev.set(
-        n.index,
-        best(
-          prev.filter((p) => open(p, n)),
-          (p) => score[p.index]![n.index]!,
-        ),
-      );
-    }
-    return bestPrev.get(n.index);
-  };
+  const bestNextOf = (p: Item) =>
+    remembered(bestNext, p.index, () =>
+      best(
+        nxt.filter((n) => open(p, n)),
+        (n) => score[p.index]![n.index]!,
+      ),
+    );
+  const bestPrevOf = (n: Item) =>
+    remembered(bestPrev, n.index, () =>
+      best(
+        prev.filter((p) => open(p, n)),
+        (p) => score[p.index]![n.index]!,
+      ),
+    );
   const strong = (p: Item, n: Item) => score[p.index]![n.index]! >= threshold;
 
   for (const n of nxt) {
@@ -152,6 +142,12 @@ export function suggestLinks(
   for (const n of nxt) if (!usedNext.has(n.index)) link([], [n], 'new', 0);
 
   return sortLinks(links, previous, next);
+}
+
+/** The value kept under `key`, computed and kept first if there is none (undefined counts). */
+function remembered<V>(kept: Map<number, V>, key: number, compute: () => V): V {
+  if (!kept.has(key)) kept.set(key, compute());
+  return kept.get(key) as V;
 }
 
 /** Numbers for strings, so sets of them can be compared as sorted arrays. */
