@@ -3,41 +3,9 @@ import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { REPO_ROOT, runCli } from '../support/processes.js';
 import { startOwnPostgres, type OwnPostgres } from '../support/own-postgres.js';
+import { cleanRebuildSnapshot, readModelSnapshot, seededRandom } from '../support/read-models.js';
 
 const SEEDS = `${REPO_ROOT}demo/seeds`;
-
-/** Every read model table and every checkpoint, rows sorted: equal snapshots mean equal read models. */
-async function snapshot(url: string): Promise<{ tables: Record<string, string[]>; checkpoints: string[] }> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const names = await client.query<{ table_name: string }>(
-      "select table_name from information_schema.tables where table_schema = 'public' and table_name like 'rm\\_%' order by 1",
-    );
-    const tables: Record<string, string[]> = {};
-    for (const { table_name } of names.rows) {
-      const rows = await client.query(`select * from ${pg.escapeIdentifier(table_name)}`);
-      tables[table_name] = rows.rows.map((r) => JSON.stringify(r)).sort();
-    }
-    const checkpoints = await client.query(
-      'select name, commit_position::text, prepare_position::text from projection_checkpoints order by name',
-    );
-    return { tables, checkpoints: checkpoints.rows.map((r) => JSON.stringify(r)) };
-  } finally {
-    await client.end();
-  }
-}
-
-/** A small deterministic generator (mulberry32), so the kill moments are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** True while a rebuild runs: the projections' checkpoints differ (one reset or behind the others). */
 async function rebuilding(url: string): Promise<boolean> {
@@ -94,7 +62,7 @@ describe('the projector killed at any moment', () => {
   });
 
   it('resumes from its checkpoint after kill -9 mid-rebuild, with read models equal to a clean rebuild', async () => {
-    const next = random(7);
+    const next = seededRandom(7);
     const kills: Array<{ afterMs: number; killed: boolean }> = [];
     // Kill it until five kills have landed mid-rebuild (a fast rebuild may finish first).
     for (let attempt = 0; attempt < 20 && kills.filter((k) => k.killed).length < 5; attempt++) {
@@ -109,11 +77,9 @@ describe('the projector killed at any moment', () => {
     const resumed = await runCli(['projections', 'status', '--json'], env);
     expect(resumed.code).toBe(0);
     expect((JSON.parse(resumed.stdout) as Array<{ lag: number }>).every((p) => p.lag === 0)).toBe(true);
-    const afterKills = await snapshot(server.url);
+    const afterKills = await readModelSnapshot(server.url);
 
-    const clean = await runCli(['projections', 'rebuild'], env);
-    expect(clean.code).toBe(0);
-    const rebuilt = await snapshot(server.url);
+    const rebuilt = await cleanRebuildSnapshot(server.url);
     expect(Object.keys(afterKills.tables).length).toBeGreaterThan(5);
     expect(afterKills).toEqual(rebuilt);
     console.log(`projector kill test: kills ${JSON.stringify(kills)}`);
