@@ -20,7 +20,6 @@ import type { PlanverkConfig } from '@app/config';
 import { grantsAllow, SYSTEM_SCOPE } from '@app/domain';
 import { AccessService, CONFIG } from '@app/runtime';
 import type { Request, Response } from 'express';
-import { randomUUID } from 'node:crypto';
 import { envelopeFrom } from '../http/command-envelope.js';
 import { IssueTokenDto, SignInDto, TokenIdParam, CsrfOnlyDto } from './auth.dto.js';
 import { unauthorized } from './authenticator.js';
@@ -98,9 +97,9 @@ export class AuthController {
         ? new Date(Date.now() + dto.expiresInDays * 86_400_000).toISOString()
         : undefined;
     // Always a new command: a retried one would answer with a token whose hash was never stored.
+    // The id is the one the request log shows (envelopeFrom logs it).
     const envelope = {
-      ...envelopeFrom(req, {}),
-      commandId: randomUUID(),
+      ...envelopeFrom(req, {}, { freshId: true }),
       actor: req.principal?.actor ?? `user:${userId}`,
     };
     return this.access.issueToken(envelope, userId, dto.label ?? 'api token', expiresAt);

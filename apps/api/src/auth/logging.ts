@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import type { Options } from 'pino-http';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -10,7 +10,25 @@ type LoggedRequest = IncomingMessage & {
   originalUrl?: string;
   principal?: { actor: string };
   commandId?: string;
+  /** pino-http's logger of this request. */
+  log?: Logger;
 };
+
+/**
+ * Names the command a request runs, for its log lines: the request's closing line (through
+ * `customProps`) and every line logged while it runs after this (the request's own pino logger,
+ * which nestjs-pino hands to Nest's Logger within the request).
+ */
+export function logCommandId(request: IncomingMessage, commandId: string): void {
+  const r = request as LoggedRequest;
+  r.commandId = commandId;
+  // Once per request: a second id (none send one today) goes only on the closing line.
+  if (r.log && r.log.bindings().commandId === undefined) r.log.setBindings({ commandId });
+}
+
+function boundCommandId(r: LoggedRequest): boolean {
+  return r.log !== undefined && r.log.bindings().commandId === r.commandId;
+}
 
 /**
  * One JSON line per request (pino-http): request id (X-Request-Id, echoed back), method, path,
@@ -32,7 +50,8 @@ export function pinoHttpOptions(level: string): Options {
       const r = req as LoggedRequest;
       return {
         ...(r.principal ? { actor: r.principal.actor } : {}),
-        ...(r.commandId ? { commandId: r.commandId } : {}),
+        // Bound to the request's logger already by logCommandId: not twice on the closing line.
+        ...(r.commandId && !boundCommandId(r) ? { commandId: r.commandId } : {}),
       };
     },
     serializers: {

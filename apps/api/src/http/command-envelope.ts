@@ -4,6 +4,7 @@ import type { EventCause } from '@app/event-store';
 import type { CommandEnvelope } from '@app/plans';
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
+import { logCommandId } from '../auth/logging.js';
 import type {} from '../auth/principal.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -15,6 +16,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function envelopeFrom(
   request: Request,
   body: { commandId?: string | undefined; effectiveAt?: string | undefined; cause?: EventCause | undefined },
+  /** freshId: always a new command id, whatever the client sends (a command that must never be retried). */
+  options: { freshId?: boolean } = {},
 ): CommandEnvelope {
   const header = request.header('idempotency-key')?.trim();
   if (header && !UUID.test(header)) {
@@ -27,8 +30,8 @@ export function envelopeFrom(
   if (body.effectiveAt !== undefined && !isIsoDate(body.effectiveAt)) {
     throw new BadRequestException(`effectiveAt is not a real date: ${body.effectiveAt}`);
   }
-  const commandId = body.commandId ?? header ?? randomUUID();
-  request.commandId = commandId; // for the request log
+  const commandId = options.freshId ? randomUUID() : (body.commandId ?? header ?? randomUUID());
+  logCommandId(request, commandId);
   return {
     commandId,
     // The authenticated principal, set by the access guard; never a value from the body.

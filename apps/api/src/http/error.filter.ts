@@ -77,6 +77,16 @@ export class ErrorFilter implements ExceptionFilter {
       });
       return;
     }
+    // The safety net behind refuseMalformedText: text PostgreSQL cannot store (a NUL, a lone
+    // surrogate) that reached the database anyway, e.g. an escape inside an imported YAML document.
+    if (isUnstorableText(error)) {
+      response.status(400).json({
+        statusCode: 400,
+        error: 'MALFORMED_TEXT',
+        message: 'The request has text that cannot be stored (a NUL character or an unpaired surrogate)',
+      });
+      return;
+    }
     const clientError = asExpressClientError(error);
     if (clientError) {
       response
@@ -87,6 +97,17 @@ export class ErrorFilter implements ExceptionFilter {
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     response.status(500).json({ statusCode: 500, message: 'Internal server error' });
   }
+}
+
+/** PostgreSQL's untranslatable_character (22P05, jsonb) and character_not_in_repertoire (22021, text). */
+const UNSTORABLE_TEXT = new Set(['22P05', '22021']);
+
+function isUnstorableText(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    if (typeof e.code === 'string' && UNSTORABLE_TEXT.has(e.code)) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
 }
 
 /** body-parser's errors (bad JSON, body too large) carry a 4xx status and a safe message. */

@@ -9,12 +9,15 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { formatPosition } from '@app/event-store';
+import { importCommandId } from '@app/plans';
 import { ProjectionRunner } from '@app/read-models';
 import { PlanImports, type ImportFormat } from '@app/runtime';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength, validate } from 'class-validator';
 import type { Request, Response } from 'express';
+import { logCommandId } from '../auth/logging.js';
 import { actorOf } from '../http/command-envelope.js';
+import { assertWellFormedText } from '../http/well-formed-text.js';
 import { SLUG } from '../plans/dto/create-plan.dto.js';
 
 const FORMATS = ['auto', 'document', 'text'] as const;
@@ -104,25 +107,31 @@ export class ImportsController {
       );
     }
     const options = { ...query, ...(fromBody ? withoutContent(fromBody) : {}) };
-    const result = await this.imports.importContent({
+    const importRequest = {
       content,
       actor: actorOf(req),
       ...(options.format ? { format: options.format } : {}),
       ...(options.id ? { id: options.id } : {}),
       ...(options.org ? { org: options.org } : {}),
       ...(options.sourceName ? { sourceName: options.sourceName } : {}),
-      dryRun: options.dryRun === true,
-    });
-    if (result.dryRun) {
+    };
+    // Read the document first (nothing written): text the database cannot store, e.g. a NUL
+    // written as an escape in the YAML, is refused before the import; and the import's command
+    // id, which derives from the document (importCommandId), is in the request log.
+    const preview = await this.imports.importContent({ ...importRequest, dryRun: true });
+    assertWellFormedText(preview.document, 'document');
+    if (options.dryRun === true) {
       res.status(200);
       return {
-        planId: result.planId,
-        format: result.format,
+        planId: preview.planId,
+        format: preview.format,
         dryRun: true,
-        document: result.document,
-        report: result.report ?? null,
+        document: preview.document,
+        report: preview.report ?? null,
       };
     }
+    logCommandId(req, importCommandId(preview.document));
+    const result = await this.imports.importContent({ ...importRequest, dryRun: false });
     const outcome = result.outcome!;
     if (outcome.position) await this.projections.caughtUpTo(outcome.position, 10_000).catch(() => undefined);
     res.setHeader('Location', `/plans/${result.planId}`);
@@ -147,7 +156,12 @@ async function validJsonBody(body: object): Promise<ImportBodyDto> {
   return dto;
 }
 
+/**
+ * The options a JSON body sets: only those it has. (Its class declares every option, so each is
+ * an own property, undefined when not sent, and would otherwise hide the query's: a
+ * `?dryRun=true` with a JSON body imported for real.)
+ */
 function withoutContent(body: ImportBodyDto): ImportOptionsQuery {
   const { content: _content, ...options } = body;
-  return options;
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
 }

@@ -24,6 +24,7 @@ import {
 import {
   ChangeMeetingCommand,
   ReplayProtocolCommand,
+  meetingCommandId,
   meetingStreamId,
   planStreamId,
   type MeetingChange,
@@ -33,7 +34,11 @@ import {
 import { ProjectionRunner, planViewFromEvents, renderPlanMarkdown } from '@app/read-models';
 import { AmendmentListImports, MeetingQueries } from '@app/runtime';
 import type { Request, Response } from 'express';
+import { createHash } from 'node:crypto';
+import { v5 as uuidv5 } from 'uuid';
+import { logCommandId } from '../auth/logging.js';
 import { actorOf, envelopeFrom } from '../http/command-envelope.js';
+import { assertWellFormedText } from '../http/well-formed-text.js';
 import {
   AmendmentParams,
   FileAmendmentDto,
@@ -48,6 +53,8 @@ import {
   VoteDto,
   WithdrawAmendmentDto,
 } from './meeting.dto.js';
+
+const AMENDMENT_LIST_NAMESPACE = 'b7c1e0d2-4a3f-4f6e-9c8b-5d2a1e7f3c90';
 
 const IDEMPOTENCY_KEY = { name: 'Idempotency-Key', required: false, description: 'Command id (UUID)' };
 
@@ -86,6 +93,9 @@ export class MeetingsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const { protocol, lineOf } = readProtocol(body);
+    assertWellFormedText(protocol, 'protocol');
+    // Its commands' ids derive from the meeting and the step; all carry this one as correlationId.
+    if (query.dryRun !== true) logCommandId(req, meetingCommandId(protocol.meeting.id, 'replay'));
     const now = new Date().toISOString();
     let result: ReplayResult;
     try {
@@ -240,7 +250,13 @@ export class MeetingsController {
       throw new BadRequestException('Send the amendment list as text/plain, or as `content` in a JSON body');
     }
     if (!(await this.queries.find(id))) throw new NotFoundException(`Meeting "${id}" not found`);
-    const result = await this.amendmentLists.importList(id, content, actorOf(req));
+    // Each amendment is a command of its own; all carry the list's id as correlationId.
+    const listId = uuidv5(
+      `${id}/${createHash('sha256').update(content).digest('hex')}`,
+      AMENDMENT_LIST_NAMESPACE,
+    );
+    logCommandId(req, listId);
+    const result = await this.amendmentLists.importList(id, content, actorOf(req), listId);
     await this.catchUp([meetingStreamId(id)]);
     return result;
   }

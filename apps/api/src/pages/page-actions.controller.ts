@@ -19,6 +19,7 @@ import { ChangePlanCommand, type CommandEnvelope, type CommandOutcome, type Plan
 import { ProjectionRunner, summariseFollowUp, type PlanView } from '@app/read-models';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { logCommandId } from '../auth/logging.js';
 import { BODY_CODE, isMeasureStatus, SLUG, statusLabel, todayIso, UUID } from './format.js';
 import { html, type Html } from './html.js';
 import { elementNames, PageData } from './page-data.js';
@@ -172,6 +173,7 @@ export class PageActionsController {
       now: new Date().toISOString(),
       cause: { kind: 'follow_up', reference: 'Oppfølging på planverk-sidene' },
     };
+    logCommandId(req, envelope.commandId);
     let outcome: CommandOutcome;
     try {
       outcome = await this.commandBus.execute(new ChangePlanCommand(planId, change, envelope));

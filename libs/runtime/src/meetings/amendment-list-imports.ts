@@ -25,7 +25,13 @@ export interface AmendmentListImportResult {
 export class AmendmentListImports {
   constructor(private readonly commandBus: CommandBus) {}
 
-  async importList(meetingId: string, text: string, actor: string): Promise<AmendmentListImportResult> {
+  /** correlationId: carried by every amendment's events, naming the import they came from (the api logs it). */
+  async importList(
+    meetingId: string,
+    text: string,
+    actor: string,
+    correlationId?: string,
+  ): Promise<AmendmentListImportResult> {
     const { amendments, issues } = parseAmendmentList(text);
     const unresolved: AmendmentListImportResult['unresolved'] = issues.map((i) => ({ ...i }));
     const filed: number[] = [];
@@ -38,6 +44,7 @@ export class AmendmentListImports {
             commandId: uuidv5(`amendment-list:${meetingId}:${amendment.no}:${digest}`, NAMESPACE),
             actor,
             now,
+            ...(correlationId ? { correlationId } : {}),
             cause: {
               kind: 'meeting',
               meetingId,
