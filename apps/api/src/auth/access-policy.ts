@@ -32,7 +32,13 @@ export type OrganisationSource =
 /** Where the plan whose visibility decides a read is found. */
 export type PlanSource =
   | { readonly from: 'plan-param'; readonly param: string }
-  | { readonly from: 'measure-param'; readonly param: string };
+  | { readonly from: 'measure-param'; readonly param: string }
+  /** The plan a meeting in a path parameter treats (from the meeting's first event). */
+  | { readonly from: 'meeting-param'; readonly param: string }
+  /** A plan named in the query string (`?fromPlan=`), when given. */
+  | { readonly from: 'query-param'; readonly param: string }
+  /** The plan compared with: `?<query>=` when given, else the predecessor of the plan in `param`. */
+  | { readonly from: 'compared-plan'; readonly param: string; readonly query: string };
 
 export type Requirement =
   /** Anyone, signed in or not (sign-in itself, health, published plans). */
@@ -41,8 +47,13 @@ export type Requirement =
   | { readonly kind: 'signed-in' }
   /** One of `roles` in the organisation(s) the request acts on. */
   | { readonly kind: 'role'; readonly roles: readonly Role[]; readonly organisation: OrganisationSource }
-  /** A published plan: anyone; an internal plan: at least viewer in its organisation. */
-  | { readonly kind: 'read-plan'; readonly plan: PlanSource };
+  /**
+   * A published plan: anyone; an internal plan: at least viewer in its organisation. `also`:
+   * further plans the answer shows (a predecessor compared with), each under the same rule.
+   */
+  | { readonly kind: 'read-plan'; readonly plan: PlanSource; readonly also?: readonly PlanSource[] };
+
+export type VisibilityFilter = 'plan-list' | 'organisation-plans' | 'meeting-list';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -50,8 +61,8 @@ export interface AccessRule {
   readonly method: HttpMethod;
   readonly path: string;
   readonly requires: Requirement;
-  /** Lists of plans in the answer lose the internal plans the caller may not read. */
-  readonly filter?: 'plan-list' | 'organisation-plans';
+  /** Lists in the answer lose the internal plans (or their meetings) the caller may not read. */
+  readonly filter?: VisibilityFilter;
 }
 
 const PLAN = { from: 'plan-param', param: 'id' } as const;
@@ -64,6 +75,13 @@ const rule = (method: HttpMethod, path: string, requires: Requirement, extra: Pa
   ({ method, path, requires, ...extra }) as AccessRule;
 const PUBLIC: Requirement = { kind: 'public' };
 const READ_PLAN: Requirement = { kind: 'read-plan', plan: PLAN };
+/** The plan and the one it is compared with (`?fromPlan=`, else its predecessor). */
+const READ_PLAN_AND_COMPARED: Requirement = {
+  kind: 'read-plan',
+  plan: PLAN,
+  also: [{ from: 'compared-plan', param: 'id', query: 'fromPlan' }],
+};
+const READ_MEETING: Requirement = { kind: 'read-plan', plan: { from: 'meeting-param', param: 'id' } };
 
 export const ACCESS_POLICY: readonly AccessRule[] = [
   // Sign-in, tokens, users and roles
@@ -90,6 +108,15 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   rule('GET', '/plans', PUBLIC, { filter: 'plan-list' }),
   rule('GET', '/plans/:id', READ_PLAN),
   rule('GET', '/plans/:id/*', READ_PLAN),
+  rule('GET', '/plans/:id/diff', {
+    kind: 'read-plan',
+    plan: PLAN,
+    also: [{ from: 'query-param', param: 'fromPlan' }],
+  }),
+  rule('GET', '/plans/:id/lineage', READ_PLAN_AND_COMPARED),
+  rule('GET', '/plans/:id/audit', READ_PLAN_AND_COMPARED),
+  // Who could change the plan on a day: the names of its organisation's role holders, for its admins.
+  rule('GET', '/plans/:id/access', role('admin')),
   rule('POST', '/plans', role('plan_editor', { from: 'body-organisation', field: 'organisationId' })),
   rule('POST', '/plans/:id/visibility', role('admin')),
   rule('POST', '/plans/:id/sections', role('plan_editor')),
@@ -117,15 +144,20 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   rule('GET', '/measures/:id/history', { kind: 'read-plan', plan: { from: 'measure-param', param: 'id' } }),
   rule('POST', '/imports', role('plan_editor', { from: 'import' })),
 
-  // Meetings: amendments, recommendations, votes and replay (meeting officer)
+  // Meetings: amendments, recommendations, votes and replay (meeting officer); read like their plan
+  rule('GET', '/meetings', PUBLIC, { filter: 'meeting-list' }),
+  rule('GET', '/meetings/:id', READ_MEETING),
+  rule('GET', '/meetings/:id/*', READ_MEETING),
   rule('POST', '/meetings', role('meeting_officer', { from: 'meeting-body' })),
-  rule('POST', '/meetings/replay', role('meeting_officer', { from: 'meeting-body' })),
   rule('POST', '/meetings/replay', role('meeting_officer', { from: 'meeting-body' })),
   rule('POST', '/meetings/:id/*', role('meeting_officer', { from: 'meeting-param', param: 'id' })),
   rule('PUT', '/meetings/:id/*', role('meeting_officer', { from: 'meeting-param', param: 'id' })),
   rule('DELETE', '/meetings/:id/*', role('meeting_officer', { from: 'meeting-param', param: 'id' })),
 
-  // Pages (HTML): plans read like the api; their forms are added here as they are built.
+  // Pages (HTML): plans read like the api; their forms are added here as they are built. The
+  // organisation pages are open, and leave out the internal plans the caller may not read.
+  rule('GET', '/org/:orgId', PUBLIC),
+  rule('GET', '/org/:orgId/ansvar', PUBLIC),
   rule('GET', '/plan/:id', READ_PLAN),
   rule('GET', '/plan/:id/*', READ_PLAN),
   rule('POST', '/plan/:id/tiltak/:measureId/status', role('secretary')),

@@ -92,15 +92,17 @@ export class AccessGuard implements CanActivate {
         if (!principal) this.signInRequired(request, response, route);
         return;
       case 'read-plan': {
-        const planId = await this.locator.planOf(requirement.plan, request);
-        if (planId === undefined) return;
-        const visibility = await planVisibility(this.database.db, planId);
-        if (visibility?.visibility !== 'internal') return;
-        if (!principal) this.signInRequired(request, response, route);
-        if (!grantsAllow(principal!.grants, 'viewer', visibility.organisationId)) {
-          this.deny(request, route, principal, `not a viewer of ${visibility.organisationId}`);
-          // An internal plan is not there for those who may not read it.
-          throw new HttpException({ statusCode: 404, message: `Plan "${planId}" not found` }, 404);
+        for (const source of [requirement.plan, ...(requirement.also ?? [])]) {
+          const plan = await this.locator.planOf(source, request);
+          if (plan === undefined) continue;
+          const visibility = await planVisibility(this.database.db, plan.planId);
+          if (visibility?.visibility !== 'internal') continue;
+          if (!principal) this.signInRequired(request, response, route);
+          if (!grantsAllow(principal!.grants, 'viewer', visibility.organisationId)) {
+            this.deny(request, route, principal, `not a viewer of ${visibility.organisationId}`);
+            // An internal plan (and what shows it) is not there for those who may not read it.
+            throw new HttpException({ statusCode: 404, message: plan.notFound }, 404);
+          }
         }
         return;
       }
@@ -144,8 +146,21 @@ export class AccessGuard implements CanActivate {
   }
 
   private deny(request: Request, route: string, principal: Principal | undefined, reason: string): void {
-    this.logger.warn(`Denied ${request.method} ${route} for ${principal?.actor ?? 'anonymous'}: ${reason}`);
+    this.logger.warn(denialLine(request, route, principal, reason));
   }
+}
+
+/**
+ * The log line of a refusal, the same for the guard and for a handler's own 403: the actor's id
+ * (never a name, address or credential) and why.
+ */
+export function denialLine(
+  request: Request,
+  route: string,
+  principal: Principal | undefined,
+  reason: string,
+): string {
+  return `Denied ${request.method} ${route} for ${principal?.actor ?? 'anonymous'}: ${reason}`;
 }
 
 function forbidden(message: string): ForbiddenException {

@@ -1,8 +1,10 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { Database } from '@app/database';
 import { SYSTEM_SCOPE } from '@app/domain';
 import { EventStore } from '@app/event-store';
 import { AccessCommandRunner } from '@app/plans';
-import { PlanImports, PlanQueries, type ImportFormat } from '@app/runtime';
+import { planPredecessor } from '@app/read-models';
+import { DATABASE, PlanImports, PlanQueries, type ImportFormat } from '@app/runtime';
 import type { Request } from 'express';
 import { parse as parseYaml } from 'yaml';
 import type { OrganisationSource, PlanSource } from './access-policy.js';
@@ -21,6 +23,7 @@ export class OrganisationLocator {
     private readonly store: EventStore,
     private readonly imports: PlanImports,
     private readonly queries: PlanQueries,
+    @Inject(DATABASE) private readonly database: Database,
   ) {}
 
   async organisations(source: OrganisationSource, request: Request): Promise<readonly string[] | 'any'> {
@@ -50,13 +53,52 @@ export class OrganisationLocator {
     }
   }
 
-  /** The plan a read is about, for its visibility (undefined: let the handler answer 404). */
-  async planOf(source: PlanSource, request: Request): Promise<string | undefined> {
-    const value = (request.params as Record<string, string | undefined>)[source.param];
-    if (typeof value !== 'string' || !ID.test(value)) return undefined;
-    if (source.from === 'plan-param') return value;
-    const rows = await this.queries.elementHistory(value).catch(() => []);
-    return rows[0]?.planId;
+  /**
+   * The plan a read is about, for its visibility, and how to say "not found" about what was
+   * asked for (undefined: nothing to decide on, and the handler answers 404 or 400 itself).
+   */
+  async planOf(
+    source: PlanSource,
+    request: Request,
+  ): Promise<{ readonly planId: string; readonly notFound: string } | undefined> {
+    const params = request.params as Record<string, string | undefined>;
+    const query = request.query as Record<string, unknown>;
+    const id = (value: unknown): string | undefined =>
+      typeof value === 'string' && ID.test(value) ? value : undefined;
+    switch (source.from) {
+      case 'plan-param': {
+        const planId = id(params[source.param]);
+        return planId ? { planId, notFound: `Plan "${planId}" not found` } : undefined;
+      }
+      case 'query-param': {
+        const planId = id(query[source.param]);
+        return planId ? { planId, notFound: `Plan "${planId}" not found` } : undefined;
+      }
+      case 'compared-plan': {
+        const named = id(query[source.query]);
+        const plan = id(params[source.param]);
+        const planId = named ?? (plan ? await planPredecessor(this.database.db, plan) : undefined);
+        return planId ? { planId, notFound: `Plan "${planId}" not found` } : undefined;
+      }
+      case 'measure-param': {
+        const measureId = id(params[source.param]);
+        if (!measureId) return undefined;
+        const rows = await this.queries.elementHistory(measureId).catch(() => []);
+        const planId = rows[0]?.planId;
+        return planId ? { planId, notFound: `Measure "${measureId}" not found` } : undefined;
+      }
+      case 'meeting-param': {
+        const meetingId = id(params[source.param]);
+        const [first] = meetingId ? await this.store.readStream(`meeting-${meetingId}`, { maxCount: 1 }) : [];
+        const data = asRecord(first?.data);
+        const planId = id(data.planId ?? data.plan);
+        return planId ? { planId, notFound: `Meeting "${meetingId}" not found` } : undefined;
+      }
+      default: {
+        const unhandled: never = source;
+        return unhandled;
+      }
+    }
   }
 
   async planOrganisation(planId: unknown): Promise<string> {

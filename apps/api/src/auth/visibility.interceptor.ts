@@ -1,48 +1,78 @@
 import {
+  HttpException,
   Inject,
   Injectable,
+  Logger,
   type CallHandler,
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
 import type { Database } from '@app/database';
-import { grantsAllow } from '@app/domain';
+import { grantsAllow, type RoleGrant } from '@app/domain';
 import { internalPlans } from '@app/read-models';
 import { DATABASE } from '@app/runtime';
 import type { Request } from 'express';
-import { from, mergeMap, type Observable } from 'rxjs';
-import { findRule } from './access-policy.js';
-import { routeOf } from './access.guard.js';
+import { catchError, from, mergeMap, throwError, type Observable } from 'rxjs';
+import { findRule, type VisibilityFilter } from './access-policy.js';
+import { denialLine, routeOf } from './access.guard.js';
 
 interface PlanLike {
   readonly id?: unknown;
 }
 
-/** Lists of plans lose the internal plans the caller may not read (the policy row's `filter`). */
+interface MeetingLike {
+  readonly planId?: unknown;
+}
+
+/** Whether the holder of `grants` may read a plan: published, or internal and a viewer of its organisation. */
+export type PlanReader = (planId: string) => boolean;
+
+/** The plans the holder of `grants` may read (no grants: a signed-out caller, published plans only). */
+export async function planReader(db: Database['db'], grants: readonly RoleGrant[]): Promise<PlanReader> {
+  const hidden = await internalPlans(db);
+  return (planId) => {
+    const organisation = hidden.get(planId);
+    return organisation === undefined || grantsAllow(grants, 'viewer', organisation);
+  };
+}
+
+/**
+ * Lists of plans (and of meetings) lose the internal plans the caller may not read (the policy
+ * row's `filter`). And a refusal a handler decides itself (a 403 thrown after the guard let the
+ * request through, e.g. someone else's password or token) is logged like the guard's, once.
+ */
 @Injectable()
 export class VisibilityInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('Access');
+
   constructor(@Inject(DATABASE) private readonly database: Database) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<Request>();
-    const filter = findRule(request.method, routeOf(request))?.filter;
-    if (!filter) return next.handle();
-    return next.handle().pipe(mergeMap((body: unknown) => from(this.filter(filter, body, request))));
+    const route = routeOf(request);
+    const filter = findRule(request.method, route)?.filter;
+    const handled = next.handle().pipe(
+      catchError((error: unknown) => {
+        if (error instanceof HttpException && error.getStatus() === 403) {
+          this.logger.warn(denialLine(request, route, request.principal, error.message));
+        }
+        return throwError(() => error);
+      }),
+    );
+    if (!filter) return handled;
+    return handled.pipe(mergeMap((body: unknown) => from(this.filter(filter, body, request))));
   }
 
-  private async filter(filter: 'plan-list' | 'organisation-plans', body: unknown, request: Request) {
-    const hidden = await internalPlans(this.database.db);
-    if (hidden.size === 0) return body;
-    const grants = request.principal?.grants ?? [];
-    const readable = (plan: PlanLike): boolean => {
-      const organisation = typeof plan.id === 'string' ? hidden.get(plan.id) : undefined;
-      return organisation === undefined || grantsAllow(grants, 'viewer', organisation);
-    };
-    if (filter === 'plan-list' && Array.isArray(body)) return (body as PlanLike[]).filter(readable);
+  private async filter(filter: VisibilityFilter, body: unknown, request: Request) {
+    const readable = await planReader(this.database.db, request.principal?.grants ?? []);
+    const plan = (p: PlanLike): boolean => typeof p.id !== 'string' || readable(p.id);
+    const meeting = (m: MeetingLike): boolean => typeof m.planId !== 'string' || readable(m.planId);
+    if (filter === 'plan-list' && Array.isArray(body)) return (body as PlanLike[]).filter(plan);
+    if (filter === 'meeting-list' && Array.isArray(body)) return (body as MeetingLike[]).filter(meeting);
     if (filter === 'organisation-plans' && typeof body === 'object' && body !== null) {
       const plans = (body as { plans?: unknown }).plans;
-      if (Array.isArray(plans)) return { ...body, plans: (plans as PlanLike[]).filter(readable) };
+      if (Array.isArray(plans)) return { ...body, plans: (plans as PlanLike[]).filter(plan) };
     }
     return body;
   }

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Database } from '@app/database';
+import type { RoleGrant } from '@app/domain';
 import {
   flattenGoals,
   flattenMeasures,
@@ -7,7 +9,8 @@ import {
   type PlanSummary,
   type PlanView,
 } from '@app/read-models';
-import { PlanQueries } from '@app/runtime';
+import { DATABASE, PlanQueries } from '@app/runtime';
+import { planReader, type PlanReader } from '../auth/visibility.interceptor.js';
 import { PageProblem } from './page-http.js';
 import { describeTarget } from './views/history.js';
 
@@ -43,20 +46,35 @@ export interface IndicatorSeries {
   readonly targets: IndicatorTarget[];
 }
 
-/** The read side the pages need, composed from PlanQueries. */
+/**
+ * The read side the pages need, composed from PlanQueries. What lists plans takes a reader:
+ * the internal plans the caller may not read are left out, as if they were not there.
+ */
 @Injectable()
 export class PageData {
-  constructor(private readonly queries: PlanQueries) {}
+  constructor(
+    private readonly queries: PlanQueries,
+    @Inject(DATABASE) private readonly database: Database,
+  ) {}
+
+  /** Which plans the caller may read (no grants: signed out, published plans only). */
+  reader(grants: readonly RoleGrant[] | undefined): Promise<PlanReader> {
+    return planReader(this.database.db, grants ?? []);
+  }
+
+  private async readablePlans(reader: PlanReader, organisationId?: string): Promise<PlanSummary[]> {
+    return (await this.queries.listPlans(organisationId)).filter((p) => reader(p.id));
+  }
 
   listOrganisations(): Promise<OrganisationView[]> {
     return this.queries.listOrganisations();
   }
 
   /** The county organisation with the most plans on record (then by name): the board's landing page. */
-  async landingOrganisation(): Promise<string | undefined> {
+  async landingOrganisation(reader: PlanReader): Promise<string | undefined> {
     const [organisations, plans] = await Promise.all([
       this.queries.listOrganisations(),
-      this.queries.listPlans(),
+      this.readablePlans(reader),
     ]);
     const count = (id: string) => plans.filter((p) => p.organisationId === id).length;
     const withPlans = organisations.filter((o) => count(o.id) > 0);
@@ -69,11 +87,11 @@ export class PageData {
     return ranked[0]?.id;
   }
 
-  async organisation(orgId: string): Promise<OrganisationContext> {
+  async organisation(orgId: string, reader: PlanReader): Promise<OrganisationContext> {
     const [organisations, plans, all] = await Promise.all([
       this.queries.listOrganisations(),
-      this.queries.listPlans(orgId),
-      this.queries.listPlans(),
+      this.readablePlans(reader, orgId),
+      this.readablePlans(reader),
     ]);
     const organisation = organisations.find((o) => o.id === orgId);
     if (!organisation) throw new PageProblem(404, `Fant ingen organisasjon med id «${orgId}».`);
@@ -100,8 +118,8 @@ export class PageData {
    * (members 2993 at 31.12.2019 from the 2020-2023 plan, 3394 at 31.12.2025 from 2024-2027)
    * and the targets its goals set, one series per metric.
    */
-  async indicators(plan: PlanView): Promise<IndicatorSeries[]> {
-    const summaries = await this.queries.listPlans(plan.organisationId);
+  async indicators(plan: PlanView, reader: PlanReader): Promise<IndicatorSeries[]> {
+    const summaries = await this.readablePlans(reader, plan.organisationId);
     const others = await Promise.all(
       summaries.filter((p) => p.id !== plan.id).map((p) => this.queries.findPlan(p.id)),
     );

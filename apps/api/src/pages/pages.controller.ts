@@ -63,8 +63,8 @@ export class PagesController {
   constructor(private readonly data: PageData) {}
 
   @Get()
-  async root(@Res() res: Response): Promise<void> {
-    const orgId = await this.data.landingOrganisation();
+  async root(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const orgId = await this.data.landingOrganisation(await this.data.reader(req.principal?.grants));
     if (orgId) {
       res.redirect(302, `/org/${orgId}`);
       return;
@@ -85,11 +85,12 @@ export class PagesController {
 
   @Get('org/:orgId')
   @Header('Content-Type', HTML)
-  async organisation(@Param('orgId') orgIdParam: string): Promise<string> {
-    const ctx = await this.data.organisation(slug(orgIdParam, 'organisasjon'));
+  async organisation(@Param('orgId') orgIdParam: string, @Req() req: Request): Promise<string> {
+    const reader = await this.data.reader(req.principal?.grants);
+    const ctx = await this.data.organisation(slug(orgIdParam, 'organisasjon'), reader);
     const plan = ctx.current ? await this.data.plan(ctx.current.id) : undefined;
     const [history, indicators] = plan
-      ? await Promise.all([this.data.planHistory(plan.id), this.data.indicators(plan)])
+      ? await Promise.all([this.data.planHistory(plan.id), this.data.indicators(plan, reader)])
       : [[], []];
     return overviewPage({
       ctx,
@@ -103,8 +104,13 @@ export class PagesController {
 
   @Get('org/:orgId/ansvar')
   @Header('Content-Type', HTML)
-  async responsibility(@Param('orgId') orgIdParam: string, @Query() query: QueryParams): Promise<string> {
-    const ctx = await this.data.organisation(slug(orgIdParam, 'organisasjon'));
+  async responsibility(
+    @Param('orgId') orgIdParam: string,
+    @Query() query: QueryParams,
+    @Req() req: Request,
+  ): Promise<string> {
+    const reader = await this.data.reader(req.principal?.grants);
+    const ctx = await this.data.organisation(slug(orgIdParam, 'organisasjon'), reader);
     const planId = queryString(query, 'plan');
     const chosen = planId ? ctx.plans.find((p) => p.id === planId) : ctx.current;
     if (planId && !chosen) throw new PageProblem(404, `Organisasjonen har ingen plan med id «${planId}».`);
@@ -225,10 +231,16 @@ export class PagesController {
 
   @Get('plan/:id/revisjon')
   @Header('Content-Type', HTML)
-  async lineage(@Param('id') planIdParam: string): Promise<string> {
+  async lineage(@Param('id') planIdParam: string, @Req() req: Request): Promise<string> {
     const planId = slug(planIdParam, 'plan');
-    const [plan, organisations] = await Promise.all([this.data.plan(planId), this.data.listOrganisations()]);
-    const predecessorId = plan.predecessorPlanId;
+    const [plan, organisations, reader] = await Promise.all([
+      this.data.plan(planId),
+      this.data.listOrganisations(),
+      this.data.reader(req.principal?.grants),
+    ]);
+    // An internal predecessor the caller may not read is shown as no predecessor.
+    const predecessorId =
+      plan.predecessorPlanId && reader(plan.predecessorPlanId) ? plan.predecessorPlanId : undefined;
     const predecessor = predecessorId
       ? await this.data.plan(predecessorId).catch(() => undefined)
       : undefined;
@@ -241,10 +253,10 @@ export class PagesController {
 
   @Get('plan/:id/mal')
   @Header('Content-Type', HTML)
-  async indicators(@Param('id') planIdParam: string): Promise<string> {
+  async indicators(@Param('id') planIdParam: string, @Req() req: Request): Promise<string> {
     const plan = await this.data.plan(slug(planIdParam, 'plan'));
     const [series, organisations] = await Promise.all([
-      this.data.indicators(plan),
+      this.data.indicators(plan, await this.data.reader(req.principal?.grants)),
       this.data.listOrganisations(),
     ]);
     return indicatorsPage(plan, series, organisations).value;

@@ -1,4 +1,4 @@
-import type { PlanVisibility, Role, RoleGrant } from '@app/domain';
+import { SYSTEM_SCOPE, type PlanVisibility, type Role, type RoleGrant } from '@app/domain';
 import type { Kysely } from 'kysely';
 
 export interface UserRecord {
@@ -118,6 +118,67 @@ export async function roleHoldersBetween(
   }));
 }
 
+export interface PlanChanger extends RoleHolder {
+  /** The organisation of the grant: the plan's, or `*` for a system administrator. */
+  readonly organisationId: string;
+  /** The RoleGranted event. */
+  readonly grantEventId: string;
+}
+
+/** The roles that may change a plan in some way (a viewer only reads). */
+export const CHANGING_ROLES: readonly Role[] = ['secretary', 'meeting_officer', 'plan_editor', 'admin'];
+
+/**
+ * Who held a role that could change a plan of the organisation at some moment between `from`
+ * and `to` (ISO timestamps, `to` exclusive): its secretaries, meeting officers, plan editors and
+ * admins, and the system administrators (scope `*`), who may change every plan.
+ */
+export async function planChangersBetween(
+  db: Kysely<any>,
+  organisationId: string,
+  from: string,
+  to: string,
+): Promise<PlanChanger[]> {
+  const rows = await db
+    .selectFrom('rm_role_grants as g')
+    .innerJoin('rm_users as u', 'u.user_id', 'g.user_id')
+    .select([
+      'g.grant_event_id',
+      'g.user_id',
+      'u.username',
+      'g.organisation_id',
+      'g.role',
+      'g.granted_at',
+      'g.granted_by',
+      'g.revoked_at',
+      'g.revoked_by',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('g.organisation_id', '=', organisationId), eb('g.role', 'in', [...CHANGING_ROLES])]),
+        eb.and([eb('g.organisation_id', '=', SYSTEM_SCOPE), eb('g.role', '=', 'admin')]),
+      ]),
+    )
+    .where('g.granted_at', '<', to)
+    .where((eb) => eb.or([eb('g.revoked_at', 'is', null), eb('g.revoked_at', '>=', from)]))
+    .orderBy('u.username')
+    .orderBy('g.organisation_id')
+    .orderBy('g.role')
+    .orderBy('g.granted_at')
+    .execute();
+  return rows.map((r) => ({
+    userId: r.user_id,
+    username: r.username,
+    organisationId: r.organisation_id,
+    role: r.role as Role,
+    grantEventId: r.grant_event_id,
+    grantedAt: r.granted_at,
+    grantedBy: r.granted_by,
+    revokedAt: r.revoked_at,
+    revokedBy: r.revoked_by,
+  }));
+}
+
 /** Plans marked internal, with their organisation (every other plan is published). */
 export async function internalPlans(db: Kysely<any>): Promise<Map<string, string>> {
   const rows = await db
@@ -140,4 +201,14 @@ export async function planVisibility(
   return row
     ? { visibility: row.visibility as PlanVisibility, organisationId: row.organisation_id }
     : undefined;
+}
+
+/** The plan a plan continues (its predecessor), as the plan read model has it. */
+export async function planPredecessor(db: Kysely<any>, planId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('rm_plans')
+    .select(['predecessor_plan_id'])
+    .where('plan_id', '=', planId)
+    .executeTakeFirst();
+  return (row?.predecessor_plan_id as string | null | undefined) ?? undefined;
 }
