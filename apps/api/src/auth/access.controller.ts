@@ -5,6 +5,7 @@ import {
   ForbiddenException,
   Get,
   HttpCode,
+  Inject,
   NotFoundException,
   Param,
   Post,
@@ -12,10 +13,13 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Database } from '@app/database';
 import { grantsAllow, SYSTEM_SCOPE } from '@app/domain';
-import { AccessCommandRunner } from '@app/plans';
-import { AccessService, PlanQueries, WeakPasswordError } from '@app/runtime';
+import { EventStore, formatPosition } from '@app/event-store';
+import { AccessCommandRunner, userStreamId } from '@app/plans';
+import { planChangersBetween } from '@app/read-models';
+import { AccessService, DATABASE, PlanQueries, WeakPasswordError } from '@app/runtime';
 import type { Request, Response } from 'express';
 import { envelopeFrom } from '../http/command-envelope.js';
 import { CommandResponder } from '../plans/command-responder.js';
@@ -39,6 +43,8 @@ export class AccessController {
     private readonly runner: AccessCommandRunner,
     private readonly queries: PlanQueries,
     private readonly responder: CommandResponder,
+    private readonly store: EventStore,
+    @Inject(DATABASE) private readonly database: Database,
   ) {}
 
   @Post('users')
@@ -94,14 +100,85 @@ export class AccessController {
       'Who held which role in the organisation on a day (?at=2026-03-14): who could change its plans then',
   })
   async roles(@Param() { id }: OrganisationParam, @Query() query: RolesAtQuery) {
-    const at = query.at ?? new Date().toISOString().slice(0, 10);
-    if (
-      Number.isNaN(Date.parse(`${at}T00:00:00Z`)) ||
-      new Date(`${at}T00:00:00Z`).toISOString().slice(0, 10) !== at
-    ) {
-      throw new BadRequestException(`at is not a real date: ${at}`);
-    }
+    const at = dayOf(query.at);
     return { organisationId: id, at, holders: await this.access.roleHoldersOn(id, at) };
+  }
+
+  @Get('plans/:id/access')
+  @ApiOperation({
+    summary: 'Who could change the plan on a day (?at=2026-03-14, default today)',
+    description:
+      'Everyone who at any moment of that day (UTC) held a role that may change the plan: its ' +
+      "organisation's secretaries (follow-up), meeting officers (meetings), plan editors (drafts) and " +
+      'admins, and the system administrators (scope `*`), who may change every plan. Viewers only read ' +
+      'and are left out. Each grant with its RoleGranted event (id and position in the store), when and ' +
+      'by whom it was granted and, if so, revoked. For admins of the plan’s organisation.',
+  })
+  @ApiOkResponse({
+    description: '{ planId, organisationId, at, holders: [...] }',
+    schema: {
+      type: 'object',
+      properties: {
+        planId: { type: 'string', example: 'oslo-sv-2024-2027' },
+        organisationId: { type: 'string', example: 'oslo-sv' },
+        at: { type: 'string', example: '2026-03-14' },
+        holders: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              userId: { type: 'string' },
+              username: { type: 'string' },
+              role: { type: 'string', enum: ['secretary', 'meeting_officer', 'plan_editor', 'admin'] },
+              scope: { type: 'string', enum: ['organisation', 'system'] },
+              organisationId: { type: 'string', description: 'The organisation of the grant, or `*`' },
+              grantEventId: { type: 'string' },
+              grantPosition: { type: 'string', nullable: true, description: 'Store position of the grant' },
+              grantedAt: { type: 'string', format: 'date-time' },
+              grantedBy: { type: 'string' },
+              revokedAt: { type: 'string', format: 'date-time', nullable: true },
+              revokedBy: { type: 'string', nullable: true },
+            },
+          },
+        },
+      },
+    },
+  })
+  @ApiResponse({ status: 400, description: 'at is not a real date' })
+  @ApiResponse({ status: 403, description: 'Not an admin of the plan’s organisation' })
+  @ApiResponse({ status: 404, description: 'No such plan' })
+  async planAccess(@Param() { id }: PlanIdParam, @Query() query: RolesAtQuery) {
+    const at = dayOf(query.at);
+    const organisationId = await this.runner.planOrganisation(id);
+    if (!organisationId) throw new NotFoundException(`Plan "${id}" not found`);
+    const from = `${at}T00:00:00.000Z`;
+    const to = new Date(Date.parse(from) + 86_400_000).toISOString();
+    const holders = await planChangersBetween(this.database.db, organisationId, from, to);
+    // The grant's position in the store: from the user's stream, where RoleGranted is recorded.
+    const positions = new Map<string, string>();
+    for (const userId of new Set(holders.map((h) => h.userId))) {
+      for (const event of await this.store.readStream(userStreamId(userId))) {
+        positions.set(event.id, formatPosition(event.position));
+      }
+    }
+    return {
+      planId: id,
+      organisationId,
+      at,
+      holders: holders.map((h) => ({
+        userId: h.userId,
+        username: h.username,
+        role: h.role,
+        scope: h.organisationId === SYSTEM_SCOPE ? 'system' : 'organisation',
+        organisationId: h.organisationId,
+        grantEventId: h.grantEventId,
+        grantPosition: positions.get(h.grantEventId) ?? null,
+        grantedAt: h.grantedAt,
+        grantedBy: h.grantedBy,
+        revokedAt: h.revokedAt,
+        revokedBy: h.revokedBy,
+      })),
+    };
   }
 
   @Post('plans/:id/visibility')
@@ -125,6 +202,18 @@ export class AccessController {
       throw new NotFoundException(`Organisation "${id}" not found`);
     }
   }
+}
+
+/** A day as YYYY-MM-DD (today by default), refused when it is no real date (2026-02-30). */
+function dayOf(value: string | undefined): string {
+  const at = value ?? new Date().toISOString().slice(0, 10);
+  if (
+    Number.isNaN(Date.parse(`${at}T00:00:00Z`)) ||
+    new Date(`${at}T00:00:00Z`).toISOString().slice(0, 10) !== at
+  ) {
+    throw new BadRequestException(`at is not a real date: ${at}`);
+  }
+  return at;
 }
 
 async function withPasswordRules<T>(work: () => Promise<T>): Promise<T> {
