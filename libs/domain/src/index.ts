@@ -13,3 +13,4 @@ export * from './text-diff/index.js';
 export * from './access/index.js';
 export * from './meeting/index.js';
 export * from './shared/iso-date.js';
+export * from './plan/plan-snapshot.js';

@@ -1,5 +1,13 @@
 import type { DomainEvent } from '@app/domain';
-import type { EventStore, Position, RecordedEvent } from '@app/event-store';
+import {
+  eventIdFor,
+  formatPosition,
+  parsePosition,
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+} from '@app/event-store';
+import type { SnapshotCodec, StreamSnapshots } from './snapshots/stream-snapshots.js';
 
 /** A stream folded up to `revision`, with the commands seen in it (for answering retries). */
 export interface FoldedStream<State> {
@@ -16,6 +24,8 @@ export interface Fold<Event extends DomainEvent, State> {
   isEvent(event: { type: string }): boolean;
   /** An evolve for one fold of many events, faster than `evolve` (see the domain's `planFold`). */
   startFold?(): (state: State, event: Event) => State;
+  /** How to keep the state as a snapshot; a fold without one is always folded from the start. */
+  readonly snapshot?: SnapshotCodec<State>;
 }
 
 /** The whole stream from its first event (no cache). */
@@ -36,39 +46,70 @@ export function foldRecorded<Event extends DomainEvent, State>(
   return { state, revision: events[events.length - 1]!.revision, commands };
 }
 
+/** A folded stream as kept here: with what a snapshot of it needs. */
+interface Entry<State> extends FoldedStream<State> {
+  /** The id of the event at `revision` (to tell a stale snapshot from a good one). */
+  readonly lastEventId: string | undefined;
+  /** The revision of the newest snapshot known to be stored; -1 for none. */
+  readonly snapshotRevision: bigint;
+}
+
+export interface FoldedStreamsOptions {
+  readonly capacity?: number;
+  /** Where snapshots are kept; without it (or a codec in the fold) streams are folded from their start. */
+  readonly snapshots?: StreamSnapshots;
+  /** How many events a stream moves on before its snapshot is taken again. */
+  readonly snapshotEvery?: number;
+  /** A snapshot that could not be read or written: the command goes on without it. */
+  readonly onSnapshotError?: (streamId: string, error: unknown) => void;
+}
+
 /**
  * Folded streams kept between commands, so a command reads only the events appended since the
  * last one instead of the whole stream (thousands of events for a plan followed up for years).
  * Every load still asks the store for newer events, so another process's appends are seen;
  * the cache only saves reading and folding what was already folded. Bounded: the streams used
- * least recently are forgotten first.
+ * least recently are forgotten first. A stream not in memory starts from its stored snapshot,
+ * if the fold has a codec and the snapshot still matches the stream; a stream that has moved
+ * `snapshotEvery` events past its snapshot gets a new one.
  *
  * States are immutable (evolve returns new objects), so a cached state can be handed to several
  * concurrent commands; the one whose append loses gets a revision conflict from the store.
  */
 export class FoldedStreams<Event extends DomainEvent, State> {
-  private readonly entries = new Map<string, FoldedStream<State>>();
+  private readonly entries = new Map<string, Entry<State>>();
+  private readonly capacity: number;
+  private readonly snapshotEvery: number;
 
   constructor(
     private readonly store: EventStore,
     private readonly fold: Fold<Event, State>,
-    private readonly capacity = 256,
-  ) {}
+    private readonly options: FoldedStreamsOptions = {},
+  ) {
+    this.capacity = options.capacity ?? 256;
+    this.snapshotEvery = options.snapshotEvery ?? 100;
+  }
 
   async load(streamId: string): Promise<FoldedStream<State>> {
     const cached = this.entries.get(streamId);
+    const start = cached ?? (await this.fromSnapshot(streamId));
     const fresh = await this.store.readStream(
       streamId,
-      cached ? { fromRevision: cached.revision + 1n } : undefined,
+      start ? { fromRevision: start.revision + 1n } : undefined,
     );
     // A stream that reads back shorter than what was folded cannot happen in an append-only
     // store; if it ever did (a database restored from an older backup), fold it again whole.
-    if (cached && fresh.length > 0 && fresh[0]!.revision !== cached.revision + 1n) {
+    if (start && fresh.length > 0 && fresh[0]!.revision !== start.revision + 1n) {
       this.entries.delete(streamId);
       return this.load(streamId);
     }
-    const folded = foldRecorded(this.fold, fresh, cached ?? this.empty());
-    this.remember(streamId, folded);
+    const from = start ?? this.empty();
+    const folded: Entry<State> = {
+      ...foldRecorded(this.fold, fresh, from),
+      lastEventId: fresh.length > 0 ? fresh[fresh.length - 1]!.id : from.lastEventId,
+      snapshotRevision: from.snapshotRevision,
+    };
+    this.remember(streamId, await this.snapshotIfDue(streamId, folded));
     return folded;
   }
 
@@ -91,14 +132,72 @@ export class FoldedStreams<Event extends DomainEvent, State> {
     for (const event of events) state = this.fold.evolve(state, event);
     const commands = before.commands as Map<string, Position>;
     commands.set(commandId, result.position);
-    this.remember(streamId, { state, revision: result.revision, commands });
+    this.remember(streamId, {
+      state,
+      revision: result.revision,
+      commands,
+      // The ids the decider runner gave the events it appended.
+      lastEventId: eventIdFor(commandId, events.length - 1),
+      snapshotRevision: current?.snapshotRevision ?? -1n,
+    });
   }
 
-  private empty(): FoldedStream<State> {
-    return { state: this.fold.initialState(), revision: -1n, commands: new Map() };
+  private empty(): Entry<State> {
+    return {
+      state: this.fold.initialState(),
+      revision: -1n,
+      commands: new Map(),
+      lastEventId: undefined,
+      snapshotRevision: -1n,
+    };
   }
 
-  private remember(streamId: string, folded: FoldedStream<State>): void {
+  /** The stream as its snapshot has it, if it has one that still matches the stream. */
+  private async fromSnapshot(streamId: string): Promise<Entry<State> | undefined> {
+    const codec = this.fold.snapshot;
+    if (!codec || !this.options.snapshots) return undefined;
+    try {
+      const snapshot = await this.options.snapshots.load(streamId, codec.version);
+      if (!snapshot) return undefined;
+      // The snapshot's last event must still be the stream's event at that revision: a store
+      // restored from a backup, or emptied and filled again, makes a snapshot stale.
+      const [last] = await this.store.readStream(streamId, { fromRevision: snapshot.revision, maxCount: 1 });
+      if (last?.revision !== snapshot.revision || last.id !== snapshot.lastEventId) return undefined;
+      return {
+        state: codec.decode(snapshot.state),
+        revision: snapshot.revision,
+        commands: new Map(snapshot.commands.map(([id, position]) => [id, parsePosition(position)])),
+        lastEventId: snapshot.lastEventId,
+        snapshotRevision: snapshot.revision,
+      };
+    } catch (error) {
+      this.options.onSnapshotError?.(streamId, error);
+      return undefined;
+    }
+  }
+
+  private async snapshotIfDue(streamId: string, folded: Entry<State>): Promise<Entry<State>> {
+    const codec = this.fold.snapshot;
+    const snapshots = this.options.snapshots;
+    if (!codec || !snapshots || folded.lastEventId === undefined) return folded;
+    if (folded.revision - folded.snapshotRevision < BigInt(this.snapshotEvery)) return folded;
+    try {
+      await snapshots.save({
+        streamId,
+        version: codec.version,
+        revision: folded.revision,
+        lastEventId: folded.lastEventId,
+        state: codec.encode(folded.state),
+        commands: [...folded.commands].map(([id, position]) => [id, formatPosition(position)] as const),
+      });
+      return { ...folded, snapshotRevision: folded.revision };
+    } catch (error) {
+      this.options.onSnapshotError?.(streamId, error);
+      return folded;
+    }
+  }
+
+  private remember(streamId: string, folded: Entry<State>): void {
     const current = this.entries.get(streamId);
     if (current && current.revision > folded.revision) return;
     this.entries.delete(streamId);

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import {
   DomainError,
   decideSequence,
@@ -7,6 +7,9 @@ import {
   organisationDecider,
   planDecider,
   planFold,
+  planFromSnapshot,
+  planSnapshot,
+  PLAN_SNAPSHOT_VERSION,
   type OrganisationCommand,
   type OrganisationEvent,
   type OrganisationState,
@@ -19,11 +22,17 @@ import type { CommandEnvelope, CommandOutcome } from './command-envelope.js';
 import { runDecider, type StreamDecider } from './decider-runner.js';
 import { FoldedStreams } from './folded-streams.js';
 import { organisationStreamId, planStreamId } from './plan-stream.js';
+import { StreamSnapshots } from './snapshots/stream-snapshots.js';
 
 const plans: StreamDecider<PlanCommand, PlanEvent, PlanState> = {
   ...planDecider,
   isEvent: isPlanEvent,
   startFold: planFold,
+  snapshot: {
+    version: PLAN_SNAPSHOT_VERSION,
+    encode: planSnapshot,
+    decode: (snapshot) => planFromSnapshot(snapshot as Record<string, unknown>),
+  },
 };
 const organisations: StreamDecider<OrganisationCommand, OrganisationEvent, OrganisationState> = {
   ...organisationDecider,
@@ -40,9 +49,19 @@ export class PlanCommandRunner {
   private readonly planStreams: FoldedStreams<PlanEvent, PlanState>;
   private readonly organisationStreams: FoldedStreams<OrganisationEvent, OrganisationState>;
 
-  constructor(private readonly store: EventStore) {
-    this.planStreams = new FoldedStreams(store, plans, 256);
-    this.organisationStreams = new FoldedStreams(store, organisations, 64);
+  private readonly logger = new Logger('Commands');
+
+  constructor(
+    private readonly store: EventStore,
+    @Optional() snapshots?: StreamSnapshots,
+  ) {
+    this.planStreams = new FoldedStreams(store, plans, {
+      capacity: 256,
+      snapshots,
+      onSnapshotError: (streamId, error) =>
+        this.logger.warn(`Snapshot of ${streamId} not used: ${String(error)}; folding its events instead`),
+    });
+    this.organisationStreams = new FoldedStreams(store, organisations, { capacity: 64 });
   }
 
   async run(planId: string, envelope: CommandEnvelope, command: PlanCommand): Promise<CommandOutcome> {

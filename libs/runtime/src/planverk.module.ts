@@ -10,7 +10,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { PlanverkConfig } from '@app/config';
 import { migrateToLatest, openDatabase, type Database } from '@app/database';
 import { EventStore } from '@app/event-store';
-import { AccessCommandRunner, PlanLineIndex, PlansModule } from '@app/plans';
+import { AccessCommandRunner, PlanLineIndex, PlansModule, StreamSnapshots } from '@app/plans';
 import {
   ALL_PROJECTIONS,
   ProjectionRunner,
@@ -27,6 +27,7 @@ import { DirectoryImports } from './imports/import-directory.js';
 import { PlanImports } from './imports/plan-imports.js';
 import { PlanQueries } from './plan-queries.js';
 import { CONFIG, DATABASE } from './tokens.js';
+import { DatabaseStreamSnapshots } from './snapshots/database-stream-snapshots.js';
 
 export interface RuntimeOptions {
   readonly config: PlanverkConfig;
@@ -88,6 +89,11 @@ export class PlanverkModule {
           useFactory: (database: Database) => openEventStore(options.config, database),
         },
         {
+          provide: StreamSnapshots,
+          inject: [DATABASE],
+          useFactory: (database: Database) => new DatabaseStreamSnapshots(database.db),
+        },
+        {
           provide: ProjectionRunner,
           inject: [DATABASE, EventStore],
           useFactory: (database: Database, store: EventStore) =>
@@ -114,6 +120,7 @@ export class PlanverkModule {
         CONFIG,
         DATABASE,
         EventStore,
+        StreamSnapshots,
         ProjectionRunner,
         PlanQueries,
         PlanImports,

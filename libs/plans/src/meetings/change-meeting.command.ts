@@ -37,7 +37,7 @@ export class ChangeMeetingHandler implements ICommandHandler<ChangeMeetingComman
     private readonly facts: MeetingFacts,
     private readonly decisions: MeetingDecisions,
   ) {
-    this.meetingStreams = new FoldedStreams(facts.store, meetings, 16);
+    this.meetingStreams = new FoldedStreams(facts.store, meetings, { capacity: 16 });
   }
 
   async execute({ meetingId, change, envelope }: ChangeMeetingCommand): Promise<MeetingOutcome> {
