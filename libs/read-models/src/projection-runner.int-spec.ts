@@ -11,6 +11,8 @@ import { planAt } from './plan-view/plan-at.js';
 import { planHistoryProjection } from './plan-history/plan-history.projection.js';
 import { readModelMigrations } from './migrations/index.js';
 import { ProjectionRunner } from './projection-runner.js';
+import type { Projection } from './projection.js';
+import { readCheckpoint } from './checkpoints/checkpoints.js';
 
 const meta = (commandId: string) => ({
   actor: 'user:test',
@@ -94,6 +96,27 @@ describe('ProjectionRunner', () => {
     await runner.applyBatch(planHistoryProjection, batch);
     const plan = await planAt(database.db, 'twice', {}, '2026-11-23');
     expect(plan?.sections[0]?.measures.map((m: { label: string }) => m.label)).toEqual(['A', 'B', 'C']);
+  });
+
+  it('only moves the checkpoint past a batch a projection has nothing to do with, and never back', async () => {
+    await appendPlan(store, 'unrelated', 2);
+    const applied: number[] = [];
+    const organisationsOnly: Projection = {
+      name: 'organisations-only',
+      tables: [],
+      handles: (event) => event.type.startsWith('Organisation'),
+      apply: async (_trx, events) => void applied.push(events.length),
+    };
+    const runner = new ProjectionRunner(database.db, store, [organisationsOnly]);
+    const batch = (await store.readAll()).filter((e) => e.streamId === 'plan-unrelated');
+    const last = batch[batch.length - 1]!.position;
+    await runner.applyBatch(organisationsOnly, batch);
+    expect(applied).toEqual([]);
+    expect(await readCheckpoint(database.db, 'organisations-only')).toEqual(last);
+    expect((await runner.status())[0]).toMatchObject({ lag: 0 });
+    // A slower process delivering an older batch does not move it back.
+    await runner.applyBatch(organisationsOnly, batch.slice(0, 1));
+    expect(await readCheckpoint(database.db, 'organisations-only')).toEqual(last);
   });
 
   it('lets two runners of the same projection share the work without applying anything twice', async () => {

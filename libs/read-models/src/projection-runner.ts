@@ -8,7 +8,12 @@ import {
   type Subscription,
 } from '@app/event-store';
 import { sql, type Kysely } from 'kysely';
-import { lockCheckpoint, readCheckpoint, saveCheckpoint } from './checkpoints/checkpoints.js';
+import {
+  advanceCheckpoint,
+  lockCheckpoint,
+  readCheckpoint,
+  saveCheckpoint,
+} from './checkpoints/checkpoints.js';
 import { dropDeferredIndexes, restoreDeferredIndexes } from './deferred-indexes.js';
 import type { Projection } from './projection.js';
 import { RebuildWriter } from './rebuild-writer.js';
@@ -72,6 +77,11 @@ export class ProjectionRunner {
    */
   async applyBatch(projection: Projection, batch: readonly RecordedEvent[]): Promise<void> {
     if (batch.length === 0) return;
+    const handles = projection.handles;
+    if (handles && !batch.some((event) => handles(event))) {
+      await advanceCheckpoint(this.db, projection.name, batch[batch.length - 1]!.position);
+      return;
+    }
     await this.db.transaction().execute(async (trx) => {
       const checkpoint = await lockCheckpoint(trx, projection.name);
       const fresh = batch.filter((e) => comparePositions(e.position, checkpoint) > 0);

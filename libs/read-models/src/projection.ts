@@ -18,6 +18,12 @@ export interface Projection {
   readonly deferredIndexes?: readonly string[];
   apply(trx: Transaction<any>, events: readonly RecordedEvent[]): Promise<void>;
   /**
+   * Whether `apply` does anything with the event. A batch with nothing for the projection only
+   * moves its checkpoint (one statement, no transaction): most commands concern one read model.
+   * Without it, every batch is applied.
+   */
+  handles?(event: RecordedEvent): boolean;
+  /**
    * A faster way to write the rows during a rebuild from position 0 (empty tables, events from
    * the first on). Without it, the rebuild calls `apply` with batches of events.
    */

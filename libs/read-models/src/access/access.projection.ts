@@ -5,6 +5,7 @@ import type { Projection } from '../projection.js';
 export const accessProjection: Projection = {
   name: 'access',
   tables: ['rm_users', 'rm_api_tokens', 'rm_role_grants', 'rm_plan_visibility'],
+  handles: (event) => isPlanVisibilityEvent(event) || isUserEvent(event),
   async apply(trx, events) {
     for (const recorded of events) {
       const at = recorded.metadata.recordedAt;

@@ -3,21 +3,39 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 
 /** The position a projection has applied up to, read under a row lock inside the batch transaction. */
 export async function lockCheckpoint(trx: Transaction<any>, name: string): Promise<Position> {
-  await trx
+  // One statement: the row is created if missing, and locked by the (empty) update if not.
+  const row = await trx
     .insertInto('projection_checkpoints')
     .values({ name, commit_position: '-1', prepare_position: '-1' })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  const row = await trx
-    .selectFrom('projection_checkpoints')
-    .select([
+    .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ name: eb.ref('excluded.name') })))
+    .returning([
       sql<string>`commit_position::text`.as('commit'),
       sql<string>`prepare_position::text`.as('prepare'),
     ])
-    .where('name', '=', name)
-    .forUpdate()
     .executeTakeFirstOrThrow();
   return { commit: BigInt(row.commit), prepare: BigInt(row.prepare) };
+}
+
+/**
+ * Moves a checkpoint on to `position` past events the projection has nothing to do with, in
+ * one statement outside any batch transaction; never backwards, so a process that is behind
+ * cannot undo another's progress.
+ */
+export async function advanceCheckpoint(db: Kysely<any>, name: string, position: Position): Promise<void> {
+  const commit = String(position.commit);
+  const prepare = String(position.prepare);
+  await db
+    .insertInto('projection_checkpoints')
+    .values({ name, commit_position: commit, prepare_position: prepare })
+    .onConflict((oc) =>
+      oc
+        .column('name')
+        .doUpdateSet({ commit_position: commit, prepare_position: prepare })
+        .where(
+          sql<boolean>`(projection_checkpoints.commit_position, projection_checkpoints.prepare_position) < (${commit}::bigint, ${prepare}::bigint)`,
+        ),
+    )
+    .execute();
 }
 
 export async function saveCheckpoint(trx: Transaction<any>, name: string, position: Position): Promise<void> {

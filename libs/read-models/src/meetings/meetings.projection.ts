@@ -94,6 +94,7 @@ async function saveMeeting(
 export const meetingsProjection: Projection = {
   name: 'meetings',
   tables: ['rm_amendments', 'rm_meetings'],
+  handles: isMeetingEvent,
   async apply(trx, events) {
     for (const recorded of events) {
       if (!isMeetingEvent(recorded)) continue;

@@ -5,6 +5,7 @@ import type { Projection } from '../projection.js';
 export const organisationsProjection: Projection = {
   name: 'organisations',
   tables: ['rm_organisations'],
+  handles: isOrganisationEvent,
   async apply(trx, events) {
     for (const recorded of events) {
       if (!isOrganisationEvent(recorded)) continue;
