@@ -8,15 +8,17 @@ export async function createBenchDatabase(
   tag: string,
 ): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const name = `planverk_bench_${tag}`;
-  await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
-  await adminQuery(serverUrl, `create database ${name}`);
+  // CREATE/DROP DATABASE take no bind parameters: the name goes in as a quoted identifier.
+  const quoted = pg.escapeIdentifier(name);
+  await adminQuery(serverUrl, `drop database if exists ${quoted} with (force)`);
+  await adminQuery(serverUrl, `create database ${quoted}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     name,
     url: url.toString(),
     drop: async () => {
-      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+      await adminQuery(serverUrl, `drop database if exists ${quoted} with (force)`);
     },
   };
 }

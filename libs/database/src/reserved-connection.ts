@@ -1,6 +1,6 @@
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
@@ -44,8 +44,10 @@ export async function reservePostgresConnection(db: Kysely<any>): Promise<Reserv
     db: single,
     async copyRows(table, columns, rows) {
       if (rows.length === 0) return;
-      const statement = `copy ${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')}) from stdin`;
-      await pipeline(Readable.from(copyText(rows)), client.query(copyFrom(statement)));
+      await pipeline(
+        Readable.from(copyText(rows)),
+        client.query(copyFrom(copyStatement(single, table, columns))),
+      );
     },
     release(broken = false) {
       if (released) return;
@@ -55,8 +57,18 @@ export async function reservePostgresConnection(db: Kysely<any>): Promise<Reserv
   };
 }
 
-function quoteIdentifier(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
+/**
+ * `copy "table" ("a", "b") from stdin`. COPY takes no bind parameters, so this is the one
+ * statement sent as text (docs/adr/0008): kysely compiles it from fixed keywords and
+ * identifiers it quotes itself (`sql.table`, `sql.id`, as in every other query), and a compiled
+ * statement with a parameter in it is refused. The names come from the projections' code (the
+ * tables they own), never from a request or an event; the rows go as data on the COPY stream.
+ */
+function copyStatement(db: Kysely<any>, table: string, columns: readonly string[]): string {
+  const compiled =
+    sql`copy ${sql.table(table)} (${sql.join(columns.map((c) => sql.id(c)))}) from stdin`.compile(db);
+  if (compiled.parameters.length > 0) throw new Error(`COPY into ${table} would need bind parameters`);
+  return compiled.sql;
 }
 
 /** The rows in COPY's text format, in chunks of about 1 MiB. */

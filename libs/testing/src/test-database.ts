@@ -37,10 +37,12 @@ export async function createEmptyPostgresDatabase(
   serverUrl: string,
 ): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `planverk_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(serverUrl, `create database ${name}`);
+  // CREATE/DROP DATABASE take no bind parameters: the name goes in as a quoted identifier.
+  const quoted = pg.escapeIdentifier(name);
+  await adminQuery(serverUrl, `create database ${quoted}`);
   return {
     url: withDatabaseName(serverUrl, name),
-    drop: () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`),
+    drop: () => adminQuery(serverUrl, `drop database if exists ${quoted} with (force)`),
   };
 }
 
