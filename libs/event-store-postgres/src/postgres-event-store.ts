@@ -79,9 +79,11 @@ export class PostgresEventStore extends EventStore {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     const expected = options.expectedRevision ?? 'any';
     try {
-      const result = await this.db
-        .transaction()
-        .execute((trx) => this.appendInTransaction(trx, streamId, events, expected));
+      const result =
+        (await this.appendInOneStatement(streamId, events, expected)) ??
+        (await this.db
+          .transaction()
+          .execute((trx) => this.appendInTransaction(trx, streamId, events, expected)));
       this.subscriptions.nudge();
       return result;
     } catch (error) {
@@ -100,6 +102,50 @@ export class PostgresEventStore extends EventStore {
       if (error instanceof ExpectedRevisionConflict) throw error;
       return translateError(error);
     }
+  }
+
+  /**
+   * The common case in one round trip: move the stream's revision on (or create it) and insert
+   * the events in a single statement, which is its own transaction. Undefined when the stream's
+   * row did not match (a revision conflict, or a first append with "any" or "stream_exists"):
+   * the transaction below then tells which, or creates the stream.
+   */
+  private async appendInOneStatement(
+    streamId: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult | undefined> {
+    const count = BigInt(events.length);
+    const stream =
+      expected === 'no_stream'
+        ? sql`insert into event_streams (stream_id, revision)
+              values (${streamId}, ${String(count - 1n)}::bigint) returning revision`
+        : sql`update event_streams set revision = revision + ${String(count)}::bigint
+              where stream_id = ${streamId}
+              ${typeof expected === 'bigint' ? sql`and revision = ${String(expected)}::bigint` : sql``}
+              returning revision`;
+    const values = sql.join(
+      events.map(
+        (event, i) =>
+          sql`(${i}::int, ${event.id}::uuid, ${event.type}::text, ${JSON.stringify(event.data)}::jsonb, ${JSON.stringify(event.metadata)}::jsonb)`,
+      ),
+    );
+    const { rows } = await sql<{ position: string; tx: string; revision: string }>`
+      with stream as (${stream})
+      insert into events (stream_id, revision, event_id, type, data, metadata)
+      select ${streamId}, stream.revision - ${String(count - 1n)}::bigint + v.i, v.event_id, v.type, v.data, v.metadata
+      from stream cross join (values ${values}) as v (i, event_id, type, data, metadata)
+      order by v.i
+      returning position::text as position, transaction_id::text as tx, revision::text as revision`.execute(
+      this.db,
+    );
+    if (rows.length === 0) return undefined;
+    const tail = rows.reduce((a, b) => (BigInt(b.revision) > BigInt(a.revision) ? b : a));
+    return {
+      nextExpectedRevision: BigInt(tail.revision),
+      position: { commit: BigInt(tail.tx), prepare: BigInt(tail.position) },
+      appended: true,
+    };
   }
 
   private async appendInTransaction(
