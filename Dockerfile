@@ -13,6 +13,8 @@ RUN npm run build
 
 # Runtime stage: production dependencies and the compiled output only.
 FROM node:20-slim
+# Production: the api refuses to start without PLANVERK_SESSION_SECRET (32+ characters), which
+# docker-compose.yml passes from the environment or .env. No secret is baked into the image.
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./

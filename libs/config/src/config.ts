@@ -84,7 +84,9 @@ function loadSecurityConfig(env: NodeJS.ProcessEnv): SecurityConfig {
     );
   }
   if (secret === undefined && env.NODE_ENV === 'production') {
-    throw new ConfigError('PLANVERK_SESSION_SECRET must be set when NODE_ENV=production');
+    throw new ConfigError(
+      'PLANVERK_SESSION_SECRET must be set when NODE_ENV=production: it signs session cookies and CSRF tokens (32 characters or more, e.g. `openssl rand -hex 32`)',
+    );
   }
   const logLevel = env.PLANVERK_LOG_LEVEL?.trim() || 'info';
   if (!LOG_LEVELS.includes(logLevel)) {
