@@ -16,9 +16,9 @@ export class Authenticator {
     if (authorization !== undefined) {
       const match = BEARER.exec(authorization.trim());
       if (!match) throw unauthorized('Authorization must be "Bearer <token>"');
-      const owner = await this.access.tokenOwner(match[1]!);
+      const owner = await this.access.tokenPrincipal(match[1]!);
       if (!owner) throw unauthorized('The token is unknown, revoked or expired');
-      return this.principal(owner.userId, 'token');
+      return { userId: owner.userId, actor: actorOfUser(owner.userId), grants: owner.grants, via: 'token' };
     }
     const userId = sessionUser(request);
     if (userId === undefined) return undefined;

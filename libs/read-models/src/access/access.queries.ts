@@ -49,20 +49,36 @@ export async function findUserByExternalIdentity(
   return row ? { userId: row.user_id, username: row.username, passwordHash: row.password_hash } : undefined;
 }
 
-/** The user a bearer token belongs to: not revoked, not expired (`now` an ISO timestamp). */
-export async function findTokenOwner(
+/**
+ * The user a bearer token belongs to (not revoked, not expired; `now` an ISO timestamp) with
+ * the roles they hold now, in one query: every request with a bearer
+ * token asks this first.
+ */
+export async function findTokenPrincipal(
   db: Kysely<any>,
   tokenHash: string,
   now: string,
-): Promise<{ userId: string; tokenId: string } | undefined> {
-  const row = await db
-    .selectFrom('rm_api_tokens')
-    .select(['user_id', 'token_id', 'expires_at'])
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  if (!row || (row.expires_at !== null && row.expires_at <= now)) return undefined;
-  return { userId: row.user_id, tokenId: row.token_id };
+): Promise<{ userId: string; tokenId: string; grants: RoleGrant[] } | undefined> {
+  const rows = await db
+    .selectFrom('rm_api_tokens as t')
+    .leftJoin('rm_role_grants as g', (join) =>
+      join.onRef('g.user_id', '=', 't.user_id').on('g.revoked_at', 'is', null),
+    )
+    .select(['t.user_id', 't.token_id', 't.expires_at', 'g.organisation_id', 'g.role'])
+    .where('t.token_hash', '=', tokenHash)
+    .where('t.revoked_at', 'is', null)
+    .orderBy('g.organisation_id')
+    .orderBy('g.role')
+    .execute();
+  const [first] = rows;
+  if (!first || (first.expires_at !== null && first.expires_at <= now)) return undefined;
+  return {
+    userId: first.user_id,
+    tokenId: first.token_id,
+    grants: rows
+      .filter((r) => r.organisation_id !== null)
+      .map((r) => ({ organisationId: r.organisation_id, role: r.role as Role })),
+  };
 }
 
 /** The roles a user holds now. */

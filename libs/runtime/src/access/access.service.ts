@@ -16,7 +16,7 @@ import {
 } from '@app/plans';
 import {
   currentGrants,
-  findTokenOwner,
+  findTokenPrincipal,
   findUserByExternalIdentity,
   findUserById,
   findUserByUsername,
@@ -129,8 +129,11 @@ export class AccessService {
     return ok && user?.passwordHash ? user : undefined;
   }
 
-  tokenOwner(token: string): Promise<{ userId: string; tokenId: string } | undefined> {
-    return findTokenOwner(this.database.db, hashApiToken(token), new Date().toISOString());
+  /** The token's owner and their roles now, or undefined for an unknown, revoked or expired token. */
+  tokenPrincipal(
+    token: string,
+  ): Promise<{ userId: string; tokenId: string; grants: RoleGrant[] } | undefined> {
+    return findTokenPrincipal(this.database.db, hashApiToken(token), new Date().toISOString());
   }
 
   findUser(userId: string): Promise<UserRecord | undefined> {
