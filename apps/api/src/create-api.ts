@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 
 import { ApiModule } from './app.module.js';
 import { configureSecurity } from './auth/configure-security.js';
+import { BODY_LIMIT_BYTES, refuseOversizedBodies } from './http/body-limit.js';
 import { ErrorFilter } from './http/error.filter.js';
 import { WellFormedTextGuard } from './http/well-formed-text.js';
 
@@ -30,11 +31,13 @@ export async function createApi(options: ApiOptions): Promise<NestExpressApplica
     ApiModule.forRoot({ ...options, security: { sessionSecret, logs } }),
     { ...(logs ? { bufferLogs: true } : { logger: false }), bodyParser: false },
   );
+  // First: a body announced over the limit is refused before anything waits for it.
+  app.use(refuseOversizedBodies);
   configureSecurity(app, options.config, sessionSecret, logs);
-  app.useBodyParser('json', { limit: '2mb' });
+  app.useBodyParser('json', { limit: BODY_LIMIT_BYTES });
   // Plan texts and YAML documents can be posted as they are (POST /imports).
   app.useBodyParser('text', {
-    limit: '2mb',
+    limit: BODY_LIMIT_BYTES,
     type: ['text/plain', 'application/yaml', 'text/yaml', 'application/x-yaml'],
   });
   app.useGlobalPipes(
