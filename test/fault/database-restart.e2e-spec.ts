@@ -71,7 +71,7 @@ describe('a database restart under write load', () => {
 
   it('answers 503 with Retry-After during each outage (a crash-like and a clean stop), loses no acknowledged write, duplicates none, and its projector catches up to what a clean rebuild builds', async () => {
     const load = startNoteLoad({ http, plan: PLAN, measureIds: [measureId], alsoAllowed: [503] });
-    const outages: Array<{ mode: string; acknowledgedWhileDown: number; acknowledgedAfter: number }> = [];
+    const outages: Array<{ mode: string; acknowledgedBeforeStart: number; acknowledgedAfter: number }> = [];
     await sleep(1_500);
     // `immediate` first: the server dies as after a crash (no checkpoint, recovery from the WAL);
     // then `fast`, a clean shutdown that ends every connection.
@@ -81,10 +81,10 @@ describe('a database restart under write load', () => {
       const ready = await request(app.getHttpServer()).get('/health/ready');
       expect(ready.status).toBe(503);
       expect(ready.headers['retry-after']).toBeDefined();
-      const acknowledgedWhileDown = load.acknowledged.size;
+      const acknowledgedBeforeStart = load.acknowledged.size;
       server.start();
       await sleep(2_500);
-      outages.push({ mode, acknowledgedWhileDown, acknowledgedAfter: load.acknowledged.size });
+      outages.push({ mode, acknowledgedBeforeStart, acknowledgedAfter: load.acknowledged.size });
     }
     await load.stop();
 
@@ -95,7 +95,7 @@ describe('a database restart under write load', () => {
     expect(load.slowestMs()).toBeLessThan(15_000);
     // The clients got their writes through again after each restart.
     for (const outage of outages)
-      expect(outage.acknowledgedAfter).toBeGreaterThan(outage.acknowledgedWhileDown);
+      expect(outage.acknowledgedAfter).toBeGreaterThan(outage.acknowledgedBeforeStart);
     await request(app.getHttpServer()).get('/health/ready').expect(200);
 
     const db = new pg.Client({ connectionString: server.url });
