@@ -16,6 +16,8 @@ export class PollingSubscription implements Subscription {
   private position: Position;
   private running = true;
   private wake: (() => void) | undefined;
+  /** Nudged since the last read began: what it returned may predate the append that nudged. */
+  private nudged = false;
   private readonly waiters = new Set<{ target: Position; resolve: () => void }>();
   private readonly loop: Promise<void>;
 
@@ -34,6 +36,7 @@ export class PollingSubscription implements Subscription {
 
   /** Ask for a read now instead of at the next poll (after a local append, for example). */
   nudge(): void {
+    this.nudged = true;
     this.wake?.();
   }
 
@@ -67,6 +70,7 @@ export class PollingSubscription implements Subscription {
     const idleMs = this.options.pollIntervalMs ?? 250;
     while (this.running) {
       let batch: RecordedEvent[];
+      this.nudged = false;
       try {
         batch = await this.readAll(this.position, batchSize);
         if (batch.length > 0) {
@@ -79,7 +83,8 @@ export class PollingSubscription implements Subscription {
         await this.sleep(Math.max(idleMs, 1000));
         continue;
       }
-      if (batch.length < batchSize) await this.sleep(idleMs);
+      // A nudge that came while reading is not lost: read again at once instead of sleeping.
+      if (batch.length < batchSize && !this.nudged) await this.sleep(idleMs);
     }
   }
 

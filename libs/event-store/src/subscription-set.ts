@@ -9,11 +9,12 @@ import type { RecordedEvent } from './recorded-event.js';
  */
 export class SubscriptionSet {
   private readonly open = new Set<PollingSubscription>();
+  private readonly reading = new Map<string, Promise<RecordedEvent[]>>();
 
   constructor(private readonly readAll: (after: Position, maxCount: number) => Promise<RecordedEvent[]>) {}
 
   subscribe(handler: SubscriptionHandler, options: SubscribeOptions): Subscription {
-    const subscription = new PollingSubscription(this.readAll, handler, options);
+    const subscription = new PollingSubscription(this.readShared, handler, options);
     this.open.add(subscription);
     return {
       get checkpoint() {
@@ -26,6 +27,20 @@ export class SubscriptionSet {
       },
     };
   }
+
+  /**
+   * One read for the subscriptions that ask for the same events at the same time: the
+   * projections of a process wake together after an append and are mostly at the same position.
+   * The events are shared, so handlers must not change them.
+   */
+  private readonly readShared = (after: Position, maxCount: number): Promise<RecordedEvent[]> => {
+    const key = `${after.commit}:${after.prepare}:${maxCount}`;
+    const running = this.reading.get(key);
+    if (running) return running;
+    const read = this.readAll(after, maxCount).finally(() => this.reading.delete(key));
+    this.reading.set(key, read);
+    return read;
+  };
 
   /** After a local append: read now rather than at the next poll. */
   nudge(): void {

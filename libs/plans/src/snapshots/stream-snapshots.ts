@@ -2,7 +2,7 @@
  * A stream's folded state as it was at one revision, kept so a command on a long stream (a plan
  * followed up for years: thousands of events) reads only the events after it. Derived data: it
  * can be thrown away at any time, and is used only when its fold version and its last event
- * still match the stream (docs/adr/0008).
+ * still match the stream (docs/adr/0009).
  */
 export interface StreamSnapshot {
   readonly streamId: string;

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 
 // Frozen once landed: add a new migration instead of editing this one.
 export async function up(db: Kysely<any>): Promise<void> {
-  // Snapshots of long streams' folded state for the command side (docs/adr/0008): derived
+  // Snapshots of long streams' folded state for the command side (docs/adr/0009): derived
   // data like the read models, kept in their database, one row per stream, the newest only.
   await db.schema
     .createTable('stream_snapshots')
