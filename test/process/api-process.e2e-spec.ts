@@ -28,6 +28,28 @@ describe('the api process', () => {
       ]);
       const health = await (await fetch(`http://127.0.0.1:${port}/health`)).json();
       expect(health).toMatchObject({ status: 'ok' });
+      // The demo's administrator is printed once, with a one-time password that signs in.
+      // (printed just after "Planverk is running", so wait for it a moment)
+      const adminLine = /Demo administrator \(shown only now\): (\S+) \/ (\S+)/;
+      for (let i = 0; i < 100 && !adminLine.test(api.output()); i++)
+        await new Promise((r) => setTimeout(r, 100));
+      const printed = adminLine.exec(api.output());
+      expect(printed).not.toBeNull();
+      const [, username, password] = printed!;
+      expect(password!.length).toBeGreaterThanOrEqual(12);
+      const issued = await fetch(`http://127.0.0.1:${port}/auth/tokens`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      });
+      expect(issued.status).toBe(201);
+      const { token } = (await issued.json()) as { token: string };
+      const me = await fetch(`http://127.0.0.1:${port}/auth/me`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(await me.json()).toMatchObject({ roles: [{ organisationId: '*', role: 'admin' }] });
+      // Only its hash is kept: the password is not in the request log.
+      expect(api.output().split(password!).length).toBe(2);
     } finally {
       // Nest runs the shutdown hooks, then exits 0 (graceful-shutdown.e2e-spec.ts has the details).
       expect(await api.stop()).toBe(0);

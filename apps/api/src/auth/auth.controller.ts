@@ -21,6 +21,7 @@ import { grantsAllow, SYSTEM_SCOPE } from '@app/domain';
 import { AccessService, CONFIG } from '@app/runtime';
 import type { Request, Response } from 'express';
 import { envelopeFrom } from '../http/command-envelope.js';
+import { logCommandId } from './logging.js';
 import { IssueTokenDto, SignInDto, TokenIdParam, CsrfOnlyDto } from './auth.dto.js';
 import { unauthorized } from './authenticator.js';
 import { OidcSignIn } from './oidc.js';
@@ -102,6 +103,7 @@ export class AuthController {
       ...envelopeFrom(req, {}, { freshId: true }),
       actor: req.principal?.actor ?? `user:${userId}`,
     };
+    logCommandId(req, envelope.commandId, envelope.actor);
     return this.access.issueToken(envelope, userId, dto.label ?? 'api token', expiresAt);
   }
 

@@ -10,6 +10,7 @@ type LoggedRequest = IncomingMessage & {
   originalUrl?: string;
   principal?: { actor: string };
   commandId?: string;
+  commandActor?: string;
   /** pino-http's logger of this request. */
   log?: Logger;
 };
@@ -19,9 +20,11 @@ type LoggedRequest = IncomingMessage & {
  * `customProps`) and every line logged while it runs after this (the request's own pino logger,
  * which nestjs-pino hands to Nest's Logger within the request).
  */
-export function logCommandId(request: IncomingMessage, commandId: string): void {
+export function logCommandId(request: IncomingMessage, commandId: string, actor?: string): void {
   const r = request as LoggedRequest;
   r.commandId = commandId;
+  // A command whose actor is not the request's principal (a token issued for a username and password).
+  if (actor !== undefined) r.commandActor = actor;
   // Once per request: a second id (none send one today) goes only on the closing line.
   if (r.log && r.log.bindings().commandId === undefined) r.log.setBindings({ commandId });
 }
@@ -49,7 +52,7 @@ export function pinoHttpOptions(level: string): Options {
     customProps: (req: IncomingMessage) => {
       const r = req as LoggedRequest;
       return {
-        ...(r.principal ? { actor: r.principal.actor } : {}),
+        ...(r.principal || r.commandActor ? { actor: r.principal?.actor ?? r.commandActor } : {}),
         // Bound to the request's logger already by logCommandId: not twice on the closing line.
         ...(r.commandId && !boundCommandId(r) ? { commandId: r.commandId } : {}),
       };
