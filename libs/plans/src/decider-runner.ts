@@ -59,7 +59,10 @@ async function decideAndAppend<Command, Event extends DomainEvent, State>(
 
   // A retried command: answer as the first time, without deciding again on newer state.
   const earlier = folded.commands.get(envelope.commandId);
-  if (earlier) return { streamId, revision, position: earlier, appended: false };
+  if (earlier !== undefined) {
+    const [last] = await store.readStream(streamId, { fromRevision: BigInt(earlier), maxCount: 1 });
+    return { streamId, revision, position: last?.position, appended: false };
+  }
 
   const events = decider.decide(await build(state), state);
   if (events.length === 0) return { streamId, revision, position: undefined, appended: false };

@@ -1,12 +1,5 @@
 import type { DomainEvent } from '@app/domain';
-import {
-  eventIdFor,
-  formatPosition,
-  parsePosition,
-  type EventStore,
-  type Position,
-  type RecordedEvent,
-} from '@app/event-store';
+import { eventIdFor, type EventStore, type Position, type RecordedEvent } from '@app/event-store';
 import type { SnapshotCodec, StreamSnapshots } from './snapshots/stream-snapshots.js';
 
 /** A stream folded up to `revision`, with the commands seen in it (for answering retries). */
@@ -14,8 +7,12 @@ export interface FoldedStream<State> {
   readonly state: State;
   /** The revision of the last event folded in; -1 for a stream with no events yet. */
   readonly revision: bigint;
-  /** Command id -> position of the command's last event. Only grows, so entries may share it. */
-  readonly commands: ReadonlyMap<string, Position>;
+  /**
+   * Command id -> revision of the command's last event. Only grows, so entries may share it. A
+   * revision (a small number) rather than a position: a plan followed up for years has
+   * thousands of commands, and a retry, which needs the position, is rare.
+   */
+  readonly commands: ReadonlyMap<string, number>;
 }
 
 export interface Fold<Event extends DomainEvent, State> {
@@ -37,11 +34,11 @@ export function foldRecorded<Event extends DomainEvent, State>(
   if (events.length === 0) return from;
   let state = from.state;
   const evolve = fold.startFold?.() ?? fold.evolve;
-  const commands = from.commands as Map<string, Position>;
+  const commands = from.commands as Map<string, number>;
   for (const event of events) {
     if (fold.isEvent(event)) state = evolve(state, event as unknown as Event);
     const commandId = event.metadata.commandId;
-    if (typeof commandId === 'string') commands.set(commandId, event.position);
+    if (typeof commandId === 'string') commands.set(commandId, Number(event.revision));
   }
   return { state, revision: events[events.length - 1]!.revision, commands };
 }
@@ -130,8 +127,8 @@ export class FoldedStreams<Event extends DomainEvent, State> {
     if (current && current.revision >= result.revision) return;
     let state = before.state;
     for (const event of events) state = this.fold.evolve(state, event);
-    const commands = before.commands as Map<string, Position>;
-    commands.set(commandId, result.position);
+    const commands = before.commands as Map<string, number>;
+    commands.set(commandId, Number(result.revision));
     this.remember(streamId, {
       state,
       revision: result.revision,
@@ -166,7 +163,7 @@ export class FoldedStreams<Event extends DomainEvent, State> {
       return {
         state: codec.decode(snapshot.state),
         revision: snapshot.revision,
-        commands: new Map(snapshot.commands.map(([id, position]) => [id, parsePosition(position)])),
+        commands: new Map(snapshot.commands),
         lastEventId: snapshot.lastEventId,
         snapshotRevision: snapshot.revision,
       };
@@ -188,7 +185,7 @@ export class FoldedStreams<Event extends DomainEvent, State> {
         revision: folded.revision,
         lastEventId: folded.lastEventId,
         state: codec.encode(folded.state),
-        commands: [...folded.commands].map(([id, position]) => [id, formatPosition(position)] as const),
+        commands: [...folded.commands],
       });
       return { ...folded, snapshotRevision: folded.revision };
     } catch (error) {

@@ -13,8 +13,8 @@ export interface StreamSnapshot {
   /** The id of that event: a snapshot whose event is not the stream's event at `revision` is stale. */
   readonly lastEventId: string;
   readonly state: unknown;
-  /** Command id -> formatted position of its last event, for answering a retried command. */
-  readonly commands: ReadonlyArray<readonly [string, string]>;
+  /** Command id -> revision of its last event, for answering a retried command. */
+  readonly commands: ReadonlyArray<readonly [string, number]>;
 }
 
 /** Where snapshots are kept (the port; the runtime gives the adapter over the read-model database). */

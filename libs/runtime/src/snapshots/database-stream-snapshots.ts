@@ -21,7 +21,7 @@ export class DatabaseStreamSnapshots extends StreamSnapshots {
       revision: BigInt(row.revision as string),
       lastEventId: row.last_event_id as string,
       state: parseJson(row.state),
-      commands: parseJson(row.commands) as Array<[string, string]>,
+      commands: parseJson(row.commands) as Array<[string, number]>,
     };
   }
 
