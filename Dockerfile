@@ -28,4 +28,6 @@ COPY demo ./demo
 RUN mkdir -p data && chown node:node data
 USER node
 EXPOSE 3000
-CMD ["node", "dist/apps/api/src/main.js"]
+# A heap budget, as `npm start` gives it: without one V8 sizes the heap for the host's memory
+# and lets it grow far past what the api keeps alive (docs/benchmarks.md, api RSS).
+CMD ["node", "--max-old-space-size=384", "dist/apps/api/src/main.js"]

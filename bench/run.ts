@@ -48,6 +48,7 @@ function options() {
       keep: { type: 'boolean', default: false },
       connections: { type: 'string', default: '16' },
       'api-seconds': { type: 'string' },
+      'api-warmup-seconds': { type: 'string' },
       'append-events': { type: 'string' },
       seeds: { type: 'string' },
     },
@@ -60,6 +61,7 @@ function options() {
     keep: values.keep ?? false,
     connections: Number(values.connections),
     apiSeconds: Number(values['api-seconds'] ?? (big ? 20 : 8)),
+    apiWarmupSeconds: Number(values['api-warmup-seconds'] ?? (big ? 10 : 4)),
     appendEvents: Number(values['append-events'] ?? (big ? 150_000 : 40_000)),
     querySamples: big ? 200 : 60,
     seedsDir: values.seeds ?? new URL('demo/seeds', ROOT).pathname,
@@ -297,12 +299,13 @@ async function main(): Promise<void> {
     }
 
     // 6. Commands through the api.
-    log(`api: ${o.connections} connections for ${o.apiSeconds} s`);
+    log(`api: ${o.connections} connections, ${o.apiWarmupSeconds} s warm-up, then ${o.apiSeconds} s`);
     let api: ApiResult | { error: string };
     try {
       api = await benchmarkApi(target.database.db, main.url, {
         connections: o.connections,
         seconds: o.apiSeconds,
+        warmupSeconds: o.apiWarmupSeconds,
         ...(token ? { token } : {}),
       });
     } catch (error) {
@@ -330,6 +333,15 @@ async function main(): Promise<void> {
           unit: 'ms',
           ours: `${api.p50} / ${api.p95} / ${api.p99}`,
         },
+        ...(api.warmup
+          ? [
+              {
+                benchmark: `api: warm-up, first commands on each plan (${api.warmup.seconds} s), p50 / p95`,
+                unit: 'commands/s, ms',
+                ours: `${api.warmup.requestsPerSecond} (${api.warmup.p50} / ${api.warmup.p95})`,
+              },
+            ]
+          : []),
         {
           benchmark: 'api: peak RSS (idle before the run)',
           unit: 'MiB',
