@@ -143,6 +143,11 @@ export class PlanCommandRunner {
     return (await this.planStreams.load(planStreamId(planId))).state;
   }
 
+  /** The ids of the commands that appended to the plan (to run a step of a process once). */
+  async commandsOf(planId: string): Promise<ReadonlyMap<string, number>> {
+    return (await this.planStreams.load(planStreamId(planId))).commands;
+  }
+
   async loadOrganisation(organisationId: string): Promise<OrganisationState> {
     return (await this.organisationStreams.load(organisationStreamId(organisationId))).state;
   }

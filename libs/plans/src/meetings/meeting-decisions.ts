@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { DomainError, type ExistingMeeting, type MeetingEvent } from '@app/domain';
-import { EventStore } from '@app/event-store';
+import { DomainError, type ExistingMeeting, type MeetingEvent, type MeetingState } from '@app/domain';
+import { EventStore, type RecordedEvent } from '@app/event-store';
 import type { CommandEnvelope, CommandOutcome } from '../command-envelope.js';
 import { ChangePlanCommand, type PlanChange } from '../commands/change-plan.command.js';
-import { foldStream } from '../decider-runner.js';
-import { planStreamId } from '../plan-stream.js';
+import { PlanCommandRunner } from '../plan-command-runner.js';
 import { meetings } from './meeting-changes.js';
 import { meetingCommandId, meetingStreamId } from './meeting-stream.js';
 
@@ -58,24 +57,29 @@ export function planStepsOf(
  */
 @Injectable()
 export class MeetingDecisions {
+  /**
+   * Each meeting's events as last read: a 300-amendment meeting runs this before and after
+   * each of its ~300 votes, so each run reads only what is new.
+   */
+  private readonly recordedMeetings = new Map<string, RecordedMeeting>();
+
   constructor(
     private readonly store: EventStore,
     private readonly commandBus: CommandBus,
+    private readonly plans: PlanCommandRunner,
   ) {}
 
   async apply(
     meetingId: string,
     envelope: Pick<CommandEnvelope, 'actor' | 'now' | 'correlationId' | 'commandId'>,
   ): Promise<CommandOutcome[]> {
-    const recorded = await this.store.readStream(meetingStreamId(meetingId));
-    const meeting = foldStream(meetings, recorded);
+    const { meeting, events } = await this.meetingNow(meetingId);
     if (meeting.status === 'none') return [];
-    const events = recorded.filter((e) => meetings.isEvent(e)) as unknown as MeetingEvent[];
     const steps = planStepsOf(meetingId, events, meeting);
     if (steps.length === 0) return [];
-    const done = new Set(
-      (await this.store.readStream(planStreamId(meeting.planId))).map((e) => e.metadata.commandId),
-    );
+    // The commands the plan's stream holds, as the plan's folded stream knows them (read up to
+    // its newest event), rather than every event of a plan followed up for years.
+    const done = await this.plans.commandsOf(meeting.planId);
     const outcomes: CommandOutcome[] = [];
     for (const step of steps) {
       if (done.has(step.commandId)) continue;
@@ -104,4 +108,48 @@ export class MeetingDecisions {
     }
     return outcomes;
   }
+
+  /**
+   * The meeting now, with all its events: those read and folded before, and whatever is new
+   * since, folded onto the state kept.
+   */
+  private async meetingNow(meetingId: string): Promise<RecordedMeeting> {
+    const streamId = meetingStreamId(meetingId);
+    const before = this.recordedMeetings.get(meetingId) ?? recordedMeeting([]);
+    const fresh = await this.store.readStream(streamId, { fromRevision: BigInt(before.revisions) });
+    // Revisions run 0, 1, 2...: anything else is not a continuation (it cannot happen in an
+    // append-only store), so read and fold the stream whole.
+    const now =
+      fresh.length === 0 || fresh[0]!.revision === BigInt(before.revisions)
+        ? recordedMeeting(fresh, before)
+        : recordedMeeting(await this.store.readStream(streamId));
+    this.recordedMeetings.delete(meetingId);
+    this.recordedMeetings.set(meetingId, now);
+    if (this.recordedMeetings.size > MEETINGS_KEPT) {
+      this.recordedMeetings.delete(this.recordedMeetings.keys().next().value!);
+    }
+    return now;
+  }
 }
+
+/** A meeting's stream as read so far: how many events, the meeting events among them, and their fold. */
+interface RecordedMeeting {
+  readonly revisions: number;
+  readonly events: readonly MeetingEvent[];
+  readonly meeting: MeetingState;
+}
+
+function recordedMeeting(
+  fresh: readonly RecordedEvent[],
+  before: RecordedMeeting = { revisions: 0, events: [], meeting: meetings.initialState() },
+): RecordedMeeting {
+  const added = fresh.filter((e) => meetings.isEvent(e)) as unknown as MeetingEvent[];
+  return {
+    revisions: before.revisions + fresh.length,
+    events: [...before.events, ...added],
+    meeting: added.reduce(meetings.evolve, before.meeting),
+  };
+}
+
+/** Meetings whose events a process keeps (a meeting is held one at a time). */
+const MEETINGS_KEPT = 8;
