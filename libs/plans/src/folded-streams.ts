@@ -43,6 +43,9 @@ export function foldRecorded<Event extends DomainEvent, State>(
   return { state, revision: events[events.length - 1]!.revision, commands };
 }
 
+/** Events read from the store at a time when folding a stream. */
+const PAGE = 500;
+
 /** A folded stream as kept here: with what a snapshot of it needs. */
 interface Entry<State> extends FoldedStream<State> {
   /** The id of the event at `revision` (to tell a stale snapshot from a good one). */
@@ -88,24 +91,34 @@ export class FoldedStreams<Event extends DomainEvent, State> {
   }
 
   async load(streamId: string): Promise<FoldedStream<State>> {
-    const cached = this.entries.get(streamId);
-    const start = cached ?? (await this.fromSnapshot(streamId));
-    const fresh = await this.store.readStream(
-      streamId,
-      start ? { fromRevision: start.revision + 1n } : undefined,
-    );
-    // A stream that reads back shorter than what was folded cannot happen in an append-only
-    // store; if it ever did (a database restored from an older backup), fold it again whole.
-    if (start && fresh.length > 0 && fresh[0]!.revision !== start.revision + 1n) {
-      this.entries.delete(streamId);
-      return this.load(streamId);
+    return this.loadFrom(streamId, this.entries.get(streamId) ?? (await this.fromSnapshot(streamId)));
+  }
+
+  /**
+   * Folds what the store holds after `start` (the whole stream without one), a page at a time:
+   * the first load of a plan followed up for years reads thousands of events, and a process
+   * serving many such loads at once should not hold them all.
+   */
+  private async loadFrom(streamId: string, start: Entry<State> | undefined): Promise<FoldedStream<State>> {
+    let folded = start ?? this.empty();
+    for (;;) {
+      const page = await this.store.readStream(streamId, {
+        fromRevision: folded.revision + 1n,
+        maxCount: PAGE,
+      });
+      // A stream that reads back shorter than what was folded cannot happen in an append-only
+      // store; if it ever did (a database restored from an older backup), fold it again whole.
+      if (start && page.length > 0 && page[0]!.revision !== folded.revision + 1n) {
+        this.entries.delete(streamId);
+        return this.loadFrom(streamId, undefined);
+      }
+      folded = {
+        ...foldRecorded(this.fold, page, folded),
+        lastEventId: page.length > 0 ? page[page.length - 1]!.id : folded.lastEventId,
+        snapshotRevision: folded.snapshotRevision,
+      };
+      if (page.length < PAGE) break;
     }
-    const from = start ?? this.empty();
-    const folded: Entry<State> = {
-      ...foldRecorded(this.fold, fresh, from),
-      lastEventId: fresh.length > 0 ? fresh[fresh.length - 1]!.id : from.lastEventId,
-      snapshotRevision: from.snapshotRevision,
-    };
     this.remember(streamId, await this.snapshotIfDue(streamId, folded));
     return folded;
   }

@@ -1,0 +1,61 @@
+import { describe, expect, it } from '@jest/globals';
+import type { EventStore, ReadStreamOptions, RecordedEvent } from '@app/event-store';
+import { FoldedStreams, type Fold } from './folded-streams.js';
+
+/** A stream of `length` numbered events, read as the store would, counting what each read returns. */
+function storeWith(length: number) {
+  const events: RecordedEvent[] = Array.from({ length }, (_, i) => ({
+    id: `e${i}`,
+    streamId: 's',
+    revision: BigInt(i),
+    position: { commit: 1n, prepare: BigInt(i + 1) },
+    type: 'Counted',
+    data: { n: i },
+    metadata: {
+      actor: 'user:kari',
+      commandId: `c${i}`,
+      correlationId: `c${i}`,
+      effectiveAt: '',
+      recordedAt: '',
+    },
+  }));
+  const reads: number[] = [];
+  const store = {
+    readStream: async (_id: string, options: ReadStreamOptions = {}) => {
+      const from = Number(options.fromRevision ?? 0n);
+      const page = events.slice(from, from + (options.maxCount ?? events.length));
+      reads.push(page.length);
+      return page;
+    },
+  } as unknown as EventStore;
+  return { store, reads, events };
+}
+
+/** Sums the numbers, so a missed or repeated event shows in the result. */
+const sum: Fold<{ type: 'Counted'; data: { n: number } }, number> = {
+  initialState: () => 0,
+  evolve: (total, event) => total + event.data.n,
+  isEvent: (event) => event.type === 'Counted',
+};
+
+describe('FoldedStreams', () => {
+  it('folds a long stream a page at a time, every event once, and remembers its commands', async () => {
+    const { store, reads } = storeWith(1_234);
+    const folded = await new FoldedStreams(store, sum).load('s');
+    expect(folded.state).toBe((1_233 * 1_234) / 2);
+    expect(folded.revision).toBe(1_233n);
+    expect(folded.commands.get('c1000')).toBe(1_000);
+    expect(Math.max(...reads)).toBeLessThanOrEqual(500);
+  });
+
+  it('reads only what is new the next time', async () => {
+    const { store, reads, events } = storeWith(10);
+    const streams = new FoldedStreams(store, sum);
+    await streams.load('s');
+    events.push({ ...events[9]!, id: 'e10', revision: 10n, data: { n: 100 } });
+    reads.length = 0;
+    const again = await streams.load('s');
+    expect(again.state).toBe(45 + 100);
+    expect(reads).toEqual([1]);
+  });
+});
