@@ -17,8 +17,14 @@ export interface ApiResult {
   readonly statusCodes: Record<string, number>;
   readonly idleRssMiB: number | undefined;
   readonly peakRssMiB: number | undefined;
-  /** The warm-up before the measured run: commands on plans the new process had not folded yet. */
-  readonly warmup?: { seconds: number; requestsPerSecond: number; p50: number; p95: number };
+  /** Before the measured run: one command on each plan, which the new process had not folded yet. */
+  readonly firstOnEachPlan?: {
+    plans: number;
+    seconds: number;
+    requestsPerSecond: number;
+    p50: number;
+    p95: number;
+  };
 }
 
 const API_ENTRY = new URL('../../apps/api/src/main.js', import.meta.url);
@@ -55,7 +61,8 @@ export async function benchmarkApi(
   options: {
     connections: number;
     seconds: number;
-    warmupSeconds?: number;
+    /** Send one command to each plan before the measured run, and report those apart. */
+    firstOnEachPlan?: boolean;
     token?: string;
     env?: Record<string, string>;
   },
@@ -77,13 +84,18 @@ export async function benchmarkApi(
     const idle = peakRssMiB(child.pid!);
     const statuses = ['in_progress', 'done', 'postponed', 'in_progress'];
     let n = 0;
-    const fire = (seconds: number, latencies: number[]): Promise<Result> =>
+    const fire = (
+      run: { seconds: number } | { amount: number },
+      targetOf: (i: number) => { planId: string; measureId: string },
+      latencies: number[],
+    ): Promise<Result> =>
       new Promise<Result>((resolve, reject) => {
+        let sent = 0;
         const instance = autocannon(
           {
             url: base,
             connections: options.connections,
-            duration: seconds,
+            ...('seconds' in run ? { duration: run.seconds } : { amount: run.amount }),
             timeout: 30,
             requests: [
               {
@@ -94,7 +106,7 @@ export async function benchmarkApi(
                 },
                 setupRequest: (request) => {
                   const i = n++;
-                  const target = targets[i % targets.length]!;
+                  const target = targetOf(sent++);
                   return {
                     ...request,
                     path: `/plans/${target.planId}/measures/${target.measureId}/status`,
@@ -108,15 +120,17 @@ export async function benchmarkApi(
         );
         instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
       });
-    // The same commands for a while first, measured apart: the first command on a plan in a
-    // new process reads its snapshot (or, the first time ever, its whole stream); a running
-    // api has the plans it is asked about folded already.
-    let warmup: ApiResult['warmup'];
-    if (options.warmupSeconds) {
+    // First one command on each plan, measured apart: the first command on a plan in a new
+    // process reads its snapshot or, the first time ever, its whole stream (docs/adr/0009). The
+    // measured run then finds the plans folded, as in an api that has been running a while.
+    let firstOnEachPlan: ApiResult['firstOnEachPlan'];
+    if (options.firstOnEachPlan) {
+      const plans = [...new Map(targets.map((t) => [t.planId, t])).values()];
       const coldLatencies: number[] = [];
-      const cold = await fire(options.warmupSeconds, coldLatencies);
+      const cold = await fire({ amount: plans.length }, (i) => plans[i % plans.length]!, coldLatencies);
       const coldLatency = summarise(coldLatencies);
-      warmup = {
+      firstOnEachPlan = {
+        plans: plans.length,
         seconds: cold.duration,
         requestsPerSecond: round(cold.requests.total / cold.duration, 0),
         p50: coldLatency.p50,
@@ -124,7 +138,7 @@ export async function benchmarkApi(
       };
     }
     const latencies: number[] = [];
-    const result = await fire(options.seconds, latencies);
+    const result = await fire({ seconds: options.seconds }, (i) => targets[i % targets.length]!, latencies);
     const latency = summarise(latencies);
     const statusCodes = Object.fromEntries(
       Object.entries(result.statusCodeStats).map(([code, s]) => [code, Number(s.count)]),
@@ -142,7 +156,7 @@ export async function benchmarkApi(
       errors: result.errors,
       statusCodes,
       idleRssMiB: idle,
-      ...(warmup ? { warmup } : {}),
+      ...(firstOnEachPlan ? { firstOnEachPlan } : {}),
       peakRssMiB: peakRssMiB(child.pid!),
     };
   } finally {
