@@ -150,10 +150,8 @@ export class AuthController {
       throw new NotFoundException('OIDC sign-in is not configured');
     const raw: unknown = (req.signedCookies as Record<string, unknown>)[OIDC_COOKIE];
     res.clearCookie(OIDC_COOKIE, sessionCookieOptions(req));
-    let pending: { v: string; s: string; n: string };
-    try {
-      pending = JSON.parse(String(raw)) as typeof pending;
-    } catch {
+    const pending = pendingSignIn(raw);
+    if (!pending) {
       throw new BadRequestException('The sign-in took too long or did not start here; try again');
     }
     const current = new URL(req.originalUrl, this.oidc.options.redirectUri);
@@ -205,5 +203,20 @@ export class AuthController {
       .type('text/html; charset=utf-8')
       .setHeader('Cache-Control', 'no-store')
       .send(renderSignInPage({ ...page, csrfToken, oidc: this.oidc.enabled }));
+  }
+}
+
+/**
+ * The verifier, state and page kept in the signed cookie; undefined when it is missing, unreadable
+ * or its signature is wrong (cookie-parser gives `false` then, which must not pass as "no state").
+ */
+function pendingSignIn(raw: unknown): { v: string; s: string; n: unknown } | undefined {
+  if (typeof raw !== 'string') return undefined;
+  try {
+    const value = JSON.parse(raw) as { v?: unknown; s?: unknown; n?: unknown } | null;
+    if (typeof value?.v !== 'string' || typeof value.s !== 'string') return undefined;
+    return { v: value.v, s: value.s, n: value.n };
+  } catch {
+    return undefined;
   }
 }

@@ -68,12 +68,15 @@ export class OidcSignIn {
     this.configuration ??= (async () => {
       const issuer = new URL(options.issuer);
       const local = issuer.protocol === 'http:';
+      // The ID token's signature is checked against the provider's JWKS too (openid-client skips
+      // that by default for a token fetched from the token endpoint, trusting TLS alone).
+      const execute = [oidc.enableNonRepudiationChecks, ...(local ? [oidc.allowInsecureRequests] : [])];
       return oidc.discovery(
         issuer,
         options.clientId,
         options.clientSecret,
         options.clientSecret ? oidc.ClientSecretBasic(options.clientSecret) : oidc.None(),
-        local ? { execute: [oidc.allowInsecureRequests] } : undefined,
+        { execute },
       );
     })().catch((error: unknown) => {
       this.configuration = undefined; // try again at the next sign-in
