@@ -57,4 +57,7 @@ export default {
   // Process-level tests start the built api and CLI, which takes seconds, not milliseconds
   // (jest reads this option only at the top level, not per project).
   testTimeout: 60_000,
+  // Two at a time on the 2-core machine: most e2e files wait on PostgreSQL or a child process
+  // much of the time, and one at a time the suite took ~8.5 minutes.
+  maxWorkers: 2,
 };

@@ -311,6 +311,22 @@ export class PostgresEventStore extends EventStore {
     }
   }
 
+  /** As `headPosition`, without holding back behind running transactions (docs/adr/0003). */
+  override async committedHeadPosition(): Promise<Position> {
+    try {
+      const row = await this.db
+        .selectFrom('events')
+        .select([sql<string>`position::text`.as('position'), sql<string>`transaction_id::text`.as('tx')])
+        .orderBy('events.transaction_id', 'desc')
+        .orderBy('events.position', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row ? { commit: BigInt(row.tx), prepare: BigInt(row.position) } : START;
+    } catch (error) {
+      return translateError(error);
+    }
+  }
+
   subscribe(handler: SubscriptionHandler, options: SubscribeOptions): Subscription {
     return this.subscriptions.subscribe(handler, options);
   }

@@ -69,6 +69,15 @@ export abstract class EventStore {
   /** The position of the newest event a reader may see now (START when the store is empty). */
   abstract headPosition(): Promise<Position>;
 
+  /**
+   * The position of the newest event stored (committed) now, which a reader may not see yet: a
+   * store that holds readers back behind a running transaction shows it once that ends. A
+   * reader that must get everything stored before it started (a rebuild) reads up to here.
+   */
+  committedHeadPosition(): Promise<Position> {
+    return this.headPosition();
+  }
+
   /** Tails the global order from a checkpoint, delivering each event once, in order. */
   abstract subscribe(handler: SubscriptionHandler, options: SubscribeOptions): Subscription;
 

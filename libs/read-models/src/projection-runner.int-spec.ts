@@ -4,6 +4,7 @@ import { eventIdFor, type EventStore } from '@app/event-store';
 import { PostgresEventStore, eventStoreMigrations } from '@app/event-store-postgres';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { currentPlanProjection } from './current-plan/current-plan.projection.js';
 import { dropDeferredIndexes, restoreDeferredIndexes } from './deferred-indexes.js';
@@ -118,6 +119,28 @@ describe('ProjectionRunner', () => {
     await runner.applyBatch(organisationsOnly, batch.slice(0, 1));
     expect(await readCheckpoint(database.db, 'organisations-only')).toEqual(last);
   });
+
+  (process.env.DATABASE_URL ? it : it.skip)(
+    'rebuilds everything stored when it started, also events a transaction still running holds back (PostgreSQL)',
+    async () => {
+      await appendPlan(store, 'before-blocker', 1);
+      // A transaction with an id, left open: the events committed after it are held back.
+      const blocker = new pg.Client({ connectionString: database.url });
+      await blocker.connect();
+      await blocker.query('begin');
+      await blocker.query('select pg_current_xact_id()');
+      await appendPlan(store, 'held-back', 3);
+      const runner = new ProjectionRunner(database.db, store, [currentPlanProjection, planHistoryProjection]);
+      const rebuilt = runner.rebuild();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await blocker.query('commit');
+      await blocker.end();
+      await rebuilt;
+      expect((await planAt(database.db, 'held-back', {}, '2026-11-23'))?.sections[0]?.measures).toHaveLength(
+        3,
+      );
+    },
+  );
 
   it('lets two runners of the same projection share the work without applying anything twice', async () => {
     await appendPlan(store, 'shared', 5);

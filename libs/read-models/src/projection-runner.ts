@@ -32,6 +32,9 @@ export interface RebuildProgress {
 }
 
 const LAG_COUNT_LIMIT = 10_000;
+/** How long a rebuild held back by a running transaction waits before reading again, and at most. */
+const HELD_BACK_RETRY_MS = 50;
+const HELD_BACK_LIMIT_MS = 120_000;
 
 /**
  * Keeps each projection's rows up to date from the event store: one subscription per
@@ -124,12 +127,30 @@ export class ProjectionRunner {
         });
       }
       const writers = await Promise.all(rebuilding.map((p) => RebuildWriter.open(this.db, p)));
+      // Everything stored when the rebuild starts: a transaction running elsewhere on the server
+      // (even in another database) holds the reads back, and an empty read is not the end then.
+      const target = await this.store.committedHeadPosition();
       try {
         let applied = 0;
+        let last = START;
+        let heldBackSince: number | undefined;
         for (;;) {
           const batch = await next;
-          if (batch.length === 0) break;
+          if (batch.length === 0) {
+            if (comparePositions(last, target) >= 0) break;
+            heldBackSince ??= Date.now();
+            if (Date.now() - heldBackSince > HELD_BACK_LIMIT_MS) {
+              throw new Error(
+                `The rebuild has been held back for ${HELD_BACK_LIMIT_MS / 1000} s by a transaction still running on the database server; end it and rebuild again`,
+              );
+            }
+            await new Promise((resolve) => setTimeout(resolve, HELD_BACK_RETRY_MS));
+            next = this.store.readAll({ after: last, maxCount: batchSize });
+            continue;
+          }
+          heldBackSince = undefined;
           const after = batch[batch.length - 1]!.position;
+          last = after;
           // Read the next batch while this one is folded and written.
           next = this.store.readAll({ after, maxCount: batchSize });
           next.catch(() => undefined); // awaited next round; not unhandled if writing fails first
