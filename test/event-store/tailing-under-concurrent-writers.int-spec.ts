@@ -9,7 +9,7 @@ import {
   type RecordedEvent,
 } from '@app/event-store';
 import { PostgresEventStore, eventStoreMigrations } from '@app/event-store-postgres';
-import { createTestDatabase, type TestDatabase } from '@app/testing';
+import { createTestDatabase, readEverything, type TestDatabase } from '@app/testing';
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -165,7 +165,7 @@ describeOnPostgres(title, () => {
     }
 
     // The same order as one read of everything afterwards.
-    const all = await store.readAll({ maxCount: 10_000 });
+    const all = await readEverything(store);
     expect(all.map((event) => event.id)).toEqual(deliveredIds);
 
     // Not vacuous: this run did commit below positions already read, so the reader by

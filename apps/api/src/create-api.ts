@@ -69,7 +69,7 @@ export async function createApi(options: ApiOptions): Promise<NestExpressApplica
   if (options.config.demo) {
     await loadDemoData(app.get(DirectoryImports), app.get(CommandBus), app.get(PlanCommandRunner));
     // Serve the demo only once the read models show all of it.
-    await app.get(ProjectionRunner).caughtUpTo(await app.get(EventStore).headPosition(), 60_000);
+    await app.get(ProjectionRunner).caughtUpTo(await app.get(EventStore).committedHeadPosition(), 60_000);
   }
 
   return app;

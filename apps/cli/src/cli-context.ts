@@ -35,6 +35,6 @@ export async function withRuntime<T>(
 }
 
 async function catchUp(context: INestApplicationContext): Promise<void> {
-  const head = await context.get(EventStore).headPosition();
+  const head = await context.get(EventStore).committedHeadPosition();
   await context.get(ProjectionRunner).caughtUpTo(head, 120_000);
 }

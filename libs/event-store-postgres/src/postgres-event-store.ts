@@ -296,27 +296,23 @@ export class PostgresEventStore extends EventStore {
   }
 
   async headPosition(): Promise<Position> {
-    try {
-      const row = await this.db
-        .selectFrom('events')
-        .select([sql<string>`position::text`.as('position'), sql<string>`transaction_id::text`.as('tx')])
-        .where(sql<boolean>`transaction_id < pg_snapshot_xmin(pg_current_snapshot())`)
-        .orderBy('events.transaction_id', 'desc')
-        .orderBy('events.position', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      return row ? { commit: BigInt(row.tx), prepare: BigInt(row.position) } : START;
-    } catch (error) {
-      return translateError(error);
-    }
+    return this.newestPosition({ readable: true });
   }
 
   /** As `headPosition`, without holding back behind running transactions (docs/adr/0003). */
   override async committedHeadPosition(): Promise<Position> {
+    return this.newestPosition({ readable: false });
+  }
+
+  /** The newest event's position: of those a reader may see now, or of all committed ones. */
+  private async newestPosition({ readable }: { readable: boolean }): Promise<Position> {
     try {
-      const row = await this.db
+      let query = this.db
         .selectFrom('events')
-        .select([sql<string>`position::text`.as('position'), sql<string>`transaction_id::text`.as('tx')])
+        .select([sql<string>`position::text`.as('position'), sql<string>`transaction_id::text`.as('tx')]);
+      if (readable)
+        query = query.where(sql<boolean>`transaction_id < pg_snapshot_xmin(pg_current_snapshot())`);
+      const row = await query
         .orderBy('events.transaction_id', 'desc')
         .orderBy('events.position', 'desc')
         .limit(1)

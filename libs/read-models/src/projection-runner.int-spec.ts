@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { migrateToLatest } from '@app/database';
 import { eventIdFor, type EventStore } from '@app/event-store';
 import { PostgresEventStore, eventStoreMigrations } from '@app/event-store-postgres';
-import { createTestDatabase, type TestDatabase } from '@app/testing';
+import { createTestDatabase, readEverything, type TestDatabase } from '@app/testing';
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
@@ -89,7 +89,7 @@ describe('ProjectionRunner', () => {
   it('applies a batch delivered twice only once', async () => {
     await appendPlan(store, 'twice', 3);
     const runner = new ProjectionRunner(database.db, store, [currentPlanProjection, planHistoryProjection]);
-    const batch = (await store.readAll()).filter((e) => e.streamId === 'plan-twice');
+    const batch = (await readEverything(store)).filter((e) => e.streamId === 'plan-twice');
     await runner.applyBatch(currentPlanProjection, batch);
     await runner.applyBatch(planHistoryProjection, batch);
     // A redelivery (a retry after a lost acknowledgement) must not insert the rows again.
@@ -109,7 +109,7 @@ describe('ProjectionRunner', () => {
       apply: async (_trx, events) => void applied.push(events.length),
     };
     const runner = new ProjectionRunner(database.db, store, [organisationsOnly]);
-    const batch = (await store.readAll()).filter((e) => e.streamId === 'plan-unrelated');
+    const batch = (await readEverything(store)).filter((e) => e.streamId === 'plan-unrelated');
     const last = batch[batch.length - 1]!.position;
     await runner.applyBatch(organisationsOnly, batch);
     expect(applied).toEqual([]);
@@ -147,7 +147,7 @@ describe('ProjectionRunner', () => {
     const first = new ProjectionRunner(database.db, store, [currentPlanProjection, planHistoryProjection]);
     const second = new ProjectionRunner(database.db, store, [currentPlanProjection, planHistoryProjection]);
     await Promise.all([first.start({ pollIntervalMs: 10 }), second.start({ pollIntervalMs: 10 })]);
-    const head = await store.headPosition();
+    const head = await store.committedHeadPosition();
     await Promise.all([first.caughtUpTo(head), second.caughtUpTo(head)]);
     await Promise.all([first.stop(), second.stop()]);
     expect((await planAt(database.db, 'shared', {}, '2026-11-23'))?.sections[0]?.measures).toHaveLength(5);

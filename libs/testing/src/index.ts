@@ -1,3 +1,4 @@
 export * from './decider-specification.js';
 export * from './test-database.js';
 export * from './shared-test-database.js';
+export * from './read-everything.js';
