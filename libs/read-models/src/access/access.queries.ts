@@ -94,6 +94,36 @@ export async function currentGrants(db: Kysely<any>, userId: string): Promise<Ro
   return rows.map((r) => ({ organisationId: r.organisation_id, role: r.role as Role }));
 }
 
+/** Role grants held at some moment between `from` and `to` (ISO timestamps, `to` exclusive), with their holder. */
+function grantsHeldBetween(db: Kysely<any>, from: string, to: string) {
+  return db
+    .selectFrom('rm_role_grants as g')
+    .innerJoin('rm_users as u', 'u.user_id', 'g.user_id')
+    .select([
+      'g.grant_event_id',
+      'g.user_id',
+      'u.username',
+      'g.organisation_id',
+      'g.role',
+      'g.granted_at',
+      'g.granted_by',
+      'g.revoked_at',
+      'g.revoked_by',
+    ])
+    .where('g.granted_at', '<', to)
+    .where((eb) => eb.or([eb('g.revoked_at', 'is', null), eb('g.revoked_at', '>=', from)]));
+}
+
+const holderOf = (r: any): RoleHolder => ({
+  userId: r.user_id,
+  username: r.username,
+  role: r.role as Role,
+  grantedAt: r.granted_at,
+  grantedBy: r.granted_by,
+  revokedAt: r.revoked_at,
+  revokedBy: r.revoked_by,
+});
+
 /**
  * Who held a role in the organisation at some moment between `from` and `to` (ISO timestamps,
  * `to` exclusive): "who could change this plan on 2026-03-14" is from that day's midnight to the next.
@@ -104,34 +134,13 @@ export async function roleHoldersBetween(
   from: string,
   to: string,
 ): Promise<RoleHolder[]> {
-  const rows = await db
-    .selectFrom('rm_role_grants as g')
-    .innerJoin('rm_users as u', 'u.user_id', 'g.user_id')
-    .select([
-      'g.user_id',
-      'u.username',
-      'g.role',
-      'g.granted_at',
-      'g.granted_by',
-      'g.revoked_at',
-      'g.revoked_by',
-    ])
+  const rows = await grantsHeldBetween(db, from, to)
     .where('g.organisation_id', '=', organisationId)
-    .where('g.granted_at', '<', to)
-    .where((eb) => eb.or([eb('g.revoked_at', 'is', null), eb('g.revoked_at', '>=', from)]))
     .orderBy('u.username')
     .orderBy('g.role')
     .orderBy('g.granted_at')
     .execute();
-  return rows.map((r) => ({
-    userId: r.user_id,
-    username: r.username,
-    role: r.role as Role,
-    grantedAt: r.granted_at,
-    grantedBy: r.granted_by,
-    revokedAt: r.revoked_at,
-    revokedBy: r.revoked_by,
-  }));
+  return rows.map(holderOf);
 }
 
 export interface PlanChanger extends RoleHolder {
@@ -155,43 +164,22 @@ export async function planChangersBetween(
   from: string,
   to: string,
 ): Promise<PlanChanger[]> {
-  const rows = await db
-    .selectFrom('rm_role_grants as g')
-    .innerJoin('rm_users as u', 'u.user_id', 'g.user_id')
-    .select([
-      'g.grant_event_id',
-      'g.user_id',
-      'u.username',
-      'g.organisation_id',
-      'g.role',
-      'g.granted_at',
-      'g.granted_by',
-      'g.revoked_at',
-      'g.revoked_by',
-    ])
+  const rows = await grantsHeldBetween(db, from, to)
     .where((eb) =>
       eb.or([
         eb.and([eb('g.organisation_id', '=', organisationId), eb('g.role', 'in', [...CHANGING_ROLES])]),
         eb.and([eb('g.organisation_id', '=', SYSTEM_SCOPE), eb('g.role', '=', 'admin')]),
       ]),
     )
-    .where('g.granted_at', '<', to)
-    .where((eb) => eb.or([eb('g.revoked_at', 'is', null), eb('g.revoked_at', '>=', from)]))
     .orderBy('u.username')
     .orderBy('g.organisation_id')
     .orderBy('g.role')
     .orderBy('g.granted_at')
     .execute();
   return rows.map((r) => ({
-    userId: r.user_id,
-    username: r.username,
+    ...holderOf(r),
     organisationId: r.organisation_id,
-    role: r.role as Role,
     grantEventId: r.grant_event_id,
-    grantedAt: r.granted_at,
-    grantedBy: r.granted_by,
-    revokedAt: r.revoked_at,
-    revokedBy: r.revoked_by,
   }));
 }
 
