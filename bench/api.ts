@@ -85,7 +85,7 @@ export async function benchmarkApi(
     const statuses = ['in_progress', 'done', 'postponed', 'in_progress'];
     let n = 0;
     const fire = (
-      run: { seconds: number } | { amount: number },
+      run: { seconds: number } | { amount: number; connections: number },
       targetOf: (i: number) => { planId: string; measureId: string },
       latencies: number[],
     ): Promise<Result> =>
@@ -94,8 +94,9 @@ export async function benchmarkApi(
         const instance = autocannon(
           {
             url: base,
-            connections: options.connections,
-            ...('seconds' in run ? { duration: run.seconds } : { amount: run.amount }),
+            ...('seconds' in run
+              ? { connections: options.connections, duration: run.seconds }
+              : { connections: run.connections, amount: run.amount }),
             timeout: 30,
             requests: [
               {
@@ -127,7 +128,12 @@ export async function benchmarkApi(
     if (options.firstOnEachPlan) {
       const plans = [...new Map(targets.map((t) => [t.planId, t])).values()];
       const coldLatencies: number[] = [];
-      const cold = await fire({ amount: plans.length }, (i) => plans[i % plans.length]!, coldLatencies);
+      // As many connections as plans at most (autocannon sends at least one request on each).
+      const cold = await fire(
+        { amount: plans.length, connections: Math.min(options.connections, plans.length) },
+        (i) => plans[i % plans.length]!,
+        coldLatencies,
+      );
       const coldLatency = summarise(coldLatencies);
       firstOnEachPlan = {
         plans: plans.length,
