@@ -1,23 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
 import { migrateToLatest } from '@app/database';
-import type { PlanCommand } from '@app/domain';
 import { ExpectedRevisionConflict, type EventStore } from '@app/event-store';
 import { PostgresEventStore, eventStoreMigrations } from '@app/event-store-postgres';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { PlanCommandRunner, type CommandEnvelope } from '@app/plans';
-
-const now = '2026-03-01T10:00:00.000Z';
-const envelope = (commandId = randomUUID()): CommandEnvelope => ({ commandId, actor: 'user:kari', now });
-const create = (planId: string): PlanCommand => ({
-  type: 'CreatePlan',
-  planId,
-  organisationId: 'oslo-sv',
-  title: 'Arbeidsprogram',
-  period: { from: 2024, to: 2027 },
-  now,
-});
-const retitle = (title: string): PlanCommand => ({ type: 'RetitlePlan', title, now });
+import { create, envelope, retitle } from './plan-commands.js';
 
 // Two runners on one store stand for two processes (the api and the CLI): each keeps its own
 // folded plans, and neither may decide on a state the other has moved past.

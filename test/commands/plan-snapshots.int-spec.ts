@@ -1,25 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { migrateToLatest } from '@app/database';
-import { PLAN_SNAPSHOT_VERSION, type PlanCommand } from '@app/domain';
+import { PLAN_SNAPSHOT_VERSION } from '@app/domain';
 import { PostgresEventStore, eventStoreMigrations } from '@app/event-store-postgres';
-import { PlanCommandRunner, type CommandEnvelope } from '@app/plans';
+import { PlanCommandRunner } from '@app/plans';
 import { readModelMigrations } from '@app/read-models';
 import { DatabaseStreamSnapshots } from '@app/runtime';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
-
-const now = '2026-03-01T10:00:00.000Z';
-const envelope = (commandId = randomUUID()): CommandEnvelope => ({ commandId, actor: 'user:kari', now });
-const create = (planId: string): PlanCommand => ({
-  type: 'CreatePlan',
-  planId,
-  organisationId: 'oslo-sv',
-  title: 'Arbeidsprogram',
-  period: { from: 2024, to: 2027 },
-  bodies: [{ code: 'FS', name: 'Fylkesstyret' }],
-  now,
-});
-const retitle = (title: string): PlanCommand => ({ type: 'RetitlePlan', title, now });
+import { create, envelope, now, retitle } from './plan-commands.js';
 
 // A runner is a process: a new one has nothing in memory and starts from the stored snapshot.
 describe('PlanCommandRunner with snapshots of long plan streams', () => {
