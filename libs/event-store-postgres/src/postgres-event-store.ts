@@ -1,3 +1,4 @@
+import { parseJsonColumn } from '@app/database';
 import {
   EventStore,
   ExpectedRevisionConflict,
@@ -52,8 +53,8 @@ function toRecorded(row: EventRow): RecordedEvent {
     revision: BigInt(row.revision),
     position: { commit: BigInt(row.transaction_id), prepare: BigInt(row.position) },
     type: row.type,
-    data: typeof row.data === 'string' ? JSON.parse(row.data) : row.data,
-    metadata: typeof row.metadata === 'string' ? JSON.parse(row.metadata) : row.metadata,
+    data: parseJsonColumn(row.data),
+    metadata: parseJsonColumn(row.metadata),
   };
 }
 

@@ -1,3 +1,4 @@
+import { parseJsonColumn } from '@app/database';
 import {
   AMENDMENT_FIELD_NAMES,
   findConflicts,
@@ -19,8 +20,6 @@ import { renderPlanView, type PlanView } from '../plan-view/plan-view.js';
 import { loadMeetingState } from './meetings.projection.js';
 
 export { loadMeetingState };
-
-const parse = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 export interface MeetingSummary {
   readonly id: string;
@@ -58,7 +57,7 @@ export async function listMeetings(db: Kysely<any>, planId?: string): Promise<Me
       status: row.status,
       amendments: Object.values(byStatus).reduce((a, b) => a + b, 0),
       byStatus,
-      planVote: row.plan_vote === null ? null : parse<{ result: string }>(row.plan_vote).result,
+      planVote: row.plan_vote === null ? null : parseJsonColumn<{ result: string }>(row.plan_vote).result,
     };
   });
 }

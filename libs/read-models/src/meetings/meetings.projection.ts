@@ -1,3 +1,4 @@
+import { parseJsonColumn } from '@app/database';
 import {
   evolveMeeting,
   initialMeetingState,
@@ -9,8 +10,6 @@ import {
 } from '@app/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { Projection } from '../projection.js';
-
-const parse = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 /** A meeting as its rows hold it: the domain's own state, so the read side folds as the decider does. */
 export async function loadMeetingState(
@@ -39,8 +38,8 @@ export async function loadMeetingState(
     planRevision: Number(row.plan_revision),
     title: row.title ?? undefined,
     edition: row.edition ?? undefined,
-    amendments: new Map(amendments.map((a) => [Number(a.no), parse<AmendmentState>(a.amendment)])),
-    planVote: row.plan_vote === null ? undefined : parse(row.plan_vote),
+    amendments: new Map(amendments.map((a) => [Number(a.no), parseJsonColumn<AmendmentState>(a.amendment)])),
+    planVote: row.plan_vote === null ? undefined : parseJsonColumn(row.plan_vote),
     decisions: Number(row.decisions),
   };
 }

@@ -1,3 +1,4 @@
+import { parseJsonColumn } from '@app/database';
 import { isOrganisationEvent, type OrganisationEvent } from '@app/domain';
 import type { Projection } from '../projection.js';
 
@@ -29,7 +30,7 @@ export const organisationsProjection: Projection = {
             .select('bodies')
             .where('organisation_id', '=', event.data.organisationId)
             .executeTakeFirstOrThrow();
-          const bodies = typeof row.bodies === 'string' ? JSON.parse(row.bodies) : row.bodies;
+          const bodies = parseJsonColumn<unknown[]>(row.bodies);
           await trx
             .updateTable('rm_organisations')
             .set({ bodies: JSON.stringify([...bodies, { code: event.data.code, name: event.data.name }]) })

@@ -1,3 +1,4 @@
+import { parseJsonColumn } from '@app/database';
 import type { Body, OrganisationLevel } from '@app/domain';
 import type { Kysely } from 'kysely';
 
@@ -10,8 +11,6 @@ export interface OrganisationView {
   readonly children: string[];
 }
 
-const parse = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
-
 export async function listOrganisations(db: Kysely<any>): Promise<OrganisationView[]> {
   const rows = await db.selectFrom('rm_organisations').selectAll().orderBy('organisation_id').execute();
   return rows.map((row) => ({
@@ -19,7 +18,7 @@ export async function listOrganisations(db: Kysely<any>): Promise<OrganisationVi
     name: row.name,
     level: row.level,
     parentId: row.parent_id,
-    bodies: parse<Body[]>(row.bodies),
+    bodies: parseJsonColumn<Body[]>(row.bodies),
     children: rows.filter((c) => c.parent_id === row.organisation_id).map((c) => c.organisation_id as string),
   }));
 }

@@ -1,7 +1,6 @@
+import { parseJsonColumn } from '@app/database';
 import { sql, type Kysely } from 'kysely';
 import type { HistoryRow, TimelineRow } from '../plan-view/plan-timeline.js';
-
-const parse = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 function toRow(r: Record<string, any>): HistoryRow {
   return {
@@ -10,10 +9,10 @@ function toRow(r: Record<string, any>): HistoryRow {
     eventType: r.event_type,
     elementKind: r.element_kind,
     elementId: r.element_id,
-    data: parse(r.data),
+    data: parseJsonColumn(r.data),
     actor: r.actor,
     commandId: r.command_id,
-    cause: r.cause === null ? null : parse(r.cause),
+    cause: r.cause === null ? null : parseJsonColumn(r.cause),
     recordedAt: r.recorded_at,
     effectiveAt: r.effective_at,
   };
@@ -54,7 +53,7 @@ export async function loadTimelineRows(
   return rows.map((r: Record<string, any>) => ({
     streamRevision: Number(r.stream_revision),
     eventType: r.event_type,
-    data: parse(r.data),
+    data: parseJsonColumn(r.data),
     actor: r.actor,
     effectiveAt: r.effective_at,
   }));

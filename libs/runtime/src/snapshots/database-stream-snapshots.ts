@@ -1,3 +1,4 @@
+import { parseJsonColumn } from '@app/database';
 import type { Kysely } from 'kysely';
 import { StreamSnapshots, type StreamSnapshot } from '@app/plans';
 
@@ -20,8 +21,8 @@ export class DatabaseStreamSnapshots extends StreamSnapshots {
       version,
       revision: BigInt(row.revision as string),
       lastEventId: row.last_event_id as string,
-      state: parseJson(row.state),
-      commands: parseJson(row.commands) as Array<[string, number]>,
+      state: parseJsonColumn(row.state),
+      commands: parseJsonColumn<Array<[string, number]>>(row.commands),
     };
   }
 
@@ -59,9 +60,4 @@ export class DatabaseStreamSnapshots extends StreamSnapshots {
       )
       .execute();
   }
-}
-
-// node-postgres parses jsonb; PGlite's dialect may hand back text.
-function parseJson(value: unknown): unknown {
-  return typeof value === 'string' ? JSON.parse(value) : value;
 }
