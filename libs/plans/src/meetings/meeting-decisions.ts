@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { DomainError, type ExistingMeeting, type MeetingEvent, type MeetingState } from '@app/domain';
-import { EventStore, type RecordedEvent } from '@app/event-store';
+import { EventStore } from '@app/event-store';
 import type { CommandEnvelope, CommandOutcome } from '../command-envelope.js';
 import { ChangePlanCommand, type PlanChange } from '../commands/change-plan.command.js';
+import { FoldedStreams, type Fold } from '../folded-streams.js';
 import { PlanCommandRunner } from '../plan-command-runner.js';
 import { meetings } from './meeting-changes.js';
 import { meetingCommandId, meetingStreamId } from './meeting-stream.js';
@@ -58,22 +59,24 @@ export function planStepsOf(
 @Injectable()
 export class MeetingDecisions {
   /**
-   * Each meeting's events as last read: a 300-amendment meeting runs this before and after
-   * each of its ~300 votes, so each run reads only what is new.
+   * Each meeting's events and fold as last read: a 300-amendment meeting runs this before and
+   * after each of its ~300 votes, so each run reads only what is new.
    */
-  private readonly recordedMeetings = new Map<string, RecordedMeeting>();
+  private readonly recordedMeetings: FoldedStreams<MeetingEvent, RecordedMeeting>;
 
   constructor(
-    private readonly store: EventStore,
+    store: EventStore,
     private readonly commandBus: CommandBus,
     private readonly plans: PlanCommandRunner,
-  ) {}
+  ) {
+    this.recordedMeetings = new FoldedStreams(store, meetingWithEvents, { capacity: MEETINGS_KEPT });
+  }
 
   async apply(
     meetingId: string,
     envelope: Pick<CommandEnvelope, 'actor' | 'now' | 'correlationId' | 'commandId'>,
   ): Promise<CommandOutcome[]> {
-    const { meeting, events } = await this.meetingNow(meetingId);
+    const { meeting, events } = (await this.recordedMeetings.load(meetingStreamId(meetingId))).state;
     if (meeting.status === 'none') return [];
     const steps = planStepsOf(meetingId, events, meeting);
     if (steps.length === 0) return [];
@@ -108,48 +111,22 @@ export class MeetingDecisions {
     }
     return outcomes;
   }
-
-  /**
-   * The meeting now, with all its events: those read and folded before, and whatever is new
-   * since, folded onto the state kept.
-   */
-  private async meetingNow(meetingId: string): Promise<RecordedMeeting> {
-    const streamId = meetingStreamId(meetingId);
-    const before = this.recordedMeetings.get(meetingId) ?? recordedMeeting([]);
-    const fresh = await this.store.readStream(streamId, { fromRevision: BigInt(before.revisions) });
-    // Revisions run 0, 1, 2...: anything else is not a continuation (it cannot happen in an
-    // append-only store), so read and fold the stream whole.
-    const now =
-      fresh.length === 0 || fresh[0]!.revision === BigInt(before.revisions)
-        ? recordedMeeting(fresh, before)
-        : recordedMeeting(await this.store.readStream(streamId));
-    this.recordedMeetings.delete(meetingId);
-    this.recordedMeetings.set(meetingId, now);
-    if (this.recordedMeetings.size > MEETINGS_KEPT) {
-      this.recordedMeetings.delete(this.recordedMeetings.keys().next().value!);
-    }
-    return now;
-  }
 }
 
-/** A meeting's stream as read so far: how many events, the meeting events among them, and their fold. */
+/** A meeting's events so far and their fold. */
 interface RecordedMeeting {
-  readonly revisions: number;
   readonly events: readonly MeetingEvent[];
   readonly meeting: MeetingState;
 }
 
-function recordedMeeting(
-  fresh: readonly RecordedEvent[],
-  before: RecordedMeeting = { revisions: 0, events: [], meeting: meetings.initialState() },
-): RecordedMeeting {
-  const added = fresh.filter((e) => meetings.isEvent(e)) as unknown as MeetingEvent[];
-  return {
-    revisions: before.revisions + fresh.length,
-    events: [...before.events, ...added],
-    meeting: added.reduce(meetings.evolve, before.meeting),
-  };
-}
+const meetingWithEvents: Fold<MeetingEvent, RecordedMeeting> = {
+  initialState: () => ({ events: [], meeting: meetings.initialState() }),
+  evolve: ({ events, meeting }, event) => ({
+    events: [...events, event],
+    meeting: meetings.evolve(meeting, event),
+  }),
+  isEvent: meetings.isEvent,
+};
 
 /** Meetings whose events a process keeps (a meeting is held one at a time). */
 const MEETINGS_KEPT = 8;
