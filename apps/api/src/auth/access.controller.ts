@@ -18,7 +18,7 @@ import type { Database } from '@app/database';
 import { grantsAllow, SYSTEM_SCOPE } from '@app/domain';
 import { EventStore, formatPosition } from '@app/event-store';
 import { AccessCommandRunner, userStreamId } from '@app/plans';
-import { planChangersBetween } from '@app/read-models';
+import { CHANGING_ROLES, planChangersBetween } from '@app/read-models';
 import { AccessService, DATABASE, PlanQueries, WeakPasswordError } from '@app/runtime';
 import type { Request, Response } from 'express';
 import { envelopeFrom } from '../http/command-envelope.js';
@@ -129,7 +129,7 @@ export class AccessController {
             properties: {
               userId: { type: 'string' },
               username: { type: 'string' },
-              role: { type: 'string', enum: ['secretary', 'meeting_officer', 'plan_editor', 'admin'] },
+              role: { type: 'string', enum: [...CHANGING_ROLES] },
               scope: { type: 'string', enum: ['organisation', 'system'] },
               organisationId: { type: 'string', description: 'The organisation of the grant, or `*`' },
               grantEventId: { type: 'string' },
