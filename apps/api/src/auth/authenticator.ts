@@ -18,17 +18,17 @@ export class Authenticator {
       if (!match) throw unauthorized('Authorization must be "Bearer <token>"');
       const owner = await this.access.tokenPrincipal(match[1]!);
       if (!owner) throw unauthorized('The token is unknown, revoked or expired');
-      return { userId: owner.userId, actor: actorOfUser(owner.userId), grants: owner.grants, via: 'token' };
+      return principal(owner.userId, owner.grants, 'token');
     }
     const userId = sessionUser(request);
     if (userId === undefined) return undefined;
     if (!(await this.access.findUser(userId))) return undefined;
-    return this.principal(userId, 'session');
+    return principal(userId, await this.access.grants(userId), 'session');
   }
+}
 
-  private async principal(userId: string, via: Principal['via']): Promise<Principal> {
-    return { userId, actor: actorOfUser(userId), grants: await this.access.grants(userId), via };
-  }
+function principal(userId: string, grants: Principal['grants'], via: Principal['via']): Principal {
+  return { userId, actor: actorOfUser(userId), grants, via };
 }
 
 export function unauthorized(message = 'Sign in, or send a bearer token'): UnauthorizedException {
