@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 
 # Build stage: the TypeScript compiler and tsc-alias are dev dependencies.
-FROM node:20-slim AS build
+FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # --ignore-scripts: the root "prepare" script builds, and the sources are not copied yet.
@@ -12,7 +12,7 @@ COPY libs ./libs
 RUN npm run build
 
 # Runtime stage: production dependencies and the compiled output only.
-FROM node:20-slim
+FROM node:24-slim
 # Production: the api refuses to start without PLANVERK_SESSION_SECRET (32+ characters), which
 # docker-compose.yml passes from the environment or .env. No secret is baked into the image.
 ENV NODE_ENV=production
