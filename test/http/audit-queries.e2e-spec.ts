@@ -139,7 +139,7 @@ describe('diff, follow-up summary and follow-up report over HTTP', () => {
       ...am2026(4),
     }).expect(200);
     await post(`/plans/${plan}/measures/${ids.b}/timing`, { timing: 'Høst 2026', ...am2026(5) }).expect(200);
-    await addMeasure('g', ids.s41!, 'Pilot på dørbank i to bydeler', '2027', ['BSG'], am2026(7)); // 4.1.D, the label the struck measure left
+    await addMeasure('g', ids.s41!, 'Pilot på dørbank i to bydeler', '2027', ['BSG'], am2026(7)); // 4.1.E: the struck measure keeps 4.1.D
     await post(`/plans/${plan}/adopt`, {
       body: 'ÅM',
       date: '2026-03-14',
@@ -169,7 +169,7 @@ describe('diff, follow-up summary and follow-up report over HTTP', () => {
         title: null,
       });
       expect(diff.measures.added.map((m: any) => [m.id, m.address, m.text])).toEqual([
-        [ids.g, '4.1.D', 'Pilot på dørbank i to bydeler'],
+        [ids.g, '4.1.E', 'Pilot på dørbank i to bydeler'],
       ]);
       expect(diff.measures.removed.map((m: any) => [m.id, m.address])).toEqual([[ids.f, '4.1.D']]);
       expect(diff.measures.reworded).toEqual([
@@ -220,7 +220,7 @@ describe('diff, follow-up summary and follow-up report over HTTP', () => {
     it('renders Markdown for the board with Norwegian labels', async () => {
       const response = await get(`/plans/${plan}/diff?from=1&to=2&format=md`).expect(200);
       expect(response.headers['content-type']).toMatch(/^text\/markdown/);
-      expect(response.text).toContain('Lagt til: 4.1.D Pilot på dørbank i to bydeler');
+      expect(response.text).toContain('Lagt til: 4.1.E Pilot på dørbank i to bydeler');
       expect(response.text).toContain('Fjernet: 4.1.D Egen avis til alle husstander');
       expect(response.text).toContain(
         'Omformulert: 4.2.A Nye medlemmer skal ringes ~~minst 4~~**to** ganger i året',
@@ -326,7 +326,7 @@ describe('diff, follow-up summary and follow-up report over HTTP', () => {
       );
       expect(md).toContain('Ny tid: «Vår 2025» → «Høst 2026» | Møte oslo-sv-am-2026, endringsforslag 5 |');
       expect(md).toContain(
-        '| 14.03.2026 | Tiltak 4.1.D | Lagt til: «Pilot på dørbank i to bydeler» (2027; BSG) | Møte oslo-sv-am-2026, endringsforslag 7 |',
+        '| 14.03.2026 | Tiltak 4.1.E | Lagt til: «Pilot på dørbank i to bydeler» (2027; BSG) | Møte oslo-sv-am-2026, endringsforslag 7 |',
       );
       expect(md).toContain('Vedtatt: Revisjon 2 (utgave 2026), ÅM 14.03.2026');
     });

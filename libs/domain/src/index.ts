@@ -1,3 +1,4 @@
+export * from './plan/addresses.js';
 export * from './plan/measure-labels.js';
 export * from './plan/measure-status.js';
 export * from './plan/plan.commands.js';

@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domain-error.js';
+import { goalAddress, goalAddresses, measureAddress } from '../plan/addresses.js';
 import type { Lines } from '../plan/plan.events.js';
 import type { ExistingPlan, GoalState, MeasureState, SectionState } from '../plan/plan.state.js';
 import type { AmendmentFields, AmendmentOp, CitedTarget, ResolvedTarget } from './meeting.types.js';
@@ -13,30 +14,6 @@ export interface ElementLines {
 
 const invalid = (code: string, message: string, field = 'target'): DomainError =>
   new DomainError(code, 'invalid', message, { field });
-
-/** "4.2.J": the section's number and the measure's label. */
-export function measureAddress(plan: ExistingPlan, measure: MeasureState): string {
-  return `${plan.sections.get(measure.sectionId)?.number ?? '?'}.${measure.label}`;
-}
-
-/**
- * "3.1.g2" for the second live goal of section 3.1, "3.1.g2.1" for its first sub-goal: the
- * addresses the plan view shows, so an amendment can cite what the meeting papers show.
- */
-export function goalAddresses(plan: ExistingPlan): Map<string, string> {
-  const addresses = new Map<string, string>();
-  const live = [...plan.goals.values()].filter((g) => !g.struck);
-  const walk = (section: SectionState, parentGoalId: string | undefined, prefix: string): void => {
-    live
-      .filter((g) => g.sectionId === section.id && g.parentGoalId === parentGoalId)
-      .forEach((g, i) => {
-        addresses.set(g.id, `${prefix}${i + 1}`);
-        walk(section, g.id, `${prefix}${i + 1}.`);
-      });
-  };
-  for (const section of plan.sections.values()) walk(section, undefined, `${section.number}.g`);
-  return addresses;
-}
 
 export function findSection(plan: ExistingPlan, ref: string): SectionState | undefined {
   const wanted = ref.trim();
@@ -88,7 +65,10 @@ export function currentAddress(plan: ExistingPlan, target: ResolvedTarget): stri
     const measure = plan.measures.get(target.id);
     return measure ? measureAddress(plan, measure) : target.address;
   }
-  if (target.kind === 'goal') return goalAddresses(plan).get(target.id) ?? target.address;
+  if (target.kind === 'goal') {
+    const goal = plan.goals.get(target.id);
+    return goal ? goalAddress(plan, goal) : target.address;
+  }
   if (target.kind === 'section') return plan.sections.get(target.id)?.number ?? target.address;
   return target.address;
 }
@@ -195,7 +175,7 @@ function goalTarget(plan: ExistingPlan, ref: string): ResolvedTarget {
   const goal = findGoal(plan, ref);
   if (!goal) throw invalid('TARGET_NOT_FOUND', `Goal ${ref} is not in the plan`);
   if (goal.struck) throw invalid('TARGET_STRUCK', `Goal ${ref} has been struck from the plan`);
-  return { kind: 'goal', id: goal.id, address: goalAddresses(plan).get(goal.id) ?? ref };
+  return { kind: 'goal', id: goal.id, address: goalAddress(plan, goal) };
 }
 
 function sectionTarget(plan: ExistingPlan, ref: string): ResolvedTarget {

@@ -13,6 +13,8 @@ export interface GoalState {
   readonly id: string;
   readonly sectionId: string;
   readonly parentGoalId: string | undefined;
+  /** Its number under its section or parent goal ("3.1.g2" is 2): never reused, see addresses.ts. */
+  readonly number: number;
   readonly text: string;
   readonly target: Target | undefined;
   readonly struck: boolean;
@@ -23,6 +25,8 @@ export interface MeasureState {
   readonly id: string;
   readonly sectionId: string;
   readonly label: string;
+  /** Where it stood before it was moved: those letters are never given to another measure. */
+  readonly earlierPlaces: readonly { readonly sectionId: string; readonly label: string }[];
   readonly text: string;
   readonly timing: string;
   readonly responsible: readonly string[];
@@ -161,10 +165,11 @@ function evolveOwning(state: PlanState, event: PlanEvent, own: OwnMaps | undefin
       });
     case 'GoalAdded': {
       const d = event.data;
-      const goal = {
+      const goal: GoalState = {
         id: d.goalId,
         sectionId: d.sectionId,
         parentGoalId: d.parentGoalId,
+        number: nextGoalNumber(plan.goals, d.sectionId, d.parentGoalId),
         text: d.text,
         target: d.target,
         struck: false,
@@ -195,6 +200,7 @@ function evolveOwning(state: PlanState, event: PlanEvent, own: OwnMaps | undefin
         id: d.measureId,
         sectionId: d.sectionId,
         label: d.label,
+        earlierPlaces: [],
         text: d.text,
         timing: d.timing,
         responsible: d.responsible,
@@ -219,6 +225,7 @@ function evolveOwning(state: PlanState, event: PlanEvent, own: OwnMaps | undefin
             ...m,
             sectionId: event.data.toSectionId,
             label: event.data.toLabel,
+            earlierPlaces: [...m.earlierPlaces, { sectionId: m.sectionId, label: m.label }],
           }),
           own,
         ),
@@ -258,6 +265,22 @@ function evolveOwning(state: PlanState, event: PlanEvent, own: OwnMaps | undefin
       return unhandled;
     }
   }
+}
+
+/**
+ * The number a new goal gets under its section (or parent goal): one more than the highest
+ * given there so far, struck goals included, so goal addresses never move (addresses.ts).
+ */
+export function nextGoalNumber(
+  goals: ReadonlyMap<string, GoalState>,
+  sectionId: string,
+  parentGoalId: string | undefined,
+): number {
+  let highest = 0;
+  for (const g of goals.values()) {
+    if (g.sectionId === sectionId && g.parentGoalId === parentGoalId) highest = Math.max(highest, g.number);
+  }
+  return highest + 1;
 }
 
 /** The measures still in the plan (not struck). */

@@ -1,6 +1,8 @@
 import {
   dueDate,
+  goalAddress,
   isOverdue,
+  measureAddress,
   parseTiming,
   type Body,
   type ExistingPlan,
@@ -101,11 +103,11 @@ export function renderPlanView(timeline: PlanTimeline, today: string): PlanView 
         number: s.number,
         title: s.title,
         intro: timeline.intros.get(s.id) ?? null,
-        goals: goalsOf(plan, timeline, s.id, `${s.number}.g`, undefined),
+        goals: goalsOf(plan, timeline, s.id, undefined),
         measures: [...plan.measures.values()]
           .filter((m) => m.sectionId === s.id && !m.struck)
           .sort((a, b) => compareLabels(a.label, b.label))
-          .map((m) => measureView(plan, timeline, m, s.number, today)),
+          .map((m) => measureView(plan, timeline, m, today)),
         sections: build(s.id),
         lines: s.lines ?? null,
       }));
@@ -132,20 +134,18 @@ function goalsOf(
   plan: ExistingPlan,
   timeline: PlanTimeline,
   sectionId: string,
-  /** "4.1.g" for a section's goals, "4.1.g2." for the sub-goals of its second goal. */
-  prefix: string,
   parentGoalId: string | undefined,
 ): GoalView[] {
-  const goals = [...plan.goals.values()].filter(
-    (g: GoalState) => g.sectionId === sectionId && g.parentGoalId === parentGoalId && !g.struck,
-  );
-  return goals.map((g, i) => ({
+  const goals = [...plan.goals.values()]
+    .filter((g: GoalState) => g.sectionId === sectionId && g.parentGoalId === parentGoalId && !g.struck)
+    .sort((a, b) => a.number - b.number);
+  return goals.map((g) => ({
     id: g.id,
-    address: `${prefix}${i + 1}`,
+    address: goalAddress(plan, g),
     text: g.text,
     target: g.target ?? null,
     measurements: timeline.measurements.filter((m) => m.goalId === g.id),
-    goals: goalsOf(plan, timeline, sectionId, `${prefix}${i + 1}.`, g.id),
+    goals: goalsOf(plan, timeline, sectionId, g.id),
     lines: g.lines ?? null,
   }));
 }
@@ -154,7 +154,6 @@ function measureView(
   plan: ExistingPlan,
   timeline: PlanTimeline,
   m: MeasureState,
-  sectionNumber: string,
   today: string,
 ): MeasureView {
   const timing = parseTiming(m.timing, { periodFrom: plan.period.from, periodTo: plan.period.to });
@@ -164,7 +163,7 @@ function measureView(
     id: m.id,
     sectionId: m.sectionId,
     label: m.label,
-    address: `${sectionNumber}.${m.label}`,
+    address: measureAddress(plan, m),
     text: m.text,
     timing: m.timing,
     timingParsed: timing,

@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/domain-error.js';
+import { labelsGivenIn } from '../addresses.js';
 import { nextFreeLabel } from '../measure-labels.js';
 import type {
   AddMeasure,
@@ -22,29 +23,22 @@ import {
   section,
 } from './guards.js';
 
-/** Labels in use by the live measures of a section; a struck measure's letter is free again. */
-function labelsIn(plan: ExistingPlan, sectionId: string, except?: string): Set<string> {
-  return new Set(
-    [...plan.measures.values()]
-      .filter((m) => m.sectionId === sectionId && !m.struck && m.id !== except)
-      .map((m) => m.label),
-  );
-}
-
 function chooseLabel(
   plan: ExistingPlan,
   sectionId: string,
   wanted: string | undefined,
   except?: string,
 ): string {
-  const taken = labelsIn(plan, sectionId, except);
+  // A letter once given in a section is never given again, not even after its measure was
+  // struck or moved: meeting papers, amendments and audits cite "4.1.D" for years.
+  const taken = labelsGivenIn(plan, sectionId, except);
   const label = wanted?.trim() || nextFreeLabel(taken);
   if (taken.has(label)) {
     const number = plan.sections.get(sectionId)?.number ?? sectionId;
     throw new DomainError(
       'MEASURE_LABEL_TAKEN',
       'conflict',
-      `Section ${number} already has a measure ${label}`,
+      `Section ${number} has had a measure ${label}; a letter is never given to another measure`,
       {
         field: 'label',
         label,
