@@ -1,4 +1,4 @@
-import { isIsoDate } from '@app/domain';
+import { ISO_DATE_RULE, isIsoDate } from '@app/domain';
 import type { DocumentIssue } from './plan-document-error.js';
 
 type Issue = Omit<DocumentIssue, 'line'> & { segments: Array<string | number> };
@@ -28,7 +28,7 @@ export function validatePlanDocument(value: unknown): Array<Issue> {
   const date = (v: unknown, at: Array<string | number>): void => {
     if (v === undefined) return;
     const s = v instanceof Date ? v.toISOString().slice(0, 10) : v;
-    if (typeof s !== 'string' || !isIsoDate(s)) fail(at, 'must be a real date as YYYY-MM-DD');
+    if (typeof s !== 'string' || !isIsoDate(s)) fail(at, `must be ${ISO_DATE_RULE}`);
   };
   const year = (v: unknown, at: Array<string | number>): void => {
     if (!Number.isInteger(v) || (v as number) < 1900 || (v as number) > 2200)

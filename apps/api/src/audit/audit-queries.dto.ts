@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
-import { ISO_DATE } from '../plans/dto/command-id.dto.js';
 import { SLUG } from '../plans/dto/create-plan.dto.js';
+import { IsIsoDate } from '../http/is-iso-date.js';
 
 const revision = (name: string) => [
   IsOptional(),
@@ -11,10 +11,7 @@ const revision = (name: string) => [
   Min(1, { message: `${name} must be an adopted revision, 1 or more` }),
   Max(10_000),
 ];
-const date = (name: string) => [
-  IsOptional(),
-  Matches(ISO_DATE, { message: `${name} must be a date as YYYY-MM-DD` }),
-];
+const optionalDate = [IsOptional(), IsIsoDate()];
 const apply =
   (decorators: PropertyDecorator[]): PropertyDecorator =>
   (target, key) => {
@@ -39,11 +36,11 @@ export class PlanDiffQuery {
     example: '2025-06-01',
     description: 'Compare from the plan as it stood on this date',
   })
-  @apply(date('fromAsOf'))
+  @apply(optionalDate)
   fromAsOf?: string;
 
   @ApiPropertyOptional({ example: '2026-06-01', description: 'Compare to the plan as it stood on this date' })
-  @apply(date('toAsOf'))
+  @apply(optionalDate)
   toAsOf?: string;
 
   @ApiPropertyOptional({
@@ -67,7 +64,7 @@ export class FollowUpQuery {
     example: '2026-06-30',
     description: 'The plan as it stood on this date, overdue judged on it (default: the plan now, today)',
   })
-  @apply(date('asOf'))
+  @apply(optionalDate)
   asOf?: string;
 }
 
@@ -75,14 +72,14 @@ export const REPORT_FORMATS = ['html', 'md'] as const;
 
 export class FollowUpReportQuery {
   @ApiProperty({ example: '2025-03-09', description: 'First day of the report period' })
-  @Matches(ISO_DATE, { message: 'from must be a date as YYYY-MM-DD' })
+  @IsIsoDate()
   from!: string;
 
   @ApiProperty({
     example: '2026-03-13',
     description: 'Last day of the report period; statuses are as of this day',
   })
-  @Matches(ISO_DATE, { message: 'to must be a date as YYYY-MM-DD' })
+  @IsIsoDate()
   to!: string;
 
   @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'html' })

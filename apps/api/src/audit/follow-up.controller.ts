@@ -1,4 +1,4 @@
-import { isIsoDate } from '@app/domain';
+import { isIsoDate, notAnIsoDate } from '@app/domain';
 import { BadRequestException, Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { renderFollowUpReportHtml, renderFollowUpReportMarkdown, reportRangeProblem } from '@app/read-models';
@@ -23,7 +23,7 @@ export class FollowUpController {
   @ApiResponse({ status: 404, description: 'No such plan, or it did not exist on that date' })
   async summary(@Param() { id }: PlanIdParam, @Query() query: FollowUpQuery) {
     if (query.asOf !== undefined && !isIsoDate(query.asOf))
-      throw new BadRequestException(`asOf is not a real date: ${query.asOf}`);
+      throw new BadRequestException(notAnIsoDate('asOf', query.asOf));
     const summary = await this.queries.followUpSummary(id, query.asOf);
     if (!summary) throw new NotFoundException(`Plan "${id}" not found`);
     return summary;

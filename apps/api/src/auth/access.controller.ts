@@ -15,7 +15,7 @@ import {
 } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Database } from '@app/database';
-import { grantsAllow, SYSTEM_SCOPE } from '@app/domain';
+import { grantsAllow, isIsoDate, notAnIsoDate, SYSTEM_SCOPE } from '@app/domain';
 import { EventStore, formatPosition } from '@app/event-store';
 import { AccessCommandRunner, userStreamId } from '@app/plans';
 import { CHANGING_ROLES, planChangersBetween } from '@app/read-models';
@@ -207,12 +207,7 @@ export class AccessController {
 /** A day as YYYY-MM-DD (today by default), refused when it is no real date (2026-02-30). */
 function dayOf(value: string | undefined): string {
   const at = value ?? new Date().toISOString().slice(0, 10);
-  if (
-    Number.isNaN(Date.parse(`${at}T00:00:00Z`)) ||
-    new Date(`${at}T00:00:00Z`).toISOString().slice(0, 10) !== at
-  ) {
-    throw new BadRequestException(`at is not a real date: ${at}`);
-  }
+  if (!isIsoDate(at)) throw new BadRequestException(notAnIsoDate('at', at));
   return at;
 }
 

@@ -13,8 +13,9 @@ import {
   Min,
 } from 'class-validator';
 import { PLAN_VISIBILITIES, ROLES, type PlanVisibility, type Role } from '@app/domain';
-import { CommandIdDto, ISO_DATE } from '../plans/dto/command-id.dto.js';
+import { CommandIdDto } from '../plans/dto/command-id.dto.js';
 import { SLUG } from '../plans/dto/create-plan.dto.js';
+import { IsIsoDate } from '../http/is-iso-date.js';
 
 export const USERNAME = /^[a-z0-9][a-z0-9._@-]{1,99}$/;
 
@@ -122,7 +123,7 @@ export class RolesAtQuery {
     description: 'Everyone who held a role at any moment of this day (UTC); default today',
   })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'at must be a date as YYYY-MM-DD' })
+  @IsIsoDate()
   at?: string;
 }
 

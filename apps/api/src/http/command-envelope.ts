@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { isIsoDate } from '@app/domain';
+import { isIsoDate, notAnIsoDate } from '@app/domain';
 import type { EventCause } from '@app/event-store';
 import type { CommandEnvelope } from '@app/plans';
 import { randomUUID } from 'node:crypto';
@@ -28,7 +28,7 @@ export function envelopeFrom(
   }
   const expected = parseIfMatch(request.header('if-match'));
   if (body.effectiveAt !== undefined && !isIsoDate(body.effectiveAt)) {
-    throw new BadRequestException(`effectiveAt is not a real date: ${body.effectiveAt}`);
+    throw new BadRequestException(notAnIsoDate('effectiveAt', body.effectiveAt));
   }
   const commandId = options.freshId ? randomUUID() : (body.commandId ?? header ?? randomUUID());
   logCommandId(request, commandId);

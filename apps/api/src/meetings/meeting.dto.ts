@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import { AMENDMENT_OPS, MEETING_BODIES, PLAN_VOTE_RESULTS, RECOMMENDATIONS, VOTE_RESULTS } from '@app/domain';
 import { SLUG } from '../plans/dto/create-plan.dto.js';
-import { ISO_DATE } from '../plans/dto/command-id.dto.js';
+import { IsIsoDate } from '../http/is-iso-date.js';
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
@@ -95,7 +95,7 @@ export class ScheduleMeetingDto extends EnvelopeDto {
   body!: string;
 
   @ApiProperty({ example: '2026-03-14' })
-  @Matches(ISO_DATE, { message: 'date must be a date as YYYY-MM-DD' })
+  @IsIsoDate()
   date!: string;
 
   @ApiProperty({ example: 'oslo-sv-2024-2027' })

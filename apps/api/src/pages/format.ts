@@ -7,7 +7,7 @@ export function statusLabel(status: string): string {
   return (STATUS_LABEL as Record<string, string>)[status] ?? status;
 }
 
-export { isIsoDate, isMeasureStatus } from '@app/domain';
+export { EARLIEST_DATE, isIsoDate, isMeasureStatus, LATEST_DATE } from '@app/domain';
 
 export const PLAN_STATUS_LABEL: Record<string, string> = {
   draft: 'Utkast',

@@ -9,7 +9,7 @@ import {
   type PlanView,
 } from '@app/read-models';
 import type { Request, Response } from 'express';
-import { isIsoDate, isMeasureStatus, SLUG, todayIso, UUID } from './format.js';
+import { EARLIEST_DATE, isIsoDate, isMeasureStatus, LATEST_DATE, SLUG, todayIso, UUID } from './format.js';
 import { html } from './html.js';
 import { elementNames, PageData } from './page-data.js';
 import {
@@ -47,7 +47,11 @@ function revisionParam(query: QueryParams, key: string): number | undefined {
 function dateParam(query: QueryParams, key: string): string | undefined {
   const value = queryString(query, key);
   if (value === undefined) return undefined;
-  if (!isIsoDate(value)) throw new PageProblem(400, `«${value}» er ikke en gyldig dato (ÅÅÅÅ-MM-DD).`);
+  if (!isIsoDate(value))
+    throw new PageProblem(
+      400,
+      `«${value}» er ikke en gyldig dato (ÅÅÅÅ-MM-DD, fra ${EARLIEST_DATE} til ${LATEST_DATE}).`,
+    );
   return value;
 }
 

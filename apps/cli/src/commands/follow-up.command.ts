@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { isIsoDate, MEASURE_STATUSES } from '@app/domain';
+import { isIsoDate, MEASURE_STATUSES, notAnIsoDate } from '@app/domain';
 import type { FollowUpSummary, StatusCounts } from '@app/read-models';
 import { withBackend } from '../backend/with-backend.js';
 
@@ -14,7 +14,7 @@ export function registerFollowUpCommand(program: Command): void {
     .action(async (planId: string, options: { asOf?: string; json?: boolean }) => {
       if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
         process.exitCode = 1;
-        return console.error(`planverk: --as-of must be a date as YYYY-MM-DD: ${options.asOf}`);
+        return console.error(`planverk: ${notAnIsoDate('--as-of', options.asOf)}`);
       }
       await withBackend(async (backend) => {
         const summary = await backend.followUp(planId, options.asOf);

@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import { isIsoDate, notAnIsoDate } from '@app/domain';
 import { toYaml } from '@app/plan-document';
 import { DirectoryImports, type ImportFormat } from '@app/runtime';
 import cliProgress from 'cli-progress';
@@ -39,8 +40,8 @@ export function registerImportExportCommands(program: Command): void {
         return importAll(options.all, options.json === true);
       }
       if (!file) throw new Error('Name a file to import, or a folder with --all <dir>');
-      if (options.effectiveAt !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.effectiveAt)) {
-        throw new Error(`--effective-at must be a date as YYYY-MM-DD, got "${options.effectiveAt}"`);
+      if (options.effectiveAt !== undefined && !isIsoDate(options.effectiveAt)) {
+        throw new Error(notAnIsoDate('--effective-at', options.effectiveAt));
       }
       await importOne(file, options);
     });
@@ -69,8 +70,8 @@ export function registerImportExportCommands(program: Command): void {
       }
       if (options.revision !== undefined && options.asOf !== undefined)
         throw new Error('Give either --revision or --as-of, not both');
-      if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) {
-        throw new Error(`--as-of must be a date as YYYY-MM-DD, got "${options.asOf}"`);
+      if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
+        throw new Error(notAnIsoDate('--as-of', options.asOf));
       }
       const moment = {
         ...(options.revision ? { revision: options.revision } : {}),

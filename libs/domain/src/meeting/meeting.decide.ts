@@ -1,6 +1,6 @@
 import type { Decider } from '../shared/decider.js';
 import { DomainError } from '../shared/domain-error.js';
-import { isIsoDate } from '../shared/iso-date.js';
+import { isIsoDate, notAnIsoDate } from '../shared/iso-date.js';
 import type { ExistingPlan } from '../plan/plan.state.js';
 import { amendmentChanges, checkAmendmentFields } from './amendment-changes.js';
 import { resolveTarget, targetText } from './amendment-target.js';
@@ -131,9 +131,7 @@ export function scheduleMeeting(command: ScheduleMeeting, state: MeetingState): 
     );
   }
   if (!isIsoDate(command.date))
-    throw invalid('INVALID_DATE', `date must be a date as YYYY-MM-DD, got "${command.date}"`, {
-      field: 'date',
-    });
+    throw invalid('INVALID_DATE', notAnIsoDate('date', command.date), { field: 'date' });
   const plan = treatedPlan(command.facts, command.planId);
   if (plan.organisationId !== command.organisationId) {
     throw invalid(

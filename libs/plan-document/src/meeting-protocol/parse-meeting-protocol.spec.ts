@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { ISO_DATE_RULE } from '@app/domain';
 import { ProtocolError } from './meeting-protocol.js';
 import { parseMeetingProtocol } from './parse-meeting-protocol.js';
 
@@ -50,7 +51,7 @@ describe('parseMeetingProtocol', () => {
       ),
     ).toEqual([
       { line: 1, field: 'meeting.id', message: 'must be a lower-case slug such as oslo-sv-am-2026' },
-      { line: 1, field: 'meeting.date', message: 'must be a real date as YYYY-MM-DD' },
+      { line: 1, field: 'meeting.date', message: `must be ${ISO_DATE_RULE}` },
       {
         amendment: 1,
         line: 3,

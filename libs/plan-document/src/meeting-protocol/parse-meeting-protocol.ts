@@ -1,4 +1,4 @@
-import { isIsoDate } from '@app/domain';
+import { ISO_DATE_RULE, isIsoDate } from '@app/domain';
 import { LineCounter, parseDocument, stringify } from 'yaml';
 import {
   PROTOCOL_CHANGE_FIELDS,
@@ -191,7 +191,7 @@ function validateProtocol(value: unknown): Problem[] {
         fail(['meeting', key], 'must be a lower-case slug such as oslo-sv-am-2026');
     text(meeting.body, ['meeting', 'body'], true);
     if (typeof meeting.date !== 'string' || !isIsoDate(meeting.date))
-      fail(['meeting', 'date'], 'must be a real date as YYYY-MM-DD');
+      fail(['meeting', 'date'], `must be ${ISO_DATE_RULE}`);
     if (
       meeting.planRevision !== undefined &&
       (!Number.isInteger(meeting.planRevision) || (meeting.planRevision as number) < 0)

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { loadPlanHistory } from '../plan-history/plan-history.queries.js';
-import { isIsoDate } from '@app/domain';
+import { isIsoDate, notAnIsoDate } from '@app/domain';
 import { PlanMomentNotFound } from '../plan-view/plan-at.js';
 import { buildFollowUpReport, type FollowUpReport, type ReportRange } from './follow-up-report.js';
 
@@ -9,7 +9,7 @@ export function reportRangeProblem(range: { from?: string; to?: string }): strin
   if (range.from === undefined || range.to === undefined)
     return 'Give the report period as from and to, dates as YYYY-MM-DD';
   for (const key of ['from', 'to'] as const) {
-    if (!isIsoDate(range[key]!)) return `${key} is not a real date as YYYY-MM-DD: ${range[key]}`;
+    if (!isIsoDate(range[key]!)) return notAnIsoDate(key, range[key]);
   }
   if (range.from > range.to) return `from (${range.from}) is after to (${range.to})`;
   return undefined;

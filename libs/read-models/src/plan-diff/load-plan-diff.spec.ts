@@ -17,7 +17,7 @@ describe('planDiffRequestProblem', () => {
     [{ from: 1, to: 2, toAsOf: '2025-01-01' }, /either to or toAsOf/],
     [{ fromPlan: 'q', from: 1 }, /without from or fromAsOf/],
     [{ fromPlan: 'p' }, /another plan/],
-    [{ fromAsOf: '2025-02-30' }, /fromAsOf is not a real date/],
+    [{ fromAsOf: '2025-02-30' }, /fromAsOf must be a real date/],
   ])('refuses %j', (request, message) => {
     expect(planDiffRequestProblem('p', request)).toMatch(message);
   });

@@ -1,4 +1,4 @@
-import { isIsoDate } from '@app/domain';
+import { isIsoDate, notAnIsoDate } from '@app/domain';
 import type { Kysely } from 'kysely';
 import { PlanMomentNotFound, planAt, type PlanMoment } from '../plan-view/plan-at.js';
 import { diffPlans, type PlanDiff } from './diff-plans.js';
@@ -28,7 +28,7 @@ export function planDiffRequestProblem(planId: string, request: PlanDiffRequest)
   if (request.fromPlan === planId) return 'fromPlan must be another plan than the one compared';
   for (const key of ['fromAsOf', 'toAsOf'] as const) {
     const value = request[key];
-    if (value !== undefined && !isIsoDate(value)) return `${key} is not a real date: ${value}`;
+    if (value !== undefined && !isIsoDate(value)) return notAnIsoDate(key, value);
   }
   return undefined;
 }

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Length, Min, ValidateNested } from 'class-validator';
+import { IsIsoDate } from '../../http/is-iso-date.js';
 
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const CAUSE_KINDS = ['meeting', 'board_decision', 'follow_up', 'import', 'command'] as const;
 
 /** Why a change was made: a meeting and amendment, a board decision, a follow-up report. */
@@ -45,7 +45,7 @@ export class CommandIdDto {
       'The date the change took effect (defaults to today): a plan adopted in 2020 and entered now took effect in 2020',
   })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'effectiveAt must be a date as YYYY-MM-DD' })
+  @IsIsoDate()
   effectiveAt?: string;
 
   @ApiPropertyOptional({ type: CauseDto })

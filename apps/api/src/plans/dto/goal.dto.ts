@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsNumber, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
-import { CommandIdDto, ISO_DATE } from './command-id.dto.js';
+import { IsNumber, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { CommandIdDto } from './command-id.dto.js';
+import { IsIsoDate } from '../../http/is-iso-date.js';
 
 export class TargetDto {
   @ApiProperty({ example: 'members' })
@@ -15,7 +16,7 @@ export class TargetDto {
 
   @ApiPropertyOptional({ example: '2023-12-31' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'by must be a date as YYYY-MM-DD' })
+  @IsIsoDate()
   by?: string;
 }
 
@@ -81,7 +82,7 @@ export class MeasurementDto extends CommandIdDto {
   value!: number;
 
   @ApiProperty({ example: '2025-12-31', description: 'The date the value was true at' })
-  @Matches(ISO_DATE, { message: 'at must be a date as YYYY-MM-DD' })
+  @IsIsoDate()
   at!: string;
 
   @ApiPropertyOptional()

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { CommandIdDto, ISO_DATE } from './command-id.dto.js';
+import { CommandIdDto } from './command-id.dto.js';
 import { BODY_CODE, SLUG } from './create-plan.dto.js';
+import { IsIsoDate } from '../../http/is-iso-date.js';
 
 export class RetitleDto extends CommandIdDto {
   @ApiProperty({ example: 'Arbeids- og organisasjonsplan 2024-2027' })
@@ -44,7 +45,7 @@ export class AdoptPlanDto extends CommandIdDto {
   body!: string;
 
   @ApiProperty({ example: '2026-03-14', description: 'Date of the decision' })
-  @Matches(ISO_DATE, { message: 'date must be a date as YYYY-MM-DD' })
+  @IsIsoDate()
   date!: string;
 
   @ApiPropertyOptional({ example: 'ÅM-sak 7/26' })

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { ISO_DATE } from './command-id.dto.js';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIsoDate } from '../../http/is-iso-date.js';
 
 export class PlanMomentQuery {
   @ApiPropertyOptional({ example: 1, description: 'An adopted revision: 1 for the first adoption' })
@@ -14,7 +14,7 @@ export class PlanMomentQuery {
 
   @ApiPropertyOptional({ example: '2025-06-01', description: 'The plan as it stood on this date' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'asOf must be a date as YYYY-MM-DD' })
+  @IsIsoDate()
   asOf?: string;
 }
 

@@ -1,5 +1,5 @@
 import { DomainError } from '../../shared/domain-error.js';
-import { isIsoDate } from '../../shared/iso-date.js';
+import { isIsoDate, notAnIsoDate } from '../../shared/iso-date.js';
 import type { ExistingPlan, GoalState, MeasureState, PlanState, SectionState } from '../plan.state.js';
 
 export function existingPlan(state: PlanState): ExistingPlan {
@@ -86,12 +86,7 @@ export function requireText(value: string, field: string): string {
 
 export function requireDate(value: string, field: string): string {
   if (!isIsoDate(value)) {
-    throw new DomainError(
-      'INVALID_DATE',
-      'invalid',
-      `${field} must be a date as YYYY-MM-DD, got "${value}"`,
-      { field },
-    );
+    throw new DomainError('INVALID_DATE', 'invalid', notAnIsoDate(field, value), { field });
   }
   return value;
 }
