@@ -305,9 +305,11 @@ describe('board pages in a browser', () => {
     const linked = Number(await page.locator('[data-lineage-count="reworded"]').innerText());
     const added = Number(await page.locator('[data-lineage-count="new"]').innerText());
     expect(linked + added).toBeGreaterThan(0);
-    await expect(page.locator('[data-placeholder="meetings"] h2').innerText()).resolves.toBe(
-      'Møtebehandling',
-    );
+    // No placeholder for the meeting: the plan's meetings are linked instead.
+    await expect(page.locator('[data-placeholder]').count()).resolves.toBe(0);
+    await expect(
+      page.getByRole('link', { name: 'Møter og endringsforslag' }).getAttribute('href'),
+    ).resolves.toBe(`/plan/${PLAN}/moter`);
     expectNoTrouble();
     await screenshot('07-fra-forrige-plan', 'h1');
     await auditPage(`/plan/${PLAN}/revisjon`);

@@ -20,6 +20,9 @@ import { PageActionsController } from './pages/page-actions.controller.js';
 import { PageData } from './pages/page-data.js';
 import { PagesController } from './pages/pages.controller.js';
 import { MeetingsController } from './meetings/meetings.controller.js';
+import { MeetingCommands } from './pages/meetings/meeting-commands.js';
+import { MeetingPageData } from './pages/meetings/meeting-page-data.js';
+import { MeetingPagesController } from './pages/meetings/meeting-pages.controller.js';
 
 @Module({})
 export class ApiModule {
@@ -49,11 +52,12 @@ export class ApiModule {
 
         PagesController,
         PageActionsController,
+        MeetingPagesController,
         AssetsController,
         MeetingsController,
       ],
 
-      providers: [CommandResponder, PageData, HttpDrain],
+      providers: [CommandResponder, PageData, MeetingPageData, MeetingCommands, HttpDrain],
     };
   }
 }

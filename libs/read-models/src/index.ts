@@ -22,6 +22,7 @@ export * from './follow-up-report/follow-up-report.js';
 export * from './follow-up-report/load-follow-up-report.js';
 export * from './follow-up-report/render-report.js';
 export * from './report-format/report-format.js';
+export * from './report-format/meeting-labels.js';
 export * from './access/index.js';
 
 import { accessProjection } from './access/access.projection.js';

@@ -162,6 +162,10 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   rule('GET', '/plan/:id/*', READ_PLAN),
   rule('POST', '/plan/:id/tiltak/:measureId/status', role('secretary')),
   rule('POST', '/plan/:id/tiltak/:measureId/ansvar', role('secretary')),
+  // Meeting pages: read like the plan the meeting treats; the officer's forms need meeting_officer.
+  rule('POST', '/plan/:id/moter', role('meeting_officer')),
+  rule('GET', '/mote/:id', READ_MEETING),
+  rule('GET', '/mote/:id/*', READ_MEETING),
 ];
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -185,7 +189,7 @@ export function findRule(
     .sort((a, b) => b.path.length - a.path.length)[0];
 }
 
-/** Page paths: their forms must carry a CSRF token (the sign-in page, `/`, `/org/...`, `/plan/...`). */
+/** Page paths: their forms must carry a CSRF token (the sign-in page, `/`, `/org/...`, `/plan/...`, `/mote/...`). */
 export function isPagePath(path: string): boolean {
   return (
     path === '/' ||
@@ -194,6 +198,7 @@ export function isPagePath(path: string): boolean {
     path.startsWith('/org/') ||
     path === '/org' ||
     path.startsWith('/plan/') ||
-    path === '/plan'
+    path === '/plan' ||
+    path.startsWith('/mote/')
   );
 }

@@ -9,7 +9,13 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { renderRedlineDocx, renderRedlineHtml, renderRedlineMarkdown, type Redline } from '@app/read-models';
+import {
+  meetingVoteLookup,
+  renderRedlineDocx,
+  renderRedlineHtml,
+  renderRedlineMarkdown,
+  type Redline,
+} from '@app/read-models';
 import { MeetingQueries, PlanQueries } from '@app/runtime';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
@@ -73,14 +79,7 @@ export class RedlineController {
     if (!meeting || meeting.planId !== planId) {
       throw new NotFoundException(`Meeting "${meetingId}" did not treat plan "${planId}"`);
     }
-    const votes = new Map(
-      meeting.targets
-        .flatMap((t) => t.amendments)
-        .map((a) => [a.no, describeVote(a.result, a.votes)] as const),
-    );
-    return this.queries.meetingRedline(planId, meeting, (id, no) =>
-      id === meetingId ? votes.get(no) : undefined,
-    );
+    return this.queries.meetingRedline(planId, meeting, meetingVoteLookup(meeting));
   }
 
   @Get()
@@ -118,22 +117,4 @@ export class RedlineController {
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     return renderRedlineHtml(redline);
   }
-}
-
-const RESULT_NB: Record<string, string> = {
-  adopted: 'vedtatt',
-  rejected: 'falt',
-  withdrawn: 'trukket',
-  lapsed: 'bortfalt',
-  referred: 'oversendt',
-};
-
-/** "vedtatt 87–12–3", or "vedtatt" when the votes were not counted. */
-function describeVote(
-  result: string | null,
-  votes: { for: number | null; against: number | null; abstain: number | null } | null,
-): string | undefined {
-  if (!result) return undefined;
-  const counts = votes ? [votes.for, votes.against, votes.abstain].map((n) => n ?? 0).join('–') : '';
-  return `${RESULT_NB[result] ?? result}${counts ? ` ${counts}` : ''}`;
 }

@@ -28,6 +28,7 @@ export interface MeetingSummary {
   readonly planRevision: number;
   readonly body: string;
   readonly date: string;
+  readonly title: string | null;
   readonly status: 'scheduled' | 'concluded';
   readonly amendments: number;
   /** How many amendments are filed (not yet decided), adopted, rejected... */
@@ -54,6 +55,7 @@ export async function listMeetings(db: Kysely<any>, planId?: string): Promise<Me
       planRevision: Number(row.plan_revision),
       body: row.body,
       date: row.date,
+      title: row.title ?? null,
       status: row.status,
       amendments: Object.values(byStatus).reduce((a, b) => a + b, 0),
       byStatus,

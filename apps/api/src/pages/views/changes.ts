@@ -91,22 +91,8 @@ export function changesPage(model: ChangesPageModel): Html {
         <div class="field actions"><button type="submit">Sammenlign</button></div>
       </form>
       ${model.problem ? html`<p class="notice" role="alert">${model.problem}</p>` : ''}
-      ${diff ? diffBody(diff, request) : ''} ${meetingPlaceholder()}`,
+      ${diff ? diffBody(diff, request) : ''}`,
   });
-}
-
-/**
- * The meeting view (amendments, committee recommendations, votes) belongs here once the
- * meetings module has routes: link to /meetings/... from this block then, not before.
- */
-export function meetingPlaceholder(): Html {
-  return html`<section class="placeholder" aria-labelledby="motebehandling" data-placeholder="meetings">
-    <h2 id="motebehandling">Møtebehandling</h2>
-    <p>
-      Her kommer årsmøtets behandling av planen: endringsforslag, innstillinger og voteringer. Visningen er
-      ikke klar ennå.
-    </p>
-  </section>`;
 }
 
 function count(n: number, one: string, many: string): string {
@@ -281,8 +267,7 @@ export function lineagePage(model: LineagePageModel): Html {
                   predecessor.id,
                 ),
               )}`
-      }
-      ${meetingPlaceholder()}`,
+      }`,
   });
 }
 

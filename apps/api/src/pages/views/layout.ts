@@ -13,6 +13,8 @@ export interface PageShell {
   readonly crumbs?: readonly Crumb[];
   /** Loads Chart.js: only pages that draw a chart. */
   readonly charts?: boolean;
+  /** Loads the meeting pages' stylesheet and script. */
+  readonly meeting?: boolean;
   readonly body: HtmlValue;
   /** The CSRF token htmx sends with every request from the page (X-CSRF-Token). */
   readonly csrf?: string | undefined;
@@ -44,6 +46,7 @@ export function layout(page: PageShell): Html {
         <title>${page.title} – Planverk</title>
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/pages.css" />
+        ${page.meeting ? raw('<link rel="stylesheet" href="/assets/meeting.css" />\n') : ''}
         <script src="/assets/htmx.min.js" defer></script>
         ${page.charts ? raw('<script src="/assets/chart.umd.min.js" defer></script>\n') : ''}
         <script src="/assets/pages.js" defer></script>

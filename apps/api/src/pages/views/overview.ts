@@ -49,6 +49,7 @@ export function planLinks(planId: string, hasPredecessor: boolean, orgId: string
       <li><a href="/plan/${planId}/mal">Måltall</a></li>
       <li><a href="/plan/${planId}/endringer">Endringer mellom revisjoner</a></li>
       ${hasPredecessor ? html`<li><a href="/plan/${planId}/revisjon">Fra forrige plan</a></li>` : ''}
+      <li><a href="/plan/${planId}/moter">Møter og endringsforslag</a></li>
     </ul>
   </nav>`;
 }

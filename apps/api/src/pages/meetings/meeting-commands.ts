@@ -1,0 +1,63 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { comparePositions, type Position } from '@app/event-store';
+import {
+  ChangeMeetingCommand,
+  type CommandEnvelope,
+  type MeetingChange,
+  type MeetingOutcome,
+} from '@app/plans';
+import { ProjectionRunner } from '@app/read-models';
+import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+import { logCommandId } from '../../auth/logging.js';
+import { UUID } from '../format.js';
+import { actorOf } from '../page-http.js';
+import { meetingRefusal } from './meeting-refusals.js';
+
+/**
+ * The meeting's commands from the pages: the same ChangeMeetingCommand as the JSON api, as the
+ * signed-in user, answered once the read models have applied it so the next page shows it.
+ */
+@Injectable()
+export class MeetingCommands {
+  private readonly logger = new Logger('MeetingPages');
+
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly projections: ProjectionRunner,
+  ) {}
+
+  /** Runs the command; the Norwegian reason when the rules refuse it, undefined when done. */
+  async run(
+    req: Request,
+    meetingId: string,
+    form: Record<string, string>,
+    change: MeetingChange,
+  ): Promise<string | undefined> {
+    const envelope: CommandEnvelope = {
+      // The form carries a fresh id, so a double submit appends once.
+      commandId: UUID.test(form.commandId ?? '') ? form.commandId! : randomUUID(),
+      actor: actorOf(req),
+      now: new Date().toISOString(),
+    };
+    logCommandId(req, envelope.commandId);
+    let outcome: MeetingOutcome;
+    try {
+      outcome = await this.commandBus.execute(new ChangeMeetingCommand(meetingId, change, envelope));
+    } catch (error) {
+      const refusal = meetingRefusal(error);
+      if (refusal !== undefined) return refusal;
+      throw error;
+    }
+    const last = [outcome.position, ...outcome.planOutcomes.map((o) => o.position)].reduce<
+      Position | undefined
+    >((max, p) => (p && (!max || comparePositions(p, max) > 0) ? p : max), undefined);
+    if (last) {
+      await this.projections.caughtUpTo(last, 5_000).catch((error: unknown) => {
+        this.logger.warn(`Read models still behind the meeting page action: ${String(error)}`);
+      });
+    }
+    return undefined;
+  }
+}

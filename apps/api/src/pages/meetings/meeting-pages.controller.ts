@@ -1,0 +1,156 @@
+import {
+  Controller,
+  Get,
+  Header,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { grantsAllow } from '@app/domain';
+import type { Request, Response } from 'express';
+import { SLUG } from '../format.js';
+import type { Html } from '../html.js';
+import {
+  csrfToken,
+  PageErrorFilter,
+  PageProblem,
+  queryString,
+  readForm,
+  ServerTimingInterceptor,
+} from '../page-http.js';
+import { MeetingCommands } from './meeting-commands.js';
+import { MeetingPageData, type MeetingContext } from './meeting-page-data.js';
+import { fingerprint, liveRegion } from './views/live.js';
+import { meetingPage, meetingProgress } from './views/meeting.js';
+import { planMeetingsPage, type ScheduleFormValues } from './views/plan-meetings.js';
+
+const HTML = 'text/html; charset=utf-8';
+
+function planId(value: string): string {
+  if (!SLUG.test(value) || value.length > 100)
+    throw new PageProblem(404, `Fant ingen plan med id «${value}».`);
+  return value;
+}
+
+/** Whether the signed-in reader leads meetings in the organisation (meeting officer, or admin). */
+export function canLead(req: Request, organisationId: string): boolean {
+  return grantsAllow(req.principal?.grants ?? [], 'meeting_officer', organisationId);
+}
+
+/** The live regions a meeting page can ask for, each rendered from the meeting as it is. */
+const LIVE_VIEWS: Record<string, { id: string; every: string; render: (ctx: MeetingContext) => Html }> = {
+  motet: { id: 'motet-live', every: '1s', render: (ctx) => meetingProgress(ctx) },
+};
+
+/**
+ * The annual meeting's pages: the plan's meetings (and scheduling one), the delegates' view and
+ * the live regions that keep the pages in step with the meeting.
+ */
+@ApiExcludeController()
+@Controller()
+@UseInterceptors(ServerTimingInterceptor)
+@UseFilters(PageErrorFilter)
+export class MeetingPagesController {
+  constructor(
+    private readonly data: MeetingPageData,
+    private readonly commands: MeetingCommands,
+  ) {}
+
+  @Get('plan/:id/moter')
+  @Header('Content-Type', HTML)
+  async planMeetings(@Param('id') id: string, @Req() req: Request): Promise<string> {
+    return (await this.planMeetingsPage(planId(id), req)).value;
+  }
+
+  @Post('plan/:id/moter')
+  async schedule(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const plan = await this.data.plan(planId(id));
+    const form = await readForm(req);
+    const values: ScheduleFormValues = {
+      id: (form.id ?? '').trim(),
+      body: form.body ?? '',
+      date: form.date ?? '',
+      title: (form.title ?? '').trim(),
+      edition: (form.edition ?? '').trim(),
+    };
+    const refuse = async (problem: string) =>
+      res
+        .status(422)
+        .type(HTML)
+        .send((await this.planMeetingsPage(plan.id, req, { problem, values })).value);
+    if (!SLUG.test(values.id!) || values.id!.length > 100)
+      return void (await refuse(
+        'Kortnavnet kan bare ha små bokstaver, tall og bindestrek (for eksempel oslo-sv-am-2027).',
+      ));
+    if (values.title!.length > 200) return void (await refuse('Navnet kan være på høyst 200 tegn.'));
+    if (values.edition!.length > 50) return void (await refuse('Årsutgaven kan være på høyst 50 tegn.'));
+    const refusal = await this.commands.run(req, values.id!, form, {
+      type: 'ScheduleMeeting',
+      meetingId: values.id!,
+      organisationId: plan.organisationId,
+      planId: plan.id,
+      body: values.body!,
+      date: values.date!,
+      ...(values.title ? { title: values.title } : {}),
+      ...(values.edition ? { edition: values.edition } : {}),
+    });
+    if (refusal) return void (await refuse(refusal));
+    res.redirect(303, `/mote/${values.id}`);
+  }
+
+  @Get('mote/:id')
+  @Header('Content-Type', HTML)
+  async meeting(@Param('id') id: string, @Req() req: Request): Promise<string> {
+    const ctx = await this.data.context(id);
+    return meetingPage({ ...ctx, canLead: canLead(req, ctx.meeting.organisationId), csrf: csrfToken(req) })
+      .value;
+  }
+
+  /** A live region of a meeting page: 204 while it shows what the meeting is, else the region anew. */
+  @Get('mote/:id/live')
+  async live(
+    @Param('id') id: string,
+    @Query() query: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const view = LIVE_VIEWS[queryString(query, 'visning') ?? ''];
+    if (!view) throw new PageProblem(404, 'Ukjent visning.');
+    const ctx = await this.data.context(id);
+    const body = view.render(ctx);
+    res.setHeader('Cache-Control', 'no-store');
+    if (queryString(query, 'v') === fingerprint(body)) {
+      res.status(204).end();
+      return;
+    }
+    const src = `/mote/${ctx.meeting.id}/live?visning=${queryString(query, 'visning')}`;
+    res
+      .status(200)
+      .type(HTML)
+      .send(liveRegion(view.id, src, body, view.every).value);
+  }
+
+  private async planMeetingsPage(
+    id: string,
+    req: Request,
+    refused: { problem: string; values: ScheduleFormValues } | undefined = undefined,
+  ): Promise<Html> {
+    const [plan, meetings, organisations] = await Promise.all([
+      this.data.plan(id),
+      this.data.list(id),
+      this.data.listOrganisations(),
+    ]);
+    return planMeetingsPage({
+      plan,
+      meetings,
+      organisations,
+      canSchedule: canLead(req, plan.organisationId),
+      csrf: csrfToken(req),
+      ...(refused ?? {}),
+    });
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * The annual meeting's pages over HTTP: what they are made of (no inline script or style, every
+ * value escaped), scheduling from the plan's meetings page, the refusals in Norwegian, and the
+ * live regions that answer 204 until the meeting changes. The browser test runs a whole meeting.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { countEvents, startTestApi, type TestApi } from '../support/test-api.js';
+
+const PLAN = 'mote-sider-2026-2027';
+const MEETING = 'mote-sider-am-2026';
+const HOSTILE = 'Stands <script>alert("x")</script> & «dørbank» i <b>alle</b> bydeler';
+
+describe('meeting pages over HTTP', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    const admin = request(api.http);
+    await admin.post('/organisations').send({ id: 'oslo-sv', name: 'Oslo SV', level: 'county' }).expect(201);
+    await admin
+      .post('/plans')
+      .send({
+        id: PLAN,
+        organisationId: 'oslo-sv',
+        title: 'Arbeidsplan <i>2026</i>',
+        period: { from: 2026, to: 2027 },
+        bodies: [
+          { code: 'FS', name: 'Fylkesstyret' },
+          { code: 'LL', name: 'Lokallag' },
+        ],
+      })
+      .expect(201);
+    const section = await admin
+      .post(`/plans/${PLAN}/sections`)
+      .send({ number: '4.1', title: 'Direkte velgerkontakt' })
+      .expect(201);
+    await admin
+      .post(`/plans/${PLAN}/measures`)
+      .send({
+        sectionId: section.body.sectionId,
+        text: HOSTILE,
+        timing: 'Vår 2026',
+        responsible: ['FS', 'LL'],
+      })
+      .expect(201);
+  }, 120_000);
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  /** The page's text with runs of white space as one space, as a reader sees it. */
+  const squash = (text: string) => text.replace(/\s+/g, ' ');
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+
+  it('schedules a meeting from the plan’s meetings page, and lists it there', async () => {
+    const page = await request(api.http).get(`/plan/${PLAN}/moter`).expect(200);
+    expect(page.text).toContain('Ingen møter har behandlet planen ennå.');
+    expect(page.text).toContain('Sett opp møtet');
+
+    const res = await request(api.http)
+      .post(`/plan/${PLAN}/moter`)
+      .type('form')
+      .send(
+        form({
+          id: MEETING,
+          body: 'ÅM',
+          date: '2026-03-14',
+          title: 'Årsmøtet <2026>',
+          commandId: randomUUID(),
+        }),
+      )
+      .expect(303);
+    expect(res.headers.location).toBe(`/mote/${MEETING}`);
+    const meeting = await request(api.http).get(`/meetings/${MEETING}`).expect(200);
+    expect(meeting.body).toMatchObject({
+      planId: PLAN,
+      body: 'ÅM',
+      date: '2026-03-14',
+      title: 'Årsmøtet <2026>',
+    });
+
+    const list = await request(api.http).get(`/plan/${PLAN}/moter`).expect(200);
+    expect(list.text).toContain(`href="/mote/${MEETING}"`);
+    expect(list.text).toContain('Årsmøtet &lt;2026&gt;');
+  });
+
+  it('refuses a taken short name or a bad one with the reason in the form, appending nothing', async () => {
+    const before = await countEvents(api.database);
+    const taken = await request(api.http)
+      .post(`/plan/${PLAN}/moter`)
+      .type('form')
+      .send(form({ id: MEETING, body: 'ÅM', date: '2026-04-01', commandId: randomUUID() }))
+      .expect(422);
+    expect(taken.text).toContain('Det finnes allerede et møte med dette kortnavnet.');
+    expect(taken.text).toContain('value="2026-04-01"');
+    const bad = await request(api.http)
+      .post(`/plan/${PLAN}/moter`)
+      .type('form')
+      .send(form({ id: 'Ikke Gyldig', body: 'ÅM', date: '2026-04-01' }))
+      .expect(422);
+    expect(bad.text).toContain('Kortnavnet kan bare ha små bokstaver');
+    const badDate = await request(api.http)
+      .post(`/plan/${PLAN}/moter`)
+      .type('form')
+      .send(form({ id: 'et-annet-mote', body: 'ÅM', date: '2026-02-30' }))
+      .expect(422);
+    expect(badDate.text).toContain('Datoen er ikke en gyldig dato.');
+    expect(await countEvents(api.database)).toBe(before);
+  });
+
+  it('shows the schedule form only to a meeting officer, and refuses the post to anyone else', async () => {
+    const page = await request(api.anonymous).get(`/plan/${PLAN}/moter`).expect(200);
+    expect(page.text).not.toContain('Sett opp møtet');
+    // A page form without a session's CSRF token, or a token without the role, is refused.
+    await request(api.anonymous)
+      .post(`/plan/${PLAN}/moter`)
+      .type('form')
+      .send(form({ id: 'uten-rolle', body: 'ÅM', date: '2026-04-01' }))
+      .expect(403);
+  });
+
+  it('shows each amendment with its change as a redline, its recommendation and its status', async () => {
+    const admin = request(api.http);
+    await admin
+      .post(`/meetings/${MEETING}/amendments`)
+      .send({
+        no: 1,
+        proposer: 'Sagene <SV>',
+        target: { measure: '4.1.A' },
+        op: 'replace_text',
+        from: 'alle',
+        to: 'noen',
+        justification: 'Vi må <prioritere>.',
+      })
+      .expect(201);
+    const page = squash((await request(api.anonymous).get(`/mote/${MEETING}`).expect(200)).text);
+    expect(page).toContain('Forslag 1: endring, Tiltak 4.1.A');
+    expect(page).toContain('Sagene &lt;SV&gt;');
+    expect(page).toContain('Vi må &lt;prioritere&gt;.');
+    expect(page).toMatch(/<del>alle<\/del><ins> ?noen<\/ins>/);
+    expect(page).toContain('Ingen innstilling ennå.');
+    expect(page).not.toContain('<script>alert');
+  });
+
+  it('answers a live region with 204 until the meeting changes, then with the region anew', async () => {
+    const first = await request(api.anonymous).get(`/mote/${MEETING}/live?visning=motet`).expect(200);
+    const version = /hx-get="[^"]*v=([\w-]+)"/.exec(first.text)![1]!;
+    await request(api.anonymous).get(`/mote/${MEETING}/live?visning=motet&v=${version}`).expect(204);
+    await request(api.http)
+      .post(`/meetings/${MEETING}/amendments/1/recommendation`)
+      .send({ recommendation: 'reject', note: 'For snevert.' })
+      .expect(200);
+    const changed = await request(api.anonymous)
+      .get(`/mote/${MEETING}/live?visning=motet&v=${version}`)
+      .expect(200);
+    expect(squash(changed.text)).toContain('Innstilling: Avvise');
+    expect(changed.text).not.toContain(`v=${version}"`);
+    await request(api.anonymous).get(`/mote/${MEETING}/live?visning=ukjent`).expect(404);
+  });
+
+  it('serves the meeting pages as Norwegian HTML with no inline script, style or event handler', async () => {
+    for (const path of [`/plan/${PLAN}/moter`, `/mote/${MEETING}`]) {
+      const res = await request(api.http).get(path).expect(200);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      expect(res.text).toMatch(/^<!doctype html>\s*<html lang="nb">/);
+      for (const [, attributes] of res.text.matchAll(/<script\b([^>]*)>/g))
+        expect(attributes).toMatch(/src="\/assets\/[a-z.]+\.js"/);
+      expect(res.text).not.toMatch(/<style\b|\sstyle="|\son[a-z]+="/i);
+      expect(res.text).not.toMatch(/https?:\/\//);
+      expect(res.text).toContain('href="/assets/meeting.css"');
+    }
+  });
+
+  it('answers a meeting that is not there with a Norwegian 404 page', async () => {
+    const res = await request(api.http).get('/mote/finnes-ikke').expect(404);
+    expect(res.text).toContain('Fant ikke noe møte med id «finnes-ikke».');
+    await request(api.http).get('/mote/IKKE_GYLDIG').expect(404);
+  });
+});
