@@ -1,7 +1,13 @@
 import { type GoalDoc, type PlanDocument, type SectionDoc } from '@app/plan-document';
+import { type ReadFile, type SourceDocument } from '@app/document-readers';
 import { UnreadableDocumentError } from './errors.js';
+import { organisationOf } from './general/plan-facts.js';
+import { readGeneral } from './general/read-general.js';
+import { textBlocks } from './general/text-blocks.js';
+import { LineLedger } from './line-ledger.js';
 import { orgFromText } from './plan-header.js';
-import { detectShape } from './shapes/detect.js';
+import { recogniseShape } from './shapes/detect.js';
+import { type ShapeOutput } from './shapes/shape.js';
 import { type ImportIssue, type ImportOptions, type ImportResult } from './types.js';
 
 /** Share of characters that may be control or replacement characters before the text counts as binary. */
@@ -25,16 +31,50 @@ function assertReadable(text: string, source: string): void {
 /**
  * Reads a plan from the plain text extracted from its PDF or DOCX. Pure: the same text and
  * options always give the same document (no clock, no randomness, no I/O).
+ *
+ * The layouts of the seed documents are recognised first (each reads its seed exactly); any
+ * other text goes to the general reader.
  */
 export function importPlanText(text: string, options: ImportOptions = {}): ImportResult {
   const source = options.sourceName ?? 'document';
   assertReadable(text, source);
-  const shape = detectShape(text);
-  const out = shape.read(text);
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const ledger = new LineLedger(lines);
+  const shape = recogniseShape(text);
+  if (shape) return assemble(shape.read(text, ledger), shape.id, 'text', text, ledger, options);
+  return assemble(readGeneral(textBlocks(text), ledger), 'general', 'text', text, ledger, options);
+}
 
-  const org = options.org ?? orgFromText(out.title, text);
+/**
+ * Reads a plan from a document in any format (see @app/document-readers): plain text as
+ * importPlanText does, every other format through the general reader.
+ */
+export function importPlanFile(file: ReadFile, options: ImportOptions = {}): ImportResult {
+  if ('text' in file) return importPlanText(file.text, options);
+  const source: SourceDocument = file;
+  const text = source.lines.join('\n');
+  if (source.lines.every((l) => l.trim() === '')) {
+    throw new UnreadableDocumentError(`${options.sourceName ?? 'document'}: the document has no text`);
+  }
+  const ledger = new LineLedger(source.lines);
+  return assemble(readGeneral(source, ledger), 'general', source.format, text, ledger, options);
+}
+
+function assemble(
+  out: ShapeOutput,
+  shape: string,
+  format: SourceDocument['format'],
+  text: string,
+  ledger: LineLedger,
+  options: ImportOptions,
+): ImportResult {
+  const source = options.sourceName ?? 'document';
+  const org =
+    options.org ?? (shape === 'general' ? organisationOf(out.title, text) : orgFromText(out.title, text));
   if (!org)
-    throw new UnreadableDocumentError(`${source}: cannot tell which organisation the plan belongs to`);
+    throw new UnreadableDocumentError(
+      `${source}: cannot tell which organisation the plan belongs to; name it (--org oslo-sv, or org in the request)`,
+    );
   const id = options.id ?? `${org}-${out.period.from}-${out.period.to}`;
 
   const document: PlanDocument = {
@@ -56,13 +96,15 @@ export function importPlanText(text: string, options: ImportOptions = {}): Impor
   return {
     document,
     report: {
-      shape: shape.id,
+      shape,
+      format,
       sections: all.length,
       goals: all.reduce((n, s) => n + countGoals(s.goals ?? []), 0),
       measures: all.reduce((n, s) => n + (s.measures?.length ?? 0), 0),
       bodies: out.bodies.length,
       measurements: out.measurements.length,
       issues,
+      lines: ledger.finish(),
     },
   };
 }

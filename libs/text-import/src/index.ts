@@ -1,3 +1,11 @@
-export { UnreadableDocumentError } from './errors.js';
-export { importPlanText } from './import-plan-text.js';
-export type { ImportIssue, ImportOptions, ImportReport, ImportResult } from './types.js';
+export { UnreadableDocumentError, type Refusal } from './errors.js';
+export { importPlanFile, importPlanText } from './import-plan-text.js';
+export { LABELS, PLAN_WORDS, type Role } from './vocabulary.js';
+export type {
+  ImportIssue,
+  ImportOptions,
+  ImportReport,
+  ImportResult,
+  LineAccount,
+  LineKind,
+} from './types.js';

@@ -16,9 +16,41 @@ export interface ImportIssue {
   message: string;
 }
 
+/**
+ * What became of one line of the source: taken into the plan as part of its title, header,
+ * a section heading, a label ("Tiltak:"), intro, goal, measure, its timing or its Ansvar, the
+ * list of bodies or a status figure; or left out, with the reason. Blank lines are "blank".
+ */
+export type LineKind =
+  | 'title'
+  | 'header'
+  | 'heading'
+  | 'label'
+  | 'intro'
+  | 'goal'
+  | 'measure'
+  | 'timing'
+  | 'responsible'
+  | 'bodies'
+  | 'measurement'
+  | 'blank'
+  | 'left-out';
+
+export interface LineAccount {
+  /** 1-based line of the source (for Word and ODF: its paragraphs and table rows, see SourceDocument). */
+  line: number;
+  kind: LineKind;
+  /** Where it went: a section number ("4.1"), a goal ("4.1.g2") or a measure ("4.1.C"). */
+  ref?: string;
+  /** Why a line was left out. */
+  reason?: string;
+}
+
 export interface ImportReport {
-  /** Which document shape was recognised (see shapes/detect.ts). */
+  /** Which document shape was recognised (see shapes/detect.ts); "general" for the general reader. */
   shape: string;
+  /** The format the document came in. */
+  format?: 'text' | 'md' | 'docx' | 'odt' | 'pdf';
   /** Sections at every depth. */
   sections: number;
   /** Goals and sub-goals at every depth. */
@@ -27,6 +59,8 @@ export interface ImportReport {
   bodies: number;
   measurements: number;
   issues: ImportIssue[];
+  /** Every line of the source and what became of it, in order. */
+  lines?: LineAccount[];
 }
 
 export interface ImportResult {

@@ -1,4 +1,3 @@
-import { UnreadableDocumentError } from '../errors.js';
 import { type Shape } from './shape.js';
 import { letteredTablesShape } from './lettered-tables.js';
 import { tocChaptersShape } from './toc-chapters.js';
@@ -7,8 +6,8 @@ import { lineNumberedProseShape } from './line-numbered-prose.js';
 import { ocrListsShape } from './ocr-lists.js';
 
 /**
- * The known shapes, most specific first: the first that recognises the text reads it.
- * Each recognises content (headings, labels, tables), never a file name.
+ * The seed layouts, most specific first: the first that recognises the text reads it; text
+ * none of them recognises goes to the general reader.
  */
 export const SHAPES: readonly Shape[] = [
   letteredTablesShape,
@@ -18,12 +17,6 @@ export const SHAPES: readonly Shape[] = [
   tocChaptersShape,
 ];
 
-export function detectShape(text: string): Shape {
-  const shape = SHAPES.find((s) => s.recognise(text));
-  if (!shape) {
-    throw new UnreadableDocumentError(
-      `no recognisable plan shape: expected one of ${SHAPES.map((s) => `${s.id} (${s.description})`).join('; ')}`,
-    );
-  }
-  return shape;
+export function recogniseShape(text: string): Shape | undefined {
+  return SHAPES.find((s) => s.recognise(text));
 }

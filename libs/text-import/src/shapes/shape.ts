@@ -1,4 +1,5 @@
 import { type BodyDoc, type Measurement, type SectionDoc } from '@app/plan-document';
+import { type LineLedger } from '../line-ledger.js';
 import { type ImportIssue } from '../types.js';
 
 /** What a shape reads from a document; the importer adds the id and organisation. */
@@ -13,11 +14,16 @@ export interface ShapeOutput {
   readonly issues: readonly ImportIssue[];
 }
 
-/** One way plans are laid out as text. Recognised from the content, never from a file name. */
+/**
+ * One layout of the seed documents, read by a reader of its own: a case of the general reader
+ * (general/read-general.ts) that reads its seed exactly as it was read before the general
+ * reader existed. Recognised from the content, never from a file name. Each takes the lines it
+ * uses into the ledger, so the report accounts for every line.
+ */
 export interface Shape {
   /** Stable name, reported as ImportReport.shape. */
   readonly id: string;
   readonly description: string;
   recognise(text: string): boolean;
-  read(text: string): ShapeOutput;
+  read(text: string, ledger?: LineLedger): ShapeOutput;
 }

@@ -1,0 +1,45 @@
+import { type LineAccount, type LineKind } from './types.js';
+
+/** The reason given for a line no reader took or left out itself. */
+export const NOT_READ = 'not read: no part of the plan was recognised in this line';
+
+/**
+ * The account of every line of a source: a reader takes each line it uses into the plan with
+ * what it became, and leaves out the others with the reason. Whatever no reader touched is
+ * left out as "not read", so the report never drops a line without saying so.
+ */
+export class LineLedger {
+  private readonly accounts = new Map<number, LineAccount>();
+
+  constructor(private readonly lines: readonly string[]) {}
+
+  /** Records what a line became; the first account of a line stands (a later one does not overwrite it). */
+  take(line: number | undefined, kind: LineKind, ref?: string): void {
+    if (line === undefined || line < 1 || line > this.lines.length || this.accounts.has(line)) return;
+    this.accounts.set(line, { line, kind, ...(ref !== undefined ? { ref } : {}) });
+  }
+
+  takeRange(from: number, to: number, kind: LineKind, ref?: string): void {
+    for (let l = from; l <= to; l++) this.take(l, kind, ref);
+  }
+
+  leaveOut(line: number | undefined, reason: string): void {
+    if (line === undefined || line < 1 || line > this.lines.length || this.accounts.has(line)) return;
+    this.accounts.set(line, { line, kind: 'left-out', reason });
+  }
+
+  has(line: number): boolean {
+    return this.accounts.has(line);
+  }
+
+  /** Every line, in order: blank ones as blank, untouched ones left out as not read. */
+  finish(): LineAccount[] {
+    return this.lines.map((text, i) => {
+      const line = i + 1;
+      const account = this.accounts.get(line);
+      if (account) return account;
+      if (text.trim() === '') return { line, kind: 'blank' };
+      return { line, kind: 'left-out', reason: NOT_READ };
+    });
+  }
+}
