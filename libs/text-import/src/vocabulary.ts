@@ -596,3 +596,22 @@ export const ABBREVIATION_HEADINGS: readonly string[] = [
   'forkortelser benyttet i dokumentet',
   'forkortelser brukt i planen',
 ];
+
+/**
+ * A table's header flattened into one line ("Tiltak Gjennomføring Ansvar", "Tiltak: Tidspunkt
+ * Ansvarlig", "Aktivitet Frist Hvem"): the role of each column in order, or undefined when the
+ * line is not such a header (it needs a column of measures and one of timing or Ansvar).
+ */
+export function flatTableHeader(line: string): Role[] | undefined {
+  const words = line
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
+  if (words.length < 2 || words.length > 5) return undefined;
+  const roles = words.map((w) => roleOf(w));
+  if (roles.some((r) => r === undefined)) return undefined;
+  const known = roles as Role[];
+  return known.includes('measures') && (known.includes('timing') || known.includes('responsible'))
+    ? known
+    : undefined;
+}

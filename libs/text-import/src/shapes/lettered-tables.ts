@@ -10,7 +10,13 @@ import { type SourceLine, toSourceLines } from '../source-lines.js';
 import { isoDate, measurementFrom, targetFor } from '../targets.js';
 import { joinWrapped } from '../text-join.js';
 import { type ImportIssue } from '../types.js';
+import { flatTableHeader } from '../vocabulary.js';
 import { type Shape, type ShapeOutput } from './shape.js';
+
+/** The flattened rows are read as text, then timing, then Ansvar: a header must name them in that order. */
+function isTextTimingAnsvarHeader(line: string): boolean {
+  return flatTableHeader(line)?.join(' ') === 'measures timing responsible';
+}
 
 /**
  * Oslo SV's "arbeids- og organisasjonsplan ... årsutgave for 2026" (seed 001): a meeting paper
@@ -22,7 +28,6 @@ import { type Shape, type ShapeOutput } from './shape.js';
  * printed number (the word processor does not number table lines), so a row's range is the
  * gap it sits in: from the last printed line before the table to the first one after it.
  */
-const TABLE_HEADER = /^Tiltak:?\s+Gjennomføring\s+Ansvar$/;
 const ABBREVIATIONS = /^Forkortelser benyttet i dokumentet$/i;
 const HEADING = /^(\d+)(?:\.(\d+))?\.?\s+(\p{Lu}.*)$/u;
 
@@ -184,7 +189,8 @@ function readBlock(
       if (bulletItem(line.text) !== undefined) continue;
       inAbbreviations = false;
     }
-    if (TABLE_HEADER.test(line.text)) {
+    // "Tiltak Gjennomføring Ansvar", or the same columns in other words ("Tiltak Tidspunkt Ansvarlig").
+    if (isTextTimingAnsvarHeader(line.text)) {
       const tableLines: SourceLine[] = [];
       let j = i + 1;
       for (; j < lines.length; j++) {

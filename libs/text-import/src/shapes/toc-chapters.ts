@@ -3,7 +3,7 @@ import { bulletItem } from '../bullets.js';
 import { type SectionDraft, finishSection, newSection, range, touch } from '../draft.js';
 import { UnreadableDocumentError } from '../errors.js';
 import { adoptedIn, editionIn, isTitleLine, periodIn } from '../plan-header.js';
-import { toSourceLines } from '../source-lines.js';
+import { type SourceLine, toSourceLines } from '../source-lines.js';
 import { isoDate, measurementFrom, targetFor } from '../targets.js';
 import { groupListItems, joinParagraphs, joinWrapped } from '../text-join.js';
 import { type ImportIssue } from '../types.js';
@@ -18,7 +18,24 @@ import { type Shape, type ShapeOutput } from './shape.js';
  * Unnumbered areas are numbered by position under their chapter (3.1 Fylkeslaget ...), as the
  * plan document asks. Lines are the lines of the text file.
  */
-const TOC_LINE = /^(.+?)\t+(\d+)$/;
+/** An entry of the contents: the heading, then its page number after tabs or spaces. */
+const TOC_LINE = /^(.+?)[\t ]+(\d{1,3})$/;
+/** The contents are the first run of at least this many entries in a row. */
+const MIN_CONTENTS = 5;
+
+/** The lines of the table of contents: the first run of entries, line after line. */
+function contentsLines(lines: readonly SourceLine[]): SourceLine[] {
+  let run: SourceLine[] = [];
+  for (const line of lines) {
+    if (TOC_LINE.test(line.raw.trimEnd())) {
+      run.push(line);
+      continue;
+    }
+    if (run.length >= MIN_CONTENTS) return run;
+    run = [];
+  }
+  return run.length >= MIN_CONTENTS ? run : [];
+}
 const CHAPTER = /^(\d+)\.\s+(.+)$/;
 const GOALS_LABEL = /^(?:Mål|Delmål):$/;
 const MEASURES_LABEL = /^Tiltak:$/;
@@ -29,7 +46,7 @@ export const tocChaptersShape: Shape = {
   id: 'toc-chapters',
   description: 'table of contents, chapters with unnumbered areas, "Mål:" and "Tiltak:" bullet lists',
   recognise: (text) =>
-    (text.match(/^.+\t\d+$/gm)?.length ?? 0) >= 5 && /^Mål:\s*$/m.test(text) && /^Tiltak:\s*$/m.test(text),
+    /^Mål:\s*$/m.test(text) && /^Tiltak:\s*$/m.test(text) && contentsLines(toSourceLines(text)).length > 0,
   read: readTocChapters,
 };
 
@@ -43,8 +60,8 @@ function readTocChapters(text: string): ShapeOutput {
   const period = periodIn(titleLine.text);
   if (!period) throw new UnreadableDocumentError(`toc-chapters plan: no period in "${titleLine.text}"`);
 
-  const tocLines = lines.filter((l) => TOC_LINE.test(l.raw));
-  const toc = tocLines.map((l) => (TOC_LINE.exec(l.raw)?.[1] ?? '').trim());
+  const tocLines = contentsLines(lines);
+  const toc = tocLines.map((l) => (TOC_LINE.exec(l.raw.trimEnd())?.[1] ?? '').trim());
   const bodyStart = Math.max(...tocLines.map((l) => l.no)); // index of the first line after the contents
 
   const chapters: SectionDraft[] = [];
