@@ -126,7 +126,9 @@ describeOnPostgres(title, () => {
       writing = false;
       await naiveTailer;
       for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
-      head = await store.headPosition();
+      // The newest event stored, not the newest readable: a transaction of another test on the
+      // same server may hold readers back for a moment (readEverything in @app/testing).
+      head = await store.committedHeadPosition();
       await subscription.caughtUpTo(head, 5_000);
     } finally {
       writing = false;
@@ -176,7 +178,7 @@ describeOnPostgres(title, () => {
   });
 
   it('holds readers below a transaction still open, where a reader by position alone skips its event', async () => {
-    const before = await store.headPosition();
+    const before = await store.committedHeadPosition();
     const { rows } = await sql<{ max: string }>`
       select coalesce(max(position), 0)::text as max from events`.execute(testDatabase.db);
     const naiveStart = BigInt(rows[0]!.max);
@@ -212,7 +214,7 @@ describeOnPostgres(title, () => {
 
       // The store returns neither: the open transaction holds pg_snapshot_xmin back.
       expect(await store.readAll({ after: before })).toEqual([]);
-      expect(comparePositions(await store.headPosition(), before)).toBe(0);
+      expect(comparePositions(await store.headPosition(), before)).toBeLessThanOrEqual(0);
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(delivered).toEqual([]);
 
@@ -225,7 +227,7 @@ describeOnPostgres(title, () => {
       expect(idsByPosition).not.toContain(slowEvent!.id);
 
       // The store returns both, in (transaction id, position) order, and so does the subscription.
-      const after = await store.readAll({ after: before });
+      const after = await readEverything(store, before);
       expect(after.map((event) => event.id)).toEqual([slowEvent!.id, fastEvent!.id]);
       expect(comparePositions(after[0]!.position, slow.position)).toBe(0);
       expect(comparePositions(after[1]!.position, fast.position)).toBe(0);
