@@ -25,8 +25,14 @@ export interface ReadAllOptions {
 }
 
 export interface SubscriptionHandler {
-  /** Called with batches in global order; the subscription waits for it before reading on. */
-  (events: readonly RecordedEvent[]): Promise<void>;
+  /**
+   * Called with batches in global order; the subscription waits for it before reading on.
+   * `upTo` is where the subscription has read up to: the last event's position, or further when
+   * the store passed over events no subscriber is shown (EventStoreDB's own events), in which
+   * case `events` may be empty. A handler that keeps a checkpoint keeps `upTo`, so it never
+   * reads those again.
+   */
+  (events: readonly RecordedEvent[], upTo: Position): Promise<void>;
 }
 
 export interface Subscription {

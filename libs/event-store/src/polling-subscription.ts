@@ -74,8 +74,9 @@ export class PollingSubscription implements Subscription {
       try {
         batch = await this.readAll(this.position, batchSize);
         if (batch.length > 0) {
-          await this.handler(batch);
-          this.position = batch[batch.length - 1]!.position;
+          const upTo = batch[batch.length - 1]!.position;
+          await this.handler(batch, upTo);
+          this.position = upTo;
           this.releaseWaiters();
         }
       } catch (error) {

@@ -120,6 +120,21 @@ describe('ProjectionRunner', () => {
     expect(await readCheckpoint(database.db, 'organisations-only')).toEqual(last);
   });
 
+  it('moves the checkpoint to where the store read up to, past events nobody is shown, and keeps any unsigned 64-bit position', async () => {
+    const skipped: Projection = { name: 'past-system-events', tables: [], apply: async () => undefined };
+    const runner = new ProjectionRunner(database.db, store, [skipped]);
+    // EventStoreDB hands over how far it searched past its own events: no events, a position.
+    const beyond = { commit: 2n ** 63n + 5n, prepare: 2n ** 63n + 4n };
+    await runner.applyBatch(skipped, [], beyond);
+    expect(await readCheckpoint(database.db, 'past-system-events')).toEqual(beyond);
+    // Its positions are unsigned 64-bit numbers: the largest one must fit too.
+    const last = { commit: 2n ** 64n - 1n, prepare: 2n ** 64n - 1n };
+    await runner.applyBatch(skipped, [], last);
+    expect(await readCheckpoint(database.db, 'past-system-events')).toEqual(last);
+    await runner.applyBatch(skipped, [], beyond);
+    expect(await readCheckpoint(database.db, 'past-system-events')).toEqual(last);
+  });
+
   (process.env.DATABASE_URL ? it : it.skip)(
     'rebuilds everything stored when it started, also events a transaction still running holds back (PostgreSQL)',
     async () => {

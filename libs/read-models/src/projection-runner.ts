@@ -54,7 +54,7 @@ export class ProjectionRunner {
     for (const projection of this.projections) {
       if (this.subscriptions.has(projection.name)) continue;
       const checkpoint = await readCheckpoint(this.db, projection.name);
-      const subscription = this.store.subscribe((batch) => this.applyBatch(projection, batch), {
+      const subscription = this.store.subscribe((batch, upTo) => this.applyBatch(projection, batch, upTo), {
         after: checkpoint,
         pollIntervalMs: options.pollIntervalMs ?? 200,
         onError: (error) => this.onError(projection.name, error),
@@ -76,21 +76,26 @@ export class ProjectionRunner {
 
   /**
    * Applies a batch once: under the checkpoint's row lock, only events after it, so a
-   * redelivered batch or a second process running the same projection changes nothing.
+   * redelivered batch or a second process running the same projection changes nothing. The
+   * checkpoint moves to `upTo` (the batch's last position unless the store passed over events
+   * nobody is shown), so those are not read again.
    */
-  async applyBatch(projection: Projection, batch: readonly RecordedEvent[]): Promise<void> {
-    if (batch.length === 0) return;
+  async applyBatch(
+    projection: Projection,
+    batch: readonly RecordedEvent[],
+    upTo: Position | undefined = batch[batch.length - 1]?.position,
+  ): Promise<void> {
+    if (upTo === undefined) return;
     const handles = projection.handles;
-    if (handles && !batch.some((event) => handles(event))) {
-      await advanceCheckpoint(this.db, projection.name, batch[batch.length - 1]!.position);
+    if (batch.length === 0 || (handles && !batch.some((event) => handles(event)))) {
+      await advanceCheckpoint(this.db, projection.name, upTo);
       return;
     }
     await this.db.transaction().execute(async (trx) => {
       const checkpoint = await lockCheckpoint(trx, projection.name);
       const fresh = batch.filter((e) => comparePositions(e.position, checkpoint) > 0);
-      if (fresh.length === 0) return;
-      await projection.apply(trx, fresh);
-      await saveCheckpoint(trx, projection.name, fresh[fresh.length - 1]!.position);
+      if (fresh.length > 0) await projection.apply(trx, fresh);
+      if (comparePositions(upTo, checkpoint) > 0) await saveCheckpoint(trx, projection.name, upTo);
     });
   }
 

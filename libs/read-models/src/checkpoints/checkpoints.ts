@@ -32,7 +32,7 @@ export async function advanceCheckpoint(db: Kysely<any>, name: string, position:
         .column('name')
         .doUpdateSet({ commit_position: commit, prepare_position: prepare })
         .where(
-          sql<boolean>`(projection_checkpoints.commit_position, projection_checkpoints.prepare_position) < (${commit}::bigint, ${prepare}::bigint)`,
+          sql<boolean>`(projection_checkpoints.commit_position, projection_checkpoints.prepare_position) < (${commit}::numeric, ${prepare}::numeric)`,
         ),
     )
     .execute();

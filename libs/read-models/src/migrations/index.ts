@@ -6,6 +6,7 @@ import * as access from './2026-12-01T1000-access.js';
 import * as meetings from './2026-12-02T1200-meetings.js';
 import * as deferredIndexes from './2026-12-05T1000-projection-deferred-indexes.js';
 import * as streamSnapshots from './2026-12-06T2100-stream-snapshots.js';
+import * as checkpointPositionsUnsigned from './2026-12-07T1200-checkpoint-positions-unsigned.js';
 
 /** The read models' migrations, by name; names sort in the order they apply. */
 export const readModelMigrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const readModelMigrations: Record<string, Migration> = {
   '2026-12-02T1200-meetings': meetings,
   '2026-12-05T1000-projection-deferred-indexes': deferredIndexes,
   '2026-12-06T2100-stream-snapshots': streamSnapshots,
+  '2026-12-07T1200-checkpoint-positions-unsigned': checkpointPositionsUnsigned,
 };
