@@ -1,3 +1,4 @@
+import { clientConnectionString } from '@app/event-store-esdb';
 import { resolve } from 'node:path';
 
 export type DatabaseConfig =
@@ -58,10 +59,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlanverkConfig
     throw new ConfigError(`DATABASE_URL must be a postgres:// or postgresql:// URL, got "${databaseUrl}"`);
   }
   const esdb = env.EVENTSTORE_CONNECTION_STRING?.trim();
-  if (esdb && !/^(esdb|kurrentdb|kurrent|esdb\+discover|kurrentdb\+discover):\/\//.test(esdb)) {
-    throw new ConfigError(
-      `EVENTSTORE_CONNECTION_STRING must start with esdb:// or kurrentdb://, got "${esdb}"`,
-    );
+  if (esdb) {
+    try {
+      clientConnectionString(esdb);
+    } catch (error) {
+      throw new ConfigError(`EVENTSTORE_CONNECTION_STRING: ${(error as Error).message}`);
+    }
   }
   return {
     database: databaseUrl

@@ -1,7 +1,6 @@
 import {
   EventStore,
   ExpectedRevisionConflict,
-  SubscriptionSet,
   START,
   type AppendResult,
   type EventToAppend,
@@ -20,12 +19,16 @@ import {
   EventStoreDBClient,
   FORWARDS,
   START as ESDB_START,
-  type StreamingRead,
+  type Credentials,
 } from '@eventstore/db-client';
+import { clientConnectionString, connectionCredentials, isInsecure } from './connection-string.js';
 import {
   findRetriedAppend,
+  foreignEventReason,
+  isStreamDeleted,
   isStreamNotFound,
   isSystemEvent,
+  isUnanswered,
   positionOf,
   readAllPaged,
   toEsdbEvent,
@@ -36,60 +39,78 @@ import {
   translateError,
   type EsdbRecordedEvent,
 } from './esdb-mapping.js';
+import { consume, recordedEvents } from './esdb-reads.js';
+import { EsdbCatchUpSubscription } from './esdb-subscription.js';
 
 export interface EventStoreDBEventStoreOptions {
   /**
-   * How many of a stream's newest events an append looks through for its own event ids
-   * before writing. A retry whose first attempt lies further back appends again.
+   * How many of a stream's newest events an append with expected revision `any` or
+   * `stream_exists` looks through for its own event ids before writing. A retry whose first
+   * attempt lies further back appends again (README: which expectations are exactly-once).
    */
   readonly idempotencyWindow?: number;
+  /** How long a read may wait for the server's next answer before the node counts as unavailable. */
+  readonly readTimeoutMs?: number;
+  /**
+   * Sent with every append. With them the client uses its plain Append call instead of its
+   * BatchAppend stream, whose process-wide table of pending appends can throw an uncaught
+   * TypeError after an error on another append (6.2.1). From the connection string by default;
+   * a client of the caller's may pass its own.
+   */
+  readonly appendCredentials?: Credentials;
+  /** Where events not written by Planverk are reported when passed over. */
+  readonly warn?: (message: string) => void;
 }
 
 const DEFAULT_IDEMPOTENCY_WINDOW = 1000;
 const DEFAULT_READ_ALL_COUNT = 1000;
+const DEFAULT_READ_TIMEOUT_MS = 10_000;
+/** Insecure connections send no credentials at all, so any will do to keep appends off BatchAppend. */
+const INSECURE_CREDENTIALS: Credentials = { username: 'planverk', password: '' };
 
-/**
- * Iterates a streaming read and, when the consumer stops early, cancels the gRPC call:
- * destroying the client's read stream alone leaves the call open on the server.
- */
-async function* consume<T>(read: StreamingRead<T>): AsyncGenerator<T> {
-  let finished = false;
-  try {
-    for await (const item of read) yield item;
-    finished = true;
-  } finally {
-    if (!finished) await read.cancel().catch(() => undefined);
-  }
-}
-
-async function recordedEvents(
-  read: StreamingRead<{ event?: EsdbRecordedEvent | undefined }>,
-): Promise<EsdbRecordedEvent[]> {
-  const events: EsdbRecordedEvent[] = [];
-  for await (const resolved of consume(read)) if (resolved.event) events.push(resolved.event);
-  return events;
-}
+/** The parts of the client the adapter uses (a test may hand in its own). */
+export type EsdbClient = Pick<
+  EventStoreDBClient,
+  'appendToStream' | 'readStream' | 'readAll' | 'subscribeToAll' | 'dispose'
+>;
 
 /**
  * The event store on EventStoreDB (or KurrentDB) through its gRPC client. Revisions,
  * expected revisions and positions map one to one; what EventStoreDB does differently is
  * bridged here: idempotency is checked explicitly (EVENT-STORE.md, 4), the server's own
- * events are hidden, and client errors become the port's errors.
+ * events and events of other applications are passed over, reads have a deadline, and client
+ * errors become the port's errors.
  */
 export class EventStoreDBEventStore extends EventStore {
-  private readonly client: EventStoreDBClient;
+  private readonly client: EsdbClient;
   /** A client handed in belongs to the caller, who may share it; one built here is disposed here. */
   private readonly ownsClient: boolean;
   private readonly idempotencyWindow: number;
-  private readonly subscriptions = new SubscriptionSet((after, maxCount) =>
-    this.readAll({ after, maxCount }),
-  );
+  private readonly readTimeoutMs: number;
+  private readonly appendCredentials: Credentials | undefined;
+  private readonly warn: (message: string) => void;
+  /** Appends under way in this process, by stream and first event id: a second copy waits for the first. */
+  private readonly appending = new Map<string, Promise<AppendResult>>();
+  private readonly subscriptions = new Set<EsdbCatchUpSubscription>();
+  private readonly reported = new Set<string>();
 
-  constructor(client: EventStoreDBClient | string, options: EventStoreDBEventStoreOptions = {}) {
+  constructor(client: EsdbClient | string, options: EventStoreDBEventStoreOptions = {}) {
     super();
     this.ownsClient = typeof client === 'string';
-    this.client = typeof client === 'string' ? EventStoreDBClient.connectionString(client) : client;
+    if (typeof client === 'string') {
+      const connectionString = clientConnectionString(client);
+      this.client = EventStoreDBClient.connectionString(connectionString);
+      this.appendCredentials =
+        options.appendCredentials ??
+        connectionCredentials(connectionString) ??
+        (isInsecure(connectionString) ? INSECURE_CREDENTIALS : undefined);
+    } else {
+      this.client = client;
+      this.appendCredentials = options.appendCredentials;
+    }
     this.idempotencyWindow = options.idempotencyWindow ?? DEFAULT_IDEMPOTENCY_WINDOW;
+    this.readTimeoutMs = options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
+    this.warn = options.warn ?? ((message) => console.warn(message));
   }
 
   static fromConnectionString(
@@ -99,70 +120,123 @@ export class EventStoreDBEventStore extends EventStore {
     return new EventStoreDBEventStore(connectionString, options);
   }
 
-  async appendToStream(
+  appendToStream(
     streamId: string,
     events: readonly EventToAppend[],
     options: { expectedRevision?: ExpectedRevision } = {},
   ): Promise<AppendResult> {
-    if (events.length === 0) throw new Error('appendToStream needs at least one event');
-    const expected = options.expectedRevision ?? 'any';
+    if (events.length === 0) return Promise.reject(new Error('appendToStream needs at least one event'));
+    // The server drops a second copy of an append until the first is indexed, so the second
+    // would time out (a 503 for a command that succeeded): in this process it waits for the first.
+    const key = `${streamId}\u0000${events[0]!.id}`;
+    const running = this.appending.get(key);
+    if (running) return running.then((result) => ({ ...result, appended: false }));
+    const append = this.append(streamId, events, options.expectedRevision ?? 'any').finally(() =>
+      this.appending.delete(key),
+    );
+    this.appending.set(key, append);
+    return append;
+  }
+
+  private async append(
+    streamId: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    // A retried command: answer as the first time. The server de-duplicates a quick retry by
+    // itself but answers as if it had appended, so look first, and only where these events
+    // could be: right after the expected revision, or near the end for `any`/`stream_exists`.
+    const retried = await this.storedAlready(streamId, events, expected);
+    if (retried) return { ...retried, appended: false };
     try {
-      const retried = await this.retriedAppend(streamId, events);
-      if (retried) return retried;
       const result = await this.client.appendToStream(streamId, events.map(toEsdbEvent), {
         expectedRevision: toEsdbExpectedRevision(expected),
+        ...(this.appendCredentials ? { credentials: this.appendCredentials } : {}),
       });
       const nextExpectedRevision = BigInt(result.nextExpectedRevision);
       const position = result.position
         ? toPosition(result.position)
         : await this.positionOfRevision(streamId, nextExpectedRevision);
-      this.subscriptions.nudge();
       return { nextExpectedRevision, position, appended: true };
     } catch (error) {
       const translated = translateError(error, { streamId, expected });
-      if (translated instanceof ExpectedRevisionConflict) {
-        // A concurrent retry of the same command may have won the race: answer as a retry.
-        const retried = await this.retriedAppend(streamId, events).catch(() => undefined);
-        if (retried) return retried;
+      if (translated instanceof ExpectedRevisionConflict || isUnanswered(translated)) {
+        // A conflict may be this command's own earlier attempt; an unanswered append may
+        // have been written all the same.
+        const stored = await this.storedAlready(streamId, events, expected).catch(() => undefined);
+        if (stored) return { ...stored, appended: isUnanswered(translated) };
       }
       throw translated;
     }
   }
 
-  private async retriedAppend(
+  /**
+   * Whether these events are in the stream already (a retried command), from only the
+   * revisions where they could be: after the expected revision (or from 0 for no_stream), or,
+   * for `any` and `stream_exists`, among the newest `idempotencyWindow` events.
+   */
+  private async storedAlready(
     streamId: string,
     events: readonly EventToAppend[],
-  ): Promise<AppendResult | undefined> {
+    expected: ExpectedRevision,
+  ): Promise<{ nextExpectedRevision: bigint; position: Position } | undefined> {
+    let newestFirst: EsdbRecordedEvent[];
+    try {
+      if (expected === 'any' || expected === 'stream_exists') {
+        newestFirst = await this.newestWithin(streamId, events);
+      } else {
+        const from = expected === 'no_stream' ? 0n : expected + 1n;
+        const stored = await recordedEvents(
+          this.client.readStream(streamId, {
+            direction: FORWARDS,
+            fromRevision: from,
+            maxCount: events.length,
+          }),
+          this.readTimeoutMs,
+        );
+        if (stored.length < events.length) return undefined;
+        const [newest] = await recordedEvents(
+          this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 }),
+          this.readTimeoutMs,
+        );
+        newestFirst = [...(newest ? [newest] : []), ...stored.reverse()];
+      }
+    } catch (error) {
+      if (isStreamNotFound(error) || isStreamDeleted(error)) return undefined;
+      throw translateError(error);
+    }
+    return findRetriedAppend(streamId, events, newestFirst);
+  }
+
+  /** The stream's newest events, newest first, up to the idempotency window past the last of ours found. */
+  private async newestWithin(
+    streamId: string,
+    events: readonly EventToAppend[],
+  ): Promise<EsdbRecordedEvent[]> {
     const ids = new Set(events.map((event) => event.id));
     const newestFirst: EsdbRecordedEvent[] = [];
     const found = new Set<string>();
-    try {
-      const read = this.client.readStream(streamId, {
-        direction: BACKWARDS,
-        fromRevision: END,
-        // A batch is stored contiguously: once one of its events is inside the window,
-        // this many more reach its oldest.
-        maxCount: this.idempotencyWindow + events.length,
-      });
-      for await (const resolved of consume(read)) {
-        if (!resolved.event) continue;
-        newestFirst.push(resolved.event);
-        if (ids.has(resolved.event.id)) found.add(resolved.event.id);
-        if (found.size === ids.size) break;
-        if (found.size === 0 && newestFirst.length >= this.idempotencyWindow) break;
-      }
-    } catch (error) {
-      if (isStreamNotFound(error)) return undefined;
-      throw error;
+    const read = this.client.readStream(streamId, {
+      direction: BACKWARDS,
+      fromRevision: END,
+      // A batch is stored contiguously: once one of its events is inside the window, this many more reach its oldest.
+      maxCount: this.idempotencyWindow + events.length,
+    });
+    for await (const resolved of consume(read, this.readTimeoutMs)) {
+      if (!resolved.event) continue;
+      newestFirst.push(resolved.event);
+      if (ids.has(resolved.event.id)) found.add(resolved.event.id);
+      if (found.size === ids.size) break;
+      if (found.size === 0 && newestFirst.length >= this.idempotencyWindow) break;
     }
-    const retried = findRetriedAppend(streamId, events, newestFirst);
-    return retried && { ...retried, appended: false };
+    return newestFirst;
   }
 
   /** Where an event landed, for the servers whose append result carries no position. */
   private async positionOfRevision(streamId: string, revision: bigint): Promise<Position> {
     const [event] = await recordedEvents(
       this.client.readStream(streamId, { direction: FORWARDS, fromRevision: revision, maxCount: 1 }),
+      this.readTimeoutMs,
     );
     if (!event) throw new Error(`Event ${revision} of stream "${streamId}" is gone right after its append`);
     return positionOf(event);
@@ -181,10 +255,12 @@ export class EventStoreDBEventStore extends EventStore {
           fromRevision: from === undefined || from < 0n ? (backwards ? END : ESDB_START) : from,
           ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
         }),
+        this.readTimeoutMs,
       );
-      return events.map(toRecordedEvent);
+      return events.filter((event) => this.isOurs(event)).map(toRecordedEvent);
     } catch (error) {
-      if (isStreamNotFound(error)) return [];
+      // A tombstoned stream reads as empty, as one that never existed does.
+      if (isStreamNotFound(error) || isStreamDeleted(error)) return [];
       throw translateError(error);
     }
   }
@@ -195,9 +271,10 @@ export class EventStoreDBEventStore extends EventStore {
         (from, count) =>
           recordedEvents(
             this.client.readAll({ fromPosition: toReadPosition(from), direction: FORWARDS, maxCount: count }),
+            this.readTimeoutMs,
           ),
         positionOf,
-        (event) => !isSystemEvent(event),
+        (event) => !isSystemEvent(event) && this.isOurs(event),
         options.after ?? START,
         options.maxCount ?? DEFAULT_READ_ALL_COUNT,
       );
@@ -210,8 +287,10 @@ export class EventStoreDBEventStore extends EventStore {
   async headPosition(): Promise<Position> {
     try {
       const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END });
-      for await (const resolved of consume(read)) {
-        if (resolved.event && !isSystemEvent(resolved.event)) return positionOf(resolved.event);
+      for await (const resolved of consume(read, this.readTimeoutMs)) {
+        if (resolved.event && !isSystemEvent(resolved.event) && this.isOurs(resolved.event)) {
+          return positionOf(resolved.event);
+        }
       }
       return START;
     } catch (error) {
@@ -219,12 +298,38 @@ export class EventStoreDBEventStore extends EventStore {
     }
   }
 
+  /** Projections follow `$all` through a catch-up subscription filtered on the server. */
   subscribe(handler: SubscriptionHandler, options: SubscribeOptions): Subscription {
-    return this.subscriptions.subscribe(handler, options);
+    const subscription = new EsdbCatchUpSubscription(this.client, handler, options, this.warn);
+    this.subscriptions.add(subscription);
+    return {
+      get checkpoint() {
+        return subscription.checkpoint;
+      },
+      caughtUpTo: (position, timeoutMs) => subscription.caughtUpTo(position, timeoutMs),
+      stop: async () => {
+        this.subscriptions.delete(subscription);
+        await subscription.stop();
+      },
+    };
   }
 
   async close(): Promise<void> {
-    await this.subscriptions.stopAll();
+    const open = [...this.subscriptions];
+    this.subscriptions.clear();
+    await Promise.all(open.map((s) => s.stop()));
     if (this.ownsClient) await this.client.dispose();
+  }
+
+  /** An event of another application is passed over, reported once, instead of stopping every reader at it. */
+  private isOurs(event: EsdbRecordedEvent): boolean {
+    const reason = foreignEventReason(event);
+    if (reason === undefined) return true;
+    if (!this.reported.has(event.id)) {
+      if (this.reported.size >= 10_000) this.reported.clear();
+      this.reported.add(event.id);
+      this.warn(`${reason}; passed over`);
+    }
+    return false;
   }
 }

@@ -1,4 +1,5 @@
 import {
+  AppendTooLarge,
   EventStoreUnavailable,
   ExpectedRevisionConflict,
   START,
@@ -102,12 +103,26 @@ export function translateError(error: unknown, append?: AppendContext): unknown 
     const actual = toCurrentRevision((converted as { actualVersion?: unknown }).actualVersion);
     return new ExpectedRevisionConflict(append.streamId, append.expected, actual);
   }
+  if (type === ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED && append) {
+    const max = (converted as { maxAppendSize?: unknown }).maxAppendSize;
+    return new AppendTooLarge(append.streamId, typeof max === 'number' ? max : undefined, converted);
+  }
   if (UNAVAILABLE.has(type)) return new EventStoreUnavailable(error);
   return converted;
 }
 
+/** Whether a failed append may still have been written: the server did not say no, it did not answer. */
+export function isUnanswered(error: unknown): boolean {
+  return error instanceof EventStoreUnavailable;
+}
+
 export function isStreamNotFound(error: unknown): boolean {
   return errorType(error) === ErrorType.STREAM_NOT_FOUND;
+}
+
+/** A tombstoned (hard-deleted) stream: it reads as empty, as a stream that never existed does. */
+export function isStreamDeleted(error: unknown): boolean {
+  return errorType(error) === ErrorType.STREAM_DELETED;
 }
 
 export function toPosition(position: EsdbPosition): Position {
@@ -161,6 +176,28 @@ export function positionOf(event: EsdbRecordedEvent): Position {
     );
   }
   return toPosition(event.position);
+}
+
+/**
+ * Why an event was not written by Planverk (its data or metadata is not a JSON object, or the
+ * metadata lacks the fields every Planverk event carries), or undefined for one of ours. Another
+ * application, or the server's web UI, may write to the same database; such events are passed
+ * over with a warning instead of stopping every projection at them.
+ */
+export function foreignEventReason(event: EsdbRecordedEvent): string | undefined {
+  let metadata: Record<string, unknown>;
+  try {
+    jsonObject(event.data, 'data', event);
+    metadata = jsonObject(event.metadata, 'metadata', event);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  for (const field of ['actor', 'commandId', 'recordedAt'] as const) {
+    if (typeof metadata[field] !== 'string') {
+      return `Event ${event.id} (${event.type}) in stream "${event.streamId}" has no ${field} in its metadata: it was not written by Planverk`;
+    }
+  }
+  return undefined;
 }
 
 export function toRecordedEvent(event: EsdbRecordedEvent): RecordedEvent {

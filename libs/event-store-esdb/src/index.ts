@@ -1,1 +1,2 @@
+export * from './connection-string.js';
 export * from './esdb-event-store.js';

@@ -25,6 +25,23 @@ export class EventStoreUnavailable extends Error {
   }
 }
 
+/** The events of one append are more than the store takes at once (EventStoreDB: 1 MiB by default). */
+export class AppendTooLarge extends Error {
+  readonly code = 'APPEND_TOO_LARGE';
+  constructor(
+    readonly streamId: string,
+    /** The store's limit in bytes, when it said. */
+    readonly maxBytes: number | undefined,
+    cause?: unknown,
+  ) {
+    super(
+      `The change to "${streamId}" is larger than the event store takes in one append${maxBytes ? ` (${maxBytes} bytes)` : ''}`,
+      { cause },
+    );
+    this.name = 'AppendTooLarge';
+  }
+}
+
 function describeExpected(expected: ExpectedRevision): string {
   return typeof expected === 'bigint' ? `revision ${expected}` : `"${expected}"`;
 }

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { PlanverkConfig } from '@app/config';
 import type { Database } from '@app/database';
 import { migrateToLatest } from '@app/database';
@@ -8,7 +9,10 @@ import { PostgresEventStore, eventStoreMigrations } from '@app/event-store-postg
 /** The adapter the configuration asks for, behind the one port. */
 export async function openEventStore(config: PlanverkConfig, database: Database): Promise<EventStore> {
   if (config.eventStore.kind === 'eventstoredb') {
-    return EventStoreDBEventStore.fromConnectionString(config.eventStore.connectionString);
+    const logger = new Logger('EventStoreDB');
+    return EventStoreDBEventStore.fromConnectionString(config.eventStore.connectionString, {
+      warn: (message) => logger.warn(message),
+    });
   }
   await migrateToLatest(database.db, 'event_store', eventStoreMigrations);
   return new PostgresEventStore(database.db);

@@ -2,3 +2,4 @@ export * from './decider-specification.js';
 export * from './test-database.js';
 export * from './shared-test-database.js';
 export * from './read-everything.js';
+export * from './esdb-imitation.js';

@@ -1,6 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { DomainError } from '@app/domain';
-import { EventStoreUnavailable, ExpectedRevisionConflict } from '@app/event-store';
+import { AppendTooLarge, EventStoreUnavailable, ExpectedRevisionConflict } from '@app/event-store';
 import { isConnectionFailure } from '@app/event-store-postgres';
 import { PlanDocumentError } from '@app/plan-document';
 import { PlanMomentNotFound } from '@app/read-models';
@@ -64,6 +64,14 @@ export class ErrorFilter implements ExceptionFilter {
         message: 'The plan was changed by someone else; reload it and try again',
         expectedRevision: typeof error.expected === 'bigint' ? Number(error.expected) : error.expected,
         actualRevision: typeof error.actual === 'bigint' ? Number(error.actual) : null,
+      });
+      return;
+    }
+    if (error instanceof AppendTooLarge) {
+      response.status(413).json({
+        statusCode: 413,
+        error: error.code,
+        message: `The change is too large for the event store to take in one piece${error.maxBytes ? ` (at most ${error.maxBytes} bytes)` : ''}; split it up, e.g. import the plan in parts`,
       });
       return;
     }
