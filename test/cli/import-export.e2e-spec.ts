@@ -187,4 +187,32 @@ describe('planverk import and export', () => {
     expect(both.code).toBe(1);
     expect(both.stderr).toMatch(/either --revision or --as-of/);
   });
+  it('imports a Word file, and reports what it found in it', async () => {
+    const docx = fileURLToPath(
+      new URL(
+        '../../libs/text-import/src/__fixtures__/documents/grunerlokka-sv-arsplan-2026.docx',
+        import.meta.url,
+      ),
+    );
+    const dry = await runCli(['import', docx, '--dry-run', '--json'], shared.env);
+    expect(dry.code).toBe(0);
+    const preview = JSON.parse(dry.stdout);
+    expect(preview.report).toMatchObject({ format: 'docx', shape: 'general', measures: 22 });
+    expect(preview.document.plan.id).toBe('grunerlokka-sv-2026-2026');
+
+    const result = await runCli(['import', docx], shared.env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Found (general, docx): 6 sections, 3 goals, 22 measures');
+    expect(result.stdout).toContain('Imported grunerlokka-sv-2026-2026');
+    const exported = await runCli(['export', 'grunerlokka-sv-2026-2026', '--format', 'json'], shared.env);
+    const plan = JSON.parse(exported.stdout);
+    expect(plan.sections[1].measures[0]).toMatchObject({
+      label: 'A',
+      text: 'Ringe alle nye medlemmer innen to uker etter innmelding',
+      timing: 'innen to uker',
+      responsibleNote: 'Medlemsansvarlig',
+    });
+    const again = await runCli(['import', docx], shared.env);
+    expect(again.stdout).toContain('was already imported from this document; nothing changed');
+  });
 });

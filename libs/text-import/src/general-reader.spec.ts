@@ -46,7 +46,7 @@ describe('a Word file with heading styles, numbered lists and a Tiltak/Frist/Ans
       [],
     ]);
     expect(row(s1[2])).toEqual(['Sende ut medlemsbrev hver måned', 'løpende', 'Sekretær', []]);
-    expect(s1.map((m) => m.label)).toEqual(['1', '2', '3', '4', '5']);
+    expect(s1.map((m) => m.label)).toEqual(['A', 'B', 'C', 'D', 'E']);
     expect(row(section(document, '3').measures?.[1])).toEqual([
       'Dørbanke i borettslagene langs Trondheimsveien',
       'Høsten 2026',
@@ -186,16 +186,16 @@ describe('a Swedish verksamhetsplan in Markdown with "Aktiviteter" and "Ansvarig
 });
 
 describe('a plan whose measures are numbered 1.1, 1.2 under numbered chapters', () => {
-  it('reads the chapters as sections and the numbered lines as their measures, labelled by their numbers', async () => {
+  it('reads the chapters as sections and the numbered lines as their measures, labelled in the order of their numbers', async () => {
     const { document, report } = await importDocument(DOCUMENTS.numberedMeasures);
     expect(report).toMatchObject({ measures: 13, goals: 0 });
     expect(
       document.sections.map((s) => [s.number, s.title, s.measures?.map((m) => m.label).join('')]),
     ).toEqual([
-      ['1', 'Medlemmer', '1234'],
-      ['2', 'Politikk', '1234'],
-      ['3', 'Synlighet', '123'],
-      ['4', 'Økonomi', '12'],
+      ['1', 'Medlemmer', 'ABCD'],
+      ['2', 'Politikk', 'ABCD'],
+      ['3', 'Synlighet', 'ABC'],
+      ['4', 'Økonomi', 'AB'],
     ]);
     expect(row(section(document, '2').measures?.[2])).toEqual([
       'Vi skal skrive en uttalelse om skolebruksplanen innen 15. april.',

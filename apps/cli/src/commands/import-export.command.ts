@@ -1,6 +1,8 @@
 import { type Command, Option } from 'commander';
 import { isIsoDate, notAnIsoDate } from '@app/domain';
+import { readDocumentFile } from '@app/document-readers';
 import { toYaml } from '@app/plan-document';
+import { importPlanFile } from '@app/text-import';
 import { DirectoryImports, type ImportFormat } from '@app/runtime';
 import cliProgress from 'cli-progress';
 import { readFileSync } from 'node:fs';
@@ -15,7 +17,7 @@ export function registerImportExportCommands(program: Command): void {
   program
     .command('import [file]')
     .description(
-      'Import a plan: a plan document (YAML/JSON) or the text of a plan document; --all imports a folder',
+      'Import a plan: a plan document (YAML/JSON), or a plan as Word (.docx), ODF (.odt), PDF, Markdown or text; --all imports a folder',
     )
     .option(
       '--all <dir>',
@@ -126,18 +128,38 @@ function parsePositiveInt(value: string): number {
   return n;
 }
 
+/**
+ * Imports one file. Text, YAML and JSON go to the importer as they are; Word, ODF, PDF and
+ * Markdown are read here (the same readers the api uses) and sent on as the plan document
+ * they hold, so the same works against a remote server.
+ */
 async function importOne(file: string, options: ImportCliOptions): Promise<void> {
-  const content = readFileSync(file, 'utf8');
+  const sourceName = basename(file);
+  const read = await readDocumentFile(new Uint8Array(readFileSync(file)), sourceName);
+  const fromFile =
+    'text' in read || options.format === 'document'
+      ? undefined
+      : importPlanFile(read, {
+          sourceName,
+          ...(options.id ? { id: options.id } : {}),
+          ...(options.org ? { org: options.org } : {}),
+        });
+  const content = fromFile
+    ? JSON.stringify(fromFile.document)
+    : 'text' in read
+      ? read.text
+      : read.lines.join('\n');
   await withBackend(async (backend) => {
-    const result = await backend.importPlan({
+    const answer = await backend.importPlan({
       content,
-      format: options.format,
-      sourceName: basename(file),
+      format: fromFile ? 'document' : options.format,
+      sourceName,
       dryRun: options.dryRun === true,
       ...(options.id ? { id: options.id } : {}),
       ...(options.org ? { org: options.org } : {}),
       ...(options.effectiveAt ? { effectiveAt: options.effectiveAt } : {}),
     });
+    const result = fromFile ? { ...answer, report: fromFile.report } : answer;
     if (options.json) return console.log(JSON.stringify(result, null, 2));
     if (result.dryRun) {
       process.stdout.write(toYaml(result.document));
@@ -196,12 +218,13 @@ function printReport(
     measures: number;
     bodies: number;
     measurements: number;
+    format?: string;
     issues: Array<{ line: number; message: string }>;
   },
   out: NodeJS.WritableStream,
 ): void {
   out.write(
-    `Found (${report.shape}): ${report.sections} sections, ${report.goals} goals, ${report.measures} measures, ${report.bodies} bodies, ${report.measurements} measurements\n`,
+    `Found (${report.shape}${report.format && report.format !== 'text' ? `, ${report.format}` : ''}): ${report.sections} sections, ${report.goals} goals, ${report.measures} measures, ${report.bodies} bodies, ${report.measurements} measurements\n`,
   );
   for (const issue of report.issues) out.write(`  line ${issue.line}: ${issue.message}\n`);
 }

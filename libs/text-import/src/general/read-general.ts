@@ -750,16 +750,28 @@ function sameList(a: string, b: string): boolean {
   return !!na && !!nb && Number(nb[1]) === Number(na[1]) + 1;
 }
 
-/** A measure's label from what the document prints: "A." -> A, "1.3" under 1 -> 3, "4)" -> 4. */
+/**
+ * A measure's label from what the document prints. Labels are letters (the plan's addresses,
+ * "4.2.J"), so a number becomes the letter in its place: "A." -> A, "b)" -> B, "1.3" under
+ * section 1 -> C, "4." -> D.
+ */
 function labelFromMarker(marker: string | undefined, sectionNumber: string): string | undefined {
   if (!marker) return undefined;
   const m = marker.replace(/[.)(]/g, ' ').trim();
   if (/^[A-ZÆØÅ]$/u.test(m)) return m;
   if (/^[a-zæøå]$/u.test(m)) return m.toUpperCase();
-  const parts = marker.replace(/\.$/, '').split('.');
-  if (parts.length > 1 && parts.slice(0, -1).join('.') === sectionNumber) return parts[parts.length - 1];
-  if (/^\d{1,3}$/.test(m)) return m;
+  const parts = marker.replace(/[.)]$/, '').replace(/^\(/, '').split('.');
+  const last = parts[parts.length - 1] ?? '';
+  const under = parts.length === 1 || parts.slice(0, -1).join('.') === sectionNumber;
+  const n = Number(last);
+  if (under && /^\d{1,3}$/.test(last) && n >= 1 && n <= 26 * 27) return letters(n);
   return undefined;
+}
+
+function letters(n: number): string {
+  let out = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(65 + ((k - 1) % 26)) + out;
+  return out;
 }
 
 function columnRole(header: string): Role | undefined {
