@@ -126,7 +126,7 @@ describe('lineage and the audit report, Oslo SV 2020 -> 2026', () => {
     expect(md).toMatch(/## 4\.1 Direkte velgerkontakt/);
     expect(md).toMatch(/## Utgått fra oslo-sv-2020-2023/);
     expect(md).toMatch(/### Medlemmer/);
-    expect(md).toMatch(/Mål i oslo-sv-2020-2023: .*4\s?000 innen 31\.12\.2023/);
+    expect(md).toMatch(/Mål i oslo-sv-2020-2023: 4\s?000 medlemmer innen 31\.12\.2023/);
     expect(md).toMatch(/Målt 31\.12\.2019: 2\s?993/);
     expect(md).toMatch(/Målt 31\.12\.2025: 3\s?394/);
 

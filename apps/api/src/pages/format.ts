@@ -1,7 +1,10 @@
-import { STATUS_LABEL_NB } from '@app/read-models';
+import { metricLabelNb, STATUS_LABEL_NB } from '@app/read-models';
 
 /** Norwegian words for the statuses: the same as the reports and exports use. */
 export const STATUS_LABEL = STATUS_LABEL_NB;
+
+/** An indicator's name ("Medlemmer"): the same words as the reports. */
+export const metricLabel = metricLabelNb;
 
 export function statusLabel(status: string): string {
   return (STATUS_LABEL as Record<string, string>)[status] ?? status;
@@ -20,25 +23,6 @@ export const LEVEL_LABEL: Record<string, string> = {
   county: 'Fylkeslag',
   local: 'Lokallag',
 };
-
-const METRIC_LABEL: Record<string, string> = {
-  members: 'Medlemmer',
-  paying_members: 'Betalende medlemmer',
-  new_members: 'Nye medlemmer',
-  members_removed_for_non_payment: 'Slettet for manglende betaling',
-  members_resigned: 'Utmeldte medlemmer',
-  new_members_joined_group: 'Nye medlemmer i politiske grupper',
-  local_branches: 'Lokallag',
-  elected_representatives: 'Folkevalgte',
-  share_of_vote: 'Oppslutning (%)',
-};
-
-export function metricLabel(metric: string): string {
-  const label = METRIC_LABEL[metric];
-  if (label) return label;
-  const words = metric.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 /** 2026-03-14 -> 14.03.2026; anything else unchanged. */
 export function formatDate(iso: string | null | undefined): string {

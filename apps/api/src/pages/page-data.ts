@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Database } from '@app/database';
-import type { RoleGrant } from '@app/domain';
+import { isTargetExpired, type RoleGrant } from '@app/domain';
 import {
   flattenGoals,
   flattenMeasures,
@@ -38,6 +38,10 @@ export interface IndicatorTarget {
   readonly goalAddress: string;
   readonly planId: string;
   readonly description: string;
+  /** Its date has passed: shown as expired, never measured against. */
+  readonly expired: boolean;
+  /** A target of the plan the page is about that has not expired: what progress is measured against. */
+  readonly current: boolean;
 }
 
 export interface IndicatorSeries {
@@ -118,7 +122,7 @@ export class PageData {
    * (members 2993 at 31.12.2019 from the 2020-2023 plan, 3394 at 31.12.2025 from 2024-2027)
    * and the targets its goals set, one series per metric.
    */
-  async indicators(plan: PlanView, reader: PlanReader): Promise<IndicatorSeries[]> {
+  async indicators(plan: PlanView, reader: PlanReader, today: string): Promise<IndicatorSeries[]> {
     const summaries = await this.readablePlans(reader, plan.organisationId);
     const others = await Promise.all(
       summaries.filter((p) => p.id !== plan.id).map((p) => this.queries.findPlan(p.id)),
@@ -146,13 +150,16 @@ export class PageData {
       }
       for (const g of goals) {
         if (!g.target) continue;
+        const expired = isTargetExpired(g.target, today);
         of(g.target.metric).targets.push({
           value: g.target.value,
           by: g.target.by ?? null,
           goal: g.text,
           goalAddress: g.address,
           planId: view.id,
-          description: describeTarget(g.target),
+          description: describeTarget(g.target, today),
+          expired,
+          current: view.id === plan.id && !expired,
         });
       }
     }

@@ -94,7 +94,7 @@ export class PagesController {
     const ctx = await this.data.organisation(slug(orgIdParam, 'organisasjon'), reader);
     const plan = ctx.current ? await this.data.plan(ctx.current.id) : undefined;
     const [history, indicators] = plan
-      ? await Promise.all([this.data.planHistory(plan.id), this.data.indicators(plan, reader)])
+      ? await Promise.all([this.data.planHistory(plan.id), this.data.indicators(plan, reader, todayIso())])
       : [[], []];
     return overviewPage({
       ctx,
@@ -260,7 +260,7 @@ export class PagesController {
   async indicators(@Param('id') planIdParam: string, @Req() req: Request): Promise<string> {
     const plan = await this.data.plan(slug(planIdParam, 'plan'));
     const [series, organisations] = await Promise.all([
-      this.data.indicators(plan, await this.data.reader(req.principal?.grants)),
+      this.data.indicators(plan, await this.data.reader(req.principal?.grants), todayIso()),
       this.data.listOrganisations(),
     ]);
     return indicatorsPage(plan, series, organisations).value;

@@ -10,6 +10,7 @@ import {
   formatDateNb,
   formatNumberNb,
   formatTargetNb,
+  metricLabelNb,
 } from '../report-format/report-format.js';
 import type {
   FollowUpReport,
@@ -151,7 +152,7 @@ export function renderFollowUpReportMarkdown(r: FollowUpReport): string {
     for (const i of r.indicators) {
       const goal = i.address ? `${i.address} ${i.text ?? ''}` : 'Hele planen';
       out.push(
-        `| ${cell(goal)} | ${cell(i.metric)} | ${cell(formatTargetNb(i.target))} | ${cell(indicatorValue(i))} | ${cell(indicatorResult(i))} |`,
+        `| ${cell(goal)} | ${cell(metricLabelNb(i.metric))} | ${cell(formatTargetNb(i.target, { today: r.range.to }))} | ${cell(indicatorValue(i))} | ${cell(indicatorResult(i))} |`,
       );
     }
     out.push('');
@@ -257,7 +258,7 @@ export function renderFollowUpReportHtml(r: FollowUpReport): string {
     for (const i of r.indicators) {
       const goal = i.address ? `${h(i.address)} ${h(i.text ?? '')}` : 'Hele planen';
       out.push(
-        `<tr><td>${goal}</td><td>${h(i.metric)}</td><td>${h(formatTargetNb(i.target))}</td>` +
+        `<tr><td>${goal}</td><td>${h(metricLabelNb(i.metric))}</td><td>${h(formatTargetNb(i.target, { today: r.range.to }))}</td>` +
           `<td>${h(indicatorValue(i))}</td><td>${h(indicatorResult(i))}</td></tr>`,
       );
     }

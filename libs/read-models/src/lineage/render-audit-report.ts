@@ -7,15 +7,10 @@ import {
   formatDateNb,
   formatNumberNb,
   formatTargetNb,
+  metricLabelNb,
 } from '../report-format/report-format.js';
 import type { AuditReport } from './audit-report.js';
 
-const METRIC_NB: Record<string, string> = {
-  members: 'Medlemmer',
-  local_branches: 'Lokallag',
-  active_members: 'Aktive medlemmer',
-};
-const metricNb = (metric: string): string => METRIC_NB[metric] ?? metric;
 const plan = (p: { title: string; period: { from: number; to: number } }): string =>
   `${p.title} (${p.period.from}–${p.period.to})`;
 
@@ -55,7 +50,7 @@ export function renderAuditReportMarkdown(r: AuditReport): string {
   if (r.targets.length > 0) {
     out.push('## Mål og tall: da og nå', '');
     for (const t of r.targets) {
-      out.push(`### ${metricNb(t.metric)}`, '');
+      out.push(`### ${metricLabelNb(t.metric)}`, '');
       for (const g of t.then)
         out.push(`- Mål i ${r.from.id}: ${formatTargetNb(g.target)} («${escapeMarkdown(g.text)}»)`);
       for (const g of t.now)
@@ -112,7 +107,7 @@ export function renderAuditReportHtml(r: AuditReport): string {
     ? `<section><h2>Mål og tall: da og nå</h2>${r.targets
         .map(
           (t) =>
-            `<h3>${escapeHtml(metricNb(t.metric))}</h3><ul>${[
+            `<h3>${escapeHtml(metricLabelNb(t.metric))}</h3><ul>${[
               ...t.then.map(
                 (g) => `<li>Mål i ${escapeHtml(r.from.id)}: ${escapeHtml(formatTargetNb(g.target))}</li>`,
               ),

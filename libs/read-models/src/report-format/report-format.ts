@@ -1,4 +1,4 @@
-import type { DiffPart, MeasureStatus, Target } from '@app/domain';
+import { isTargetExpired, type DiffPart, type MeasureStatus, type Target } from '@app/domain';
 
 /**
  * Words and escapes shared by the Markdown and HTML the board and the annual meeting read:
@@ -46,9 +46,61 @@ export function formatNumberNb(value: number): string {
   return `${value < 0 ? '−' : ''}${grouped}${fraction ? `,${fraction}` : ''}`;
 }
 
-export function formatTargetNb(target: Target | null | undefined): string {
+/**
+ * The indicators plans measure and set targets for, in Norwegian: a label for a heading or a
+ * column ("Medlemmer"), and the words after a number ("4 000 medlemmer"). The metric ids are
+ * those the target rule (goalTargetFromText) and the importer's status figures give.
+ */
+const METRICS_NB: Readonly<Record<string, { label: string; unit: string }>> = {
+  members: { label: 'Medlemmer', unit: 'medlemmer' },
+  paying_members: { label: 'Betalende medlemmer', unit: 'betalende medlemmer' },
+  new_members: { label: 'Nye medlemmer', unit: 'nye medlemmer' },
+  members_removed_for_non_payment: {
+    label: 'Slettet for manglende betaling',
+    unit: 'medlemmer slettet for manglende betaling',
+  },
+  members_resigned: { label: 'Utmeldte medlemmer', unit: 'utmeldte medlemmer' },
+  new_members_joined_group: {
+    label: 'Nye medlemmer i politiske grupper',
+    unit: 'nye medlemmer i politiske grupper',
+  },
+  local_branches: { label: 'Lokallag', unit: 'lokallag' },
+  elected_representatives: { label: 'Folkevalgte', unit: 'folkevalgte' },
+  share_of_vote: { label: 'Oppslutning (%)', unit: '% oppslutning' },
+  members_increase_pct: { label: 'Medlemsvekst (%)', unit: '% flere medlemmer' },
+  election_lists_increase_pct: { label: 'Flere valglister (%)', unit: '% flere valglister' },
+  county_council_representatives: { label: 'Fylkestingsrepresentanter', unit: 'fylkestingsrepresentanter' },
+  active_members: { label: 'Aktive medlemmer', unit: 'aktive medlemmer' },
+  active_members_multiplier: {
+    label: 'Aktive medlemmer (ganger flere)',
+    unit: 'ganger så mange aktive medlemmer',
+  },
+};
+
+/** A metric id someone typed that no table knows: its words, without the underscores. */
+const metricWords = (metric: string): string => metric.replace(/_/g, ' ').trim();
+
+/** "Medlemmer" for `members`: the name of an indicator in a heading or a table column. */
+export function metricLabelNb(metric: string): string {
+  const known = METRICS_NB[metric]?.label;
+  if (known) return known;
+  const words = metricWords(metric);
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * "4 000 medlemmer innen 31.12.2027": a goal's target as a sentence, the same in every page,
+ * report and export. With `today`, a target whose date has passed says so ("(utløpt)").
+ */
+export function formatTargetNb(target: Target | null | undefined, options: { today?: string } = {}): string {
   if (!target) return '';
-  return `${target.metric}: ${formatNumberNb(target.value)}${target.by ? ` innen ${formatDateNb(target.by)}` : ''}`;
+  const unit = METRICS_NB[target.metric]?.unit;
+  const amount = unit
+    ? `${formatNumberNb(target.value)} ${unit}`
+    : `${formatNumberNb(target.value)} (${metricWords(target.metric)})`;
+  const by = target.by ? ` innen ${formatDateNb(target.by)}` : '';
+  const expired = options.today !== undefined && isTargetExpired(target, options.today) ? ' (utløpt)' : '';
+  return `${amount}${by}${expired}`;
 }
 
 /** Text as HTML: every character that could open markup or end an attribute is escaped. */

@@ -1,5 +1,5 @@
 import { wordDiff, type DiffPart, type Target } from '@app/domain';
-import type { HistoryRow } from '@app/read-models';
+import { formatTargetNb, type HistoryRow } from '@app/read-models';
 import { html, type Html } from '../html.js';
 import { formatDate, formatNumber, lowerFirst, metricLabel, statusLabel } from '../format.js';
 
@@ -16,9 +16,9 @@ export function redlineOf(from: string, to: string): Html {
   return redline(wordDiff(from, to));
 }
 
-export function describeTarget(target: Target | null | undefined): string {
-  if (!target) return '';
-  return `${formatNumber(target.value)} (${metricLabel(target.metric).toLocaleLowerCase('nb')})${target.by ? ` innen ${formatDate(target.by)}` : ''}`;
+/** "4 000 medlemmer innen 31.12.2027", with "(utløpt)" once the date has passed (given `today`). */
+export function describeTarget(target: Target | null | undefined, today?: string): string {
+  return formatTargetNb(target, today !== undefined ? { today } : {});
 }
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');

@@ -68,7 +68,7 @@ export function indicatorBlock(series: IndicatorSeries, headingLevel: number, id
               <td>${t.by ? formatDate(t.by) : 'Uten frist'}</td>
               <td class="num">${formatNumber(t.value)}</td>
               <td>
-                Mål (${t.goalAddress}):
+                Mål (${t.goalAddress})${t.expired ? html`, <strong class="expired">utløpt</strong>` : ''}:
                 ${t.goal}${t.by ? html` – ${goalVerdict(series.points, t.value, t.by, todayIso())}` : ''}
               </td>
               <td><a href="/plan/${t.planId}">${t.planId}</a></td>
@@ -76,7 +76,7 @@ export function indicatorBlock(series: IndicatorSeries, headingLevel: number, id
         )}
       </tbody>
     </table>
-    ${latest && series.targets.length > 0 ? progressTowards(latest.value, series.targets[series.targets.length - 1]!.value, label, `${idPrefix}-meter-${series.metric}`) : ''}
+    ${latest ? progressLine(series, latest, label, `${idPrefix}-meter-${series.metric}`) : ''}
   </section>`;
 }
 
@@ -103,14 +103,31 @@ function goalVerdict(points: readonly IndicatorPoint[], target: number, by: stri
   return `ikke målt ved fristen${facts.length > 0 ? ` (${facts.join(', ')})` : ''}`;
 }
 
-function progressTowards(value: number, target: number, label: string, id: string): Html {
-  const share = Math.round((value / target) * 100);
+/**
+ * The latest measurement against the target in force: the earliest unexpired target of the plan
+ * the page is about. An expired target is never the yardstick; when it is the only one, say so.
+ */
+function progressLine(series: IndicatorSeries, latest: IndicatorPoint, label: string, id: string): Html {
+  const current = series.targets.find((t) => t.current);
+  if (!current) {
+    const expired = series.targets.filter((t) => t.expired);
+    const last = expired[expired.length - 1];
+    return last
+      ? html`<p class="progress-line">
+          ${label}: ${formatNumber(latest.value)} per ${formatDate(latest.at)}. Ingen gjeldende mål: det siste
+          (${last.description}, ${last.planId}) er utløpt.
+        </p>`
+      : html``;
+  }
+  const share = Math.round((latest.value / current.value) * 100);
   return html`<p class="progress-line">
     <label for="${id}"
-      >${label}, siste måling mot det siste målet: ${formatNumber(value)} av ${formatNumber(target)} (${share}
-      %)</label
+      >${label} per ${formatDate(latest.at)} mot målet ${current.description}: ${formatNumber(latest.value)}
+      av ${formatNumber(current.value)} (${share} %)</label
     >
-    <meter id="${id}" min="0" max="${target}" value="${Math.min(value, target)}">${share} %</meter>
+    <meter id="${id}" min="0" max="${current.value}" value="${Math.min(latest.value, current.value)}">
+      ${share} %
+    </meter>
   </p>`;
 }
 

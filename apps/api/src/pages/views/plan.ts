@@ -8,7 +8,7 @@ import type {
   SectionView,
 } from '@app/read-models';
 import { html, raw, type Html } from '../html.js';
-import { formatDate, lowerFirst } from '../format.js';
+import { formatDate, lowerFirst, todayIso } from '../format.js';
 import { emptyState, headingTag, measureCard, statusSummary } from './components.js';
 import { describeTarget, historyList } from './history.js';
 import { layout } from './layout.js';
@@ -166,7 +166,7 @@ function sectionBlock(plan: PlanView, s: SectionView, level: number, current: bo
 function goalItem(g: GoalView): Html {
   return html`<li id="mal-${g.address}">
     <span class="goal-address">${g.address}</span>
-    ${g.text}${g.target ? html` <span class="target">Måltall: ${describeTarget(g.target)}</span>` : ''}${
+    ${g.text}${g.target ? html` <span class="target">Måltall: ${describeTarget(g.target, todayIso())}</span>` : ''}${
       g.goals.length > 0
         ? html`<ul>
             ${g.goals.map(goalItem)}

@@ -8,8 +8,9 @@ import type {
   SetGoalTarget,
   StrikeGoal,
 } from '../plan.commands.js';
+import { goalTargetFromText } from '../goal-targets.js';
 import type { PlanEvent, Target } from '../plan.events.js';
-import type { PlanState } from '../plan.state.js';
+import type { ExistingPlan, PlanState } from '../plan.state.js';
 import { editablePlan, existingPlan, liveGoal, requireDate, requireText, section } from './guards.js';
 
 export function addSection(command: AddSection, state: PlanState): PlanEvent[] {
@@ -62,10 +63,20 @@ function checkTarget(target: Target): Target {
   return { metric: target.metric.trim(), value: target.value, ...(target.by ? { by: target.by } : {}) };
 }
 
+/** The target a goal's own words set ("4000 medlemmer innen utgangen av 2027"), read by the one rule. */
+const targetInText = (plan: ExistingPlan, text: string): Target | undefined =>
+  goalTargetFromText(text, { periodFrom: plan.period.from, periodTo: plan.period.to });
+
+const sameTarget = (a: Target | undefined, b: Target | undefined): boolean =>
+  JSON.stringify(a) === JSON.stringify(b);
+
 export function addGoal(command: AddGoal, state: PlanState): PlanEvent[] {
   const plan = editablePlan(state);
   section(plan, command.sectionId);
   if (command.parentGoalId !== undefined) liveGoal(plan, command.parentGoalId, 'parentGoalId');
+  const text = requireText(command.text, 'text');
+  // A target given with the command wins; without one, the goal's text says what it is.
+  const target = command.target ? checkTarget(command.target) : targetInText(plan, text);
   return [
     {
       type: 'GoalAdded',
@@ -74,8 +85,8 @@ export function addGoal(command: AddGoal, state: PlanState): PlanEvent[] {
         goalId: command.goalId,
         sectionId: command.sectionId,
         ...(command.parentGoalId !== undefined ? { parentGoalId: command.parentGoalId } : {}),
-        text: requireText(command.text, 'text'),
-        ...(command.target ? { target: checkTarget(command.target) } : {}),
+        text,
+        ...(target ? { target } : {}),
         ...(command.lines ? { lines: command.lines } : {}),
       },
     },
@@ -87,14 +98,28 @@ export function rewordGoal(command: RewordGoal, state: PlanState): PlanEvent[] {
   const goal = liveGoal(plan, command.goalId);
   const text = requireText(command.text, 'text');
   if (text === goal.text) return [];
-  return [{ type: 'GoalReworded', data: { planId: plan.id, goalId: goal.id, from: goal.text, to: text } }];
+  const reworded: PlanEvent = {
+    type: 'GoalReworded',
+    data: { planId: plan.id, goalId: goal.id, from: goal.text, to: text },
+  };
+  // New words that set another number or date ("4500 medlemmer innen utgangen av 2027") set the
+  // target with them; words that name none leave the target as it was.
+  const target = targetInText(plan, text);
+  if (!target || sameTarget(target, goal.target)) return [reworded];
+  return [
+    reworded,
+    {
+      type: 'GoalTargetSet',
+      data: { planId: plan.id, goalId: goal.id, ...(goal.target ? { from: goal.target } : {}), to: target },
+    },
+  ];
 }
 
 export function setGoalTarget(command: SetGoalTarget, state: PlanState): PlanEvent[] {
   const plan = editablePlan(state);
   const goal = liveGoal(plan, command.goalId);
   const target = checkTarget(command.target);
-  if (JSON.stringify(goal.target) === JSON.stringify(target)) return [];
+  if (sameTarget(goal.target, target)) return [];
   return [
     {
       type: 'GoalTargetSet',
