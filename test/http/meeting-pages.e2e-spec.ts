@@ -161,8 +161,102 @@ describe('meeting pages over HTTP', () => {
     await request(api.anonymous).get(`/mote/${MEETING}/live?visning=ukjent`).expect(404);
   });
 
+  describe("the officer's page", () => {
+    const officer = () => request(api.http);
+    const htmx = (path: string, fields: Record<string, string>) =>
+      officer()
+        .post(path)
+        .set('HX-Request', 'true')
+        .type('form')
+        .send(form({ commandId: randomUUID(), ...fields }));
+
+    it('records a recommendation with the committee’s modified text, and refuses one without it', async () => {
+      const refused = await htmx(`/mote/${MEETING}/forslag/1/innstilling`, {
+        recommendation: 'adopt_modified',
+      }).expect(422);
+      expect(squash(refused.text)).toContain('Skriv komiteens endrede tekst for «vedta med endring».');
+      expect(refused.text).toMatch(/^<div id="ledelse"/);
+      const done = await htmx(`/mote/${MEETING}/forslag/1/innstilling`, {
+        recommendation: 'adopt_modified',
+        modified: 'mange',
+        note: 'Komiteen foreslår et mellomstandpunkt.',
+      }).expect(200);
+      expect(squash(done.text)).toContain('Innstillingen til forslag 1 er lagret.');
+      expect(squash(done.text)).toContain('Innstilling: Vedta med endring');
+      const meeting = (await officer().get(`/meetings/${MEETING}`).expect(200)).body;
+      expect(meeting.targets[0].amendments[0].recommendation).toEqual({
+        recommendation: 'adopt_modified',
+        modified: { to: 'mange' },
+        note: 'Komiteen foreslår et mellomstandpunkt.',
+      });
+    });
+
+    it('refuses a count that is not a number, then records the vote with its counts', async () => {
+      const before = await countEvents(api.database);
+      const refused = await htmx(`/mote/${MEETING}/forslag/1/votering`, {
+        result: 'adopted',
+        for: 'mange',
+      }).expect(422);
+      expect(squash(refused.text)).toContain('Stemmetallene må være hele tall fra 0.');
+      expect(refused.text).toContain('value="mange"');
+      expect(await countEvents(api.database)).toBe(before);
+      const done = await htmx(`/mote/${MEETING}/forslag/1/votering`, {
+        result: 'adopted',
+        modified: 'true',
+        for: '40',
+        against: '12',
+        abstain: '3',
+      }).expect(200);
+      expect(squash(done.text)).toContain(
+        'Forslag 1: vedtatt med komiteens endring (40 for, 12 mot, 3 avholdende).',
+      );
+      const meeting = (await officer().get(`/meetings/${MEETING}`).expect(200)).body;
+      expect(meeting.targets[0].amendments[0]).toMatchObject({
+        status: 'adopted',
+        modified: true,
+        votes: { for: 40, against: 12, abstain: 3 },
+      });
+      const plan = (await officer().get(`/plans/${PLAN}`).expect(200)).body;
+      expect(plan.sections[0].measures[0].text).toContain('mange</b> bydeler');
+    });
+
+    it('votes on the plan as a whole once every amendment is decided, and sends a plain form back', async () => {
+      await officer()
+        .post(`/meetings/${MEETING}/amendments`)
+        .send({ no: 2, target: { measure: '4.1.A' }, op: 'change_timing', timing: 'Høst 2026' })
+        .expect(201);
+      const refused = await htmx(`/mote/${MEETING}/planvotering`, { result: 'adopted' }).expect(422);
+      expect(squash(refused.text)).toContain(
+        'Stem over alle forslagene før planen som helhet (gjenstår: 2).',
+      );
+      const plain = await officer()
+        .post(`/mote/${MEETING}/forslag/2/votering`)
+        .type('form')
+        .send(form({ result: 'rejected', commandId: randomUUID() }))
+        .expect(303);
+      expect(plain.headers.location).toBe(`/mote/${MEETING}/ledelse#forslag-2`);
+      const done = await htmx(`/mote/${MEETING}/planvotering`, {
+        result: 'adopted',
+        for: '50',
+        against: '0',
+      }).expect(200);
+      expect(squash(done.text)).toContain('Planen som helhet: vedtatt (50 for, 0 mot).');
+      const plan = (await officer().get(`/plans/${PLAN}`).expect(200)).body;
+      expect(plan.adoptedRevision).toBe(1);
+    });
+
+    it('is for meeting officers: the page and its forms refuse anyone else', async () => {
+      await request(api.anonymous).get(`/mote/${MEETING}/ledelse`).expect(403);
+      await request(api.anonymous)
+        .post(`/mote/${MEETING}/forslag/1/innstilling`)
+        .type('form')
+        .send(form({ recommendation: 'adopt' }))
+        .expect(403);
+    });
+  });
+
   it('serves the meeting pages as Norwegian HTML with no inline script, style or event handler', async () => {
-    for (const path of [`/plan/${PLAN}/moter`, `/mote/${MEETING}`]) {
+    for (const path of [`/plan/${PLAN}/moter`, `/mote/${MEETING}`, `/mote/${MEETING}/ledelse`]) {
       const res = await request(api.http).get(path).expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/html/);
       expect(res.text).toMatch(/^<!doctype html>\s*<html lang="nb">/);

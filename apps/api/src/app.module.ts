@@ -20,6 +20,7 @@ import { PageActionsController } from './pages/page-actions.controller.js';
 import { PageData } from './pages/page-data.js';
 import { PagesController } from './pages/pages.controller.js';
 import { MeetingsController } from './meetings/meetings.controller.js';
+import { MeetingActionsController } from './pages/meetings/meeting-actions.controller.js';
 import { MeetingCommands } from './pages/meetings/meeting-commands.js';
 import { MeetingPageData } from './pages/meetings/meeting-page-data.js';
 import { MeetingPagesController } from './pages/meetings/meeting-pages.controller.js';
@@ -53,6 +54,7 @@ export class ApiModule {
         PagesController,
         PageActionsController,
         MeetingPagesController,
+        MeetingActionsController,
         AssetsController,
         MeetingsController,
       ],

@@ -166,6 +166,7 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   rule('POST', '/plan/:id/moter', role('meeting_officer')),
   rule('GET', '/mote/:id', READ_MEETING),
   rule('GET', '/mote/:id/*', READ_MEETING),
+  rule('POST', '/mote/:id/*', role('meeting_officer', { from: 'meeting-param', param: 'id' })),
 ];
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

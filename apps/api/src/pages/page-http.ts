@@ -17,7 +17,7 @@ import { errorPage } from './views/layout.js';
 
 /** A page's refusal, with the Norwegian message the user sees. */
 export class PageProblem extends HttpException {
-  constructor(status: 400 | 404 | 413 | 422, message: string) {
+  constructor(status: 400 | 403 | 404 | 413 | 422, message: string) {
     super(message, status);
   }
 }

@@ -27,6 +27,7 @@ import { MeetingCommands } from './meeting-commands.js';
 import { MeetingPageData, type MeetingContext } from './meeting-page-data.js';
 import { fingerprint, liveRegion } from './views/live.js';
 import { meetingPage, meetingProgress } from './views/meeting.js';
+import { officerPage } from './views/officer.js';
 import { planMeetingsPage, type ScheduleFormValues } from './views/plan-meetings.js';
 
 const HTML = 'text/html; charset=utf-8';
@@ -109,6 +110,15 @@ export class MeetingPagesController {
     const ctx = await this.data.context(id);
     return meetingPage({ ...ctx, canLead: canLead(req, ctx.meeting.organisationId), csrf: csrfToken(req) })
       .value;
+  }
+
+  @Get('mote/:id/ledelse')
+  @Header('Content-Type', HTML)
+  async officer(@Param('id') id: string, @Req() req: Request): Promise<string> {
+    const ctx = await this.data.context(id);
+    if (!canLead(req, ctx.meeting.organisationId))
+      throw new PageProblem(403, 'Møteledelsen er for møteledere i organisasjonen. Logg inn som møteleder.');
+    return officerPage({ ...ctx, csrf: csrfToken(req) }).value;
   }
 
   /** A live region of a meeting page: 204 while it shows what the meeting is, else the region anew. */

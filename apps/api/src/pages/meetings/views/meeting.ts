@@ -14,11 +14,12 @@ export interface MeetingPageModel extends MeetingContext {
 }
 
 /** The links between a meeting's pages. */
-export function meetingLinks(meeting: MeetingView, _canLead: boolean): Html {
+export function meetingLinks(meeting: MeetingView, canLead: boolean): Html {
   const base = `/mote/${meeting.id}`;
   return html`<nav aria-label="Møtets sider" class="plan-links meeting-links no-print">
     <ul>
       <li><a href="${base}">Møtet</a></li>
+      ${canLead ? html`<li><a href="${base}/ledelse">Møteledelse</a></li>` : ''}
       <li><a href="/plan/${meeting.planId}/moter">Alle møter om planen</a></li>
     </ul>
   </nav>`;

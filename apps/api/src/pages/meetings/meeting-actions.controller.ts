@@ -1,0 +1,182 @@
+import { Controller, Param, Post, Req, Res, UseFilters, UseInterceptors } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { VoteCounts } from '@app/domain';
+import type { MeetingChange } from '@app/plans';
+import type { Request, Response } from 'express';
+import { csrfToken, PageErrorFilter, PageProblem, readForm, ServerTimingInterceptor } from '../page-http.js';
+import { MeetingCommands } from './meeting-commands.js';
+import { MeetingPageData } from './meeting-page-data.js';
+import { allAmendments, resultText } from './views/amendment.js';
+import { modifiedFields, officerPage, officerRegion, type OfficerFlash } from './views/officer.js';
+
+const HTML = 'text/html; charset=utf-8';
+
+/** "87" -> 87, "" -> undefined; anything else is not a count. */
+function counts(form: Record<string, string>): VoteCounts | 'invalid' {
+  const out: { for?: number; against?: number; abstain?: number } = {};
+  for (const key of ['for', 'against', 'abstain'] as const) {
+    const value = (form[key] ?? '').trim();
+    if (value === '') continue;
+    if (!/^\d{1,7}$/.test(value)) return 'invalid';
+    out[key] = Number(value);
+  }
+  return out;
+}
+
+function amendmentNo(value: string): number {
+  if (!/^[1-9]\d{0,5}$/.test(value)) throw new PageProblem(404, `Fant ikke forslag ${value}.`);
+  return Number(value);
+}
+
+/**
+ * The meeting officer's actions from the officer's page: the committee's recommendation, each
+ * vote with its counts, and the vote on the plan as a whole. With htmx the officer's region is
+ * answered anew (with the message, or the refusal by the form it concerns); a plain form gets a
+ * redirect back, or the page with the refusal.
+ */
+@ApiExcludeController()
+@Controller('mote/:id')
+@UseInterceptors(ServerTimingInterceptor)
+@UseFilters(PageErrorFilter)
+export class MeetingActionsController {
+  constructor(
+    private readonly data: MeetingPageData,
+    private readonly commands: MeetingCommands,
+  ) {}
+
+  @Post('forslag/:no/innstilling')
+  async recommend(
+    @Param('id') id: string,
+    @Param('no') noParam: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    const no = amendmentNo(noParam);
+    const meeting = await this.data.meeting(id);
+    const a = allAmendments(meeting).find((x) => x.no === no);
+    if (!a) throw new PageProblem(404, `Fant ikke forslag ${no} på dette møtet.`);
+    const form = await readForm(req);
+    const recommendation = form.recommendation ?? '';
+    const modified = recommendation === 'adopt_modified' ? modifiedFields(a, form.modified ?? '') : undefined;
+    const note = (form.note ?? '').trim();
+    const refusal =
+      recommendation === 'adopt_modified' && !modified
+        ? 'Skriv komiteens endrede tekst for «vedta med endring».'
+        : note.length > 2000
+          ? 'Merknaden kan være på høyst 2000 tegn.'
+          : await this.commands.run(req, meeting.id, form, {
+              type: 'GiveRecommendation',
+              no,
+              recommendation: recommendation as never,
+              ...(modified ? { modified } : {}),
+              ...(note ? { note } : {}),
+            });
+    await this.answer(
+      req,
+      res,
+      meeting.id,
+      refusal,
+      no,
+      form,
+      () => `Innstillingen til forslag ${no} er lagret.`,
+    );
+  }
+
+  @Post('forslag/:no/votering')
+  async vote(
+    @Param('id') id: string,
+    @Param('no') noParam: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    const no = amendmentNo(noParam);
+    const meeting = await this.data.meeting(id);
+    if (!allAmendments(meeting).some((x) => x.no === no))
+      throw new PageProblem(404, `Fant ikke forslag ${no} på dette møtet.`);
+    const form = await readForm(req);
+    const votes = counts(form);
+    const reason = (form.reason ?? '').trim();
+    const change: MeetingChange | undefined =
+      votes === 'invalid'
+        ? undefined
+        : {
+            type: 'RecordVote',
+            no,
+            result: form.result ?? '',
+            ...votes,
+            ...(reason ? { reason } : {}),
+            ...(form.modified !== undefined || form.result === 'adopted'
+              ? { modified: form.modified === 'true' }
+              : {}),
+          };
+    const refusal =
+      votes === 'invalid'
+        ? 'Stemmetallene må være hele tall fra 0.'
+        : reason.length > 1000
+          ? 'Begrunnelsen kan være på høyst 1000 tegn.'
+          : await this.commands.run(req, meeting.id, form, withoutUnusedModified(change!, meeting, no));
+    await this.answer(req, res, meeting.id, refusal, no, form, async () => {
+      const after = allAmendments(await this.data.meeting(meeting.id)).find((x) => x.no === no);
+      return `Forslag ${no}: ${after ? resultText(after).toLocaleLowerCase('nb') : 'registrert'}.`;
+    });
+  }
+
+  @Post('planvotering')
+  async planVote(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
+    const meeting = await this.data.meeting(id);
+    const form = await readForm(req);
+    const votes = counts(form);
+    const refusal =
+      votes === 'invalid'
+        ? 'Stemmetallene må være hele tall fra 0.'
+        : await this.commands.run(req, meeting.id, form, {
+            type: 'VotePlan',
+            result: form.result ?? '',
+            ...votes,
+          });
+    await this.answer(req, res, meeting.id, refusal, undefined, form, () =>
+      form.result === 'adopted' ? 'Planen er vedtatt som helhet.' : 'Planen ble ikke vedtatt.',
+    );
+  }
+
+  private async answer(
+    req: Request,
+    res: Response,
+    meetingId: string,
+    refusal: string | undefined,
+    no: number | undefined,
+    form: Record<string, string>,
+    done: () => string | Promise<string>,
+  ): Promise<void> {
+    const htmx = req.header('hx-request') === 'true';
+    if (!refusal && !htmx) {
+      res.redirect(
+        303,
+        `/mote/${meetingId}/ledelse${no !== undefined ? `#forslag-${no}` : '#planen-som-helhet'}`,
+      );
+      return;
+    }
+    const flash: OfficerFlash = refusal
+      ? { kind: 'error', text: refusal, ...(no !== undefined ? { no } : {}), values: form }
+      : { kind: 'ok', text: await done(), ...(no !== undefined ? { no } : {}) };
+    const ctx = await this.data.context(meetingId);
+    const model = { ...ctx, csrf: csrfToken(req), flash };
+    res
+      .status(refusal ? 422 : 200)
+      .type(HTML)
+      .send((htmx ? officerRegion(model) : officerPage(model)).value);
+  }
+}
+
+/** `modified` only where the committee recommended a modified text: the domain refuses it otherwise. */
+function withoutUnusedModified(
+  change: MeetingChange,
+  meeting: Awaited<ReturnType<MeetingPageData['meeting']>>,
+  no: number,
+): MeetingChange {
+  if (change.type !== 'RecordVote') return change;
+  const a = allAmendments(meeting).find((x) => x.no === no);
+  if (a?.recommendation?.recommendation === 'adopt_modified') return change;
+  const { modified: _modified, ...rest } = change;
+  return rest;
+}
