@@ -161,6 +161,16 @@ describe('meeting pages over HTTP', () => {
     await request(api.anonymous).get(`/mote/${MEETING}/live?visning=ukjent`).expect(404);
   });
 
+  it('shows the hall the amendment to be treated, its recommendation, then the result just recorded', async () => {
+    const screen = squash((await request(api.anonymous).get(`/mote/${MEETING}/skjerm`).expect(200)).text);
+    expect(screen).toContain('Til behandling · 1 av 1');
+    expect(screen).toContain('Forslag 1: endring, Tiltak 4.1.A');
+    expect(screen).toContain('Innstilling: <strong>Avvise</strong>');
+    expect(screen).toContain('hx-trigger="every 500ms"');
+    const live = await request(api.anonymous).get(`/mote/${MEETING}/live?visning=skjerm`).expect(200);
+    expect(live.text).toMatch(/^<div\s+id="skjerm-live"/);
+  });
+
   describe("the officer's page", () => {
     const officer = () => request(api.http);
     const htmx = (path: string, fields: Record<string, string>) =>
@@ -256,7 +266,12 @@ describe('meeting pages over HTTP', () => {
   });
 
   it('serves the meeting pages as Norwegian HTML with no inline script, style or event handler', async () => {
-    for (const path of [`/plan/${PLAN}/moter`, `/mote/${MEETING}`, `/mote/${MEETING}/ledelse`]) {
+    for (const path of [
+      `/plan/${PLAN}/moter`,
+      `/mote/${MEETING}`,
+      `/mote/${MEETING}/ledelse`,
+      `/mote/${MEETING}/skjerm`,
+    ]) {
       const res = await request(api.http).get(path).expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/html/);
       expect(res.text).toMatch(/^<!doctype html>\s*<html lang="nb">/);

@@ -28,6 +28,7 @@ import { MeetingPageData, type MeetingContext } from './meeting-page-data.js';
 import { fingerprint, liveRegion } from './views/live.js';
 import { meetingPage, meetingProgress } from './views/meeting.js';
 import { officerPage } from './views/officer.js';
+import { projectorPage, projectorView } from './views/projector.js';
 import { planMeetingsPage, type ScheduleFormValues } from './views/plan-meetings.js';
 
 const HTML = 'text/html; charset=utf-8';
@@ -44,8 +45,12 @@ export function canLead(req: Request, organisationId: string): boolean {
 }
 
 /** The live regions a meeting page can ask for, each rendered from the meeting as it is. */
-const LIVE_VIEWS: Record<string, { id: string; every: string; render: (ctx: MeetingContext) => Html }> = {
+const LIVE_VIEWS: Record<
+  string,
+  { id: string; every: string; className?: string; render: (ctx: MeetingContext) => Html }
+> = {
   motet: { id: 'motet-live', every: '1s', render: (ctx) => meetingProgress(ctx) },
+  skjerm: { id: 'skjerm-live', every: '500ms', render: projectorView, className: 'live projector-live' },
 };
 
 /**
@@ -110,6 +115,12 @@ export class MeetingPagesController {
     const ctx = await this.data.context(id);
     return meetingPage({ ...ctx, canLead: canLead(req, ctx.meeting.organisationId), csrf: csrfToken(req) })
       .value;
+  }
+
+  @Get('mote/:id/skjerm')
+  @Header('Content-Type', HTML)
+  async projector(@Param('id') id: string): Promise<string> {
+    return projectorPage(await this.data.context(id)).value;
   }
 
   @Get('mote/:id/ledelse')

@@ -1,0 +1,97 @@
+import {
+  amendmentOpLabel,
+  describeCountsNb,
+  recommendationLabel,
+  type AmendmentView,
+} from '@app/read-models';
+import { html, type Html } from '../../html.js';
+import { layout } from '../../views/layout.js';
+import { amendmentRedline } from '../amendment-change.js';
+import type { MeetingContext } from '../meeting-page-data.js';
+import {
+  amendmentStatusBadge,
+  changeLines,
+  citedLines,
+  inVotingOrder,
+  meetingName,
+  resultText,
+  targetLabel,
+} from './amendment.js';
+import { liveRegion } from './live.js';
+import { planVoteText } from './meeting.js';
+
+/** The amendment the hall is looking at: its change against the current text, the committee's view. */
+function treated(a: AmendmentView, ctx: MeetingContext, position: string): Html {
+  const plans = { now: ctx.plan, papers: ctx.papers };
+  const r = a.recommendation;
+  const lines = citedLines(a);
+  return html`<article class="projector-amendment amendment-${a.status}" aria-labelledby="skjerm-forslag">
+    <p class="projector-kicker">${position}</p>
+    <h2 id="skjerm-forslag">
+      Forslag ${a.no}: ${amendmentOpLabel(a.op).toLocaleLowerCase('nb')},
+      ${targetLabel(a)}${lines ? ` (${lines})` : ''}
+    </h2>
+    ${a.proposer ? html`<p class="projector-proposer">Fra ${a.proposer}</p>` : ''}
+    ${changeLines(amendmentRedline(a, plans))}
+    ${
+      r
+        ? html`<p class="projector-recommendation">
+              Innstilling: <strong>${recommendationLabel(r.recommendation)}</strong>
+            </p>
+            ${
+              r.modified
+                ? html`<p class="projector-kicker">Komiteens tekst:</p>
+                    ${changeLines(amendmentRedline(a, plans, { ...a.fields, ...r.modified }))}`
+                : ''
+            }`
+        : html`<p class="projector-recommendation">Ingen innstilling.</p>`
+    }
+    ${a.status !== 'filed' ? html`<p class="projector-result" role="status">${amendmentStatusBadge(a)} ${resultText(a)}</p>` : ''}
+  </article>`;
+}
+
+/** What the hall's screen shows now: the result just recorded, and the amendment to be treated. */
+export function projectorView(ctx: MeetingContext): Html {
+  const { meeting } = ctx;
+  const { toVote, decided } = inVotingOrder(meeting);
+  const total = toVote.length + decided.length;
+  const last = decided[decided.length - 1];
+  const next = toVote[0];
+  if (meeting.planVote) {
+    const counts = describeCountsNb(meeting.planVote);
+    return html`<div class="projector-final" role="status">
+      <h2>${meeting.planVote.result === 'adopted' ? 'Planen er vedtatt' : 'Planen ble ikke vedtatt'}</h2>
+      ${counts ? html`<p>${counts}</p>` : ''}
+      <p class="projector-kicker">${decided.length} forslag behandlet.</p>
+    </div>`;
+  }
+  return html`${
+    last
+      ? html`<p class="projector-last" role="status">
+          Sist avgjort: forslag ${last.no} – ${resultText(last).toLocaleLowerCase('nb')}
+        </p>`
+      : ''
+  }
+  ${
+    next
+      ? treated(next, ctx, `Til behandling · ${decided.length + 1} av ${total}`)
+      : html`<div class="projector-final">
+          <h2>${total === 0 ? 'Ingen endringsforslag' : 'Alle forslagene er behandlet'}</h2>
+          <p>Neste: planen som helhet.${meeting.planVote ? ` ${planVoteText(meeting)}` : ''}</p>
+        </div>`
+  }`;
+}
+
+/** The hall's screen: large type, no navigation, following the meeting within a second. */
+export function projectorPage(ctx: MeetingContext): Html {
+  const { meeting } = ctx;
+  return layout({
+    title: `Skjerm – ${meetingName(meeting)}`,
+    meeting: true,
+    organisations: [],
+    body: html`<div class="projector">
+      <h1 class="projector-title">${meetingName(meeting)}</h1>
+      ${liveRegion('skjerm-live', `/mote/${meeting.id}/live?visning=skjerm`, projectorView(ctx), '500ms', 'live projector-live')}
+    </div>`,
+  });
+}
