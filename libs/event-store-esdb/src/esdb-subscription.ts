@@ -1,4 +1,6 @@
 import {
+  Pause,
+  PositionWaiters,
   comparePositions,
   type Position,
   type RecordedEvent,
@@ -46,9 +48,9 @@ export class EsdbCatchUpSubscription implements Subscription {
   private position: Position;
   private running = true;
   private current: ClientSubscription | undefined;
-  private readonly waiters = new Set<{ target: Position; resolve: () => void }>();
+  private readonly waiters = new PositionWaiters();
+  private readonly pause = new Pause();
   private readonly loop: Promise<void>;
-  private wake: (() => void) | undefined;
 
   constructor(
     private readonly client: SubscribingClient,
@@ -65,26 +67,12 @@ export class EsdbCatchUpSubscription implements Subscription {
   }
 
   caughtUpTo(target: Position, timeoutMs = 10_000): Promise<void> {
-    if (comparePositions(this.position, target) >= 0) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const waiter = {
-        target,
-        resolve: () => {
-          clearTimeout(timer);
-          resolve();
-        },
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(waiter);
-        reject(new Error(`Subscription did not reach the position within ${timeoutMs} ms`));
-      }, timeoutMs);
-      this.waiters.add(waiter);
-    });
+    return this.waiters.wait(this.position, target, timeoutMs);
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.pause.end();
     const current = this.current;
     if (current) {
       await current.unsubscribe().catch(() => undefined);
@@ -151,26 +139,10 @@ export class EsdbCatchUpSubscription implements Subscription {
   private async hand(events: readonly RecordedEvent[], upTo: Position): Promise<void> {
     await this.handler(events, upTo);
     this.position = upTo;
-    for (const waiter of this.waiters) {
-      if (comparePositions(this.position, waiter.target) >= 0) {
-        this.waiters.delete(waiter);
-        waiter.resolve();
-      }
-    }
+    this.waiters.reached(upTo);
   }
 
   private sleep(ms: number): Promise<void> {
-    if (!this.running) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = () => {
-        this.wake = undefined;
-        done();
-      };
-    });
+    return this.running ? this.pause.sleep(ms) : Promise.resolve();
   }
 }

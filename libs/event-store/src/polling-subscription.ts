@@ -1,4 +1,5 @@
 import type { Subscription, SubscribeOptions, SubscriptionHandler } from './event-store.port.js';
+import { Pause, PositionWaiters } from './position-waiters.js';
 import { comparePositions, type Position } from './position.js';
 import type { RecordedEvent } from './recorded-event.js';
 
@@ -15,10 +16,10 @@ type ReadAll = (after: Position, maxCount: number) => Promise<RecordedEvent[]>;
 export class PollingSubscription implements Subscription {
   private position: Position;
   private running = true;
-  private wake: (() => void) | undefined;
+  private readonly pause = new Pause();
   /** Nudged since the last read began: what it returned may predate the append that nudged. */
   private nudged = false;
-  private readonly waiters = new Set<{ target: Position; resolve: () => void }>();
+  private readonly waiters = new PositionWaiters();
   private readonly loop: Promise<void>;
 
   constructor(
@@ -37,26 +38,14 @@ export class PollingSubscription implements Subscription {
   /** Ask for a read now instead of at the next poll (after a local append, for example). */
   nudge(): void {
     this.nudged = true;
-    this.wake?.();
+    this.pause.end();
   }
 
   caughtUpTo(target: Position, timeoutMs = 10_000): Promise<void> {
     if (comparePositions(this.position, target) >= 0) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const waiter = {
-        target,
-        resolve: () => {
-          clearTimeout(timer);
-          resolve();
-        },
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(waiter);
-        reject(new Error(`Subscription did not reach the position within ${timeoutMs} ms`));
-      }, timeoutMs);
-      this.waiters.add(waiter);
-      this.nudge();
-    });
+    const waiting = this.waiters.wait(this.position, target, timeoutMs);
+    this.nudge();
+    return waiting;
   }
 
   async stop(): Promise<void> {
@@ -77,7 +66,7 @@ export class PollingSubscription implements Subscription {
           const upTo = batch[batch.length - 1]!.position;
           await this.handler(batch, upTo);
           this.position = upTo;
-          this.releaseWaiters();
+          this.waiters.reached(upTo);
         }
       } catch (error) {
         this.options.onError?.(error);
@@ -89,27 +78,7 @@ export class PollingSubscription implements Subscription {
     }
   }
 
-  private releaseWaiters(): void {
-    for (const waiter of this.waiters) {
-      if (comparePositions(this.position, waiter.target) >= 0) {
-        this.waiters.delete(waiter);
-        waiter.resolve();
-      }
-    }
-  }
-
   private sleep(ms: number): Promise<void> {
-    if (!this.running) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = () => {
-        this.wake = undefined;
-        done();
-      };
-    });
+    return this.running ? this.pause.sleep(ms) : Promise.resolve();
   }
 }

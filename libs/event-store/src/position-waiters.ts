@@ -1,0 +1,62 @@
+import { comparePositions, type Position } from './position.js';
+
+/**
+ * Callers waiting for a subscription to reach a position (`caughtUpTo`): each is resolved once
+ * the subscription has handed over everything up to its position, or rejected after its timeout.
+ */
+export class PositionWaiters {
+  private readonly waiting = new Set<{ readonly target: Position; readonly resolve: () => void }>();
+
+  /** Resolves when `reached` has been called with `target` or beyond (at once if `current` is there). */
+  wait(current: Position, target: Position, timeoutMs: number): Promise<void> {
+    if (comparePositions(current, target) >= 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        target,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiting.delete(waiter);
+        reject(new Error(`Subscription did not reach the position within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiting.add(waiter);
+    });
+  }
+
+  /** The subscription has handed over everything up to `position`. */
+  reached(position: Position): void {
+    for (const waiter of this.waiting) {
+      if (comparePositions(position, waiter.target) >= 0) {
+        this.waiting.delete(waiter);
+        waiter.resolve();
+      }
+    }
+  }
+}
+
+/** A pause between reads that a nudge or a stop can end early. */
+export class Pause {
+  private wake: (() => void) | undefined;
+
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = undefined;
+        done();
+      };
+    });
+  }
+
+  /** Ends the current pause, if one is running. */
+  end(): void {
+    this.wake?.();
+  }
+}
