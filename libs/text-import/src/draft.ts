@@ -1,3 +1,4 @@
+import { labelAt } from '@app/domain';
 import { type GoalDoc, type LineRange, type MeasureDoc, type SectionDoc } from '@app/plan-document';
 
 /** A section while it is being read; finished into the readonly SectionDoc at the end. */
@@ -49,4 +50,22 @@ export function finishSection(d: SectionDraft, joinIntro: (parts: string[]) => s
     ...(d.sections.length ? { sections: d.sections.map((s) => finishSection(s, joinIntro)) } : {}),
     lines: range(d.from, d.to),
   };
+}
+
+/**
+ * The address the import report gives a measure: "4.1.C". A measure the document gives no
+ * label gets the next letter of its section when it is added (A, B, C ... in order), so the
+ * n-th unlabelled measure of a section is its n-th letter.
+ */
+export function measureRef(
+  section: Pick<SectionDraft, 'number'>,
+  label: string | undefined,
+  index: number,
+): string {
+  return `${section.number}.${label ?? labelAt(index)}`;
+}
+
+/** The address the import report gives the n-th goal of a section (0-based): "4.1.g2". */
+export function goalRef(section: Pick<SectionDraft, 'number'>, index: number): string {
+  return `${section.number}.g${index + 1}`;
 }

@@ -25,9 +25,13 @@ export interface TableRow {
   readonly timing?: string;
   readonly ansvar?: string;
   readonly lines: readonly SourceLine[];
+  /** What each of `lines` held, by its first column: the text, the timing or the Ansvar; or a stray line. */
+  readonly roles: readonly RowLineRole[];
   /** Lines after the row that belong to none of its columns. */
   readonly stray: readonly SourceLine[];
 }
+
+export type RowLineRole = 'measure' | 'timing' | 'responsible' | 'stray';
 
 export interface TableRead {
   readonly rows: TableRow[];
@@ -65,6 +69,7 @@ function readRow(label: string, first: string, lines: readonly SourceLine[], cod
   const timing: string[] = [];
   const ansvar: string[] = [];
   const stray: SourceLine[] = [];
+  const roles: RowLineRole[] = [];
   let state: State = 'text';
   let depth = 0;
   let incomplete = false;
@@ -84,7 +89,21 @@ function readRow(label: string, first: string, lines: readonly SourceLine[], cod
   };
 
   lines.forEach((line, i) => {
-    const content = i === 0 ? first : line.text;
+    const before = [text.length, timing.length, ansvar.length];
+    read(line, i, i === 0 ? first : line.text);
+    // What the line began with: its text, else its timing, else its Ansvar; or none of them.
+    roles.push(
+      text.length > before[0]!
+        ? 'measure'
+        : timing.length > before[1]!
+          ? 'timing'
+          : ansvar.length > before[2]!
+            ? 'responsible'
+            : 'stray',
+    );
+  });
+
+  function read(line: SourceLine, i: number, content: string): void {
     switch (state) {
       case 'text': {
         if (i === 0) {
@@ -135,7 +154,7 @@ function readRow(label: string, first: string, lines: readonly SourceLine[], cod
         stray.push(line);
         return;
     }
-  });
+  }
 
   const timingText = joinWrapped(timing);
   const ansvarText = joinCell(ansvar);
@@ -145,6 +164,7 @@ function readRow(label: string, first: string, lines: readonly SourceLine[], cod
     ...(timingText ? { timing: timingText } : {}),
     ...(ansvarText ? { ansvar: ansvarText } : {}),
     lines,
+    roles,
     stray,
   };
 }

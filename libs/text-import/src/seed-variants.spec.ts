@@ -27,6 +27,31 @@ describe('seed 001 with 6 of its 12 table headers renamed to "Tiltak Tidspunkt A
   });
 });
 
+describe('seed 001 with the columns of one table in another order', () => {
+  const original = readSeed(SEEDS.osloSv2026);
+  // The table of 4.3 ("Forberedelser til lokalvalg 2027", measures A to L): its header is the third.
+  let seen = 0;
+  const reordered = original.replace(
+    /^(\s*)Tiltak Gjennomføring Ansvar(\s*)$/gm,
+    (header, before: string, after: string) =>
+      ++seen === 3 ? `${before}Tiltak Ansvar Gjennomføring${after}` : header,
+  );
+
+  it('warns that the table was not read instead of losing its measures without a word', () => {
+    const result = importPlanText(reordered);
+    const lostFrom43 = (importPlanText(original).document.sections[3]?.sections?.[2]?.measures ?? []).length;
+    expect(lostFrom43).toBe(12); // A to L
+    expect(result.report.measures).toBe(90 - lostFrom43);
+    const warning = result.report.issues.find((i) => i.message.includes('Tiltak Ansvar Gjennomføring'));
+    expect(warning?.message).toMatch(
+      /^a table in 4\.3 with the columns "Tiltak Ansvar Gjennomføring" was not read/,
+    );
+    const header = reordered.split('\n').findIndex((l) => l.trim() === 'Tiltak Ansvar Gjennomføring') + 1;
+    expect(warning?.line).toBe(header);
+    expect(result.report.lines?.[header - 1]).toMatchObject({ kind: 'left-out' });
+  });
+});
+
 describe('seed 000 with spaces instead of tabs in its table of contents', () => {
   const original = readSeed(SEEDS.osloSv2020);
 

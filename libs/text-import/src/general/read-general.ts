@@ -8,22 +8,23 @@ import {
   liveText,
   markedText,
 } from '@app/document-readers';
+import { labelAt } from '@app/domain';
 import { type BodyDoc, type GoalDoc, type LineRange, type MeasureDoc } from '@app/plan-document';
 import { bodyCodes, parseAbbreviation } from '../bodies.js';
-import { type SectionDraft, finishSection, newSection, touch } from '../draft.js';
+import { type SectionDraft, finishSection, goalRef, measureRef, newSection, touch } from '../draft.js';
 import { type LineLedger } from '../line-ledger.js';
 import { type ShapeOutput } from '../shapes/shape.js';
 import { targetFor } from '../targets.js';
 import { type ImportIssue } from '../types.js';
 import {
   ABBREVIATION_HEADINGS,
-  ACTION_OPENINGS,
   type Role,
   alternation,
   labelled,
   normaliseLabel,
   roleOf,
 } from '../vocabulary.js';
+import { ACTION, listLooksLikeMeasures, looksLikeMeasures } from './looks-like-measures.js';
 import { hasLabelledParts, measureParts } from './measure-parts.js';
 import { adoptionOf, namesAPlan, periodOf } from './plan-facts.js';
 import { splitParties } from './responsible-parties.js';
@@ -62,7 +63,7 @@ interface Unit {
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-type MeasureDraft = Mutable<MeasureDoc> & { named: string[]; sourceLines: number[] };
+type MeasureDraft = Mutable<MeasureDoc> & { named: string[]; sourceLines: number[]; ref: string };
 
 interface SectionState {
   readonly draft: SectionDraft;
@@ -76,7 +77,6 @@ interface SectionState {
   measures: MeasureDraft[];
 }
 
-const ACTION = new RegExp(`^(?:${alternation(ACTION_OPENINGS)})`, 'iu');
 const ABBREVIATIONS = new RegExp(`^(?:${alternation(ABBREVIATION_HEADINGS)}):?$`, 'iu');
 
 export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOutput {
@@ -156,7 +156,7 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
     const goal: GoalDoc = { text, ...(target ? { target } : {}), ...(range ? { lines: range } : {}) };
     state.draft.goals.push(goal);
     goalsTotal.n++;
-    const ref = `${state.draft.number}.g${state.draft.goals.length}`;
+    const ref = goalRef(state.draft, state.draft.goals.length - 1);
     lines.forEach((l) => {
       ledger.take(l, 'goal', ref);
       touchAll(l);
@@ -181,13 +181,14 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
       ...(parts.responsible.length ? { responsible: parts.responsible } : {}),
       named: [...parts.named],
       sourceLines: unit.sublines.map((s) => s.line),
+      ref: measureRef(state.draft, label, state.measures.length),
       ...((printedOf(unit) ?? rangeOf(unit.sublines.map((s) => s.line)))
         ? { lines: printedOf(unit) ?? rangeOf(unit.sublines.map((s) => s.line))! }
         : {}),
     };
     state.measures.push(measure);
     state.lastMeasure = measure;
-    const ref = `${state.draft.number}.${state.measures.length}`;
+    const ref = measure.ref;
     unit.sublines.forEach((s, i) => {
       ledger.take(s.line, parts.lineKinds[i] ?? 'measure', ref);
       touchAll(s.line);
@@ -215,11 +216,7 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
       m.named.push(...parts.named.filter((n) => !m.named.includes(n)));
     }
     unit.sublines.forEach((s, i) => {
-      ledger.take(
-        s.line,
-        parts.lineKinds[i] ?? 'responsible',
-        m.label ? `${state.draft.number}.${m.label}` : state.draft.number,
-      );
+      ledger.take(s.line, parts.lineKinds[i] ?? 'responsible', m.ref);
       touchAll(s.line);
       m.sourceLines.push(s.line);
     });
@@ -252,13 +249,8 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
       return;
     }
     list.forEach((u) => addIntro(state, u, true));
-    if (actions > 0) {
-      const first = list[0]!.sublines[0]!.line;
-      issues.push({
-        line: first,
-        message: `a list in ${state.draft.number} looks like measures (${actions} of ${top.length} items read as actions) but has no "Tiltak:" label; kept in the intro`,
-      });
-    }
+    const seen = looksLikeMeasures(top.map((u) => u.sublines[0]?.text ?? ''));
+    if (seen) issues.push(listLooksLikeMeasures(state.draft.number, seen, list[0]!.sublines[0]!.line));
   }
 
   /** Items of a list: top-level ones are elements, deeper ones continue the element above. */
@@ -409,7 +401,7 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
   // The measures into their sections, with the named parties as their responsible note.
   for (const state of states) {
     for (const m of state.measures) {
-      const { named, sourceLines: _lines, ...doc } = m;
+      const { named, sourceLines: _lines, ref: _ref, ...doc } = m;
       if (named.length) doc.responsibleNote = named.join(', ');
       state.draft.measures.push(doc);
     }
@@ -503,11 +495,12 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
         ...(responsible.length ? { responsible } : {}),
         named,
         sourceLines: rangeLines(row.lines),
+        ref: measureRef(state.draft, label, state.measures.length),
         lines: table.printed ?? row.lines,
       };
       state.measures.push(measure);
       state.lastMeasure = measure;
-      ledger.takeRange(row.lines.from, row.lines.to, 'measure', `${ref}.${state.measures.length}`);
+      ledger.takeRange(row.lines.from, row.lines.to, 'measure', measure.ref);
       rangeLines(row.lines).forEach(touchAll);
       if (row.cells.some((c) => hasMarks(c.spans))) {
         issues.push({
@@ -764,14 +757,8 @@ function labelFromMarker(marker: string | undefined, sectionNumber: string): str
   const last = parts[parts.length - 1] ?? '';
   const under = parts.length === 1 || parts.slice(0, -1).join('.') === sectionNumber;
   const n = Number(last);
-  if (under && /^\d{1,3}$/.test(last) && n >= 1 && n <= 26 * 27) return letters(n);
+  if (under && /^\d{1,3}$/.test(last) && n >= 1 && n <= 26 * 27) return labelAt(n - 1);
   return undefined;
-}
-
-function letters(n: number): string {
-  let out = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(65 + ((k - 1) % 26)) + out;
-  return out;
 }
 
 function columnRole(header: string): Role | undefined {

@@ -1,6 +1,7 @@
 import { bulletItem } from '../bullets.js';
-import { type SectionDraft, finishSection, newSection, range, touch } from '../draft.js';
+import { type SectionDraft, finishSection, goalRef, measureRef, newSection, range, touch } from '../draft.js';
 import { UnreadableDocumentError } from '../errors.js';
+import { type LineLedger } from '../line-ledger.js';
 import { adoptedIn, editionIn } from '../plan-header.js';
 import { toSourceLines } from '../source-lines.js';
 import { targetFor } from '../targets.js';
@@ -32,7 +33,7 @@ export const goalSubgoalShape: Shape = {
   read: readGoalSubgoal,
 };
 
-function readGoalSubgoal(text: string): ShapeOutput {
+function readGoalSubgoal(text: string, ledger: LineLedger): ShapeOutput {
   const lines = toSourceLines(text);
   const issues: ImportIssue[] = [];
   const adopted = adoptedIn(text);
@@ -58,10 +59,16 @@ function readGoalSubgoal(text: string): ShapeOutput {
     BOOKMARK.lastIndex = 0;
     const t = line.text.replace(BOOKMARK, '').trim();
     if (t === '') {
-      if (hadBookmark) headingNext = true;
+      if (hadBookmark) {
+        headingNext = true;
+        ledger.leaveOut(line.no, 'a Word bookmark: it marks the line after it as a heading');
+      }
       continue;
     }
-    if (ADOPTED.test(t)) continue; // the adoption line, read into the header
+    if (ADOPTED.test(t)) {
+      ledger.take(line.no, 'header'); // the adoption line, read into the header
+      continue;
+    }
     if (pendingTitle) {
       pendingTitle(t, line.no);
       pendingTitle = undefined;
@@ -76,6 +83,7 @@ function readGoalSubgoal(text: string): ShapeOutput {
         chapter = newSection(number, title, line.no);
         touch(no, chapter);
         chapters.push(chapter);
+        ledger.takeRange(line.no, no, 'heading', number);
       };
       goal = subgoal = undefined;
       inMeasures = false;
@@ -91,6 +99,7 @@ function readGoalSubgoal(text: string): ShapeOutput {
         line.no,
       );
       goal.goals.push({ text: goal.title, lines: range(line.no) });
+      ledger.take(line.no, 'goal', goalRef(goal, 0));
       chapter.sections.push(goal);
       touch(line.no, chapter);
       subgoal = undefined;
@@ -102,6 +111,7 @@ function readGoalSubgoal(text: string): ShapeOutput {
       // A bookmarked heading without a number: the next chapter ("Hvor vil SV være i 2025?").
       chapter = newSection(String(chapters.length + 1), t, line.no);
       chapters.push(chapter);
+      ledger.take(line.no, 'heading', chapter.number);
       goal = subgoal = undefined;
       inMeasures = false;
       headingNext = false;
@@ -116,6 +126,8 @@ function readGoalSubgoal(text: string): ShapeOutput {
         subgoal.goals.push({ text: title, ...(target ? { target } : {}), lines: range(no) });
         touch(no, subgoal, parent, chapter);
         parent.sections.push(subgoal);
+        if (no !== line.no) ledger.take(line.no, 'label', subgoal.number);
+        ledger.take(no, 'goal', goalRef(subgoal, 0));
       };
       inMeasures = false;
       if ((subgoalMatch[1] ?? '') === '') pendingTitle = startSubgoal;
@@ -125,26 +137,36 @@ function readGoalSubgoal(text: string): ShapeOutput {
     if (MEASURES.test(t)) {
       inMeasures = true;
       touch(line.no, subgoal, goal, chapter);
+      ledger.take(line.no, 'label', (subgoal ?? goal ?? chapter)?.number);
       continue;
     }
     const current = subgoal ?? goal ?? chapter;
     if (!current) {
       issues.push({ line: line.no, message: `text before the first heading: "${t}"` });
+      ledger.leaveOut(line.no, 'text before the first heading');
       continue;
     }
     touch(line.no, subgoal, goal, chapter);
     const item = bulletItem(t);
     if (inMeasures && item !== undefined && subgoal) {
       subgoal.measures.push({ text: item, lines: range(line.no) });
+      ledger.take(line.no, 'measure', measureRef(subgoal, undefined, subgoal.measures.length - 1));
       continue;
     }
-    if (inMeasures) {
+    if (inMeasures && item === undefined) {
       issues.push({
         line: line.no,
         message: `text in a "Tiltak:" list that is not a bullet, kept as intro: "${t}"`,
       });
+    } else if (inMeasures) {
+      // Measures serve a sub-goal here; one under no "Delmål:" has none to serve.
+      issues.push({
+        line: line.no,
+        message: `a "Tiltak:" item in ${current.number} under no "Delmål:", kept in the intro: "${item}"`,
+      });
     }
     current.intro.push(item !== undefined ? `- ${item}` : t);
+    ledger.take(line.no, 'intro', current.number);
   }
   if (chapters.length === 0) throw new UnreadableDocumentError('goal-subgoal plan: no chapters found');
 

@@ -1,8 +1,19 @@
 import { type BodyDoc, type GoalDoc, type Measurement } from '@app/plan-document';
 import { bodyCodes, parseAbbreviation, splitResponsibility } from '../bodies.js';
 import { bulletItem } from '../bullets.js';
-import { type SectionDraft, finishSection, newSection, range, rangeOf, touch } from '../draft.js';
+import {
+  type SectionDraft,
+  finishSection,
+  goalRef,
+  measureRef,
+  newSection,
+  range,
+  rangeOf,
+  touch,
+} from '../draft.js';
 import { UnreadableDocumentError } from '../errors.js';
+import { listLooksLikeMeasures, looksLikeMeasures } from '../general/looks-like-measures.js';
+import { type LineLedger } from '../line-ledger.js';
 import { readLetteredTable } from '../lettered-table.js';
 import { stripTrailingLineNumbers } from '../line-numbers.js';
 import { adoptedIn, editionIn, isTitleLine, periodIn } from '../plan-header.js';
@@ -31,15 +42,16 @@ function isTextTimingAnsvarHeader(line: string): boolean {
 const ABBREVIATIONS = /^Forkortelser benyttet i dokumentet$/i;
 const HEADING = /^(\d+)(?:\.(\d+))?\.?\s+(\p{Lu}.*)$/u;
 
-function isFurniture(line: SourceLine, title: string | undefined): boolean {
-  if (line.printed !== undefined) return false;
+/** Why a line is page furniture (printed on every page, or a bare link), or undefined when it is plan text. */
+function furniture(line: SourceLine, title: string | undefined): string | undefined {
+  if (line.printed !== undefined) return undefined;
   const t = line.text;
-  return (
-    (title !== undefined && t === title) ||
-    /^Sakspapir til\b/i.test(t) ||
-    /\S+@\S+\s*\|/.test(t) || // contact footer with the page number: "oslo@sv.no | oslosv.no 8"
-    /^https?:\/\/\S+$/.test(t)
-  );
+  if (title !== undefined && t === title) return 'page header: the title repeated on each page';
+  if (/^Sakspapir til\b/i.test(t)) return 'page header: the meeting the paper was sent to';
+  if (/\S+@\S+\s*\|/.test(t)) return 'page footer: contact details and the page number'; // "oslo@sv.no | oslosv.no 8"
+  if (/^https?:\/\/\S+$/.test(t))
+    return 'a web address standing alone (a link in the document), not plan text';
+  return undefined;
 }
 
 export const letteredTablesShape: Shape = {
@@ -50,7 +62,7 @@ export const letteredTablesShape: Shape = {
   read: readLetteredTablesPlan,
 };
 
-function readLetteredTablesPlan(text: string): ShapeOutput {
+function readLetteredTablesPlan(text: string, ledger: LineLedger): ShapeOutput {
   const lines = toSourceLines(text);
   stripTrailingLineNumbers(lines);
   const issues: ImportIssue[] = [];
@@ -61,8 +73,13 @@ function readLetteredTablesPlan(text: string): ShapeOutput {
   const period = periodIn(title);
   if (!period) throw new UnreadableDocumentError(`lettered-tables plan: no period in the title "${title}"`);
 
-  const live = lines.filter((l) => !isFurniture(l, title));
-  const bodies = readAbbreviations(live);
+  ledger.take(titleLine.no, 'title');
+  for (const l of lines) {
+    const why = furniture(l, title);
+    if (why) ledger.leaveOut(l.no, why);
+  }
+  const live = lines.filter((l) => furniture(l, title) === undefined);
+  const bodies = readAbbreviations(live, ledger);
   const codes = bodyCodes(bodies);
 
   // Split the text at headings that continue the numbering (1, 2, 3 / 3.1, 3.2 / 4.1 ...).
@@ -81,6 +98,7 @@ function readLetteredTablesPlan(text: string): ShapeOutput {
         chapters.push(chapter);
         blocks.push({ section: chapter, lines: [] });
         sub = 0;
+        ledger.take(line.no, 'heading', chapter.number);
         continue;
       }
       if (chapter && k === sub + 1 && n === current) {
@@ -89,13 +107,16 @@ function readLetteredTablesPlan(text: string): ShapeOutput {
         touch(line.printed, chapter);
         blocks.push({ section, parent: chapter, lines: [] });
         sub = k;
+        ledger.take(line.no, 'heading', section.number);
         continue;
       }
     }
     const block = blocks[blocks.length - 1];
     if (block) block.lines.push(line);
-    else if (line.text !== '')
+    else if (line.text !== '') {
       issues.push({ line: line.no, message: `text before the first heading: "${line.text}"` });
+      ledger.leaveOut(line.no, 'text before the first heading');
+    }
   }
   if (chapters.length === 0)
     throw new UnreadableDocumentError('lettered-tables plan: no numbered chapters found');
@@ -105,6 +126,7 @@ function readLetteredTablesPlan(text: string): ShapeOutput {
     readBlock(block.section, block.parent, block.lines, {
       codes,
       issues,
+      ledger,
       measurements,
       period,
       goalSection: /mål/i.test(block.section.title) || /mål/i.test(block.parent?.title ?? ''),
@@ -127,9 +149,10 @@ function readLetteredTablesPlan(text: string): ShapeOutput {
 }
 
 /** "● FS: Fylkesstyret" items under "Forkortelser benyttet i dokumentet". */
-function readAbbreviations(lines: readonly SourceLine[]): BodyDoc[] {
+function readAbbreviations(lines: readonly SourceLine[], ledger: LineLedger): BodyDoc[] {
   const start = lines.findIndex((l) => ABBREVIATIONS.test(l.text));
   if (start < 0) return [];
+  ledger.take(lines[start]?.no, 'bodies');
   const bodies: BodyDoc[] = [];
   for (const line of lines.slice(start + 1)) {
     if (line.text === '') continue;
@@ -137,6 +160,7 @@ function readAbbreviations(lines: readonly SourceLine[]): BodyDoc[] {
     const body = item === undefined ? undefined : parseAbbreviation(item);
     if (!body) break;
     bodies.push(body);
+    ledger.take(line.no, 'bodies');
   }
   return bodies;
 }
@@ -144,6 +168,7 @@ function readAbbreviations(lines: readonly SourceLine[]): BodyDoc[] {
 interface BlockContext {
   readonly codes: ReturnType<typeof bodyCodes>;
   readonly issues: ImportIssue[];
+  readonly ledger: LineLedger;
   readonly measurements: Measurement[];
   readonly period: { from: number; to: number };
   /** Bullets are goals ("3.1 Overordnede mål", "3.2 Strategiske grep for å nå målene"). */
@@ -155,6 +180,8 @@ interface BlockContext {
 interface Item {
   parts: string[];
   printed: (number | undefined)[];
+  /** The lines of the text file it came from. */
+  nos: number[];
 }
 
 function readBlock(
@@ -182,7 +209,10 @@ function readBlock(
     }
     if (line.text === '') {
       // An empty numbered line ends a paragraph or a list item; an unnumbered one is layout.
-      if (line.printed !== undefined) current = undefined;
+      if (line.printed !== undefined) {
+        current = undefined;
+        ctx.ledger.leaveOut(line.no, 'an empty line of the document: only its printed line number');
+      }
       continue;
     }
     if (inAbbreviations) {
@@ -199,6 +229,7 @@ function readBlock(
         if (l.text !== '') tableLines.push(l);
       }
       const after = (lines[j] as SourceLine | undefined)?.printed;
+      ctx.ledger.take(line.no, 'label', section.number);
       readTable(
         section,
         tableLines,
@@ -209,9 +240,19 @@ function readBlock(
       current = undefined;
       continue;
     }
+    // A table header in other columns or another order: its flattened rows cannot be taken apart.
+    if (flatTableHeader(line.text)) {
+      ctx.issues.push({
+        line: line.no,
+        message: `a table in ${section.number} with the columns "${line.text}" was not read: this layout takes flattened tables only as measure, timing and Ansvar in that order; its rows were kept in the intro`,
+      });
+      ctx.ledger.leaveOut(line.no, 'the header of a table this layout cannot read (see the warning)');
+      current = undefined;
+      continue;
+    }
     const item = bulletItem(line.text);
     if (item !== undefined) {
-      current = { parts: [item], printed: [line.printed] };
+      current = { parts: [item], printed: [line.printed], nos: [line.no] };
       currentIsBullet = true;
       bullets.push(current);
       order.push({ bullet: current });
@@ -220,17 +261,19 @@ function readBlock(
     if (current && currentIsBullet) {
       current.parts.push(line.text);
       current.printed.push(line.printed);
+      current.nos.push(line.no);
       continue;
     }
     // Prose: a line that ends a sentence followed by one starting a new one starts a paragraph.
     const last = current?.parts[current.parts.length - 1];
     if (!current || (last !== undefined && /[.!?:]$/.test(last) && /^\p{Lu}/u.test(line.text))) {
-      current = { parts: [line.text], printed: [line.printed] };
+      current = { parts: [line.text], printed: [line.printed], nos: [line.no] };
       currentIsBullet = false;
       order.push({ paragraph: current });
     } else {
       current.parts.push(line.text);
       current.printed.push(line.printed);
+      current.nos.push(line.no);
     }
   }
 
@@ -239,9 +282,18 @@ function readBlock(
   const statusDate = ctx.statusSection
     ? bullets.map((b) => isoDate(joinWrapped(b.parts))).find((d) => d !== undefined)
     : undefined;
+  /** The bullets of the list being read that stay in the intro, to warn when they read as measures. */
+  let list: Item[] = [];
+  const endList = (): void => {
+    const seen = ctx.statusSection ? undefined : looksLikeMeasures(list.map((b) => joinWrapped(b.parts)));
+    if (seen) ctx.issues.push(listLooksLikeMeasures(section.number, seen, list[0]?.nos[0] ?? section.from));
+    list = [];
+  };
   for (const entry of order) {
     if ('paragraph' in entry) {
+      endList();
       intro.push(joinWrapped(entry.paragraph.parts));
+      entry.paragraph.nos.forEach((l) => ctx.ledger.take(l, 'intro', section.number));
       continue;
     }
     const bullet = entry.bullet;
@@ -251,16 +303,23 @@ function readBlock(
       const lines = rangeOf(bullet.printed);
       const goal: GoalDoc = { text, ...(target ? { target } : {}), ...(lines ? { lines } : {}) };
       section.goals.push(goal);
+      const ref = goalRef(section, section.goals.length - 1);
+      bullet.nos.forEach((l) => ctx.ledger.take(l, 'goal', ref));
       continue;
     }
+    let measured = false;
     if (ctx.statusSection) {
       const m = measurementFrom(text, statusDate);
       if (m) ctx.measurements.push(m);
+      measured = m !== undefined;
     }
+    bullet.nos.forEach((l) => ctx.ledger.take(l, measured ? 'measurement' : 'intro', section.number));
+    list.push(bullet);
     const prev = intro[intro.length - 1];
     if (prev !== undefined && prev.startsWith('- ')) intro[intro.length - 1] = `${prev}\n- ${text}`;
     else intro.push(`- ${text}`);
   }
+  endList();
   section.intro.push(...intro);
 }
 
@@ -276,8 +335,15 @@ function readTable(
       line: line.no,
       message: `table of ${section.number}: text before the first lettered row: "${line.text}"`,
     });
+    ctx.ledger.leaveOut(line.no, 'in the table before its first lettered row: no measure to put it in');
   }
   for (const row of rows) {
+    const ref = measureRef(section, row.label, section.measures.length);
+    row.lines.forEach((line, i) => {
+      const role = row.roles[i] ?? 'stray';
+      if (role === 'stray') ctx.ledger.leaveOut(line.no, `after measure ${ref} in no column of the table`);
+      else ctx.ledger.take(line.no, role, ref);
+    });
     const who = row.ansvar ? splitResponsibility(row.ansvar, ctx.codes) : undefined;
     section.measures.push({
       label: row.label,

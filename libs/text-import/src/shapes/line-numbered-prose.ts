@@ -1,7 +1,17 @@
 import { type GoalDoc, type LineRange } from '@app/plan-document';
 import { bulletItem, isEmptyBullet } from '../bullets.js';
-import { type SectionDraft, finishSection, newSection, rangeOf, touch } from '../draft.js';
+import {
+  type SectionDraft,
+  finishSection,
+  goalRef,
+  measureRef,
+  newSection,
+  rangeOf,
+  touch,
+} from '../draft.js';
 import { UnreadableDocumentError } from '../errors.js';
+import { listLooksLikeMeasures, looksLikeMeasures } from '../general/looks-like-measures.js';
+import { type LineLedger } from '../line-ledger.js';
 import { stripLeadingLineNumbers } from '../line-numbers.js';
 import { adoptedIn, editionIn } from '../plan-header.js';
 import { type SourceLine, toSourceLines } from '../source-lines.js';
@@ -39,6 +49,8 @@ export const lineNumberedProseShape: Shape = {
 };
 
 interface Item {
+  /** Which list of the document it belongs to: prose and headings end a list. */
+  list: number;
   parts: string[];
   lines: SourceLine[];
   kind: 'goal' | 'measure' | 'intro';
@@ -66,7 +78,7 @@ function isHeading(lines: readonly SourceLine[], i: number): string | undefined 
   return looksLikeTitle && afterGap && standsAlone(1) ? t : undefined;
 }
 
-function readLineNumberedProse(text: string): ShapeOutput {
+function readLineNumberedProse(text: string, ledger: LineLedger): ShapeOutput {
   const lines = toSourceLines(text);
   stripLeadingLineNumbers(lines);
   const issues: ImportIssue[] = [];
@@ -84,12 +96,16 @@ function readLineNumberedProse(text: string): ShapeOutput {
 
   const sections: SectionDraft[] = [newSection('1', title, titleLine.printed ?? titleLine.no)];
   touch(titleTo, sections[0]);
+  ledger.take(titleLine.no, 'title');
+  for (const l of lines.slice(0, titleIndex))
+    if (l.raw.trim() !== '') ledger.leaveOut(l.no, 'before the title: not plan text');
   let section = sections[0] as SectionDraft;
   let mode: 'intro' | 'goals' | 'measures' = 'intro';
   const items: Item[] = [];
   let item: Item | undefined;
   let blankSince = false;
   let lastProse: string | undefined;
+  let listNo = 0;
 
   for (let i = titleIndex + 1; i < lines.length; i++) {
     const line = lines[i] as SourceLine;
@@ -103,19 +119,26 @@ function readLineNumberedProse(text: string): ShapeOutput {
     if (t === '' || isEmptyBullet(t)) {
       // A bare line number: an empty line of the document; it ends a paragraph but not a list item.
       if (mode === 'intro' && !item) lastProse = undefined;
+      ledger.leaveOut(
+        line.no,
+        t === '' ? 'an empty line of the document: only its printed line number' : 'an empty list item',
+      );
       continue;
     }
     if (heading) {
       item = undefined;
+      listNo++;
       section = newSection(String(sections.length + 1), heading, line.printed ?? line.no);
       sections.push(section);
       mode = 'intro';
       lastProse = undefined;
+      ledger.take(line.no, 'heading', section.number);
       continue;
     }
     if (MEASURES_LABEL.test(t)) {
       item = undefined;
       mode = 'measures';
+      ledger.take(line.no, 'label', section.number);
       continue;
     }
     const bullet = bulletItem(t);
@@ -125,7 +148,7 @@ function readLineNumberedProse(text: string): ShapeOutput {
         item.lines.push(line);
       } else {
         const kind = mode === 'measures' ? 'measure' : mode === 'goals' ? 'goal' : 'intro';
-        item = { parts: [bullet], lines: [line], kind, section };
+        item = { list: listNo, parts: [bullet], lines: [line], kind, section };
         items.push(item);
       }
       blankSince = false;
@@ -140,11 +163,13 @@ function readLineNumberedProse(text: string): ShapeOutput {
     }
     // Prose.
     item = undefined;
+    listNo++;
     blankSince = false;
     if (mode === 'measures') mode = 'intro';
     if (lastProse !== undefined) {
       section.intro[section.intro.length - 1] = joinWrapped([lastProse, t]);
     } else section.intro.push(t);
+    ledger.take(line.no, 'intro', section.number);
     lastProse = section.intro[section.intro.length - 1];
     mode = GOALS_INTRO.test(t) ? 'goals' : mode === 'goals' ? 'intro' : mode;
     if (/\b\d[\d.]*\d medlemmer\b/.test(t) && !/\d{1,2}\.\d{1,2}\.\d{4}/.test(t)) {
@@ -155,9 +180,19 @@ function readLineNumberedProse(text: string): ShapeOutput {
     }
   }
 
+  /** The items of an intro list, to warn when they read as measures. */
+  let list: Item[] = [];
+  const endList = (): void => {
+    const seen = looksLikeMeasures(list.map((it) => composeText(it.parts)));
+    const first = list[0];
+    if (seen && first)
+      issues.push(listLooksLikeMeasures(first.section.number, seen, first.lines[0]?.no ?? 0));
+    list = [];
+  };
   for (const it of items) {
     const lineRange = itemLines(it, lines);
     const textValue = composeText(it.parts);
+    if (it.kind !== 'intro' || list[0]?.list !== it.list) endList();
     if (it.kind === 'goal') {
       const target = targetFor(textValue, { periodFrom: from, periodTo: to });
       const goal: GoalDoc = {
@@ -166,15 +201,25 @@ function readLineNumberedProse(text: string): ShapeOutput {
         ...(lineRange ? { lines: lineRange } : {}),
       };
       it.section.goals.push(goal);
+      const ref = goalRef(it.section, it.section.goals.length - 1);
+      it.lines.forEach((l) => ledger.take(l.no, 'goal', ref));
     } else if (it.kind === 'measure') {
       it.section.measures.push({ text: textValue, ...(lineRange ? { lines: lineRange } : {}) });
-    } else it.section.intro.push(`- ${textValue}`);
+      const ref = measureRef(it.section, undefined, it.section.measures.length - 1);
+      it.lines.forEach((l) => ledger.take(l.no, 'measure', ref));
+    } else {
+      it.section.intro.push(`- ${textValue}`);
+      it.lines.forEach((l) => ledger.take(l.no, 'intro', it.section.number));
+      list.push(it);
+    }
     if (!lineRange)
       issues.push({
         line: it.lines[0]?.no ?? 0,
         message: `no printed line number for "${textValue.slice(0, 60)}"`,
       });
   }
+
+  endList();
 
   const edition = editionIn(text);
   const adopted = adoptedIn(text);

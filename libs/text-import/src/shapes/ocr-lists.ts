@@ -1,7 +1,8 @@
 import { type GoalDoc } from '@app/plan-document';
 import { bulletItem } from '../bullets.js';
-import { type SectionDraft, finishSection, newSection, range, touch } from '../draft.js';
+import { type SectionDraft, finishSection, goalRef, measureRef, newSection, range, touch } from '../draft.js';
 import { UnreadableDocumentError } from '../errors.js';
+import { type LineLedger } from '../line-ledger.js';
 import { repairOcrLine } from '../ocr-repair.js';
 import { adoptedIn, editionIn, isTitleLine, periodIn } from '../plan-header.js';
 import { type SourceLine, toSourceLines } from '../source-lines.js';
@@ -48,7 +49,7 @@ interface Clean {
   readonly blankBefore: boolean;
 }
 
-function readOcrLists(text: string): ShapeOutput {
+function readOcrLists(text: string, ledger: LineLedger): ShapeOutput {
   const lines = toSourceLines(text);
   const issues: ImportIssue[] = [];
   const titleIndex = lines.findIndex((l) => isTitleLine(l.text));
@@ -57,6 +58,10 @@ function readOcrLists(text: string): ShapeOutput {
   const period = periodIn(titleLine.text);
   if (!period) throw new UnreadableDocumentError(`ocr-lists plan: no period in "${titleLine.text}"`);
 
+  ledger.take(titleLine.no, 'title');
+  for (const l of lines.slice(0, titleIndex))
+    if (l.text !== '') ledger.leaveOut(l.no, 'before the title: the party logo or letterhead');
+
   // Clean every line after the title: margin number, struck text, OCR letters.
   const clean: Clean[] = [];
   let blank = true;
@@ -64,6 +69,8 @@ function readOcrLists(text: string): ShapeOutput {
     let t = line.text.replace(MARGIN_NUMBER, '');
     if (t === '' || !/\p{L}/u.test(t)) {
       blank = true;
+      if (line.text !== '')
+        ledger.leaveOut(line.no, 'no words: a margin line number or a rule the scanner read');
       continue;
     }
     const rawBullet = bulletItem(t, { ocr: true });
@@ -75,6 +82,7 @@ function readOcrLists(text: string): ShapeOutput {
         line: line.no,
         message: `struck in the revision ("Stryke, gjennomført"), left out of the live plan: "${struckText}"`,
       });
+      ledger.leaveOut(line.no, `struck in the revision ("Stryke, gjennomført"): "${struckText}"`);
       blank = true;
       continue;
     }
@@ -111,7 +119,14 @@ function readOcrLists(text: string): ShapeOutput {
   /** In a "Mål:" list of unbulleted lines, the blank line that ends the goals. */
   let unbulletedGoalsEnded = false;
   let item:
-    | { parts: string[]; from: number; to: number; kind: 'goal' | 'measure' | 'intro'; section: SectionDraft }
+    | {
+        parts: string[];
+        nos: number[];
+        from: number;
+        to: number;
+        kind: 'goal' | 'measure' | 'intro';
+        section: SectionDraft;
+      }
     | undefined;
   const merged: (typeof item)[] = [];
 
@@ -120,7 +135,7 @@ function readOcrLists(text: string): ShapeOutput {
     const { parts, kind } = item;
     const itemText = joinWrapped(parts);
     if (mode === 'merged' && kind !== 'intro') merged.push(item);
-    else emit(item.section, kind, itemText, range(item.from, item.to));
+    else emit(item.section, kind, itemText, range(item.from, item.to), item.nos);
     item = undefined;
   };
   const emit = (
@@ -128,13 +143,22 @@ function readOcrLists(text: string): ShapeOutput {
     kind: 'goal' | 'measure' | 'intro',
     t: string,
     lines: { from: number; to: number },
+    nos: readonly number[],
   ): void => {
     if (kind === 'goal') {
       const target = targetFor(t, { periodFrom: period.from, periodTo: period.to });
       const goal: GoalDoc = { text: t, ...(target ? { target } : {}), lines };
       s.goals.push(goal);
-    } else if (kind === 'measure') s.measures.push({ text: t, lines });
-    else s.intro.push(`- ${t}`);
+      const ref = goalRef(s, s.goals.length - 1);
+      nos.forEach((l) => ledger.take(l, 'goal', ref));
+    } else if (kind === 'measure') {
+      s.measures.push({ text: t, lines });
+      const ref = measureRef(s, undefined, s.measures.length - 1);
+      nos.forEach((l) => ledger.take(l, 'measure', ref));
+    } else {
+      s.intro.push(`- ${t}`);
+      nos.forEach((l) => ledger.take(l, 'intro', s.number));
+    }
   };
   const resolveMerged = (): void => {
     // "Mål:" and "Tiltak:" both above one unbulleted list: leading target statements are goals.
@@ -143,7 +167,7 @@ function readOcrLists(text: string): ShapeOutput {
       if (!m) continue;
       const t = joinWrapped(m.parts);
       goals = goals && GOAL_LIKE.test(t);
-      emit(m.section, goals ? 'goal' : 'measure', t, range(m.from, m.to));
+      emit(m.section, goals ? 'goal' : 'measure', t, range(m.from, m.to), m.nos);
     }
     if (merged[0]) {
       issues.push({
@@ -163,6 +187,7 @@ function readOcrLists(text: string): ShapeOutput {
       section = newSection(String(sections.length + 1), c.text, c.line.no);
       sections.push(section);
       mode = 'intro';
+      ledger.take(c.line.no, 'heading', section.number);
       return;
     }
     touch(c.line.no, section);
@@ -170,10 +195,12 @@ function readOcrLists(text: string): ShapeOutput {
       flush();
       mode = 'goals';
       unbulletedGoalsEnded = false;
+      ledger.take(c.line.no, 'label', section.number);
       return;
     }
     if (MEASURES_LABEL.test(c.text)) {
       flush();
+      ledger.take(c.line.no, 'label', section.number);
       // "Tiltak:" right after "Mål:" with nothing between: the two lists were merged in the scan.
       mode = mode === 'goals' && section.goals.length === 0 && !item ? 'merged' : 'measures';
       return;
@@ -182,12 +209,14 @@ function readOcrLists(text: string): ShapeOutput {
       item !== undefined && c.bullet === undefined && !c.blankBefore && /^\p{Ll}/u.test(c.text);
     if (continues && item) {
       item.parts.push(c.text);
+      item.nos.push(c.line.no);
       item.to = c.line.no;
       return;
     }
     if (mode === 'intro' && c.bullet === undefined) {
       flush();
       section.intro.push(c.text);
+      ledger.take(c.line.no, 'intro', section.number);
       return;
     }
     flush();
@@ -206,7 +235,7 @@ function readOcrLists(text: string): ShapeOutput {
         : mode === 'intro'
           ? 'intro'
           : 'goal';
-    item = { parts: [c.bullet ?? c.text], from: c.line.no, to: c.line.no, kind, section };
+    item = { parts: [c.bullet ?? c.text], nos: [c.line.no], from: c.line.no, to: c.line.no, kind, section };
   });
   flush();
   if (mode === 'merged') resolveMerged();

@@ -25,5 +25,5 @@ export interface Shape {
   readonly id: string;
   readonly description: string;
   recognise(text: string): boolean;
-  read(text: string, ledger?: LineLedger): ShapeOutput;
+  read(text: string, ledger: LineLedger): ShapeOutput;
 }

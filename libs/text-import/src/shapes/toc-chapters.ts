@@ -1,7 +1,9 @@
 import { type GoalDoc, type Measurement } from '@app/plan-document';
 import { bulletItem } from '../bullets.js';
-import { type SectionDraft, finishSection, newSection, range, touch } from '../draft.js';
+import { type SectionDraft, finishSection, goalRef, measureRef, newSection, range, touch } from '../draft.js';
 import { UnreadableDocumentError } from '../errors.js';
+import { listLooksLikeMeasures, looksLikeMeasures } from '../general/looks-like-measures.js';
+import { type LineLedger } from '../line-ledger.js';
 import { adoptedIn, editionIn, isTitleLine, periodIn } from '../plan-header.js';
 import { type SourceLine, toSourceLines } from '../source-lines.js';
 import { isoDate, measurementFrom, targetFor } from '../targets.js';
@@ -50,9 +52,20 @@ export const tocChaptersShape: Shape = {
   read: readTocChapters,
 };
 
+/** A list kept in the intro whose items read as measures ("Arrangere ...", "Vi skal ..."): said so. */
+function warnIfMeasures(
+  section: SectionDraft,
+  items: readonly string[],
+  line: number,
+  issues: ImportIssue[],
+): void {
+  const seen = looksLikeMeasures(items);
+  if (seen) issues.push(listLooksLikeMeasures(section.number, seen, line));
+}
+
 type Mode = 'intro' | 'goals' | 'measures';
 
-function readTocChapters(text: string): ShapeOutput {
+function readTocChapters(text: string, ledger: LineLedger): ShapeOutput {
   const lines = toSourceLines(text);
   const issues: ImportIssue[] = [];
   const titleLine = lines.find((l) => isTitleLine(l.text));
@@ -63,6 +76,11 @@ function readTocChapters(text: string): ShapeOutput {
   const tocLines = contentsLines(lines);
   const toc = tocLines.map((l) => (TOC_LINE.exec(l.raw.trimEnd())?.[1] ?? '').trim());
   const bodyStart = Math.max(...tocLines.map((l) => l.no)); // index of the first line after the contents
+  ledger.take(titleLine.no, 'title');
+  for (const l of tocLines)
+    ledger.leaveOut(l.no, 'the table of contents: each entry is read where its heading stands');
+  for (const l of lines.slice(0, bodyStart))
+    if (l.text !== '') ledger.leaveOut(l.no, 'before the table of contents ends: not plan text');
 
   const chapters: SectionDraft[] = [];
   let chapter: SectionDraft | undefined;
@@ -73,9 +91,21 @@ function readTocChapters(text: string): ShapeOutput {
   const measurements: Measurement[] = [];
   let statusDate: string | undefined;
   let lastItem:
-    | { parts: string[]; to: number; kind: 'goal' | 'measure' | 'intro' | 'sub'; section: SectionDraft }
+    | {
+        parts: string[];
+        lines: number[];
+        to: number;
+        kind: 'goal' | 'measure' | 'intro' | 'sub';
+        section: SectionDraft;
+      }
     | undefined;
   let prevBlank = true;
+  /** The items of the list being read that stay in the intro, to warn when they read as measures. */
+  let introList: { items: string[]; line: number; section: SectionDraft } | undefined;
+  const endIntroList = (): void => {
+    if (introList) warnIfMeasures(introList.section, introList.items, introList.line, issues);
+    introList = undefined;
+  };
 
   const flush = (): void => {
     if (!lastItem) return;
@@ -86,11 +116,24 @@ function readTocChapters(text: string): ShapeOutput {
       const target = targetFor(itemText, { periodFrom: period.from, periodTo: period.to });
       const goal: GoalDoc = { text: itemText, ...(target ? { target } : {}), lines: lineRange };
       section.goals.push(goal);
-    } else if (kind === 'measure') section.measures.push({ text: itemText, lines: lineRange });
-    else {
+      const ref = goalRef(section, section.goals.length - 1);
+      lastItem.lines.forEach((l) => ledger.take(l, 'goal', ref));
+    } else if (kind === 'measure') {
+      section.measures.push({ text: itemText, lines: lineRange });
+      const ref = measureRef(section, undefined, section.measures.length - 1);
+      lastItem.lines.forEach((l) => ledger.take(l, 'measure', ref));
+    } else {
       section.intro.push(`${kind === 'sub' ? '  ' : ''}- ${itemText}`);
       const m = statusDate ? measurementFrom(itemText, statusDate) : undefined;
       if (m) measurements.push(m);
+      lastItem.lines.forEach((l) => ledger.take(l, m ? 'measurement' : 'intro', section.number));
+      if (kind === 'intro') {
+        if (introList?.section !== section) {
+          endIntroList();
+          introList = { items: [], line: lastItem.lines[0] ?? 0, section };
+        }
+        introList.items.push(itemText);
+      }
     }
     lastItem = undefined;
   };
@@ -107,16 +150,19 @@ function readTocChapters(text: string): ShapeOutput {
     // Headings are the entries of the table of contents, in order.
     if (nextToc < toc.length && t === toc[nextToc]) {
       flush();
+      endIntroList();
       nextToc++;
       const m = CHAPTER.exec(t);
       if (m) {
         chapter = newSection(m[1] ?? '', (m[2] ?? '').trim(), line.no);
         chapters.push(chapter);
         area = undefined;
+        ledger.take(line.no, 'heading', chapter.number);
       } else if (chapter) {
         area = newSection(`${chapter.number}.${chapter.sections.length + 1}`, t, line.no);
         chapter.sections.push(area);
         touch(line.no, chapter);
+        ledger.take(line.no, 'heading', area.number);
       }
       sub = undefined;
       mode = 'intro';
@@ -125,6 +171,7 @@ function readTocChapters(text: string): ShapeOutput {
     }
     if (!current) {
       issues.push({ line: line.no, message: `text before the first heading: "${t}"` });
+      ledger.leaveOut(line.no, 'text before the first heading');
       continue;
     }
     touch(line.no, current, area, chapter);
@@ -132,19 +179,25 @@ function readTocChapters(text: string): ShapeOutput {
     // is a sub-heading the contents do not list.
     if (area && wasBlank && /\?$/.test(t) && t.length <= 100 && bulletItem(t) === undefined) {
       flush();
+      endIntroList();
       sub = newSection(`${area.number}.${area.sections.length + 1}`, t, line.no);
       area.sections.push(sub);
       mode = 'intro';
+      ledger.take(line.no, 'heading', sub.number);
       continue;
     }
     if (GOALS_LABEL.test(t)) {
       flush();
+      endIntroList();
       mode = 'goals';
+      ledger.take(line.no, 'label', current.number);
       continue;
     }
     if (MEASURES_LABEL.test(t)) {
       flush();
+      endIntroList();
       mode = 'measures';
+      ledger.take(line.no, 'label', current.number);
       continue;
     }
     const item = bulletItem(t);
@@ -153,20 +206,24 @@ function readTocChapters(text: string): ShapeOutput {
       const nested = /^\s+-/.test(line.raw);
       const listsGoals = mode === 'goals' || (mode === 'intro' && GOAL_HEADING.test(current.title));
       const kind = nested ? 'sub' : mode === 'measures' ? 'measure' : listsGoals ? 'goal' : 'intro';
-      lastItem = { parts: [item], to: line.no, kind, section: current };
+      lastItem = { parts: [item], lines: [line.no], to: line.no, kind, section: current };
       continue;
     }
     if (lastItem && !wasBlank) {
       lastItem.parts.push(t);
+      lastItem.lines.push(line.no);
       lastItem.to = line.no;
       continue;
     }
     flush();
+    endIntroList();
     if (mode !== 'intro')
       issues.push({ line: line.no, message: `prose after a list in ${current.number}, kept in its intro` });
     current.intro.push(t);
+    ledger.take(line.no, 'intro', current.number);
   }
   flush();
+  endIntroList();
   if (chapters.length === 0)
     throw new UnreadableDocumentError('toc-chapters plan: no chapter of the contents found');
   if (nextToc < toc.length) {
