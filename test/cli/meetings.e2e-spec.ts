@@ -82,7 +82,7 @@ describe('planverk replay', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/The protocol has 2 problems/);
     expect(result.stderr).toMatch(
-      /line 3: amendment 1: amendments\[0\]\.target: Measure 9\.9\.A is not in the plan/,
+      /line 3: amendment 1: amendments\[0\]\.target: Tiltak 9\.9\.A finnes ikke i planen/,
     );
     expect(result.stderr).toMatch(
       /line 4: amendment 2: amendments\[1\]\.from: "to ganger i året" is not in measure 4\.2\.J/,
@@ -102,13 +102,20 @@ describe('planverk replay', () => {
       ].join('\n'),
     );
     expect((await runCli(['replay', schedule], shared.env)).code).toBe(0);
+    // The plan this meeting treats was amended in March (a measure added without lines of its
+    // own), so its papers are numbered anew: the list cites the lines of these papers.
+    const papers = await runCli(['meetings', 'papers', 'oslo-sv-rs-2026-09'], shared.env);
+    expect(papers.code).toBe(0);
+    const line = Number(
+      /^\s*(\d+) /m.exec(papers.stdout.split('\n').find((l) => l.includes('hvorav én'))!)![1],
+    );
     const list = join(dir, 'endringsforslag.txt');
     writeFileSync(
       list,
       [
         'Forslag 1',
         'Forslagsstiller: Frogner SV',
-        'Plass: Linje 141 tom 142',
+        `Plass: Linje ${line}`,
         'Type forslag: Endring',
         'Forslag: Stryke: «hvorav én sosial» Erstatte med: «hvorav minst én sosial»',
         '',

@@ -102,20 +102,27 @@ describe('importing and exporting plans over HTTP', () => {
     expect(json).toEqual(doc);
   });
 
-  it('exports Markdown with line numbers for the meeting papers', async () => {
+  it('exports the meeting papers with line numbers: the plan text only, every line numbered', async () => {
     const md = (
       await request(api.http).get('/plans/test-lag-2026-2027/document?format=md&lineNumbers=true').expect(200)
     ).text;
     const lines = md.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^ 1 {2}# Arbeidsplan for Testlaget 2026-2027$/);
     expect(lines.every((line, i) => line.trimStart().startsWith(String(i + 1)))).toBe(true);
-    expect(md).toMatch(/A\. Banke på dører hver måned\. — \*2026-2027; FS, LL; Ikke startet\*/);
+    expect(md).toMatch(/^\s*\d+ {2}A\. Banke på dører hver måned\.$/m);
+    expect(md).toMatch(/^\s*\d+ {5}\*Gjennomføring: 2026-2027\*$/m);
+    expect(md).toMatch(/^\s*\d+ {5}\*Ansvar: FS, LL\*$/m);
+    // The papers are the plan's text: no follow-up status in them.
+    expect(md).not.toMatch(/Ikke startet/);
     const page = await request(api.http)
       .get('/plans/test-lag-2026-2027/document?format=html&lineNumbers=true')
       .expect(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
-    expect(page.text).toContain(`<pre>${lines[0]}`);
     expect(page.text).toMatch(/<html lang="nb">/);
+    expect(page.text).toMatch(
+      /<li class="title start" data-line="1"><span class="no">1<\/span><span>Arbeidsplan for Testlaget 2026-2027<\/span><\/li>/,
+    );
+    expect(page.text).not.toMatch(/Ikke startet/);
   });
 
   it('lists every problem of a bad document with its line and field, and writes nothing', async () => {

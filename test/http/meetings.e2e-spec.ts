@@ -320,7 +320,7 @@ describe('an annual meeting replayed from its protocol', () => {
       }).expect(400);
       expect(unknown.body).toMatchObject({
         error: 'TARGET_NOT_FOUND',
-        message: 'Measure 4.2.Z is not in the plan',
+        message: 'Tiltak 4.2.Z finnes ikke i planen',
       });
       const text = await post(`/meetings/${RS}/amendments`, {
         no: 4,
@@ -400,7 +400,7 @@ describe('an annual meeting replayed from its protocol', () => {
     const HAND = 'oslo-sv-hand-2024-2027';
     const post = (path: string, body: object) => request(api.http).post(path).send(body);
 
-    it('resolves "Linje N" to the element on that line of the line-numbered Markdown', async () => {
+    it('resolves "Linje N" to the element on that line of the numbered papers (document?lineNumbers=true)', async () => {
       await post('/plans', {
         id: HAND,
         organisationId: 'oslo-sv',
@@ -424,6 +424,7 @@ describe('an annual meeting replayed from its protocol', () => {
       const lineOf = (text: string): number =>
         Number(/^\s*(\d+) /.exec(papers.split('\n').find((l) => l.includes(text))!)![1]);
       const ringe = lineOf('Ringe nye medlemmer');
+      const holde = lineOf('Holde medlemsmøter');
 
       await post('/meetings', {
         id: 'hand-am-2026',
@@ -441,13 +442,13 @@ describe('an annual meeting replayed from its protocol', () => {
       }).expect(201);
       const ambiguous = await post('/meetings/hand-am-2026/amendments', {
         no: 2,
-        target: { lines: `${ringe} tom ${ringe + 1}` },
+        target: { lines: `${ringe} tom ${holde}` },
         op: 'change_timing',
         timing: 'Høst 2026',
       }).expect(400);
       expect(ambiguous.body).toMatchObject({
         error: 'AMBIGUOUS_TARGET',
-        message: expect.stringContaining('1.A, 1.B'),
+        message: expect.stringMatching(/gjelder flere: tiltak 1\.A \(linje \d+–\d+\) og tiltak 1\.B/),
       });
       const meeting = (await get('/meetings/hand-am-2026').expect(200)).body;
       expect(meeting.targets).toEqual([
@@ -512,7 +513,7 @@ describe('an annual meeting replayed from its protocol', () => {
           amendment: 1,
           line: 3,
           field: 'amendments[0].target',
-          message: 'Measure 4.2.Z is not in the plan',
+          message: 'Tiltak 4.2.Z finnes ikke i planen',
         },
         {
           amendment: 2,

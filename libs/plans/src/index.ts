@@ -14,6 +14,5 @@ export * from './meetings/meeting-changes.js';
 export * from './meetings/meeting-decisions.js';
 export * from './meetings/meeting-facts.js';
 export * from './meetings/meeting-stream.js';
-export * from './meetings/plan-line-index.js';
 export * from './meetings/replay-protocol.command.js';
 export * from './snapshots/stream-snapshots.js';

@@ -47,3 +47,4 @@ export * from './redline/redline.js';
 export * from './redline/render-redline.js';
 export * from './redline/render-redline-docx.js';
 export * from './meetings/index.js';
+export * from './meeting-papers/index.js';

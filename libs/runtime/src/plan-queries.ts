@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Database } from '@app/database';
+import type { MeetingPapers } from '@app/domain';
 import {
   findOrganisation,
   listOrganisations,
@@ -11,6 +12,7 @@ import {
   planAt,
   summariseFollowUp,
   timelineAt,
+  planPapers,
   type FollowUpReport,
   type FollowUpSummary,
   type HistoryRow,
@@ -47,6 +49,11 @@ export class PlanQueries {
     today = new Date().toISOString().slice(0, 10),
   ): Promise<PlanView | undefined> {
     return planAt(this.database.db, planId, moment, today);
+  }
+
+  /** The plan's meeting papers at a moment: the one line numbering of the papers, the resolver and the exports. */
+  papers(planId: string, moment: PlanMoment = {}): Promise<MeetingPapers | undefined> {
+    return planPapers(this.database.db, planId, moment);
   }
 
   timeline(planId: string, moment: PlanMoment = {}): Promise<PlanTimeline | undefined> {

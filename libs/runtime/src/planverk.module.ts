@@ -10,7 +10,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { PlanverkConfig } from '@app/config';
 import { migrateToLatest, openDatabase, type Database } from '@app/database';
 import { EventStore } from '@app/event-store';
-import { AccessCommandRunner, PlanLineIndex, PlansModule, StreamSnapshots } from '@app/plans';
+import { AccessCommandRunner, PlansModule, StreamSnapshots } from '@app/plans';
 import {
   ALL_PROJECTIONS,
   ProjectionRunner,
@@ -19,7 +19,6 @@ import {
 } from '@app/read-models';
 import { AccessService } from './access/access.service.js';
 import { openEventStore } from './open-event-store.js';
-import { MarkdownPlanLineIndex } from './meetings/markdown-line-index.js';
 import { AmendmentListImports } from './meetings/amendment-list-imports.js';
 import { MeetingQueries } from './meetings/meeting-queries.js';
 
@@ -112,7 +111,6 @@ export class PlanverkModule {
         DirectoryImports,
         MeetingQueries,
         AmendmentListImports,
-        { provide: PlanLineIndex, useClass: MarkdownPlanLineIndex },
         AccessCommandRunner,
         AccessService,
       ],
@@ -127,7 +125,6 @@ export class PlanverkModule {
         DirectoryImports,
         MeetingQueries,
         AmendmentListImports,
-        PlanLineIndex,
         AccessCommandRunner,
         AccessService,
         CqrsModule,

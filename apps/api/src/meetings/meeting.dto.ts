@@ -61,6 +61,17 @@ export class ProtocolQuery {
   format?: 'yaml' | 'json';
 }
 
+export class PapersQuery {
+  @ApiPropertyOptional({
+    enum: ['json', 'md'],
+    description:
+      'json: the papers model (every line with its number, kind, text and element); md: numbered text',
+  })
+  @IsOptional()
+  @IsIn(['json', 'md'], { message: 'format must be json or md' })
+  format?: 'json' | 'md';
+}
+
 export class PreviewQuery {
   @ApiProperty({ example: '1,4,7', description: 'The pending amendments to adopt, by number' })
   @Matches(/^\d+(,\d+)*$/, { message: 'adopt must be amendment numbers separated by commas, e.g. 1,4,7' })

@@ -31,7 +31,7 @@ import {
   type MeetingOutcome,
   type ReplayResult,
 } from '@app/plans';
-import { ProjectionRunner, planViewFromEvents, renderPlanMarkdown } from '@app/read-models';
+import { ProjectionRunner, planViewFromEvents, renderPapersText, renderPlanMarkdown } from '@app/read-models';
 import { AmendmentListImports, MeetingQueries } from '@app/runtime';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
@@ -44,6 +44,7 @@ import {
   FileAmendmentDto,
   MeetingIdParam,
   MeetingListQuery,
+  PapersQuery,
   PlanVoteDto,
   PreviewQuery,
   ProtocolQuery,
@@ -160,6 +161,27 @@ export class MeetingsController {
     res.setHeader('Content-Type', 'application/yaml; charset=utf-8');
     res.setHeader('Content-Disposition', `inline; filename="${id}.yaml"`);
     return protocolToYaml(protocol);
+  }
+
+  @Get(':id/papers')
+  @ApiOperation({
+    summary: 'The meeting papers (sakspapir): the revision the meeting treats, numbered line by line',
+    description:
+      'The one line numbering of the meeting: the resolver of amendments citing lines ("Linje 50 tom 53", "Ny linje 34"), the pages and the exports all read these lines. A plan imported from a document with its own line numbers keeps them (a line the document printed without a number, such as a table row, has `no: null` and is cited by the numbered lines around it); any other plan is numbered by the papers layout. `recorded` is what the meeting recorded of its papers when scheduled, `matches` whether they came out the same again.',
+  })
+  @ApiResponse({ status: 404, description: 'No such meeting' })
+  async papers(
+    @Param() { id }: MeetingIdParam,
+    @Query() query: PapersQuery,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const papers = await this.queries.papers(id);
+    if (!papers) throw new NotFoundException(`Meeting "${id}" not found`);
+    if (query.format === 'md') {
+      res.setHeader('Content-Type', 'text/markdown; charset=utf-8');
+      return renderPapersText(papers.papers);
+    }
+    return papers;
   }
 
   @Get(':id/preview')

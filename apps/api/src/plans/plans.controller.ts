@@ -104,7 +104,8 @@ export class PlansController {
     const { format = 'yaml', lineNumbers, ...moment } = query;
     const plan = await this.queries.findPlan(id, moment);
     if (!plan) throw new NotFoundException(`Plan "${id}" not found`);
-    const rendered = renderPlan(plan, format, lineNumbers === true);
+    const papers = lineNumbers === true ? await this.queries.papers(id, moment) : undefined;
+    const rendered = renderPlan(plan, format, papers);
     res.setHeader('Content-Type', `${rendered.contentType}; charset=utf-8`);
     res.setHeader('Content-Disposition', `inline; filename="${id}.${rendered.extension}"`);
     return rendered.body;

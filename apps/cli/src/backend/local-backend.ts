@@ -11,6 +11,7 @@ import {
   renderAuditReportMarkdown,
   renderFollowUpReportHtml,
   renderFollowUpReportMarkdown,
+  renderPapersText,
   renderPlanMarkdown,
   renderRedlineDocx,
   renderRedlineHtml,
@@ -68,7 +69,10 @@ export class LocalBackend implements PlanverkBackend {
 
   async planDocument(planId: string, moment: PlanMoment, format: PlanDocumentFormat, lineNumbers: boolean) {
     const plan = found(await this.plans.findPlan(planId, moment), `Plan "${planId}"`);
-    if (format === 'md') return renderPlanMarkdown(plan, { lineNumbers });
+    if (format === 'md') {
+      const papers = lineNumbers ? await this.plans.papers(planId, moment) : undefined;
+      return papers ? renderPapersText(papers) : renderPlanMarkdown(plan);
+    }
     return format === 'json' ? toJson(planViewToDocument(plan)) : toYaml(planViewToDocument(plan));
   }
 
@@ -169,5 +173,9 @@ export class LocalBackend implements PlanverkBackend {
 
   async preview(meetingId: string, adopt: number[]) {
     return found(await this.meetingQueries.preview(meetingId, adopt), `Meeting "${meetingId}"`);
+  }
+
+  async papers(meetingId: string) {
+    return found(await this.meetingQueries.papers(meetingId), `Meeting "${meetingId}"`);
   }
 }

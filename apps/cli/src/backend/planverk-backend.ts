@@ -3,6 +3,7 @@ import type { ReplayResult } from '@app/plans';
 import type {
   FollowUpSummary,
   Lineage,
+  MeetingPapersView,
   MeetingPreview,
   MeetingSummary,
   MeetingView,
@@ -58,6 +59,8 @@ export interface PlanverkBackend {
   meeting(meetingId: string): Promise<MeetingView>;
   protocol(meetingId: string): Promise<MeetingProtocol>;
   preview(meetingId: string, adopt: number[]): Promise<MeetingPreview>;
+  /** The meeting papers: the revision the meeting treats, numbered line by line. */
+  papers(meetingId: string): Promise<MeetingPapersView>;
 }
 
 export type PlanDocumentFormat = 'yaml' | 'json' | 'md';

@@ -128,4 +128,8 @@ export class RemoteBackend implements PlanverkBackend {
       query: { adopt: adopt.join(',') },
     });
   }
+
+  papers(meetingId: string) {
+    return this.api.json<Answer<'papers'>>({ path: ['meetings', meetingId, 'papers'] });
+  }
 }

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { protocolToYaml } from '@app/plan-document';
-import { renderPlanMarkdown } from '@app/read-models';
+import { renderPapersText, renderPlanMarkdown } from '@app/read-models';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { ReplayOutcome } from '../backend/planverk-backend.js';
 import { withBackend } from '../backend/with-backend.js';
@@ -111,6 +111,22 @@ export function registerMeetingCommands(program: Command): void {
           options.format === 'json' ? `${JSON.stringify(protocol, null, 2)}\n` : protocolToYaml(protocol);
         if (options.out) writeFileSync(options.out, body);
         else process.stdout.write(body);
+      });
+    });
+
+  meetings
+    .command('papers <meetingId>')
+    .description(
+      'The meeting papers: the plan the meeting treats, every line numbered as amendments cite them',
+    )
+    .option('--json', 'print the papers model (each line with its number, kind, text and element)')
+    .action(async (meetingId: string, options: { json?: boolean }) => {
+      await withBackend(async (backend) => {
+        const papers = await backend.papers(meetingId);
+        if (options.json) return console.log(JSON.stringify(papers, null, 2));
+        if (papers.matches === false)
+          console.error('The papers no longer come out as the meeting recorded them when it was scheduled');
+        process.stdout.write(renderPapersText(papers.papers));
       });
     });
 

@@ -2,15 +2,22 @@ import { DomainError } from '../shared/domain-error.js';
 import { goalAddress, goalAddresses, measureAddress } from '../plan/addresses.js';
 import type { Lines } from '../plan/plan.events.js';
 import type { ExistingPlan, GoalState, MeasureState, SectionState } from '../plan/plan.state.js';
-import type { AmendmentFields, AmendmentOp, CitedTarget, ResolvedTarget } from './meeting.types.js';
-
-/** An element of a plan and the lines it stands on in the document a meeting received. */
-export interface ElementLines {
-  readonly kind: 'section' | 'goal' | 'measure';
-  readonly id: string;
-  readonly from: number;
-  readonly to: number;
-}
+import type {
+  AmendmentFields,
+  AmendmentOp,
+  CitedTarget,
+  ResolvedTarget,
+  TargetKind,
+} from './meeting.types.js';
+import {
+  ELEMENT_NOUN,
+  OP_NOUN,
+  capitalise,
+  describeElement,
+  describeLines,
+  listWords,
+} from './meeting-words.js';
+import type { MeetingPapers, PaperElement, PaperLine } from './papers/papers.types.js';
 
 const invalid = (code: string, message: string, field = 'target'): DomainError =>
   new DomainError(code, 'invalid', message, { field });
@@ -73,25 +80,13 @@ export function currentAddress(plan: ExistingPlan, target: ResolvedTarget): stri
   return target.address;
 }
 
-/** The lines each element kept from the document it was imported from; empty for a plan built by hand. */
-export function documentLineIndex(plan: ExistingPlan): ElementLines[] {
-  const index: ElementLines[] = [];
-  const add = (kind: ElementLines['kind'], id: string, lines: Lines | undefined): void => {
-    if (lines) index.push({ kind, id, from: lines.from, to: lines.to });
-  };
-  for (const s of plan.sections.values()) add('section', s.id, s.lines);
-  for (const g of plan.goals.values()) if (!g.struck) add('goal', g.id, g.lines);
-  for (const m of plan.measures.values()) if (!m.struck) add('measure', m.id, m.lines);
-  return index;
-}
-
 /** "50-53", "50 tom 53", "Linje 50 til 53", "38/39", "53": a range of lines. */
 export function parseCitedLines(cited: string | number): Lines | undefined {
   const numbers = String(cited).match(/\d+/g)?.map(Number) ?? [];
   if (numbers.length === 0 || numbers.length > 2) return undefined;
-  const from = numbers[0]!;
-  const to = numbers[1] ?? from;
-  if (from < 1 || to < from) return undefined;
+  const from = Math.min(numbers[0]!, numbers[1] ?? numbers[0]!);
+  const to = Math.max(numbers[0]!, numbers[1] ?? numbers[0]!);
+  if (from < 1) return undefined;
   return { from, to };
 }
 
@@ -108,12 +103,78 @@ const MEASURE_OPS: ReadonlySet<AmendmentOp> = new Set(['strike_measure', 'change
 const SECTION_OPS: ReadonlySet<AmendmentOp> = new Set(['add_measure', 'add_goal']);
 
 function describeCited(cited: CitedTarget): string {
-  if (cited.measure !== undefined) return `measure ${cited.measure}`;
-  if (cited.goal !== undefined) return `goal ${cited.goal}`;
-  if (cited.section !== undefined) return `section ${cited.section}`;
-  if (cited.lines !== undefined) return `lines ${cited.lines}`;
-  if (cited.line !== undefined) return `${cited.new ? 'new line' : 'line'} ${cited.line}`;
-  return 'no target';
+  if (cited.measure !== undefined) return `tiltak ${cited.measure}`;
+  if (cited.goal !== undefined) return `mål ${cited.goal}`;
+  if (cited.section !== undefined) return `kapittel ${cited.section}`;
+  if (cited.lines !== undefined) return `linje ${cited.lines}`;
+  if (cited.line !== undefined) return `${cited.new ? 'ny linje' : 'linje'} ${cited.line}`;
+  return 'uten mål for endringen';
+}
+
+/** An amendment as resolved against the papers: what it does, with which fields, to what. */
+export interface ResolvedAmendment {
+  readonly op: AmendmentOp;
+  readonly fields: AmendmentFields;
+  readonly target: ResolvedTarget;
+}
+
+/**
+ * Resolves what an amendment cites to an element of the plan the meeting treats, and checks
+ * that its operation can work on it. Lines are read in the meeting's papers, the one numbering
+ * every page and export shows. "Ny linje N" with the type Tillegg adds a goal where line N is
+ * among goals, else a measure, in the section that holds line N. An Endring of whole lines
+ * without a quoted text replaces the whole text on them. Throws a DomainError saying which and why.
+ */
+export function resolveAmendment(
+  plan: ExistingPlan,
+  cited: CitedTarget,
+  opName: string,
+  op: AmendmentOp,
+  fields: AmendmentFields,
+  papers: MeetingPapers | undefined,
+): ResolvedAmendment {
+  if (cited.new && (cited.line !== undefined || cited.lines !== undefined)) {
+    const at = newLine(cited, papers);
+    const kind = newElementKind(opName, op, at.line);
+    const adjusted =
+      kind === op
+        ? fields
+        : kind === 'add_goal'
+          ? withoutKeys({ ...fields, goal: { text: fields.measure?.text ?? fields.text ?? '' } }, 'measure')
+          : fields;
+    const target = kind === 'add_goal' && at.parentGoal ? at.parentGoal : at.section;
+    return { op: kind, fields: adjusted, target: checkKind(plan, cited, kind, target) };
+  }
+  const struck = strikeOnLines(cited, opName, op, papers);
+  const target = resolveTarget(plan, cited, struck, fields, papers);
+  if (struck !== op) return { op: struck, fields, target };
+  // An Endring of whole lines, or of a whole element, without a quoted text: its whole text.
+  if (op === 'replace_text' && (fields.from === undefined || fields.from === '') && target.kind !== 'plan') {
+    const whole = targetText(plan, target);
+    if (whole !== undefined) return { op, fields: { ...fields, from: whole }, target };
+  }
+  return { op, fields, target };
+}
+
+/** Stryking of whole lines: the goal on them where they hold a goal and no measure. */
+function strikeOnLines(
+  cited: CitedTarget,
+  opName: string,
+  op: AmendmentOp,
+  papers: MeetingPapers | undefined,
+): AmendmentOp {
+  if (op !== 'strike_measure' || opName.trim().toLowerCase() !== 'stryking') return op;
+  if (cited.lines === undefined && cited.line === undefined) return op;
+  const all = papersFor(papers);
+  const range = citedRange(cited, all);
+  const on = all.elements.filter((e) => e.from <= range.to && e.to >= range.from);
+  return on.some((e) => e.kind === 'goal') && !on.some((e) => e.kind === 'measure') ? 'strike_goal' : op;
+}
+
+function withoutKeys(fields: AmendmentFields, ...keys: Array<keyof AmendmentFields>): AmendmentFields {
+  const out = { ...fields } as Record<string, unknown>;
+  for (const key of keys) delete out[key];
+  return out as AmendmentFields;
 }
 
 /**
@@ -125,20 +186,23 @@ export function resolveTarget(
   cited: CitedTarget,
   op: AmendmentOp,
   fields: AmendmentFields,
-  lineIndex: readonly ElementLines[] = documentLineIndex(plan),
+  papers?: MeetingPapers,
 ): ResolvedTarget {
   if (op === 'add_section') return parentOfNewSection(plan, fields);
   const given = [cited.measure, cited.goal, cited.section, cited.lines, cited.line].filter(
     (v) => v !== undefined,
   );
   if (given.length !== 1) {
-    throw invalid('INVALID_TARGET', 'target must name exactly one of measure, goal, section, lines or line');
+    throw invalid(
+      'INVALID_TARGET',
+      'Oppgi nøyaktig én av disse: tiltak («4.2.J»), mål («3.1.g2»), kapittel («4.1»), linjer («Linje 50 tom 53») eller ny linje',
+    );
   }
   let target: ResolvedTarget;
   if (cited.measure !== undefined) target = measureTarget(plan, cited.measure);
   else if (cited.goal !== undefined) target = goalTarget(plan, cited.goal);
   else if (cited.section !== undefined) target = sectionTarget(plan, cited.section);
-  else target = lineTarget(plan, cited, op, fields, lineIndex);
+  else target = lineTarget(plan, cited, op, fields, papers);
 
   // A new measure or goal goes into a section: citing a measure or goal names its section.
   if (SECTION_OPS.has(op)) {
@@ -146,19 +210,28 @@ export function resolveTarget(
     else if (target.kind === 'goal' && op === 'add_measure')
       target = sectionTarget(plan, plan.goals.get(target.id)!.sectionId);
   }
-  const allowed: ReadonlySet<string> = TEXT_OPS.has(op)
-    ? new Set(['measure', 'goal', 'section'])
+  return checkKind(plan, cited, op, target);
+}
+
+function checkKind(
+  _plan: ExistingPlan,
+  cited: CitedTarget,
+  op: AmendmentOp,
+  target: ResolvedTarget,
+): ResolvedTarget {
+  const allowed: readonly TargetKind[] = TEXT_OPS.has(op)
+    ? ['measure', 'goal', 'section']
     : MEASURE_OPS.has(op)
-      ? new Set(['measure'])
+      ? ['measure']
       : op === 'strike_goal'
-        ? new Set(['goal'])
+        ? ['goal']
         : op === 'add_goal'
-          ? new Set(['section', 'goal'])
-          : new Set(['section']);
-  if (!allowed.has(target.kind)) {
+          ? ['section', 'goal']
+          : ['section'];
+  if (!allowed.includes(target.kind)) {
     throw invalid(
       'TARGET_KIND_MISMATCH',
-      `${op} cannot apply to ${target.kind} ${target.address} (${describeCited(cited)}); it needs a ${[...allowed].join(' or ')}`,
+      `${capitalise(OP_NOUN[op])} gjelder ${listWords(allowed.map((k) => ELEMENT_NOUN[k])).replace(/ og /, ' eller ')}, men ${describeCited(cited)} er ${describeElement(target.kind, target.address)}`,
     );
   }
   return target;
@@ -166,68 +239,148 @@ export function resolveTarget(
 
 function measureTarget(plan: ExistingPlan, ref: string): ResolvedTarget {
   const measure = findMeasure(plan, ref);
-  if (!measure) throw invalid('TARGET_NOT_FOUND', `Measure ${ref} is not in the plan`);
-  if (measure.struck) throw invalid('TARGET_STRUCK', `Measure ${ref} has been struck from the plan`);
+  if (!measure) throw invalid('TARGET_NOT_FOUND', `Tiltak ${ref} finnes ikke i planen`);
+  if (measure.struck) throw invalid('TARGET_STRUCK', `Tiltak ${ref} er strøket fra planen`);
   return { kind: 'measure', id: measure.id, address: measureAddress(plan, measure) };
 }
 
 function goalTarget(plan: ExistingPlan, ref: string): ResolvedTarget {
   const goal = findGoal(plan, ref);
-  if (!goal) throw invalid('TARGET_NOT_FOUND', `Goal ${ref} is not in the plan`);
-  if (goal.struck) throw invalid('TARGET_STRUCK', `Goal ${ref} has been struck from the plan`);
+  if (!goal) throw invalid('TARGET_NOT_FOUND', `Mål ${ref} finnes ikke i planen`);
+  if (goal.struck) throw invalid('TARGET_STRUCK', `Mål ${ref} er strøket fra planen`);
   return { kind: 'goal', id: goal.id, address: goalAddress(plan, goal) };
 }
 
 function sectionTarget(plan: ExistingPlan, ref: string): ResolvedTarget {
   const section = findSection(plan, ref);
-  if (!section) throw invalid('TARGET_NOT_FOUND', `Section ${ref} is not in the plan`);
+  if (!section) throw invalid('TARGET_NOT_FOUND', `Kapittel ${ref} finnes ikke i planen`);
   return { kind: 'section', id: section.id, address: section.number };
 }
 
 /** A new section's parent follows from its number: 4.5 goes under 4; 6 at the top. */
 function parentOfNewSection(plan: ExistingPlan, fields: AmendmentFields): ResolvedTarget {
   const number = fields.section?.number?.trim();
-  if (!number)
-    throw invalid('MISSING_FIELD', 'add_section needs section.number and section.title', 'section');
+  if (!number) throw invalid('MISSING_FIELD', 'Et nytt kapittel trenger nummer og tittel', 'section');
   const dot = number.lastIndexOf('.');
   if (dot < 0) return { kind: 'plan', id: plan.id, address: plan.id };
   const parent = findSection(plan, number.slice(0, dot));
   if (!parent) {
     throw invalid(
       'TARGET_NOT_FOUND',
-      `Section ${number.slice(0, dot)}, the parent of the new section ${number}, is not in the plan`,
+      `Kapittel ${number.slice(0, dot)}, som det nye kapitlet ${number} skal stå under, finnes ikke i planen`,
       'section.number',
     );
   }
   return { kind: 'section', id: parent.id, address: parent.number };
 }
 
+function papersFor(papers: MeetingPapers | undefined): MeetingPapers {
+  // The application always passes the meeting's papers where lines are cited.
+  if (!papers) throw new Error('Lines are resolved in the meeting papers, and none were given');
+  return papers;
+}
+
+/** The lines cited, checked against the papers: never outside them. */
+function citedRange(cited: CitedTarget, papers: MeetingPapers): Lines {
+  const written = cited.lines ?? cited.line ?? '';
+  const range = parseCitedLines(written);
+  if (!range)
+    throw invalid(
+      'INVALID_TARGET',
+      `«${written}» er ikke en linje eller et linjeområde; skriv for eksempel «Linje 53» eller «Linje 50 tom 53»`,
+    );
+  const last = cited.new ? papers.last + 1 : papers.last;
+  if (range.from < papers.first || range.to > last) {
+    throw invalid(
+      'LINES_OUTSIDE_PAPERS',
+      `${capitalise(describeLines(range.from, range.to))} er utenfor sakspapirene, som har linje ${papers.first}–${papers.last}`,
+    );
+  }
+  return range;
+}
+
+const describeCandidate = (e: PaperElement): string =>
+  `${describeElement(e.kind, e.address)} (${describeLines(e.from, e.to)})`;
+
+/**
+ * "Ny linje N": where line N stands in the papers, and the section holding it (the line after
+ * the last one: the section holding the last line).
+ */
+function newLine(
+  cited: CitedTarget,
+  papers: MeetingPapers | undefined,
+): { line: PaperLine; section: ResolvedTarget; parentGoal: ResolvedTarget | undefined } {
+  const all = papersFor(papers);
+  const range = citedRange(cited, all);
+  const n = Math.min(range.from, all.last);
+  const line = all.lines.find((l) => l.no === n);
+  if (!line?.section) {
+    throw invalid(
+      'TARGET_NOT_FOUND',
+      `${capitalise(describeLines(n, n))} står ikke i noe kapittel (${line ? KIND_WORDS[line.kind] : 'ingen tekst'}); ny tekst må stå i et kapittel`,
+    );
+  }
+  const section: ResolvedTarget = { kind: 'section', id: line.section.id, address: line.section.address };
+  const goal =
+    line.element?.kind === 'goal' ? all.elements.find((e) => e.id === line.element!.id) : undefined;
+  const parent = goal?.parentGoalId ? all.elements.find((e) => e.id === goal.parentGoalId) : undefined;
+  return {
+    line,
+    section,
+    parentGoal: parent ? { kind: 'goal', id: parent.id, address: parent.address } : undefined,
+  };
+}
+
+/** Tillegg on a new line adds a goal among goals and a measure elsewhere; a named operation stays. */
+function newElementKind(opName: string, op: AmendmentOp, line: PaperLine): AmendmentOp {
+  if (!SECTION_OPS.has(op))
+    throw invalid(
+      'INVALID_TARGET',
+      `«Ny linje» er for ny tekst (et nytt tiltak eller mål); ${OP_NOUN[op]} siterer linjene den endrer`,
+    );
+  if (opName.trim().toLowerCase() !== 'tillegg') return op;
+  return line.kind === 'goal' || line.kind === 'goals' ? 'add_goal' : 'add_measure';
+}
+
+const KIND_WORDS: Record<PaperLine['kind'], string> = {
+  title: 'planens tittel',
+  abbreviations: 'forkortelseslisten',
+  abbreviation: 'forkortelseslisten',
+  heading: 'en overskrift',
+  intro: 'innledningsteksten',
+  goals: 'overskriften over målene',
+  goal: 'et mål',
+  measures: 'overskriften over tiltakene',
+  measure: 'et tiltak',
+  timing: 'gjennomføringen av et tiltak',
+  responsible: 'ansvaret for et tiltak',
+  blank: 'en tom linje',
+};
+
 function lineTarget(
   plan: ExistingPlan,
   cited: CitedTarget,
   op: AmendmentOp,
   fields: AmendmentFields,
-  lineIndex: readonly ElementLines[],
+  given: MeetingPapers | undefined,
 ): ResolvedTarget {
-  const range = parseCitedLines(cited.lines ?? cited.line ?? '');
-  if (!range)
-    throw invalid('INVALID_TARGET', `"${cited.lines ?? cited.line}" is not a line or a range of lines`);
-  const where = range.from === range.to ? `line ${range.from}` : `lines ${range.from}-${range.to}`;
-  const covering = lineIndex.filter((e) => e.from <= range.to && e.to >= range.from);
-  if (covering.length === 0) throw invalid('TARGET_NOT_FOUND', `No element of the plan is on ${where}`);
-  const toTarget = (e: ElementLines): ResolvedTarget =>
+  const papers = papersFor(given);
+  const range = citedRange(cited, papers);
+  const where = describeLines(range.from, range.to);
+  const covering = papers.elements.filter((e) => e.from <= range.to && e.to >= range.from);
+  const toTarget = (e: PaperElement): ResolvedTarget =>
     e.kind === 'measure'
       ? measureTarget(plan, e.id)
       : e.kind === 'goal'
         ? goalTarget(plan, e.id)
         : sectionTarget(plan, e.id);
-
-  if (SECTION_OPS.has(op) || cited.new) {
-    // The innermost section around the line: the new element goes there.
+  if (SECTION_OPS.has(op)) {
+    // The innermost section around the lines: the new element goes there.
     const sections = covering
       .filter((e) => e.kind === 'section')
       .sort((a, b) => a.to - a.from - (b.to - b.from));
-    if (sections.length === 0) throw invalid('TARGET_NOT_FOUND', `No section of the plan is on ${where}`);
+    if (sections.length === 0)
+      throw invalid('TARGET_NOT_FOUND', `${capitalise(where)} står ikke i noe kapittel`);
     return toTarget(sections[0]!);
   }
   const kinds: ReadonlySet<string> = TEXT_OPS.has(op)
@@ -235,27 +388,42 @@ function lineTarget(
     : op === 'strike_goal'
       ? new Set(['goal'])
       : new Set(['measure']);
+  const wanted = [...kinds].map((k) => ELEMENT_NOUN[k as TargetKind]);
   let candidates = covering.filter((e) => kinds.has(e.kind));
   const quote = quotedText(op, fields);
   if (quote !== undefined && quote !== '') {
     const containing = candidates.filter((e) => (targetText(plan, toTarget(e)) ?? '').includes(quote));
     if (containing.length === 0) {
-      // A section title cited by its line.
+      // A section's title, cited by its heading's line.
       const titles = covering.filter(
-        (e) => e.kind === 'section' && (plan.sections.get(e.id)?.title ?? '').includes(quote),
+        (e) =>
+          e.kind === 'section' &&
+          e.from >= range.from &&
+          e.from <= range.to &&
+          (plan.sections.get(e.id)?.title ?? '').includes(quote),
       );
       if (TEXT_OPS.has(op) && titles.length === 1) return toTarget(titles[0]!);
-      throw invalid('TEXT_NOT_FOUND', `No element on ${where} contains "${quote}"`, quoteField(op));
+      const looked = candidates.length > 0 ? ` (${listWords(candidates.map(describeCandidate))})` : '';
+      throw invalid(
+        'TEXT_NOT_FOUND',
+        `«${quote}» står ikke i noe ${listWords(wanted).replace(/ og /, ' eller ')} på ${where}${looked}`,
+        quoteField(op),
+      );
     }
     candidates = containing;
   }
-  if (candidates.length === 0)
-    throw invalid('TARGET_NOT_FOUND', `No ${[...kinds].join(' or ')} is on ${where}`);
+  if (candidates.length === 0) {
+    const on = papers.lines.filter((l) => l.no !== null && l.no >= range.from && l.no <= range.to);
+    const what = [...new Set(on.map((l) => KIND_WORDS[l.kind]))];
+    throw invalid(
+      'TARGET_NOT_FOUND',
+      `Det står ikke noe ${listWords(wanted).replace(/ og /, ' eller ')} på ${where}${what.length > 0 ? ` (der står ${listWords(what)})` : ''}`,
+    );
+  }
   if (candidates.length > 1) {
-    const addresses = candidates.map((e) => toTarget(e).address).join(', ');
     throw invalid(
       'AMBIGUOUS_TARGET',
-      `${where[0]!.toUpperCase()}${where.slice(1)} ${candidates.length === 1 ? 'holds' : 'hold'} ${addresses}; cite the measure or goal, or quote more of the text`,
+      `${capitalise(where)} gjelder flere: ${listWords(candidates.map(describeCandidate))}. Oppgi hvilket (for eksempel «${candidates[0]!.address}»), eller siter mer av teksten`,
     );
   }
   return toTarget(candidates[0]!);

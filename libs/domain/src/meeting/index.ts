@@ -7,3 +7,5 @@ export * from './meeting.events.js';
 export * from './meeting.state.js';
 export * from './meeting.types.js';
 export * from './voting-order.js';
+export * from './meeting-words.js';
+export * from './papers/index.js';

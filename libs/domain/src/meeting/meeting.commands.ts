@@ -1,6 +1,6 @@
 import type { CommandContext } from '../shared/decider.js';
 import type { ExistingPlan } from '../plan/plan.state.js';
-import type { ElementLines } from './amendment-target.js';
+import type { MeetingPapers, PapersFingerprint } from './papers/papers.types.js';
 import type { AmendmentFields, CitedTarget, Recommendation, VoteCounts } from './meeting.types.js';
 
 type MeetingCommandOf<Type extends string, Data> = CommandContext & { readonly type: Type } & Readonly<Data>;
@@ -12,8 +12,8 @@ type MeetingCommandOf<Type extends string, Data> = CommandContext & { readonly t
 export interface PlanFacts {
   /** The plan; undefined when it does not exist. */
   readonly plan: ExistingPlan | undefined;
-  /** Elements and the lines they stand on in the draft the meeting received. */
-  readonly lineIndex?: readonly ElementLines[];
+  /** The meeting papers: the plan the meeting treats, numbered line by line (where lines are cited). */
+  readonly papers?: MeetingPapers;
   readonly organisationBodies?: readonly string[];
 }
 
@@ -29,8 +29,8 @@ export type ScheduleMeeting = MeetingCommandOf<
     planRevision?: number;
     title?: string;
     edition?: string;
-    /** The plan as it is now. */
-    facts: PlanFacts & { readonly planRevisionNow: number };
+    /** The plan as it is now, and the papers of the revision the meeting treats. */
+    facts: PlanFacts & { readonly planRevisionNow: number; readonly papersFingerprint?: PapersFingerprint };
   }
 >;
 

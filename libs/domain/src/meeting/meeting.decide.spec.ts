@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { deciderSpecification } from '@app/testing';
 import { meetingDecider } from './meeting.decide.js';
+import { meetingPapers } from './papers/meeting-papers.js';
 import type { MeetingEvent } from './meeting.events.js';
 import {
   adopted1,
@@ -16,7 +17,7 @@ import {
 } from './__fixtures__/meeting-events.js';
 
 const spec = deciderSpecification(meetingDecider);
-const treated = { plan };
+const treated = { plan, papers: meetingPapers({ plan, intros: new Map(), responsibleNotes: new Map() }) };
 const schedule = {
   type: 'ScheduleMeeting' as const,
   now,
@@ -119,7 +120,9 @@ describe('filing an amendment', () => {
       .given([scheduled])
       .when(file(4, { target: { lines: '141-142' }, op: 'change_timing', fields: { timing: 'Høst 2026' } }))
       .thenThrows('AMBIGUOUS_TARGET');
-    expect(error.message).toMatch(/4\.2\.B, 4\.2\.J/);
+    expect(error.message).toBe(
+      'Linje 141–142 gjelder flere: tiltak 4.2.B (linje 141–142) og tiltak 4.2.J (linje 141–142). Oppgi hvilket (for eksempel «4.2.B»), eller siter mer av teksten',
+    );
   });
 
   it('refuses a measure that is not in the plan', () => {
@@ -127,7 +130,7 @@ describe('filing an amendment', () => {
       .given([scheduled])
       .when(file(6, { target: { measure: '4.2.Z' }, op: 'strike_measure', fields: {} }))
       .thenThrows('TARGET_NOT_FOUND');
-    expect(error.message).toBe('Measure 4.2.Z is not in the plan');
+    expect(error.message).toBe('Tiltak 4.2.Z finnes ikke i planen');
     expect(error.details.field).toBe('target');
   });
 

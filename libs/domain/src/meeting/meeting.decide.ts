@@ -3,7 +3,7 @@ import { DomainError } from '../shared/domain-error.js';
 import { isIsoDate, notAnIsoDate } from '../shared/iso-date.js';
 import type { ExistingPlan } from '../plan/plan.state.js';
 import { amendmentChanges, checkAmendmentFields } from './amendment-changes.js';
-import { resolveTarget, targetText } from './amendment-target.js';
+import { resolveAmendment, targetText } from './amendment-target.js';
 import type {
   FileAmendment,
   GiveRecommendation,
@@ -157,6 +157,7 @@ export function scheduleMeeting(command: ScheduleMeeting, state: MeetingState): 
     planRevision,
     ...(command.title?.trim() ? { title: command.title.trim() } : {}),
     ...(command.edition?.trim() ? { edition: command.edition.trim() } : {}),
+    ...(command.facts.papersFingerprint ? { papers: command.facts.papersFingerprint } : {}),
   };
   if (state.status !== 'none') {
     // The same meeting again (a replayed protocol) changes nothing; another with this id is refused.
@@ -189,16 +190,20 @@ export function fileAmendment(command: FileAmendment, state: MeetingState): Meet
       field: 'no',
     });
   const plan = treatedPlan(command.facts, meeting.planId);
-  const fields = cleanFields(command.fields);
-  const op = normaliseOp(command.op, command.target, fields);
-  if (!op) {
+  const given = cleanFields(command.fields);
+  const normalised = normaliseOp(command.op, command.target, given);
+  if (!normalised) {
     throw invalid(
       'UNKNOWN_OPERATION',
       `Unknown operation "${command.op}" (known: replace_text, insert_text, strike_text, add_measure, strike_measure, add_goal, strike_goal, change_timing, reassign, add_section; or Tillegg, Endring, Stryking)`,
       { field: 'op' },
     );
   }
-  const resolved = resolveTarget(plan, command.target, op, fields, command.facts.lineIndex);
+  const {
+    op,
+    fields,
+    target: resolved,
+  } = resolveAmendment(plan, command.target, command.op, normalised, given, command.facts.papers);
   const text = targetText(plan, resolved);
   const target = text !== undefined ? { ...resolved, text } : resolved;
   checkAmendmentFields(plan, target, op, fields, command.facts.organisationBodies);

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../shared/decider.js';
 import type { PlanCommand } from '../plan/plan.commands.js';
+import type { PapersFingerprint } from './papers/papers.types.js';
 import type {
   AmendmentFields,
   AmendmentOp,
@@ -30,6 +31,8 @@ export type MeetingScheduled = MeetingEventOf<
     title?: string;
     /** The edition the plan gets when the meeting adopts it ("2026"). */
     edition?: string;
+    /** The meeting papers: the revision numbered line by line, as amendments cite it. */
+    papers?: PapersFingerprint;
   }
 >;
 

@@ -1,4 +1,5 @@
 import type { AmendmentChange, MeetingEvent } from './meeting.events.js';
+import type { PapersFingerprint } from './papers/papers.types.js';
 import type {
   AmendmentFields,
   AmendmentOp,
@@ -51,6 +52,8 @@ export interface ExistingMeeting {
   readonly planRevision: number;
   readonly title: string | undefined;
   readonly edition: string | undefined;
+  /** The papers the meeting received (absent for meetings scheduled before they were recorded). */
+  readonly papers: PapersFingerprint | undefined;
   /** By number, in the order filed. */
   readonly amendments: ReadonlyMap<number, AmendmentState>;
   readonly planVote: PlanVote | undefined;
@@ -93,6 +96,7 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
       planRevision: d.planRevision,
       title: d.title,
       edition: d.edition,
+      papers: d.papers,
       amendments: new Map(),
       planVote: undefined,
       decisions: 0,

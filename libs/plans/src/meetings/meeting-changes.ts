@@ -6,6 +6,7 @@ import {
   type MeetingEvent,
   type MeetingState,
 } from '@app/domain';
+import { papersFingerprint } from '@app/plan-document';
 import type { StreamDecider } from '../decider-runner.js';
 import { deriveEntityId } from '../derived-ids.js';
 import type { PlanHistoryFacts } from './meeting-facts.js';
@@ -47,12 +48,24 @@ export function withFacts(
   const treated = (): ExistingPlan | undefined =>
     treatedRevision === undefined ? undefined : history?.plan(treatedRevision);
   switch (change.type) {
-    case 'ScheduleMeeting':
+    case 'ScheduleMeeting': {
+      const revisionNow = history?.revisionNow ?? -1;
+      const treats = change.planRevision ?? revisionNow;
+      const papers =
+        history && Number.isInteger(treats) && treats >= 0 && treats <= revisionNow
+          ? history.papers(treats)
+          : undefined;
       return {
         ...change,
         now,
-        facts: { plan: history?.plan(), planRevisionNow: history?.revisionNow ?? -1, organisationBodies },
+        facts: {
+          plan: history?.plan(),
+          planRevisionNow: revisionNow,
+          organisationBodies,
+          ...(papers ? { papersFingerprint: papersFingerprint(papers) } : {}),
+        },
       };
+    }
     case 'FileAmendment': {
       const citesLines = change.target.lines !== undefined || change.target.line !== undefined;
       return {
@@ -62,7 +75,7 @@ export function withFacts(
           plan: treated(),
           organisationBodies,
           ...(citesLines && history && treatedRevision !== undefined
-            ? { lineIndex: history.lineIndex(treatedRevision) }
+            ? { papers: history.papers(treatedRevision) }
             : {}),
         },
       };

@@ -1,18 +1,18 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
-  documentLineIndex,
+  meetingPapers,
   planFold,
+  planProse,
   initialPlanState,
   isPlanEvent,
-  type ElementLines,
   type ExistingPlan,
+  type MeetingPapers,
   type PlanEvent,
   type PlanState,
 } from '@app/domain';
 import { EventStore, type RecordedEvent } from '@app/event-store';
 import { PlanCommandRunner } from '../plan-command-runner.js';
 import { planStreamId } from '../plan-stream.js';
-import { PlanLineIndex } from './plan-line-index.js';
 
 /** A plan's events and what they fold to, now and at the revision a meeting treats. */
 export interface PlanHistoryFacts {
@@ -20,12 +20,14 @@ export interface PlanHistoryFacts {
   /** The stream revision of the last event (-1 for no plan). */
   readonly revisionNow: number;
   plan(upToRevision?: number): ExistingPlan | undefined;
-  /** Elements and their lines in the draft at that revision: the document's own, else the Markdown's. */
-  lineIndex(upToRevision: number): ElementLines[];
+  /** The meeting papers of the plan at that revision: the one numbering amendments cite. */
+  papers(upToRevision: number): MeetingPapers | undefined;
 }
 
 /** The folds each PlanHistoryFacts has made, by revision, for the facts that extend it. */
 const foldedStates = new WeakMap<PlanHistoryFacts, Map<number, PlanState>>();
+
+const foldedPapers = new WeakMap<PlanHistoryFacts, Map<number, MeetingPapers>>();
 
 /** Plans whose events a process keeps for its meetings (a meeting treats one plan at a time). */
 const HISTORIES_KEPT = 8;
@@ -45,7 +47,6 @@ export class MeetingFacts {
   constructor(
     readonly store: EventStore,
     private readonly plans: PlanCommandRunner,
-    @Optional() private readonly lines?: PlanLineIndex,
   ) {}
 
   async planHistory(planId: string): Promise<PlanHistoryFacts> {
@@ -76,6 +77,8 @@ export class MeetingFacts {
    */
   planHistoryOf(events: readonly RecordedEvent[], earlier?: PlanHistoryFacts): PlanHistoryFacts {
     const states = new Map<number, PlanState>(earlier ? foldedStates.get(earlier) : undefined);
+    // The papers at a revision never change: a meeting files hundreds of amendments against one.
+    const papers = new Map<number, MeetingPapers>(earlier ? foldedPapers.get(earlier) : undefined);
     const last = events[events.length - 1];
     const revisionNow = last ? Number(last.revision) : -1;
     const upTo = (revision: number): RecordedEvent[] => events.filter((e) => Number(e.revision) <= revision);
@@ -101,15 +104,24 @@ export class MeetingFacts {
         const state = stateAt(Math.min(revision ?? revisionNow, revisionNow));
         return state.status === 'none' ? undefined : state;
       },
-      lineIndex: (revision) => {
-        const state = stateAt(Math.min(revision, revisionNow));
-        if (state.status === 'none') return [];
-        const own = documentLineIndex(state);
-        if (own.length > 0) return own;
-        return this.lines ? this.lines.markdownLines(upTo(revision)) : [];
+      papers: (revision) => {
+        const at = Math.min(revision, revisionNow);
+        const kept = papers.get(at);
+        if (kept) return kept;
+        const state = stateAt(at);
+        if (state.status === 'none') return undefined;
+        const prose = planProse(
+          upTo(at)
+            .filter(isPlanEvent)
+            .map((e) => e as unknown as PlanEvent),
+        );
+        const made = meetingPapers({ plan: state, ...prose });
+        papers.set(at, made);
+        return made;
       },
     };
     foldedStates.set(facts, states);
+    foldedPapers.set(facts, papers);
     return facts;
   }
 

@@ -29,6 +29,7 @@ export async function loadMeetingState(
     .orderBy('no')
     .execute();
   return {
+    ...parseJsonColumn<MeetingDetails>(row.details),
     status: row.status,
     id: row.meeting_id,
     organisationId: row.organisation_id,
@@ -44,10 +45,57 @@ export async function loadMeetingState(
   };
 }
 
+/** The meeting's state beyond its columns and its amendments (kept as JSON in `details`). */
+type MeetingDetails = Omit<
+  ExistingMeeting,
+  | 'status'
+  | 'id'
+  | 'organisationId'
+  | 'body'
+  | 'date'
+  | 'planId'
+  | 'planRevision'
+  | 'title'
+  | 'edition'
+  | 'amendments'
+  | 'planVote'
+  | 'decisions'
+>;
+
+function detailsOf(meeting: ExistingMeeting): MeetingDetails {
+  const {
+    status: _status,
+    id: _id,
+    organisationId: _organisationId,
+    body: _body,
+    date: _date,
+    planId: _planId,
+    planRevision: _planRevision,
+    title: _title,
+    edition: _edition,
+    amendments: _amendments,
+    planVote: _planVote,
+    decisions: _decisions,
+    ...details
+  } = meeting;
+  return details;
+}
+
+/** The revision of the meeting's stream its rows reflect (-1: none): pages follow a meeting by it. */
+export async function meetingStreamRevision(db: Kysely<any>, meetingId: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('rm_meetings')
+    .select('stream_revision')
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst();
+  return row ? Number(row.stream_revision) : undefined;
+}
+
 async function saveMeeting(
   trx: Transaction<any>,
   meeting: ExistingMeeting,
-  touched: number | undefined,
+  before: MeetingState,
+  streamRevision: number,
 ): Promise<void> {
   const row = {
     meeting_id: meeting.id,
@@ -61,6 +109,8 @@ async function saveMeeting(
     edition: meeting.edition ?? null,
     plan_vote: meeting.planVote ? JSON.stringify(meeting.planVote) : null,
     decisions: meeting.decisions,
+    details: JSON.stringify(detailsOf(meeting)),
+    stream_revision: streamRevision,
   };
   const { meeting_id: _, ...changes } = row;
   await trx
@@ -68,8 +118,18 @@ async function saveMeeting(
     .values(row)
     .onConflict((oc) => oc.column('meeting_id').doUpdateSet(changes))
     .execute();
-  const amendment = touched === undefined ? undefined : meeting.amendments.get(touched);
-  if (!amendment) return;
+  // The amendments the event changed: the fold gives a changed amendment a new object.
+  const earlier = before.status === 'none' ? undefined : before.amendments;
+  for (const amendment of meeting.amendments.values()) {
+    if (earlier?.get(amendment.no) !== amendment) await saveAmendment(trx, meeting, amendment);
+  }
+}
+
+async function saveAmendment(
+  trx: Transaction<any>,
+  meeting: ExistingMeeting,
+  amendment: AmendmentState,
+): Promise<void> {
   const values = {
     meeting_id: meeting.id,
     no: amendment.no,
@@ -102,7 +162,7 @@ export const meetingsProjection: Projection = {
         (await loadMeetingState(trx, event.data.meetingId)) ?? initialMeetingState();
       const after = evolveMeeting(before, event);
       if (after.status === 'none') continue;
-      await saveMeeting(trx, after, 'no' in event.data ? event.data.no : undefined);
+      await saveMeeting(trx, after, before, Number(recorded.revision));
     }
   },
 };

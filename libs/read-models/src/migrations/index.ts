@@ -7,6 +7,7 @@ import * as meetings from './2026-12-02T1200-meetings.js';
 import * as deferredIndexes from './2026-12-05T1000-projection-deferred-indexes.js';
 import * as streamSnapshots from './2026-12-06T2100-stream-snapshots.js';
 import * as checkpointPositionsUnsigned from './2026-12-07T1200-checkpoint-positions-unsigned.js';
+import * as meetingDetails from './2026-12-08T1000-meeting-details.js';
 
 /** The read models' migrations, by name; names sort in the order they apply. */
 export const readModelMigrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const readModelMigrations: Record<string, Migration> = {
   '2026-12-05T1000-projection-deferred-indexes': deferredIndexes,
   '2026-12-06T2100-stream-snapshots': streamSnapshots,
   '2026-12-07T1200-checkpoint-positions-unsigned': checkpointPositionsUnsigned,
+  '2026-12-08T1000-meeting-details': meetingDetails,
 };

@@ -1,13 +1,5 @@
 import type { GoalView, PlanView, SectionView } from '../plan-view/plan-view.js';
 
-export interface MarkdownOptions {
-  /**
-   * Number every line, as meeting papers (sakspapir) do, so amendments can cite "Linje 50 tom 53".
-   * The numbers are those of this rendering.
-   */
-  readonly lineNumbers?: boolean;
-}
-
 const STATUS: Record<string, string> = {
   not_started: 'Ikke startet',
   in_progress: 'Pågår',
@@ -16,52 +8,15 @@ const STATUS: Record<string, string> = {
   dropped: 'Utgår',
 };
 
-/** An element of the plan and the lines it is on in the numbered Markdown (1-based, inclusive). */
-export interface MarkdownElementLines {
-  readonly kind: 'section' | 'goal' | 'measure';
-  readonly id: string;
-  readonly address: string;
-  readonly from: number;
-  readonly to: number;
+/** The plan as a readable Markdown document in Norwegian, for print and review (its follow-up included). */
+export function renderPlanMarkdown(view: PlanView): string {
+  return `${layoutPlanMarkdown(view).join('\n')}\n`;
 }
 
-/** The plan as a readable Markdown document in Norwegian, for print, meeting papers and review. */
-export function renderPlanMarkdown(view: PlanView, options: MarkdownOptions = {}): string {
-  const { lines } = layoutPlanMarkdown(view);
-  if (!options.lineNumbers) return `${lines.join('\n')}\n`;
-  const width = String(lines.length).length;
-  return `${lines.map((line, i) => `${String(i + 1).padStart(width)}  ${line}`.trimEnd()).join('\n')}\n`;
-}
-
-/**
- * Which element is on which line of `renderPlanMarkdown(view, { lineNumbers: true })`: how an
- * amendment citing "Linje 50 tom 53" of the meeting papers finds what it changes. A section
- * spans its heading to its last line, subsections included.
- */
-export function planMarkdownLineIndex(view: PlanView): MarkdownElementLines[] {
-  return layoutPlanMarkdown(view).elements;
-}
-
-function layoutPlanMarkdown(view: PlanView): { lines: string[]; elements: MarkdownElementLines[] } {
+function layoutPlanMarkdown(view: PlanView): string[] {
   const lines: string[] = [];
-  const elements: MarkdownElementLines[] = [];
   const push = (...more: string[]): void => {
     lines.push(...more);
-  };
-  /** Marks the lines pushed by `write` as the element's. */
-  const element = (
-    kind: MarkdownElementLines['kind'],
-    id: string,
-    address: string,
-    write: () => void,
-  ): void => {
-    const at = elements.length;
-    const from = lines.length + 1;
-    elements.push({ kind, id, address, from, to: from });
-    write();
-    let to = lines.length;
-    while (to > from && lines[to - 1] === '') to--;
-    elements[at] = { kind, id, address, from, to };
   };
   push(`# ${view.title}`, '');
   const facts = [`Periode: ${view.period.from}–${view.period.to}`];
@@ -80,12 +35,10 @@ function layoutPlanMarkdown(view: PlanView): { lines: string[]; elements: Markdo
     const target = g.target
       ? ` (mål: ${g.target.value} ${g.target.metric}${g.target.by ? ` innen ${g.target.by}` : ''})`
       : '';
-    element('goal', g.id, g.address, () => push(`${'  '.repeat(depth)}- ${g.text}${target}`));
+    push(`${'  '.repeat(depth)}- ${g.text}${target}`);
     for (const sub of g.goals) goal(sub, depth + 1);
   };
-  const section = (s: SectionView, depth: number): void =>
-    element('section', s.id, s.number, () => sectionBody(s, depth));
-  const sectionBody = (s: SectionView, depth: number): void => {
+  const section = (s: SectionView, depth: number): void => {
     push(`${'#'.repeat(Math.min(depth + 2, 6))} ${s.number} ${s.title}`, '');
     if (s.intro) push(s.intro, '');
     if (s.goals.length > 0) {
@@ -101,7 +54,7 @@ function layoutPlanMarkdown(view: PlanView): { lines: string[]; elements: Markdo
           m.responsible.join(', ') || 'uten ansvarlig',
           STATUS[m.status] ?? m.status,
         ];
-        element('measure', m.id, m.address, () => push(`${m.label}. ${m.text} — *${details.join('; ')}*`));
+        push(`${m.label}. ${m.text} — *${details.join('; ')}*`);
       }
       push('');
     }
@@ -109,5 +62,5 @@ function layoutPlanMarkdown(view: PlanView): { lines: string[]; elements: Markdo
   };
   for (const s of view.sections) section(s, 0);
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  return { lines, elements };
+  return lines;
 }

@@ -3,6 +3,8 @@ import type { Database } from '@app/database';
 import type { MeetingProtocol } from '@app/plan-document';
 import {
   listMeetings,
+  loadMeetingPapers,
+  type MeetingPapersView,
   loadMeetingProtocol,
   loadMeetingView,
   previewMeeting,
@@ -23,6 +25,11 @@ export class MeetingQueries {
 
   find(meetingId: string, now = new Date().toISOString()): Promise<MeetingView | undefined> {
     return loadMeetingView(this.database.db, meetingId, now);
+  }
+
+  /** The papers the meeting received, numbered line by line. */
+  papers(meetingId: string): Promise<MeetingPapersView | undefined> {
+    return loadMeetingPapers(this.database.db, meetingId);
   }
 
   protocol(meetingId: string): Promise<MeetingProtocol | undefined> {

@@ -30,7 +30,10 @@ export class PlanDocumentQuery extends PlanMomentQuery {
   @IsIn(DOCUMENT_FORMATS, { message: `format must be one of ${DOCUMENT_FORMATS.join(', ')}` })
   format?: DocumentFormat;
 
-  @ApiPropertyOptional({ description: 'md only: number every line, as meeting papers do' })
+  @ApiPropertyOptional({
+    description:
+      'md and html: the meeting papers, every line numbered as amendments cite them (the numbers of a document imported with its own, else the papers layout)',
+  })
   @IsOptional()
   @Transform(({ value }) =>
     value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value,

@@ -1,0 +1,3 @@
+export * from './line-breaks.js';
+export * from './meeting-papers.js';
+export * from './papers.types.js';

@@ -1,0 +1,2 @@
+export * from './meeting-papers.queries.js';
+export * from './render-papers.js';
