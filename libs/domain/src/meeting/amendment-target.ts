@@ -19,8 +19,12 @@ import {
 } from './meeting-words.js';
 import type { MeetingPapers, PaperElement, PaperLine } from './papers/papers.types.js';
 
-const invalid = (code: string, message: string, field = 'target'): DomainError =>
-  new DomainError(code, 'invalid', message, { field });
+const invalid = (
+  code: string,
+  message: string,
+  field = 'target',
+  details: Record<string, unknown> = {},
+): DomainError => new DomainError(code, 'invalid', message, { field, ...details });
 
 export function findSection(plan: ExistingPlan, ref: string): SectionState | undefined {
   const wanted = ref.trim();
@@ -294,6 +298,8 @@ function citedRange(cited: CitedTarget, papers: MeetingPapers): Lines {
     throw invalid(
       'LINES_OUTSIDE_PAPERS',
       `${capitalise(describeLines(range.from, range.to))} er utenfor sakspapirene, som har linje ${papers.first}–${papers.last}`,
+      'target',
+      { first: papers.first, last: papers.last },
     );
   }
   return range;
@@ -424,6 +430,8 @@ function lineTarget(
     throw invalid(
       'AMBIGUOUS_TARGET',
       `${capitalise(where)} gjelder flere: ${listWords(candidates.map(describeCandidate))}. Oppgi hvilket (for eksempel «${candidates[0]!.address}»), eller siter mer av teksten`,
+      'target',
+      { candidates: candidates.map((e) => e.address) },
     );
   }
   return toTarget(candidates[0]!);
