@@ -107,7 +107,9 @@ describe('planverk --server (remote mode)', () => {
     ]);
     expect(orgs.stdout).toBe('oslo-sv\tcounty\t-\tOslo SV\n');
     expect(JSON.parse(plans.stdout).map((p: { id: string }) => p.id)).toEqual([PLAN]);
-    expect(md.stdout).toMatch(/^ {5}# Oslo SVs arbeids- og organisasjonsplan 2024-2027.*\n 27 {2}## 1 Innledning$/m);
+    expect(md.stdout).toMatch(
+      /^ {5}# Oslo SVs arbeids- og organisasjonsplan 2024-2027.*\n 27 {2}## 1 Innledning$/m,
+    );
     expect(JSON.parse(followUp.stdout)).toMatchObject({ planId: PLAN });
     for (const result of [orgs, plans, md, followUp]) expect(result.code).toBe(0);
   });
