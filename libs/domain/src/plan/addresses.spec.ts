@@ -157,7 +157,9 @@ describe('addresses: never moved, never given to another element in a plan’s l
 
     it('given a struck goal, when an amendment cites its address, then it is told the goal was struck', () => {
       const plan = fold([created, section41, goal('x'), goalStruck('x')]);
-      expect(() => resolveTarget(plan, { goal: '4.1.g1' }, 'strike_goal', { reason: 'x' })).toThrow(/Mål 4\.1\.g1 er strøket fra planen/);
+      expect(() => resolveTarget(plan, { goal: '4.1.g1' }, 'strike_goal', { reason: 'x' })).toThrow(
+        /Mål 4\.1\.g1 er strøket fra planen/,
+      );
     });
   });
 
