@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
+import { readDocx, readPdf } from '@app/document-readers';
+import request, { type Response } from 'supertest';
 import { countEvents, startTestApi, type TestApi } from '../support/test-api.js';
 
 const PLAN = 'mote-sider-2026-2027';
@@ -51,6 +52,12 @@ describe('meeting pages over HTTP', () => {
     await api.close();
   });
 
+  /** A binary answer as a Buffer (supertest reads only text and JSON by itself). */
+  const binary = (res: Response, done: (error: Error | null, body: Buffer) => void) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => done(null, Buffer.concat(chunks)));
+  };
   /** The page's text with runs of white space as one space, as a reader sees it. */
   const squash = (text: string) => text.replace(/\s+/g, ' ');
   const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -263,6 +270,45 @@ describe('meeting pages over HTTP', () => {
         .send(form({ recommendation: 'adopt' }))
         .expect(403);
     });
+  });
+
+  it('writes the protocol as a page, a Word file and a PDF: amendments in voting order, the plan vote, the redline', async () => {
+    const page = squash((await request(api.anonymous).get(`/mote/${MEETING}/protokoll`).expect(200)).text);
+    expect(page).toContain('Endringsforslag i voteringsrekkefølge');
+    expect(page.indexOf('Forslag 1: endring, Tiltak 4.1.A')).toBeLessThan(
+      page.indexOf('Forslag 2: ny gjennomføring'),
+    );
+    expect(page).toContain('Resultat:</strong> Vedtatt med komiteens endring (40 for, 12 mot, 3 avholdende)');
+    expect(page).toContain('Planen som helhet: vedtatt (50 for, 0 mot).');
+    expect(page).toContain('Vedtatt plan mot sakspapiret');
+    expect(page).toMatch(/<del>alle<\/del><ins> ?mange<\/ins>/);
+    expect(page).toContain(`href="/meetings/${MEETING}/protocol"`);
+
+    const docx = await request(api.anonymous)
+      .get(`/mote/${MEETING}/protokoll.docx`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(docx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(docx.headers['content-disposition']).toBe(`attachment; filename="${MEETING}-protokoll.docx"`);
+    const word = readDocx(docx.body as Buffer).lines.join('\n');
+    expect(word).toContain('Protokoll: Årsmøtet <2026>');
+    expect(word).toMatch(/1\. Forslag 1: endring, Tiltak 4\.1\.A[\s\S]*2\. Forslag 2: ny gjennomføring/);
+    expect(word).toContain('Resultat: Vedtatt med komiteens endring (40 for, 12 mot, 3 avholdende)');
+    expect(word).toContain('~~alle~~');
+
+    const pdf = await request(api.anonymous)
+      .get(`/mote/${MEETING}/protokoll.pdf`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const printed = (await readPdf(new Uint8Array(pdf.body as Buffer))).lines.join('\n');
+    expect(printed).toContain('Protokoll: Årsmøtet <2026>');
+    expect(printed).toContain('Planen som helhet: vedtatt (50 for, 0 mot).');
+    expect(printed).toMatch(/Resultat: Vedtatt med komiteens endring \(40 for, 12 mot, 3\s+avholdende\)/);
   });
 
   it('serves the meeting pages as Norwegian HTML with no inline script, style or event handler', async () => {

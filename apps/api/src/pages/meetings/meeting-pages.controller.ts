@@ -29,9 +29,21 @@ import { fingerprint, liveRegion } from './views/live.js';
 import { meetingPage, meetingProgress } from './views/meeting.js';
 import { officerPage } from './views/officer.js';
 import { projectorPage, projectorView } from './views/projector.js';
+import { protocolPage } from './views/protocol.js';
+import { protocolDocument } from './exports/protocol-document.js';
+import { renderDocx } from './exports/render-docx.js';
+import { renderPdf } from './exports/render-pdf.js';
+import { protocolModel } from './protocol-model.js';
 import { planMeetingsPage, type ScheduleFormValues } from './views/plan-meetings.js';
 
 const HTML = 'text/html; charset=utf-8';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** A file to download, named for the meeting. */
+function sendFile(res: Response, body: Buffer, type: string, name: string): void {
+  res.status(200).type(type).setHeader('Content-Disposition', `attachment; filename="${name}"`);
+  res.send(body);
+}
 
 function planId(value: string): string {
   if (!SLUG.test(value) || value.length > 100)
@@ -121,6 +133,28 @@ export class MeetingPagesController {
   @Header('Content-Type', HTML)
   async projector(@Param('id') id: string): Promise<string> {
     return projectorPage(await this.data.context(id)).value;
+  }
+
+  @Get('mote/:id/protokoll')
+  @Header('Content-Type', HTML)
+  async protocol(@Param('id') id: string, @Req() req: Request): Promise<string> {
+    const ctx = await this.data.context(id);
+    const protocol = protocolModel(ctx, await this.data.adoptedRedline(ctx.meeting));
+    return protocolPage({ ...ctx, protocol, canLead: canLead(req, ctx.meeting.organisationId) }).value;
+  }
+
+  @Get('mote/:id/protokoll.docx')
+  async protocolDocx(@Param('id') id: string, @Res() res: Response): Promise<void> {
+    const ctx = await this.data.context(id);
+    const document = protocolDocument(protocolModel(ctx, await this.data.adoptedRedline(ctx.meeting)));
+    sendFile(res, await renderDocx(document), DOCX, `${ctx.meeting.id}-protokoll.docx`);
+  }
+
+  @Get('mote/:id/protokoll.pdf')
+  async protocolPdf(@Param('id') id: string, @Res() res: Response): Promise<void> {
+    const ctx = await this.data.context(id);
+    const document = protocolDocument(protocolModel(ctx, await this.data.adoptedRedline(ctx.meeting)));
+    sendFile(res, await renderPdf(document), 'application/pdf', `${ctx.meeting.id}-protokoll.pdf`);
   }
 
   @Get('mote/:id/ledelse')

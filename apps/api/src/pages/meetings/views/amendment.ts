@@ -85,6 +85,18 @@ export function changeLines(change: AmendmentRedline): Html {
   </dl>`;
 }
 
+/** Why the proposer strikes an element or moves its responsibility: "Begrunnelse for strykingen: ...". */
+export function fieldReason(a: AmendmentView): string | undefined {
+  if (!a.fields.reason) return undefined;
+  const what =
+    a.op === 'strike_measure' || a.op === 'strike_goal'
+      ? 'strykingen'
+      : a.op === 'reassign'
+        ? 'nytt ansvar'
+        : 'endringen';
+  return `Begrunnelse for ${what}: ${a.fields.reason}`;
+}
+
 /** "Vedtatt (87 for, 12 mot, 3 avholdende)", "Bortfalt: ...". */
 export function resultText(a: AmendmentView): string {
   if (a.status === 'filed') return '';
@@ -122,7 +134,7 @@ export function amendmentCard(a: AmendmentView, o: AmendmentCardOptions): Html {
     </div>
     ${a.proposer ? html`<p class="proposer">Forslagsstiller: ${a.proposer}</p>` : ''} ${changeLines(change)}
     ${!change.applies && a.status === 'filed' ? html`<p class="notice">Teksten forslaget endrer, står ikke lenger i planen slik den er nå.</p>` : ''}
-    ${a.fields.reason ? html`<p class="justification">Begrunnelse for strykingen: ${a.fields.reason}</p>` : ''}
+    ${fieldReason(a) ? html`<p class="justification">${fieldReason(a)}</p>` : ''}
     ${a.justification ? html`<p class="justification">Begrunnelse: ${a.justification}</p>` : ''}
     ${
       r

@@ -21,6 +21,7 @@ export function meetingLinks(meeting: MeetingView, canLead: boolean): Html {
       <li><a href="${base}">Møtet</a></li>
       ${canLead ? html`<li><a href="${base}/ledelse">Møteledelse</a></li>` : ''}
       <li><a href="${base}/skjerm">Skjermen i salen</a></li>
+      <li><a href="${base}/protokoll">Protokoll</a></li>
       <li><a href="/plan/${meeting.planId}/moter">Alle møter om planen</a></li>
     </ul>
   </nav>`;
