@@ -1,7 +1,7 @@
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { EventStore } from '@app/event-store';
 import { PlanCommandRunner } from '@app/plans';
@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 
 import { ApiModule } from './app.module.js';
 import { configureSecurity } from './auth/configure-security.js';
-import { BODY_LIMIT_BYTES, refuseOversizedBodies } from './http/body-limit.js';
+import { BODY_LIMIT_BYTES, refuseDeepJson, refuseOversizedBodies } from './http/body-limit.js';
 import { ErrorFilter } from './http/error.filter.js';
 import { WellFormedTextGuard } from './http/well-formed-text.js';
 
@@ -34,7 +34,12 @@ export async function createApi(options: ApiOptions): Promise<NestExpressApplica
   // First: a body announced over the limit is refused before anything waits for it.
   app.use(refuseOversizedBodies);
   configureSecurity(app, options.config, sessionSecret, logs);
-  app.useBodyParser('json', { limit: BODY_LIMIT_BYTES });
+  // A body nested too deep is refused before it is parsed. Nest's type leaves `verify` out: it sets
+  // one itself only for `rawBody`, which this app does not use, and passes ours on otherwise.
+  app.useBodyParser('json', {
+    limit: BODY_LIMIT_BYTES,
+    verify: refuseDeepJson,
+  } as NestExpressBodyParserOptionsFor<'json'>);
   // Plan texts and YAML documents can be posted as they are (POST /imports).
   app.useBodyParser('text', {
     limit: BODY_LIMIT_BYTES,

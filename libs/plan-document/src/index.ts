@@ -5,3 +5,4 @@ export * from './validate-plan-document.js';
 export * from './meeting-protocol/index.js';
 export * from './amendment-list/parse-amendment-list.js';
 export * from './meeting-papers/papers-fingerprint.js';
+export * from './bounded-yaml.js';

@@ -1,4 +1,5 @@
-import { LineCounter, parseDocument, stringify } from 'yaml';
+import { stringify, type Document, type LineCounter } from 'yaml';
+import { parseYamlBounded, yamlToJs } from './bounded-yaml.js';
 import { PlanDocumentError, type DocumentIssue } from './plan-document-error.js';
 import type { PlanDocument } from './plan-document.js';
 import { validatePlanDocument } from './validate-plan-document.js';
@@ -10,18 +11,12 @@ import { validatePlanDocument } from './validate-plan-document.js';
 export function parsePlanDocument(text: string): PlanDocument {
   if (text.trim() === '')
     throw new PlanDocumentError([{ line: undefined, path: '', message: 'the document is empty' }]);
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new PlanDocumentError(
-      doc.errors.map((e) => ({
-        line: e.linePos?.[0]?.line,
-        path: '',
-        message: e.message.split('\n')[0] ?? e.message,
-      })),
-    );
-  }
-  const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  const parsed = parseYamlBounded(text);
+  if (!parsed.ok) throw new PlanDocumentError(parsed.problems.map((p) => ({ ...p, path: '' })));
+  const { doc, lineCounter } = parsed;
+  const read = yamlToJs(doc);
+  if (!read.ok) throw new PlanDocumentError(read.problems.map((p) => ({ ...p, path: '' })));
+  const value = read.value;
   const problems = validatePlanDocument(value);
   if (problems.length > 0) {
     const issues: DocumentIssue[] = problems.map((p) => ({
@@ -36,7 +31,7 @@ export function parsePlanDocument(text: string): PlanDocument {
 
 /** The line of the deepest node on the path that exists (a missing field points at its parent). */
 function lineOf(
-  doc: ReturnType<typeof parseDocument>,
+  doc: Document.Parsed,
   counter: LineCounter,
   segments: Array<string | number>,
 ): number | undefined {

@@ -18,3 +18,45 @@ export function refuseOversizedBodies(req: Request, res: Response, next: NextFun
   }
   next();
 }
+
+/** How deep a JSON body may nest objects and arrays (a command's body is three or four levels deep). */
+export const BODY_DEPTH_LIMIT = 32;
+
+/**
+ * body-parser's `verify` hook for JSON: a body nested deeper than BODY_DEPTH_LIMIT is refused
+ * with 400 before it is parsed. JSON.parse would read it, but validation, class-transformer and
+ * the handlers walk bodies recursively, and a body 10,000 levels deep overflowed the stack there
+ * (a 500). One pass over the bytes, brackets inside strings not counted.
+ */
+export function refuseDeepJson(_req: unknown, _res: unknown, body: Buffer): void {
+  if (jsonDepthExceeds(body, BODY_DEPTH_LIMIT)) {
+    throw Object.assign(new Error(`The request body is nested more than ${BODY_DEPTH_LIMIT} levels deep`), {
+      status: 400,
+      type: 'entity.too.deep',
+    });
+  }
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
+
+/** Whether JSON text (UTF-8) nests objects and arrays deeper than `limit`; malformed JSON is left to the parser. */
+export function jsonDepthExceeds(text: Uint8Array, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) inString = true;
+    else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth > limit) return true;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
+  }
+  return false;
+}

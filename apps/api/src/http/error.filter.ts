@@ -6,6 +6,7 @@ import { PlanDocumentError } from '@app/plan-document';
 import { PlanMomentNotFound } from '@app/read-models';
 import { UnreadableDocumentError } from '@app/text-import';
 import type { Response } from 'express';
+import { BODY_DEPTH_LIMIT } from './body-limit.js';
 
 const STATUS_OF_KIND = { not_found: 404, invalid: 400, conflict: 409 } as const;
 
@@ -125,6 +126,7 @@ function asExpressClientError(error: unknown): { status: number; message: string
     const messages: Record<string, string> = {
       'entity.parse.failed': 'The request body is not valid JSON',
       'entity.too.large': 'The request body is too large',
+      'entity.too.deep': `The request body is nested more than ${BODY_DEPTH_LIMIT} levels deep`,
     };
     return { status: e.status, message: messages[String(e.type)] ?? 'Bad request' };
   }

@@ -1,5 +1,6 @@
 import { ISO_DATE_RULE, isIsoDate } from '@app/domain';
-import { LineCounter, parseDocument, stringify } from 'yaml';
+import { stringify } from 'yaml';
+import { parseYamlBounded, yamlToJs } from '../bounded-yaml.js';
 import {
   PROTOCOL_CHANGE_FIELDS,
   ProtocolError,
@@ -46,17 +47,19 @@ const pathOf = (segments: Path): string =>
  */
 export function parseMeetingProtocol(text: string): ParsedProtocol {
   if (text.trim() === '') throw new ProtocolError([{ field: '', message: 'the protocol is empty' }]);
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
+  const parsed = parseYamlBounded(text);
+  if (!parsed.ok) {
     throw new ProtocolError(
-      doc.errors.map((e) => ({
-        line: e.linePos?.[0]?.line ?? counter.linePos(e.pos[0]).line,
+      parsed.problems.map((p) => ({
+        ...(p.line !== undefined ? { line: p.line } : {}),
         field: '',
-        message: e.message.split('\n')[0] ?? e.message,
+        message: p.message,
       })),
     );
   }
+  const { doc, lineCounter: counter } = parsed;
+  const read = yamlToJs(doc);
+  if (!read.ok) throw new ProtocolError(read.problems.map((p) => ({ field: '', message: p.message })));
   const lineOf = (segments: Path): number | undefined => {
     for (let n = segments.length; n >= 0; n--) {
       const node = doc.getIn(segments.slice(0, n), true) as { range?: [number, number, number] } | undefined;
@@ -64,7 +67,7 @@ export function parseMeetingProtocol(text: string): ParsedProtocol {
     }
     return undefined;
   };
-  const value = normalise(doc.toJS({ maxAliasCount: 100 }) as unknown);
+  const value = normalise(read.value);
   const issues = validateProtocol(value).map((p): ProtocolIssue => ({
     ...(p.amendment !== undefined ? { amendment: p.amendment } : {}),
     ...(lineOf(p.segments) !== undefined ? { line: lineOf(p.segments)! } : {}),
