@@ -2,6 +2,13 @@
 // Node 20 Jest can only load ESM through --experimental-vm-modules; see docs/adr/0002).
 // swc strips types only: `npm test` runs `tsc --noEmit` first, so type errors still fail the run.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+// Worker threads (@app/off-thread) load modules with Node's loader, not jest's: from the sources,
+// each imports this first (set here so jest's worker processes inherit it; the built api ignores it).
+process.env.PLANVERK_WORKER_IMPORT ??= fileURLToPath(
+  new URL('./test/support/jest/worker-typescript.mjs', import.meta.url),
+);
 
 const tsconfig = JSON.parse(readFileSync(new URL('./tsconfig.base.json', import.meta.url), 'utf8'));
 
