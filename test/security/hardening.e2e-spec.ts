@@ -235,7 +235,7 @@ describe('hardening against bad input', () => {
   it('answers an unexpected failure with a bare 500: no stack trace, no SQL', async () => {
     const imports = api.app.get(PlanImports);
     // A dependency failing the way a broken query does: a real PostgreSQL syntax error.
-    const spy = jest.spyOn(imports, 'importContent').mockImplementation(async () => {
+    const spy = jest.spyOn(imports, 'read').mockImplementation(async () => {
       await sql`SELEC plan_id FROM events WHERE 1 = 1`.execute(api.database.db);
       throw new Error('unreachable');
     });

@@ -6,6 +6,7 @@ import { FollowUpController } from './audit/follow-up.controller.js';
 import { PlanDiffController } from './audit/plan-diff.controller.js';
 import { HealthModule } from './health/health.module.js';
 import { HttpDrain } from './http/http-drain.js';
+import { RequestDocumentsModule } from './http/request-documents.js';
 import { CommandResponder } from './plans/command-responder.js';
 import { ImportsController } from './imports/imports.controller.js';
 import { LineageController } from './lineage/lineage.controller.js';
@@ -38,6 +39,7 @@ export class ApiModule {
         PlanverkModule.forRoot(options),
         SecurityModule.forRoot({ config: options.config, ...options.security }),
         HealthModule,
+        RequestDocumentsModule,
       ],
       controllers: [
         PlansController,

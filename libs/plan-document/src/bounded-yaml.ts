@@ -1,4 +1,4 @@
-import { Composer, isCollection, isScalar, Lexer, LineCounter, Parser, visit } from 'yaml';
+import { Composer, isCollection, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, visit } from 'yaml';
 import type { CST, Document } from 'yaml';
 
 /**
@@ -105,6 +105,43 @@ export function yamlToJs(
     }
     throw error;
   }
+}
+
+/** A field's place in a document: keys of mappings and indexes of lists, from the top. */
+export type YamlPath = ReadonlyArray<string | number>;
+
+/**
+ * The line of every node of a document by its path (see `lineFinder`): plain data, so it can
+ * cross threads with what was read, where the document itself cannot.
+ */
+export function nodeLines(doc: Document.Parsed, lineCounter: LineCounter): Map<string, number> {
+  const lines = new Map<string, number>();
+  const pending: Array<[unknown, YamlPath]> = [[doc.contents, []]];
+  while (pending.length > 0) {
+    const [node, path] = pending.pop()!;
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    if (range) lines.set(JSON.stringify(path), lineCounter.linePos(range[0]).line);
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? pair.key.value : undefined;
+        if (typeof key === 'string' || typeof key === 'number') pending.push([pair.value, [...path, key]]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => pending.push([item, [...path, i]]));
+    }
+  }
+  return lines;
+}
+
+/** The line of the field at a path, or of the nearest enclosing one there is (a missing field: its parent's). */
+export function lineFinder(lines: ReadonlyMap<string, number>): (path: YamlPath) => number | undefined {
+  return (path) => {
+    for (let n = path.length; n >= 0; n--) {
+      const line = lines.get(JSON.stringify(path.slice(0, n)));
+      if (line !== undefined) return line;
+    }
+    return undefined;
+  };
 }
 
 /** The parser's tokens, checking its stack (the nodes being built, innermost last) after every lexeme. */

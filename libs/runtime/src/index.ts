@@ -8,4 +8,5 @@ export * from './imports/import-directory.js';
 export * from './access/index.js';
 export * from './meetings/amendment-list-imports.js';
 export * from './meetings/meeting-queries.js';
+export * from './meetings/meeting-protocols.js';
 export * from './snapshots/database-stream-snapshots.js';

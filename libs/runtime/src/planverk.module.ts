@@ -10,6 +10,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { PlanverkConfig } from '@app/config';
 import { migrateToLatest, openDatabase, type Database } from '@app/database';
 import { EventStore } from '@app/event-store';
+import { OffThread } from '@app/off-thread';
 import { AccessCommandRunner, PlansModule, StreamSnapshots } from '@app/plans';
 import {
   ALL_PROJECTIONS,
@@ -20,6 +21,7 @@ import {
 import { AccessService } from './access/access.service.js';
 import { openEventStore } from './open-event-store.js';
 import { AmendmentListImports } from './meetings/amendment-list-imports.js';
+import { MeetingProtocols } from './meetings/meeting-protocols.js';
 import { MeetingQueries } from './meetings/meeting-queries.js';
 
 import { DirectoryImports } from './imports/import-directory.js';
@@ -44,6 +46,7 @@ class RuntimeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
     private readonly runner: ProjectionRunner,
     private readonly store: EventStore,
     private readonly database: Database,
+    private readonly offThread: OffThread,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -51,6 +54,7 @@ class RuntimeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.offThread.close();
     await this.runner.stop();
     await this.store.close();
     if (!this.options.database) await this.database.close();
@@ -100,22 +104,30 @@ export class PlanverkModule {
               logger.error(`Projection ${name} failed; retrying from its checkpoint`, error as Error),
             ),
         },
+        // Worker threads for reading documents and other CPU-heavy work of a request.
+        { provide: OffThread, useFactory: () => new OffThread() },
         {
           provide: RuntimeLifecycle,
-          inject: [ProjectionRunner, EventStore, DATABASE],
-          useFactory: (runner: ProjectionRunner, store: EventStore, database: Database) =>
-            new RuntimeLifecycle(options, runner, store, database),
+          inject: [ProjectionRunner, EventStore, DATABASE, OffThread],
+          useFactory: (
+            runner: ProjectionRunner,
+            store: EventStore,
+            database: Database,
+            offThread: OffThread,
+          ) => new RuntimeLifecycle(options, runner, store, database, offThread),
         },
         PlanQueries,
         PlanImports,
         DirectoryImports,
         MeetingQueries,
+        MeetingProtocols,
         AmendmentListImports,
         AccessCommandRunner,
         AccessService,
       ],
       exports: [
         CONFIG,
+        OffThread,
         DATABASE,
         EventStore,
         StreamSnapshots,
@@ -124,6 +136,7 @@ export class PlanverkModule {
         PlanImports,
         DirectoryImports,
         MeetingQueries,
+        MeetingProtocols,
         AmendmentListImports,
         AccessCommandRunner,
         AccessService,

@@ -24,8 +24,10 @@ export type OrganisationSource =
   | { readonly from: 'import' }
   /** A meeting in a path parameter: its organisation and that of the plan it treats. */
   | { readonly from: 'meeting-param'; readonly param: string }
-  /** A new meeting or a protocol: its `organisationId`/`org` and the organisation of its `planId`/`plan` (both). */
+  /** A new meeting: its `organisationId` and the organisation of its `planId` (both). */
   | { readonly from: 'meeting-body' }
+  /** A protocol to replay, as read (RequestDocuments): its meeting's `org` and the organisation of its `plan` (both). */
+  | { readonly from: 'protocol' }
   /** The role in any organisation (e.g. an organisation admin creating a user account). */
   | { readonly from: 'any' };
 
@@ -149,7 +151,7 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   rule('GET', '/meetings/:id', READ_MEETING),
   rule('GET', '/meetings/:id/*', READ_MEETING),
   rule('POST', '/meetings', role('meeting_officer', { from: 'meeting-body' })),
-  rule('POST', '/meetings/replay', role('meeting_officer', { from: 'meeting-body' })),
+  rule('POST', '/meetings/replay', role('meeting_officer', { from: 'protocol' })),
   rule('POST', '/meetings/:id/*', role('meeting_officer', { from: 'meeting-param', param: 'id' })),
   rule('PUT', '/meetings/:id/*', role('meeting_officer', { from: 'meeting-param', param: 'id' })),
   rule('DELETE', '/meetings/:id/*', role('meeting_officer', { from: 'meeting-param', param: 'id' })),

@@ -4,9 +4,9 @@ import { SYSTEM_SCOPE } from '@app/domain';
 import { EventStore } from '@app/event-store';
 import { AccessCommandRunner } from '@app/plans';
 import { planPredecessor } from '@app/read-models';
-import { DATABASE, PlanImports, PlanQueries, type ImportFormat } from '@app/runtime';
+import { DATABASE, PlanQueries } from '@app/runtime';
 import type { Request } from 'express';
-import { parse as parseYaml } from 'yaml';
+import { RequestDocuments } from '../http/request-documents.js';
 import type { OrganisationSource, PlanSource } from './access-policy.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
@@ -21,7 +21,7 @@ export class OrganisationLocator {
   constructor(
     private readonly runner: AccessCommandRunner,
     private readonly store: EventStore,
-    private readonly imports: PlanImports,
+    private readonly documents: RequestDocuments,
     private readonly queries: PlanQueries,
     @Inject(DATABASE) private readonly database: Database,
   ) {}
@@ -43,7 +43,11 @@ export class OrganisationLocator {
       case 'meeting-param':
         return this.meetingOrganisations(params[source.param]);
       case 'meeting-body':
-        return this.newMeetingOrganisations(request.body);
+        return this.meetingTargets(asRecord(request.body), true);
+      case 'protocol': {
+        const { meeting } = (await this.documents.meetingProtocol(request)).protocol;
+        return this.meetingTargets({ org: meeting.org, plan: meeting.plan }, true);
+      }
       case 'import':
         return this.importOrganisations(request);
       default: {
@@ -119,20 +123,6 @@ export class OrganisationLocator {
     return this.meetingTargets(asRecord(first.data), false);
   }
 
-  /** A new meeting (POST /meetings) or a protocol to replay (JSON or YAML, `meeting: { org, plan }`). */
-  private async newMeetingOrganisations(body: unknown): Promise<readonly string[]> {
-    let record = asRecord(body);
-    if (typeof body === 'string') {
-      try {
-        record = asRecord(parseYaml(body, { logLevel: 'silent' }));
-      } catch {
-        record = {};
-      }
-    }
-    const meeting = asRecord(record.meeting);
-    return this.meetingTargets({ ...meeting, ...record }, true);
-  }
-
   private async meetingTargets(
     data: Record<string, unknown>,
     fromRequest: boolean,
@@ -153,37 +143,12 @@ export class OrganisationLocator {
 
   /**
    * An import acts on the organisation its document names and, when the plan exists, on the
-   * plan's organisation: the document is read as the import will read it (a dry run).
+   * plan's organisation: the document as read for the import itself (RequestDocuments).
    */
   private async importOrganisations(request: Request): Promise<readonly string[]> {
-    const body = request.body as unknown;
-    const fields = asRecord(body);
-    const query = request.query as Record<string, unknown>;
-    const option = (name: string): string | undefined => {
-      const value = fields[name] ?? query[name];
-      return typeof value === 'string' ? value : undefined;
-    };
-    const content = typeof body === 'string' ? body : fields.content;
-    if (typeof content !== 'string' || content.trim() === '') {
-      throw new BadRequestException(
-        'Send the plan as `content` in a JSON body, or as a text/plain or application/yaml body',
-      );
-    }
-    const format = option('format');
-    const id = option('id');
-    const org = option('org');
-    const result = await this.imports.importContent({
-      content,
-      actor: 'guard',
-      dryRun: true,
-      ...(format === 'auto' || format === 'document' || format === 'text'
-        ? { format: format as ImportFormat }
-        : {}),
-      ...(id ? { id } : {}),
-      ...(org ? { org } : {}),
-    });
-    const organisations = new Set<string>([requireId(result.document.plan.org, 'org')]);
-    const existing = await this.runner.planOrganisation(result.planId);
+    const { read } = await this.documents.planImport(request);
+    const organisations = new Set<string>([requireId(read.document.plan.org, 'org')]);
+    const existing = await this.runner.planOrganisation(read.document.plan.id);
     if (existing) organisations.add(existing);
     return [...organisations];
   }

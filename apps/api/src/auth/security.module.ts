@@ -3,6 +3,7 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import type { PlanverkConfig } from '@app/config';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
+import { RequestDocumentsModule } from '../http/request-documents.js';
 import { CommandResponder } from '../plans/command-responder.js';
 import { AccessController } from './access.controller.js';
 import { AccessGuard, CSRF } from './access.guard.js';
@@ -36,6 +37,7 @@ export class SecurityModule {
           pinoHttp: pinoHttpOptions(options.logs ? options.config.security.logLevel : 'silent'),
         }),
         ThrottlerModule.forRoot(rateLimitOptions(options.config)),
+        RequestDocumentsModule,
       ],
       controllers: [AuthController, AccessController],
       providers: [

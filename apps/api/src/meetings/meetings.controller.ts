@@ -14,13 +14,7 @@ import {
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { EventStore, comparePositions, formatPosition, type Position } from '@app/event-store';
-import {
-  ProtocolError,
-  checkMeetingProtocol,
-  parseMeetingProtocol,
-  protocolToYaml,
-  type MeetingProtocol,
-} from '@app/plan-document';
+import { protocolToYaml } from '@app/plan-document';
 import {
   ChangeMeetingCommand,
   ReplayProtocolCommand,
@@ -38,6 +32,7 @@ import { createHash } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import { logCommandId } from '../auth/logging.js';
 import { actorOf, envelopeFrom } from '../http/command-envelope.js';
+import { asBadRequest, RequestDocuments } from '../http/request-documents.js';
 import { assertWellFormedText } from '../http/well-formed-text.js';
 import {
   AmendmentParams,
@@ -75,6 +70,7 @@ export class MeetingsController {
     private readonly projections: ProjectionRunner,
     private readonly store: EventStore,
     private readonly amendmentLists: AmendmentListImports,
+    private readonly documents: RequestDocuments,
   ) {}
 
   @Post('replay')
@@ -87,13 +83,9 @@ export class MeetingsController {
   @ApiResponse({ status: 201, description: 'Replayed: the outcome per amendment, the adopted revision' })
   @ApiResponse({ status: 200, description: 'Dry run: the outcome and the resulting plan (and its Markdown)' })
   @ApiResponse({ status: 400, description: 'A protocol with problems, all listed; nothing appended' })
-  async replay(
-    @Body() body: unknown,
-    @Query() query: ReplayQuery,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const { protocol, lineOf } = readProtocol(body);
+  async replay(@Query() query: ReplayQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    // Read once per request (RequestDocuments): the access guard authorised this same protocol.
+    const { protocol, lineOf } = await this.documents.meetingProtocol(req);
     assertWellFormedText(protocol, 'protocol');
     // Its commands' ids derive from the meeting and the step; all carry this one as correlationId.
     if (query.dryRun !== true) logCommandId(req, meetingCommandId(protocol.meeting.id, 'replay'));
@@ -105,7 +97,7 @@ export class MeetingsController {
           dryRun: query.dryRun === true,
           actor: actorOf(req),
           now,
-          ...(lineOf ? { lineOf } : {}),
+          lineOf,
         }),
       );
     } catch (error) {
@@ -384,36 +376,4 @@ export class MeetingsController {
     );
     if (last) await this.projections.caughtUpTo(last, 10_000).catch(() => undefined);
   }
-}
-
-/** A protocol as YAML or JSON text (with lines), `{ content }`, or a protocol object. */
-function readProtocol(body: unknown): {
-  protocol: MeetingProtocol;
-  lineOf?: (path: Array<string | number>) => number | undefined;
-} {
-  try {
-    if (typeof body === 'string') return parseMeetingProtocol(body);
-    if (
-      typeof body === 'object' &&
-      body !== null &&
-      typeof (body as { content?: unknown }).content === 'string'
-    )
-      return parseMeetingProtocol((body as { content: string }).content);
-    if (typeof body === 'object' && body !== null) return { protocol: checkMeetingProtocol(body) };
-  } catch (error) {
-    throw asBadRequest(error);
-  }
-  throw new BadRequestException(
-    'Send the protocol as YAML (application/yaml or text/plain), as JSON, or as `content` in a JSON body',
-  );
-}
-
-function asBadRequest(error: unknown): unknown {
-  if (!(error instanceof ProtocolError)) return error;
-  return new BadRequestException({
-    statusCode: 400,
-    error: error.code,
-    message: error.message,
-    problems: error.issues,
-  });
 }

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { exportNdjson } from '@app/audit-export';
 import { EventStore, formatPosition } from '@app/event-store';
-import { parseMeetingProtocol, toJson, toYaml } from '@app/plan-document';
+import { toJson, toYaml } from '@app/plan-document';
 import { ChangePlanCommand, planStreamId, ReplayProtocolCommand, type ReplayResult } from '@app/plans';
 import {
   planViewFromEvents,
@@ -20,7 +20,13 @@ import {
   type PlanMoment,
   type ReportRange,
 } from '@app/read-models';
-import { AmendmentListImports, MeetingQueries, PlanImports, PlanQueries } from '@app/runtime';
+import {
+  AmendmentListImports,
+  MeetingProtocols,
+  MeetingQueries,
+  PlanImports,
+  PlanQueries,
+} from '@app/runtime';
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import {
@@ -142,7 +148,7 @@ export class LocalBackend implements PlanverkBackend {
   }
 
   async replay(protocolText: string, dryRun: boolean): Promise<ReplayAnswer> {
-    const parsed = parseMeetingProtocol(protocolText);
+    const parsed = await this.context.get(MeetingProtocols).read(protocolText);
     const now = new Date().toISOString();
     const result: ReplayResult = await this.context
       .get(CommandBus)

@@ -1,6 +1,6 @@
 import { ISO_DATE_RULE, isIsoDate } from '@app/domain';
 import { stringify } from 'yaml';
-import { parseYamlBounded, yamlToJs } from '../bounded-yaml.js';
+import { lineFinder, nodeLines, parseYamlBounded, yamlToJs } from '../bounded-yaml.js';
 import {
   PROTOCOL_CHANGE_FIELDS,
   ProtocolError,
@@ -10,11 +10,22 @@ import {
 
 type Path = Array<string | number>;
 
-/** A parsed protocol, and where each of its fields stands in the text (for problems found later). */
-export interface ParsedProtocol {
+/** A protocol as read, with the line of each of its fields: plain data, so it can cross threads. */
+export interface ReadProtocol {
   readonly protocol: MeetingProtocol;
+  /** The line of each field by its path (see lineFinder). */
+  readonly lines: ReadonlyMap<string, number>;
+}
+
+/** A parsed protocol, and where each of its fields stands in the text (for problems found later). */
+export interface ParsedProtocol extends ReadProtocol {
   /** The line of the field at `path` (or of the nearest enclosing one). */
   lineOf(path: Path): number | undefined;
+}
+
+/** A protocol read before (on another thread) with its lineOf again. */
+export function parsedProtocol(read: ReadProtocol): ParsedProtocol {
+  return { ...read, lineOf: lineFinder(read.lines) };
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -60,13 +71,8 @@ export function parseMeetingProtocol(text: string): ParsedProtocol {
   const { doc, lineCounter: counter } = parsed;
   const read = yamlToJs(doc);
   if (!read.ok) throw new ProtocolError(read.problems.map((p) => ({ field: '', message: p.message })));
-  const lineOf = (segments: Path): number | undefined => {
-    for (let n = segments.length; n >= 0; n--) {
-      const node = doc.getIn(segments.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-      if (node && typeof node === 'object' && node.range) return counter.linePos(node.range[0]).line;
-    }
-    return undefined;
-  };
+  const lines = nodeLines(doc, counter);
+  const lineOf = lineFinder(lines);
   const value = normalise(read.value);
   const issues = validateProtocol(value).map((p): ProtocolIssue => ({
     ...(p.amendment !== undefined ? { amendment: p.amendment } : {}),
@@ -75,7 +81,7 @@ export function parseMeetingProtocol(text: string): ParsedProtocol {
     message: p.message,
   }));
   if (issues.length > 0) throw new ProtocolError(issues);
-  return { protocol: value as MeetingProtocol, lineOf };
+  return { protocol: value as MeetingProtocol, lines, lineOf };
 }
 
 /** A protocol object (a JSON body): the same checks, without lines. */

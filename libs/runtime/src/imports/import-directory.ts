@@ -59,27 +59,20 @@ export class DirectoryImports {
     const now = new Date().toISOString();
     // Read and check every file first, so a bad one stops the run before anything is written.
     const prepared = files.map((file) => ({ file, content: readFileSync(join(dir, file), 'utf8') }));
-    const dryRuns = [];
-    for (const p of prepared) {
-      dryRuns.push({
+    const dryRuns = await Promise.all(
+      prepared.map(async (p) => ({
         ...p,
-        ...(await this.imports.importContent({
-          content: p.content,
-          actor,
-          sourceName: p.file,
-          dryRun: true,
-        })),
-      });
-    }
-    const documents: PlanDocument[] = dryRuns.map((d) => d.document);
+        read: await this.imports.read({ content: p.content, sourceName: p.file }),
+      })),
+    );
+    const documents: PlanDocument[] = dryRuns.map((d) => d.read.document);
     for (const org of new Set(documents.map((d) => d.plan.org)))
       await this.registerOrganisation(org, actor, now);
 
     const plans: DirectoryImportResult['plans'] = [];
     for (const [i, d] of dryRuns.entries()) {
-      const effective = effectiveAt?.(d.document);
-      const result = await this.imports.importContent({
-        content: d.content,
+      const effective = effectiveAt?.(d.read.document);
+      const result = await this.imports.importRead(d.read, {
         actor,
         sourceName: d.file,
         now,

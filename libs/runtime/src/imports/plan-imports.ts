@@ -1,27 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { parsePlanDocument, PlanDocumentError, type PlanDocument } from '@app/plan-document';
-import { ImportPlanDocumentCommand, type ImportOutcome } from '@app/plans';
-import { importPlanText, type ImportReport } from '@app/text-import';
-import { parse as parseYaml } from 'yaml';
+import { OffThread } from '@app/off-thread';
+import { PlanDocumentError, type PlanDocument } from '@app/plan-document';
+import { ImportPlanDocumentCommand, importCommandId, type ImportOutcome } from '@app/plans';
+import type { ImportReport } from '@app/text-import';
+import { READ_PLAN_CONTENT, type PlanContent, type PlanContentRequest } from './read-plan-content.js';
 
-export type ImportFormat = 'auto' | 'document' | 'text';
+export {
+  detectFormat,
+  type ImportFormat,
+  type PlanContent,
+  type PlanContentRequest,
+} from './read-plan-content.js';
 
-export interface ImportRequest {
-  /** A plan document (YAML or JSON), or the text of a plan as extracted from its PDF/DOCX. */
-  readonly content: string;
-  readonly format?: ImportFormat;
-  /** The plan's id; without it, the document's own or one derived from organisation and period. */
-  readonly id?: string;
-  /** The organisation, where the text does not name it. */
-  readonly org?: string;
-  readonly sourceName?: string;
+export interface ImportRequest extends PlanContentRequest {
   /** Show the plan document and the report without writing anything. */
   readonly dryRun?: boolean;
   /** The date the plan took effect, where the document does not say when it was adopted. */
   readonly effectiveAt?: string;
   readonly actor: string;
   readonly now?: string;
+}
+
+/** Who imports a plan read before, and how it is recorded. */
+export interface ImportEnvelope {
+  readonly actor: string;
+  /** The import's id, if the caller worked it out already (importCommandId of the document). */
+  readonly commandId?: string;
+  readonly now?: string;
+  readonly sourceName?: string;
+  /** The date the plan took effect, where the document does not say when it was adopted. */
+  readonly effectiveAt?: string;
 }
 
 export interface ImportResult {
@@ -36,70 +45,65 @@ export interface ImportResult {
 
 /**
  * Imports a plan from a plan document or from a plan's text, through the plan's own commands,
- * as one append: a document with any problem writes nothing.
+ * as one append: a document with any problem writes nothing. Reading the content (parsing a
+ * document of up to 2 MB, reading a plan's text) runs on a worker thread, so the event loop
+ * stays free meanwhile; read once, a document is imported from what was read.
  */
 @Injectable()
 export class PlanImports {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly offThread: OffThread,
+  ) {}
 
-  async importContent(request: ImportRequest): Promise<ImportResult> {
-    const format =
-      request.format && request.format !== 'auto' ? request.format : detectFormat(request.content);
-    let document: PlanDocument;
-    let report: ImportReport | undefined;
-    if (format === 'document') {
-      document = parsePlanDocument(request.content);
-      if (request.id || request.org) {
-        document = {
-          ...document,
-          plan: {
-            ...document.plan,
-            ...(request.id ? { id: request.id } : {}),
-            ...(request.org ? { org: request.org } : {}),
-          },
-        };
-      }
-    } else {
-      const result = importPlanText(request.content, {
-        ...(request.id ? { id: request.id } : {}),
-        ...(request.org ? { org: request.org } : {}),
-        ...(request.sourceName ? { sourceName: request.sourceName } : {}),
-      });
-      document = result.document;
-      report = result.report;
-    }
-    if (request.dryRun)
-      return { planId: document.plan.id, format, dryRun: true, document, ...(report ? { report } : {}) };
-    const now = request.now ?? new Date().toISOString();
+  /** Reads the content into a plan document, off the main thread; nothing is written. */
+  read(request: PlanContentRequest): Promise<PlanContent> {
+    return this.offThread.run(READ_PLAN_CONTENT, {
+      content: request.content,
+      ...(request.format ? { format: request.format } : {}),
+      ...(request.id ? { id: request.id } : {}),
+      ...(request.org ? { org: request.org } : {}),
+      ...(request.sourceName ? { sourceName: request.sourceName } : {}),
+    });
+  }
+
+  /** Imports a plan read by `read`: one append (nothing, when the same document was imported before). */
+  async importRead(read: PlanContent, envelope: ImportEnvelope): Promise<ImportResult> {
+    const { document } = read;
+    const now = envelope.now ?? new Date().toISOString();
     const outcome = await this.commandBus.execute(
       new ImportPlanDocumentCommand(document, {
-        actor: request.actor,
+        commandId: envelope.commandId ?? importCommandId(document),
+        actor: envelope.actor,
         now,
-        cause: { kind: 'import', ...(request.sourceName ? { reference: request.sourceName } : {}) },
-        ...(request.effectiveAt && !document.plan.adopted ? { effectiveAt: request.effectiveAt } : {}),
+        cause: { kind: 'import', ...(envelope.sourceName ? { reference: envelope.sourceName } : {}) },
+        ...(envelope.effectiveAt && !document.plan.adopted ? { effectiveAt: envelope.effectiveAt } : {}),
       }),
     );
-    return {
-      planId: document.plan.id,
-      format,
-      dryRun: false,
-      document,
-      ...(report ? { report } : {}),
-      outcome,
-    };
+    return { ...asResult(read, false), outcome };
+  }
+
+  /** Reads and (unless a dry run) imports. */
+  async importContent(request: ImportRequest): Promise<ImportResult> {
+    const read = await this.read(request);
+    if (request.dryRun) return asResult(read, true);
+    return this.importRead(read, {
+      actor: request.actor,
+      ...(request.now ? { now: request.now } : {}),
+      ...(request.sourceName ? { sourceName: request.sourceName } : {}),
+      ...(request.effectiveAt ? { effectiveAt: request.effectiveAt } : {}),
+    });
   }
 }
 
-/** A YAML or JSON mapping with a `plan` key is a plan document; anything else is plan text. */
-export function detectFormat(content: string): 'document' | 'text' {
-  try {
-    const value = parseYaml(content, { logLevel: 'silent' }) as unknown;
-    if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'plan' in value)
-      return 'document';
-  } catch {
-    // Not YAML: plan text, which is full of colons and dashes that YAML rejects.
-  }
-  return 'text';
+function asResult(read: PlanContent, dryRun: boolean): ImportResult {
+  return {
+    planId: read.document.plan.id,
+    format: read.format,
+    dryRun,
+    document: read.document,
+    ...(read.report ? { report: read.report } : {}),
+  };
 }
 
 export { PlanDocumentError };

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { DomainError } from '@app/domain';
-import { parseAmendmentList, PROTOCOL_CHANGE_FIELDS, type ProtocolAmendment } from '@app/plan-document';
+import { OffThread } from '@app/off-thread';
+import { PROTOCOL_CHANGE_FIELDS, type ProtocolAmendment } from '@app/plan-document';
 import { ChangeMeetingCommand, type MeetingChange } from '@app/plans';
 import { createHash } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
+import { READ_AMENDMENT_LIST } from './read-amendment-list.js';
 
 const NAMESPACE = '8e2d4c6a-1b3f-4e5d-9a7c-2f6e8d0b1c3a';
 
@@ -23,7 +25,10 @@ export interface AmendmentListImportResult {
  */
 @Injectable()
 export class AmendmentListImports {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly offThread: OffThread,
+  ) {}
 
   /** correlationId: carried by every amendment's events, naming the import they came from (the api logs it). */
   async importList(
@@ -32,7 +37,7 @@ export class AmendmentListImports {
     actor: string,
     correlationId?: string,
   ): Promise<AmendmentListImportResult> {
-    const { amendments, issues } = parseAmendmentList(text);
+    const { amendments, issues } = await this.offThread.run(READ_AMENDMENT_LIST, text);
     const unresolved: AmendmentListImportResult['unresolved'] = issues.map((i) => ({ ...i }));
     const filed: number[] = [];
     const now = new Date().toISOString();

@@ -1,0 +1,127 @@
+import { BadRequestException, Injectable, Module } from '@nestjs/common';
+import { ProtocolError, type ParsedProtocol } from '@app/plan-document';
+import { MeetingProtocols, PlanImports, type PlanContent } from '@app/runtime';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { Request } from 'express';
+import { ImportBodyDto, ImportOptionsQuery } from '../imports/import.dto.js';
+
+/** POST /imports as read: its options (query and JSON body) and the plan read from its content. */
+export interface RequestedImport {
+  readonly options: ImportOptionsQuery;
+  readonly read: PlanContent;
+}
+
+/**
+ * The document a request carries (a plan to import, a protocol to replay), read once per
+ * request and shared: the access guard authorises what the handler then acts on, from the same
+ * parse, and a 2 MB document is parsed once, not once by each. Reading runs on a worker thread
+ * (PlanImports, MeetingProtocols), so a large document never holds the event loop. A request's
+ * reading is remembered for as long as the request object lives.
+ */
+@Injectable()
+export class RequestDocuments {
+  private readonly imports = new WeakMap<Request, Promise<RequestedImport>>();
+  private readonly protocols = new WeakMap<Request, Promise<ParsedProtocol>>();
+
+  constructor(
+    private readonly planImports: PlanImports,
+    private readonly meetingProtocols: MeetingProtocols,
+  ) {}
+
+  /** POST /imports: a JSON `{ content, ...options }` or a raw text/YAML body with the options in the query. */
+  planImport(request: Request): Promise<RequestedImport> {
+    return remembered(this.imports, request, async () => {
+      const body = request.body as unknown;
+      const query = await valid(ImportOptionsQuery, request.query);
+      const fromBody =
+        typeof body === 'object' && body !== null ? await valid(ImportBodyDto, body) : undefined;
+      const content = typeof body === 'string' ? body : fromBody?.content;
+      if (typeof content !== 'string' || content.trim() === '') {
+        throw new BadRequestException(
+          'Send the plan as `content` in a JSON body, or as a text/plain or application/yaml body',
+        );
+      }
+      const options: ImportOptionsQuery = { ...query, ...(fromBody ? withoutContent(fromBody) : {}) };
+      const read = await this.planImports.read({
+        content,
+        ...(options.format ? { format: options.format } : {}),
+        ...(options.id ? { id: options.id } : {}),
+        ...(options.org ? { org: options.org } : {}),
+        ...(options.sourceName ? { sourceName: options.sourceName } : {}),
+      });
+      return { options, read };
+    });
+  }
+
+  /**
+   * POST /meetings/replay: a protocol as YAML or JSON text (with lines), as `content` in a JSON
+   * body, or as a JSON object. A protocol with problems is a 400 listing them all.
+   */
+  meetingProtocol(request: Request): Promise<ParsedProtocol> {
+    return remembered(this.protocols, request, async () => {
+      const body = request.body as unknown;
+      try {
+        if (typeof body === 'string') return await this.meetingProtocols.read(body);
+        if (typeof body === 'object' && body !== null) {
+          const content = (body as { content?: unknown }).content;
+          return typeof content === 'string'
+            ? await this.meetingProtocols.read(content)
+            : await this.meetingProtocols.check(body);
+        }
+      } catch (error) {
+        throw asBadRequest(error);
+      }
+      throw new BadRequestException(
+        'Send the protocol as YAML (application/yaml or text/plain), as JSON, or as `content` in a JSON body',
+      );
+    });
+  }
+}
+
+/** A protocol's problems as the 400 the api answers, each with amendment, line, field and why. */
+export function asBadRequest(error: unknown): unknown {
+  if (!(error instanceof ProtocolError)) return error;
+  return new BadRequestException({
+    statusCode: 400,
+    error: error.code,
+    message: error.message,
+    problems: error.issues,
+  });
+}
+
+function remembered<T>(
+  memo: WeakMap<Request, Promise<T>>,
+  request: Request,
+  read: () => Promise<T>,
+): Promise<T> {
+  let reading = memo.get(request);
+  if (!reading) {
+    reading = read();
+    memo.set(request, reading);
+  }
+  return reading;
+}
+
+async function valid<T extends object>(type: new () => T, value: unknown): Promise<T> {
+  const dto = plainToInstance(type, value ?? {});
+  const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) {
+    throw new BadRequestException(errors.flatMap((e) => Object.values(e.constraints ?? {})));
+  }
+  return dto;
+}
+
+/**
+ * The options a JSON body sets: only those it has. (Its class declares every option, so each is
+ * an own property, undefined when not sent, and would otherwise hide the query's: a
+ * `?dryRun=true` with a JSON body imported for real.)
+ */
+function withoutContent(body: ImportBodyDto): ImportOptionsQuery {
+  const { content: _content, ...options } = body;
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+}
+
+/** RequestDocuments for the access guard and the controllers alike (one instance: one reading per request). */
+@Module({ providers: [RequestDocuments], exports: [RequestDocuments] })
+export class RequestDocumentsModule {}
