@@ -183,6 +183,34 @@ export function eventStoreContract(name: string, create: () => Promise<EventStor
       });
     });
 
+    describe('reading the streams with a prefix', () => {
+      it('reads every event of every stream whose id starts with it, each stream in revision order', async () => {
+        const prefix = `${uniqueStream('family')}-`;
+        const a = `${prefix}a`;
+        const b = `${prefix}b`;
+        await store.appendToStream(a, someEvents(2));
+        await store.appendToStream(b, someEvents(1));
+        await store.appendToStream(a, someEvents(1));
+        // Ids that only share the start without the last character, or sort right after it.
+        await store.appendToStream(prefix.slice(0, -1), someEvents(1));
+        await store.appendToStream(`${prefix.slice(0, -1)}.x`, someEvents(1));
+        await store.appendToStream(`${prefix.slice(0, -1)}_x`, someEvents(1));
+        const read = async () =>
+          (await store.readStreamsWithPrefix(prefix)).map(
+            (e) => `${e.streamId.slice(prefix.length)}${e.revision}`,
+          );
+        const first = await read();
+        expect(first.filter((e) => e.startsWith('a'))).toEqual(['a0', 'a1', 'a2']);
+        expect([...first].sort()).toEqual(['a0', 'a1', 'a2', 'b0']);
+        await store.appendToStream(b, someEvents(2));
+        await store.appendToStream(`${prefix}c`, someEvents(1));
+        const second = await read();
+        expect(second.filter((e) => e.startsWith('b'))).toEqual(['b0', 'b1', 'b2']);
+        expect([...second].sort()).toEqual(['a0', 'a1', 'a2', 'b0', 'b1', 'b2', 'c0']);
+        expect(await store.readStreamsWithPrefix(`${uniqueStream('none')}-`)).toEqual([]);
+      });
+    });
+
     describe('reading all', () => {
       it('reads every stream in global order, strictly after a position', async () => {
         const a = uniqueStream('a');

@@ -93,6 +93,11 @@ export class EventStoreDBEventStore extends EventStore {
   private readonly appending = new Map<string, Promise<AppendResult>>();
   private readonly subscriptions = new Set<EsdbCatchUpSubscription>();
   private readonly reported = new Set<string>();
+  /** What readStreamsWithPrefix has read so far, per prefix, and up to where. */
+  private readonly prefixReads = new Map<
+    string,
+    { after: Position; events: RecordedEvent[]; reading: Promise<void> }
+  >();
 
   constructor(client: EsdbClient | string, options: EventStoreDBEventStoreOptions = {}) {
     super();
@@ -282,6 +287,35 @@ export class EventStoreDBEventStore extends EventStore {
     } catch (error) {
       throw translateError(error);
     }
+  }
+
+  /**
+   * The client reads $all without a server-side filter (only subscriptions have one), so the
+   * streams with a prefix are kept here: the first read goes through the whole log once, each
+   * later one reads only what was written since. $all has no late commits below its end, so
+   * reading on from the last position read misses nothing.
+   */
+  async readStreamsWithPrefix(prefix: string): Promise<RecordedEvent[]> {
+    if (prefix === '') throw new Error('readStreamsWithPrefix needs a prefix');
+    const known = this.prefixReads.get(prefix) ?? { after: START, events: [], reading: Promise.resolve() };
+    this.prefixReads.set(prefix, known);
+    // One read on from the last position at a time; a caller also waits for its own read, since
+    // one already under way may have passed an event stored just before this call.
+    const read = known.reading.then(async () => {
+      for (;;) {
+        const page = await this.readAll({ after: known.after, maxCount: DEFAULT_READ_ALL_COUNT });
+        if (page.length === 0) return;
+        known.events.push(...page.filter((event) => event.streamId.startsWith(prefix)));
+        known.after = page[page.length - 1]!.position;
+        if (page.length < DEFAULT_READ_ALL_COUNT) return;
+      }
+    });
+    known.reading = read.catch(() => undefined);
+    await read;
+    // Grouped by stream, each stream in revision order ($all order within a stream).
+    return [...known.events].sort((a, b) =>
+      a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : Number(a.revision - b.revision),
+    );
   }
 
   async headPosition(): Promise<Position> {

@@ -58,6 +58,12 @@ function toRecorded(row: EventRow): RecordedEvent {
   };
 }
 
+/** The smallest string after every string that starts with `prefix` (in byte order). */
+function nextPrefix(prefix: string): string {
+  const last = prefix.codePointAt(prefix.length - 1)!;
+  return prefix.slice(0, -1) + String.fromCodePoint(last + 1);
+}
+
 /**
  * The event store on PostgreSQL (or PGlite): an `events` table in global order and an
  * `event_streams` table holding each stream's revision, locked by every append to it.
@@ -265,6 +271,29 @@ export class PostgresEventStore extends EventStore {
       query = query.orderBy('events.revision', backwards ? 'desc' : 'asc');
       if (options.maxCount !== undefined) query = query.limit(options.maxCount);
       const rows = await query.execute();
+      return rows.map((row) => toRecorded(row as EventRow));
+    } catch (error) {
+      return translateError(error);
+    }
+  }
+
+  async readStreamsWithPrefix(prefix: string): Promise<RecordedEvent[]> {
+    if (prefix === '') throw new Error('readStreamsWithPrefix needs a prefix');
+    try {
+      // The streams by their ids in byte order (the index event_streams_by_prefix), whatever
+      // the database's collation: ids from `prefix` up to (not including) the next prefix.
+      const streams = this.db
+        .selectFrom('event_streams')
+        .select('stream_id')
+        .where(sql<boolean>`stream_id collate "C" >= ${prefix}`)
+        .where(sql<boolean>`stream_id collate "C" < ${nextPrefix(prefix)}`);
+      const rows = await this.db
+        .selectFrom('events')
+        .select(COLUMNS)
+        .where('stream_id', 'in', streams)
+        .orderBy('events.stream_id')
+        .orderBy('events.revision')
+        .execute();
       return rows.map((row) => toRecorded(row as EventRow));
     } catch (error) {
       return translateError(error);

@@ -69,6 +69,14 @@ export abstract class EventStore {
 
   abstract readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
 
+  /**
+   * Every event of every stream whose id starts with `prefix`, as stored now: unlike `readAll`,
+   * never held back behind a transaction running elsewhere. Each stream's events come in
+   * revision order; the streams come in no particular order. For a small family of streams
+   * whose current state must be known exactly (which plans are internal: `plan-visibility-`).
+   */
+  abstract readStreamsWithPrefix(prefix: string): Promise<RecordedEvent[]>;
+
   /** All events of all streams in global order, skipping none that a later commit could still add below. */
   abstract readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
 
