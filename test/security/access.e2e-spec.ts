@@ -358,7 +358,11 @@ describe('access per organisation and role', () => {
       .get('/auth/me')
       .set('Authorization', 'Bearer pvk_nope-nope-nope')
       .expect(401);
-    const issued = await as('a-viewer').post('/auth/tokens').send({ label: 'kortlivet' }).expect(201);
+    // A token cannot issue tokens (test/security/sessions.e2e-spec.ts): with the password.
+    const issued = await request(api.anonymous)
+      .post('/auth/tokens')
+      .send({ username: 'a-viewer', password: world.passwords.get('a-viewer'), label: 'kortlivet' })
+      .expect(201);
     const me = await request(api.anonymous)
       .get('/auth/me')
       .set('Authorization', `Bearer ${issued.body.token}`)

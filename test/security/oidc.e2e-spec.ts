@@ -71,6 +71,17 @@ describe('OIDC sign-in against a provider (code exchange, ID token, account)', (
       .set('Cookie', (sessionCookie ?? '').split(';')[0]!);
   }
 
+  /** The events stored after the first `count`, as `<type> <stream>`. */
+  async function appendedSince(count: number): Promise<string[]> {
+    const rows = await api.database.db
+      .selectFrom('events')
+      .select(['type', 'stream_id'])
+      .orderBy('position')
+      .offset(count)
+      .execute();
+    return rows.map((r) => `${r.type} ${r.stream_id}`);
+  }
+
   function userRegistered(userId: string) {
     return api.database.db
       .selectFrom('events')
@@ -103,7 +114,13 @@ describe('OIDC sign-in against a provider (code exchange, ID token, account)', (
 
     const userId = userIdFor('kari.nordmann');
     const signedIn = await me(session).expect(200);
-    expect(signedIn.body).toEqual({ userId, actor: `user:${userId}`, via: 'session', roles: [] });
+    expect(signedIn.body).toEqual({
+      userId,
+      username: 'kari.nordmann',
+      actor: `user:${userId}`,
+      via: 'session',
+      roles: [],
+    });
     await request(api.anonymous).get('/auth/me').expect(401);
 
     const registered = await userRegistered(userId);
@@ -114,10 +131,14 @@ describe('OIDC sign-in against a provider (code exchange, ID token, account)', (
       externalIdentity: { issuer: provider.issuer, subject: 'kari-0001' },
     });
     expect(registered[0]!.metadata.actor).toBe('system:oidc');
-    expect(await countEvents(api.database)).toBe(before + 1);
+    // The account, and the session on the server the cookie names.
+    expect(await appendedSince(before)).toEqual([
+      `UserRegistered user-${userId}`,
+      `SessionStarted user-${userId}`,
+    ]);
   });
 
-  it('a second sign-in with the same subject is the same user and appends nothing, even under another name', async () => {
+  it('a second sign-in with the same subject is the same user and appends only its session, even under another name', async () => {
     const before = await countEvents(api.database);
     const { callback } = await signIn(
       { subject: 'kari-0001', claims: { preferred_username: 'kari.gift', email: 'kari.gift@example.no' } },
@@ -129,7 +150,7 @@ describe('OIDC sign-in against a provider (code exchange, ID token, account)', (
     expect((await me(sessionCookieOf(callback)).expect(200)).body.userId).toBe(userId);
     expect(await userRegistered(userId)).toHaveLength(1);
     expect(await userRegistered(userIdFor('kari.gift'))).toHaveLength(0);
-    expect(await countEvents(api.database)).toBe(before);
+    expect(await appendedSince(before)).toEqual([`SessionStarted user-${userId}`]);
   });
 
   it('a subject whose preferred name is someone else’s gets an account of its own, never theirs', async () => {

@@ -230,6 +230,8 @@ export function describeAccessMatrix(
   const allowedFor = (role: Role, allowed: Role[]) => role === 'admin' || allowed.includes(role);
   const callAs = async (endpoint: Endpoint<any>, side: Side, user: string | undefined) => {
     const prepared = endpoint.prepare ? await endpoint.prepare(side) : undefined;
+    // A page form signs in first (once per user): the session's own event is not the call's.
+    if (endpoint.page && user) await world().session(user);
     const before = await countEvents(world().api.database);
     const response = await endpoint.call(side, user, prepared);
     return { response, appended: (await countEvents(world().api.database)) - before };

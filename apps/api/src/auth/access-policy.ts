@@ -97,6 +97,7 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   rule('GET', '/auth/me', { kind: 'signed-in' }),
   rule('POST', '/users', role('admin', { from: 'any' })),
   rule('POST', '/users/:userId/password', { kind: 'signed-in' }), // oneself, or a system admin
+  rule('POST', '/users/:userId/sign-out-everywhere', { kind: 'signed-in' }), // oneself, or a system admin
   rule('GET', '/organisations/:id/roles', role('admin', { from: 'organisation-param', param: 'id' })),
   rule('POST', '/organisations/:id/roles', role('admin', { from: 'organisation-param', param: 'id' })),
   rule('POST', '/organisations/:id/roles/revoke', role('admin', { from: 'organisation-param', param: 'id' })),

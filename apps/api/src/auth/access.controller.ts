@@ -30,6 +30,7 @@ import {
   RoleGrantDto,
   RolesAtQuery,
   SetPasswordDto,
+  SignOutEverywhereDto,
   UserIdParam,
   VisibilityDto,
 } from './auth.dto.js';
@@ -65,7 +66,10 @@ export class AccessController {
 
   @Post('users/:userId/password')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Set a password: your own, or (a system administrator) anyone’s' })
+  @ApiOperation({
+    summary: 'Set a password: your own, or (a system administrator) anyone’s',
+    description: 'Ends every session and token the user had, the caller’s own included.',
+  })
   @ApiBody({ type: SetPasswordDto })
   async setPassword(@Param() { userId }: UserIdParam, @Body() dto: SetPasswordDto, @Req() req: Request) {
     const principal = req.principal!;
@@ -73,6 +77,28 @@ export class AccessController {
       throw new ForbiddenException('You may set only your own password');
     }
     await withPasswordRules(() => this.access.setPassword(envelopeFrom(req, dto), userId, dto.password));
+  }
+
+  @Post('users/:userId/sign-out-everywhere')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Sign a user out everywhere: yourself, or (a system administrator) anyone',
+    description:
+      'Ends every session and every token the user has, in every api process, from the next request on. ' +
+      'The user signs in again with their password.',
+  })
+  @ApiBody({ type: SignOutEverywhereDto, required: false })
+  @ApiResponse({ status: 404, description: 'No such user' })
+  async signOutEverywhere(
+    @Param() { userId }: UserIdParam,
+    @Body() dto: SignOutEverywhereDto,
+    @Req() req: Request,
+  ) {
+    const principal = req.principal!;
+    if (principal.userId !== userId && !grantsAllow(principal.grants, 'admin', SYSTEM_SCOPE)) {
+      throw new ForbiddenException('Only a system administrator may sign another user out');
+    }
+    await this.access.signOutEverywhere(envelopeFrom(req, dto), userId);
   }
 
   @Post('organisations/:id/roles')

@@ -7,10 +7,8 @@ import {
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
-import type { Database } from '@app/database';
 import { grantsAllow, SYSTEM_SCOPE, type Role } from '@app/domain';
-import { planVisibility } from '@app/read-models';
-import { DATABASE } from '@app/runtime';
+import { AccessCommandRunner } from '@app/plans';
 import type { DoubleCsrfUtilities } from 'csrf-csrf';
 import type { Request, Response } from 'express';
 import { findRule, isPagePath, isWrite, type AccessRule, type Requirement } from './access-policy.js';
@@ -33,7 +31,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly authenticator: Authenticator,
     private readonly locator: OrganisationLocator,
-    @Inject(DATABASE) private readonly database: Database,
+    private readonly access: AccessCommandRunner,
     @Inject(CSRF) private readonly csrf: DoubleCsrfUtilities,
   ) {}
 
@@ -95,7 +93,8 @@ export class AccessGuard implements CanActivate {
         for (const source of [requirement.plan, ...(requirement.also ?? [])]) {
           const plan = await this.locator.planOf(source, request);
           if (plan === undefined) continue;
-          const visibility = await planVisibility(this.database.db, plan.planId);
+          // From the event store, never a read model that may be behind or being rebuilt.
+          const visibility = await this.access.planVisibility(plan.planId);
           if (visibility?.visibility !== 'internal') continue;
           if (!principal) this.signInRequired(request, response, route);
           if (!grantsAllow(principal!.grants, 'viewer', visibility.organisationId)) {

@@ -25,7 +25,8 @@ import { logCommandId } from './logging.js';
 import { IssueTokenDto, SignInDto, TokenIdParam, CsrfOnlyDto } from './auth.dto.js';
 import { unauthorized } from './authenticator.js';
 import { OidcSignIn } from './oidc.js';
-import { endSession, sessionCookieOptions, startSession } from './session.js';
+import { actorOfUser } from './principal.js';
+import { clearSessionCookie, sessionCookie, sessionCookieOptions, setSessionCookie } from './session.js';
 import { renderSignInPage, safeNext } from './sign-in-page.js';
 
 const OIDC_COOKIE = 'pv_oidc';
@@ -57,21 +58,33 @@ export class AuthController {
       this.page(req, res, 401, { next, error: 'Feil brukernavn eller passord.', username: dto.brukernavn });
       return;
     }
-    startSession(req, res, user.userId, this.config.security.sessionHours);
+    await this.startSession(req, res, user.userId);
     this.logger.log(`Signed in: user:${user.userId}`);
     res.redirect(303, next);
   }
 
+  /** Ends the session on the server: the cookie, even a copy of it, reads and writes nothing afterwards. */
   @Post('logg-ut')
   @ApiExcludeEndpoint()
-  signOut(@Body() _dto: CsrfOnlyDto, @Req() req: Request, @Res() res: Response): void {
-    endSession(req, res);
+  async signOut(@Body() _dto: CsrfOnlyDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const cookie = sessionCookie(req);
+    if (cookie !== undefined) {
+      await this.access.endSession(
+        (userId) => ({ ...envelopeFrom(req, {}, { freshId: true }), actor: actorOfUser(userId) }),
+        cookie,
+      );
+    }
+    clearSessionCookie(req, res);
     res.redirect(303, '/logg-inn');
   }
 
   @Post('auth/tokens')
   @ApiOperation({
     summary: 'Issue a bearer token (shown once): with username and password, or for the signed-in caller',
+    description:
+      'With `username` and `password`, or from a signed-in session (with its CSRF token). A bearer ' +
+      'token cannot issue tokens. The token ends when it expires (`expiresInDays`), is revoked, the ' +
+      'user sets a new password, or the user is signed out everywhere.',
   })
   @ApiBody({ type: IssueTokenDto })
   @ApiResponse({
@@ -79,6 +92,10 @@ export class AuthController {
     description: '{ token, tokenId, userId, expiresAt }: send it as Authorization: Bearer',
   })
   @ApiResponse({ status: 401, description: 'Wrong username or password, or not signed in' })
+  @ApiResponse({
+    status: 403,
+    description: 'Sent with a bearer token: a token cannot issue tokens (one could outlive it)',
+  })
   async issueToken(@Body() dto: IssueTokenDto, @Req() req: Request) {
     let userId: string;
     if (dto.username !== undefined || dto.password !== undefined) {
@@ -88,6 +105,14 @@ export class AuthController {
       const user = await this.access.checkPassword(dto.username.trim().toLowerCase(), dto.password);
       if (!user) throw unauthorized('Wrong username or password');
       userId = user.userId;
+    } else if (req.principal?.via === 'token') {
+      // A token that made tokens could outlive itself: a child would not end with its parent's
+      // revocation or expiry. Only a password or a signed-in person issues tokens.
+      throw new ForbiddenException({
+        statusCode: 403,
+        error: 'FORBIDDEN',
+        message: 'A token cannot issue tokens: send username and password, or sign in',
+      });
     } else if (req.principal) {
       userId = req.principal.userId;
     } else {
@@ -101,7 +126,7 @@ export class AuthController {
     // The id is the one the request log shows (envelopeFrom logs it).
     const envelope = {
       ...envelopeFrom(req, {}, { freshId: true }),
-      actor: req.principal?.actor ?? `user:${userId}`,
+      actor: req.principal?.actor ?? actorOfUser(userId),
     };
     logCommandId(req, envelope.commandId, envelope.actor);
     return this.access.issueToken(envelope, userId, dto.label ?? 'api token', expiresAt);
@@ -127,7 +152,13 @@ export class AuthController {
   @ApiOperation({ summary: 'Who you are signed in as, and your roles' })
   me(@Req() req: Request) {
     const principal = req.principal!;
-    return { userId: principal.userId, actor: principal.actor, via: principal.via, roles: principal.grants };
+    return {
+      userId: principal.userId,
+      username: principal.username,
+      actor: principal.actor,
+      via: principal.via,
+      roles: principal.grants,
+    };
   }
 
   @Get('auth/oidc')
@@ -171,8 +202,16 @@ export class AuthController {
       );
       user = { userId, username, passwordHash: null };
     }
-    startSession(req, res, user.userId, this.config.security.sessionHours);
+    await this.startSession(req, res, user.userId);
     res.redirect(303, safeNext(pending.n));
+  }
+
+  /** A session on the server for the user who just signed in, named by the cookie it sets. */
+  private async startSession(req: Request, res: Response, userId: string): Promise<void> {
+    const envelope = { ...envelopeFrom(req, {}, { freshId: true }), actor: actorOfUser(userId) };
+    logCommandId(req, envelope.commandId, envelope.actor);
+    const session = await this.access.startSession(envelope, userId, this.config.security.sessionHours);
+    setSessionCookie(req, res, session);
   }
 
   private async freeUsername(suggested: string | undefined, subject: string): Promise<string> {

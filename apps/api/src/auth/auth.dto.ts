@@ -102,6 +102,15 @@ export class SetPasswordDto extends CommandIdDto {
   password!: string;
 }
 
+/** "Sign out everywhere": nothing but the command id, and a page form's CSRF token. */
+export class SignOutEverywhereDto extends CommandIdDto {
+  @ApiPropertyOptional({ description: 'The CSRF token of a page form (or send X-CSRF-Token)' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 500)
+  _csrf?: string;
+}
+
 export class UserIdParam {
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, { message: 'userId must be a user id' })
   userId!: string;

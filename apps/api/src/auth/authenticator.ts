@@ -1,12 +1,17 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { AccessService } from '@app/runtime';
+import { AccessService, type CredentialOwner } from '@app/runtime';
 import type { Request } from 'express';
 import { actorOfUser, type Principal } from './principal.js';
-import { sessionUser } from './session.js';
+import { sessionCookie } from './session.js';
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/-]{10,200}=*)$/;
 
-/** Who a request comes from: a bearer token (scripts, the CLI), else a session cookie (pages), else nobody. */
+/**
+ * Who a request comes from: a bearer token (scripts, the CLI), else a session cookie (pages),
+ * else nobody. Both are checked against the user's stream in the event store at every request
+ * (AccessService), never against a read model: a revoked token, an ended session or a revoked
+ * role holds at the next request, in every api process, even while a rebuild runs.
+ */
 @Injectable()
 export class Authenticator {
   constructor(private readonly access: AccessService) {}
@@ -18,17 +23,23 @@ export class Authenticator {
       if (!match) throw unauthorized('Authorization must be "Bearer <token>"');
       const owner = await this.access.tokenPrincipal(match[1]!);
       if (!owner) throw unauthorized('The token is unknown, revoked or expired');
-      return principal(owner.userId, owner.grants, 'token');
+      return principal(owner, 'token');
     }
-    const userId = sessionUser(request);
-    if (userId === undefined) return undefined;
-    if (!(await this.access.findUser(userId))) return undefined;
-    return principal(userId, await this.access.grants(userId), 'session');
+    const cookie = sessionCookie(request);
+    if (cookie === undefined) return undefined;
+    const owner = await this.access.sessionPrincipal(cookie);
+    return owner ? principal(owner, 'session') : undefined;
   }
 }
 
-function principal(userId: string, grants: Principal['grants'], via: Principal['via']): Principal {
-  return { userId, actor: actorOfUser(userId), grants, via };
+function principal(owner: CredentialOwner, via: Principal['via']): Principal {
+  return {
+    userId: owner.userId,
+    username: owner.username,
+    actor: actorOfUser(owner.userId),
+    grants: owner.grants,
+    via,
+  };
 }
 
 export function unauthorized(message = 'Sign in, or send a bearer token'): UnauthorizedException {

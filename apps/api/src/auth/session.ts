@@ -1,3 +1,4 @@
+import type { StartedSession } from '@app/runtime';
 import type { CookieOptions, Request, Response } from 'express';
 
 export const SESSION_COOKIE = 'pv_session';
@@ -14,22 +15,22 @@ export function sessionCookieOptions(request: Request, maxAgeMs?: number): Cooki
   };
 }
 
-export function startSession(request: Request, response: Response, userId: string, hours: number): void {
-  const maxAge = hours * 3_600_000;
-  response.cookie(SESSION_COOKIE, `${userId}|${Date.now() + maxAge}`, sessionCookieOptions(request, maxAge));
+/**
+ * Hands the browser a session started on the server (AccessService.startSession): the cookie
+ * names it, and lives as long as it does. Whether it is still on is decided on the server at
+ * every request, so signing out, a new password or "sign out everywhere" ends it everywhere.
+ */
+export function setSessionCookie(request: Request, response: Response, session: StartedSession): void {
+  const maxAge = Math.max(0, Date.parse(session.expiresAt) - Date.now());
+  response.cookie(SESSION_COOKIE, session.cookie, sessionCookieOptions(request, maxAge));
 }
 
-export function endSession(request: Request, response: Response): void {
+export function clearSessionCookie(request: Request, response: Response): void {
   response.clearCookie(SESSION_COOKIE, sessionCookieOptions(request));
 }
 
-/** The user of a valid, unexpired session cookie (the signature is checked by cookie-parser). */
-export function sessionUser(request: Request): string | undefined {
+/** The value of the session cookie, if its signature is good (checked by cookie-parser). */
+export function sessionCookie(request: Request): string | undefined {
   const value: unknown = (request.signedCookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE];
-  if (typeof value !== 'string') return undefined;
-  const cut = value.lastIndexOf('|');
-  if (cut <= 0) return undefined;
-  const expires = Number(value.slice(cut + 1));
-  if (!Number.isFinite(expires) || expires < Date.now()) return undefined;
-  return value.slice(0, cut);
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }

@@ -1,16 +1,13 @@
 import {
   HttpException,
-  Inject,
   Injectable,
   Logger,
   type CallHandler,
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
-import type { Database } from '@app/database';
 import { grantsAllow, type RoleGrant } from '@app/domain';
-import { internalPlans } from '@app/read-models';
-import { DATABASE } from '@app/runtime';
+import { AccessCommandRunner } from '@app/plans';
 import type { Request } from 'express';
 import { catchError, from, mergeMap, throwError, type Observable } from 'rxjs';
 import { findRule, type VisibilityFilter } from './access-policy.js';
@@ -27,9 +24,17 @@ interface MeetingLike {
 /** Whether the holder of `grants` may read a plan: published, or internal and a viewer of its organisation. */
 export type PlanReader = (planId: string) => boolean;
 
-/** The plans the holder of `grants` may read (no grants: a signed-out caller, published plans only). */
-export async function planReader(db: Database['db'], grants: readonly RoleGrant[]): Promise<PlanReader> {
-  const hidden = await internalPlans(db);
+/**
+ * The plans the holder of `grants` may read (no grants: a signed-out caller, published plans
+ * only). Which plans are internal is read from the event store as it is now, never from a read
+ * model, which may be behind, held back or emptied by a rebuild: a plan marked internal is
+ * left out from the next request on.
+ */
+export async function planReader(
+  access: AccessCommandRunner,
+  grants: readonly RoleGrant[],
+): Promise<PlanReader> {
+  const hidden = await access.internalPlans();
   return (planId) => {
     const organisation = hidden.get(planId);
     return organisation === undefined || grantsAllow(grants, 'viewer', organisation);
@@ -45,7 +50,7 @@ export async function planReader(db: Database['db'], grants: readonly RoleGrant[
 export class VisibilityInterceptor implements NestInterceptor {
   private readonly logger = new Logger('Access');
 
-  constructor(@Inject(DATABASE) private readonly database: Database) {}
+  constructor(private readonly access: AccessCommandRunner) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
@@ -65,7 +70,7 @@ export class VisibilityInterceptor implements NestInterceptor {
   }
 
   private async filter(filter: VisibilityFilter, body: unknown, request: Request) {
-    const readable = await planReader(this.database.db, request.principal?.grants ?? []);
+    const readable = await planReader(this.access, request.principal?.grants ?? []);
     const plan = (p: PlanLike): boolean => typeof p.id !== 'string' || readable(p.id);
     const meeting = (m: MeetingLike): boolean => typeof m.planId !== 'string' || readable(m.planId);
     if (filter === 'plan-list' && Array.isArray(body)) return (body as PlanLike[]).filter(plan);

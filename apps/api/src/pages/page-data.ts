@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Database } from '@app/database';
+import { Injectable } from '@nestjs/common';
 import { isTargetExpired, type RoleGrant } from '@app/domain';
+import { AccessCommandRunner } from '@app/plans';
 import {
   flattenGoals,
   flattenMeasures,
@@ -9,7 +9,7 @@ import {
   type PlanSummary,
   type PlanView,
 } from '@app/read-models';
-import { DATABASE, PlanQueries } from '@app/runtime';
+import { PlanQueries } from '@app/runtime';
 import { planReader, type PlanReader } from '../auth/visibility.interceptor.js';
 import { PageProblem } from './page-http.js';
 import { describeTarget } from './views/history.js';
@@ -58,12 +58,12 @@ export interface IndicatorSeries {
 export class PageData {
   constructor(
     private readonly queries: PlanQueries,
-    @Inject(DATABASE) private readonly database: Database,
+    private readonly access: AccessCommandRunner,
   ) {}
 
   /** Which plans the caller may read (no grants: signed out, published plans only). */
   reader(grants: readonly RoleGrant[] | undefined): Promise<PlanReader> {
-    return planReader(this.database.db, grants ?? []);
+    return planReader(this.access, grants ?? []);
   }
 
   private async readablePlans(reader: PlanReader, organisationId?: string): Promise<PlanSummary[]> {

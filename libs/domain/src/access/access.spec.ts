@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { deciderSpecification } from '@app/testing';
 import { planVisibilityDecider } from './plan-visibility.js';
 import { grantsAllow, roleSatisfies } from './roles.js';
-import { userDecider, type UserEvent } from './user.js';
+import { activeSession, activeToken, grantsOf, userDecider, type UserEvent, type UserState } from './user.js';
 
 const now = '2026-03-14T12:00:00.000Z';
 const users = deciderSpecification(userDecider);
@@ -82,6 +82,134 @@ describe('users', () => {
       .given([registered])
       .when({ type: 'RevokeApiToken', now, tokenId: 't1' })
       .thenThrows('TOKEN_NOT_FOUND');
+    users
+      .given([registered, issued, { type: 'ApiTokenRevoked', data: { userId: 'u1', tokenId: 't1' } }])
+      .when({ type: 'RevokeApiToken', now, tokenId: 't1' })
+      .thenNothingHappens();
+  });
+
+  describe('sessions and tokens end', () => {
+    const token: UserEvent = {
+      type: 'ApiTokenIssued',
+      data: { userId: 'u1', tokenId: 't1', tokenHash: 'th', label: 'script' },
+    };
+    const expiring: UserEvent = {
+      type: 'ApiTokenIssued',
+      data: {
+        userId: 'u1',
+        tokenId: 't2',
+        tokenHash: 'th2',
+        label: 'kort',
+        expiresAt: '2026-03-15T12:00:00.000Z',
+      },
+    };
+    const session: UserEvent = {
+      type: 'SessionStarted',
+      data: { userId: 'u1', sessionId: 's1', keyHash: 'sh', expiresAt: '2026-03-15T00:00:00.000Z' },
+    };
+    const fold = (events: UserEvent[]): UserState =>
+      events.reduce(userDecider.evolve, userDecider.initialState());
+
+    it('starts a session, and signing out ends that one only, once', () => {
+      users
+        .given([registered])
+        .when({
+          type: 'StartSession',
+          now,
+          sessionId: 's1',
+          keyHash: 'sh',
+          expiresAt: '2026-03-15T00:00:00.000Z',
+        })
+        .then([session]);
+      const other: UserEvent = {
+        type: 'SessionStarted',
+        data: { userId: 'u1', sessionId: 's2', keyHash: 'sh2', expiresAt: '2026-03-15T00:00:00.000Z' },
+      };
+      const ended: UserEvent = { type: 'SessionEnded', data: { userId: 'u1', sessionId: 's1' } };
+      users
+        .given([registered, session, other])
+        .when({ type: 'EndSession', now, sessionId: 's1' })
+        .then([ended]);
+      users
+        .given([registered, session, ended])
+        .when({ type: 'EndSession', now, sessionId: 's1' })
+        .thenNothingHappens();
+      const state = fold([registered, session, other, ended]);
+      expect(activeSession(state, 'sh', now)).toBeUndefined();
+      expect(activeSession(state, 'sh2', now)).toEqual({
+        sessionId: 's2',
+        expiresAt: '2026-03-15T00:00:00.000Z',
+      });
+    });
+
+    it('a credential ends when it expires', () => {
+      const state = fold([registered, token, expiring, session]);
+      expect(activeToken(state, 'th2', now)?.tokenId).toBe('t2');
+      expect(activeToken(state, 'th2', '2026-03-15T12:00:00.000Z')).toBeUndefined();
+      expect(activeToken(state, 'th', '2099-01-01T00:00:00.000Z')?.tokenId).toBe('t1');
+      expect(activeSession(state, 'sh', '2026-03-15T00:00:00.000Z')).toBeUndefined();
+      expect(activeToken(state, 'unknown', now)).toBeUndefined();
+    });
+
+    it('a new password ends every session and token issued before it', () => {
+      const password: UserEvent = {
+        type: 'PasswordSet',
+        data: { userId: 'u1', passwordHash: '$argon2id$new' },
+      };
+      const state = fold([registered, token, session, password]);
+      expect(activeToken(state, 'th', now)).toBeUndefined();
+      expect(activeSession(state, 'sh', now)).toBeUndefined();
+      expect(state.status === 'registered' && state.passwordHash).toBe('$argon2id$new');
+      // A token issued afterwards works; revoking an ended one changes nothing.
+      const after: UserEvent = {
+        type: 'ApiTokenIssued',
+        data: { userId: 'u1', tokenId: 't3', tokenHash: 'th3', label: 'ny' },
+      };
+      expect(activeToken(fold([registered, token, session, password, after]), 'th3', now)?.tokenId).toBe(
+        't3',
+      );
+      users
+        .given([registered, token, session, password])
+        .when({ type: 'RevokeApiToken', now, tokenId: 't1' })
+        .thenNothingHappens();
+    });
+
+    it('signing out everywhere ends every session and token, and is recorded only when something was active', () => {
+      const everywhere: UserEvent = { type: 'SignedOutEverywhere', data: { userId: 'u1' } };
+      users.given([registered, token, session]).when({ type: 'SignOutEverywhere', now }).then([everywhere]);
+      const state = fold([registered, token, expiring, session, everywhere]);
+      expect(activeToken(state, 'th', now)).toBeUndefined();
+      expect(activeToken(state, 'th2', now)).toBeUndefined();
+      expect(activeSession(state, 'sh', now)).toBeUndefined();
+      users
+        .given([registered, token, session, everywhere])
+        .when({ type: 'SignOutEverywhere', now })
+        .thenNothingHappens();
+      users
+        .given([registered, expiring])
+        .when({ type: 'SignOutEverywhere', now: '2026-04-01T00:00:00.000Z' })
+        .thenNothingHappens();
+      users.given([]).when({ type: 'SignOutEverywhere', now }).thenThrows('USER_NOT_FOUND');
+    });
+
+    it('the roles held are those granted and not revoked, by organisation and role', () => {
+      const grant = (organisationId: string, role: 'viewer' | 'secretary' | 'admin'): UserEvent => ({
+        type: 'RoleGranted',
+        data: { userId: 'u1', organisationId, role },
+      });
+      const state = fold([
+        registered,
+        grant('oslo-sv', 'secretary'),
+        grant('bergen-sv', 'viewer'),
+        grant('oslo-sv', 'admin'),
+        { type: 'RoleRevoked', data: { userId: 'u1', organisationId: 'oslo-sv', role: 'secretary' } },
+      ]);
+      expect(grantsOf(state)).toEqual([
+        { organisationId: 'bergen-sv', role: 'viewer' },
+        { organisationId: 'oslo-sv', role: 'admin' },
+      ]);
+      expect(grantsOf(userDecider.initialState())).toEqual([]);
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 import { DomainError } from '../shared/domain-error.js';
 import type { CommandContext, Decider, DomainEvent } from '../shared/decider.js';
-import { ROLES, SYSTEM_SCOPE, type Role } from './roles.js';
+import { ROLES, SYSTEM_SCOPE, type Role, type RoleGrant } from './roles.js';
 
 /** An external identity (OIDC): the issuer and the subject it gave the user. */
 export interface ExternalIdentity {
@@ -20,17 +20,40 @@ export type ApiTokenIssued = DomainEvent<
   { userId: string; tokenId: string; tokenHash: string; label: string; expiresAt?: string }
 >;
 export type ApiTokenRevoked = DomainEvent<'ApiTokenRevoked', { userId: string; tokenId: string }>;
+/**
+ * A signed-in session (pages): its id, the hash of the key its cookie carries (the key itself is
+ * never stored) and when it ends by itself.
+ */
+export type SessionStarted = DomainEvent<
+  'SessionStarted',
+  { userId: string; sessionId: string; keyHash: string; expiresAt: string }
+>;
+/** Signed out of one session. */
+export type SessionEnded = DomainEvent<'SessionEnded', { userId: string; sessionId: string }>;
+/** Every session and every token of the user ended at once (as a new password also does). */
+export type SignedOutEverywhere = DomainEvent<'SignedOutEverywhere', { userId: string }>;
 export type RoleGranted = DomainEvent<'RoleGranted', { userId: string; organisationId: string; role: Role }>;
 export type RoleRevoked = DomainEvent<'RoleRevoked', { userId: string; organisationId: string; role: Role }>;
 
 export type UserEvent =
-  UserRegistered | PasswordSet | ApiTokenIssued | ApiTokenRevoked | RoleGranted | RoleRevoked;
+  | UserRegistered
+  | PasswordSet
+  | ApiTokenIssued
+  | ApiTokenRevoked
+  | SessionStarted
+  | SessionEnded
+  | SignedOutEverywhere
+  | RoleGranted
+  | RoleRevoked;
 
 export const USER_EVENT_TYPES: ReadonlySet<string> = new Set([
   'UserRegistered',
   'PasswordSet',
   'ApiTokenIssued',
   'ApiTokenRevoked',
+  'SessionStarted',
+  'SessionEnded',
+  'SignedOutEverywhere',
   'RoleGranted',
   'RoleRevoked',
 ]);
@@ -54,6 +77,14 @@ export type IssueApiToken = CommandContext & {
   readonly expiresAt?: string;
 };
 export type RevokeApiToken = CommandContext & { readonly type: 'RevokeApiToken'; readonly tokenId: string };
+export type StartSession = CommandContext & {
+  readonly type: 'StartSession';
+  readonly sessionId: string;
+  readonly keyHash: string;
+  readonly expiresAt: string;
+};
+export type EndSession = CommandContext & { readonly type: 'EndSession'; readonly sessionId: string };
+export type SignOutEverywhere = CommandContext & { readonly type: 'SignOutEverywhere' };
 export type GrantRole = CommandContext & {
   readonly type: 'GrantRole';
   readonly organisationId: string;
@@ -65,7 +96,29 @@ export type RevokeRole = CommandContext & {
   readonly role: Role;
 };
 export type UserCommand =
-  RegisterUser | SetPassword | IssueApiToken | RevokeApiToken | GrantRole | RevokeRole;
+  | RegisterUser
+  | SetPassword
+  | IssueApiToken
+  | RevokeApiToken
+  | StartSession
+  | EndSession
+  | SignOutEverywhere
+  | GrantRole
+  | RevokeRole;
+
+/** A bearer token as the user's stream has it. */
+export interface TokenState {
+  readonly tokenHash: string;
+  readonly expiresAt: string | undefined;
+  /** Revoked, or ended with all the others by a new password or "sign out everywhere". */
+  readonly ended: boolean;
+}
+
+/** A session not signed out of (it may have expired). */
+export interface SessionState {
+  readonly keyHash: string;
+  readonly expiresAt: string;
+}
 
 export type UserState =
   | { readonly status: 'none' }
@@ -73,13 +126,28 @@ export type UserState =
       readonly status: 'registered';
       readonly userId: string;
       readonly username: string;
-      readonly tokens: ReadonlySet<string>;
+      /** The argon2 hash of the password; null until one is set (an OIDC account has none). */
+      readonly passwordHash: string | null;
+      /** Every token ever issued, by id. */
+      readonly tokens: ReadonlyMap<string, TokenState>;
+      /** The sessions not signed out of, by id. */
+      readonly sessions: ReadonlyMap<string, SessionState>;
       /** `organisationId role` pairs currently held. */
       readonly roles: ReadonlySet<string>;
     };
 
+type Registered = Extract<UserState, { status: 'registered' }>;
+
 const USERNAME = /^[a-z0-9][a-z0-9._@-]{1,99}$/;
+
 const roleKey = (organisationId: string, role: Role) => `${organisationId} ${role}`;
+
+/** Every session and token ends: after a new password, or when signed out everywhere. */
+function endEverything(state: Registered): Registered {
+  const tokens = new Map<string, TokenState>();
+  for (const [id, token] of state.tokens) tokens.set(id, token.ended ? token : { ...token, ended: true });
+  return { ...state, tokens, sessions: new Map() };
+}
 
 export function evolveUser(state: UserState, event: UserEvent): UserState {
   if (event.type === 'UserRegistered') {
@@ -87,20 +155,44 @@ export function evolveUser(state: UserState, event: UserEvent): UserState {
       status: 'registered',
       userId: event.data.userId,
       username: event.data.username,
-      tokens: new Set(),
+      passwordHash: null,
+      tokens: new Map(),
+      sessions: new Map(),
       roles: new Set(),
     };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
     case 'PasswordSet':
-      return state;
+      return { ...endEverything(state), passwordHash: event.data.passwordHash };
+    case 'SignedOutEverywhere':
+      return endEverything(state);
     case 'ApiTokenIssued':
-      return { ...state, tokens: new Set(state.tokens).add(event.data.tokenId) };
+      return {
+        ...state,
+        tokens: new Map(state.tokens).set(event.data.tokenId, {
+          tokenHash: event.data.tokenHash,
+          expiresAt: event.data.expiresAt,
+          ended: false,
+        }),
+      };
     case 'ApiTokenRevoked': {
-      const tokens = new Set(state.tokens);
-      tokens.delete(event.data.tokenId);
-      return { ...state, tokens };
+      const token = state.tokens.get(event.data.tokenId);
+      if (!token) return state;
+      return { ...state, tokens: new Map(state.tokens).set(event.data.tokenId, { ...token, ended: true }) };
+    }
+    case 'SessionStarted':
+      return {
+        ...state,
+        sessions: new Map(state.sessions).set(event.data.sessionId, {
+          keyHash: event.data.keyHash,
+          expiresAt: event.data.expiresAt,
+        }),
+      };
+    case 'SessionEnded': {
+      const sessions = new Map(state.sessions);
+      sessions.delete(event.data.sessionId);
+      return { ...state, sessions };
     }
     case 'RoleGranted':
       return {
@@ -117,6 +209,57 @@ export function evolveUser(state: UserState, event: UserEvent): UserState {
       return unhandled;
     }
   }
+}
+
+/** Whether the credential is still good at `now` (ISO timestamps compare as text). */
+const unexpired = (expiresAt: string | undefined, now: string): boolean =>
+  expiresAt === undefined || expiresAt > now;
+
+/** The token with this hash, if it is neither revoked, ended nor expired at `now`. */
+export function activeToken(
+  state: UserState,
+  tokenHash: string,
+  now: string,
+): { readonly tokenId: string; readonly expiresAt: string | undefined } | undefined {
+  if (state.status !== 'registered') return undefined;
+  for (const [tokenId, token] of state.tokens) {
+    if (token.tokenHash === tokenHash && !token.ended && unexpired(token.expiresAt, now)) {
+      return { tokenId, expiresAt: token.expiresAt };
+    }
+  }
+  return undefined;
+}
+
+/** The session whose key has this hash, if it was not signed out of and has not expired at `now`. */
+export function activeSession(
+  state: UserState,
+  keyHash: string,
+  now: string,
+): { readonly sessionId: string; readonly expiresAt: string } | undefined {
+  if (state.status !== 'registered') return undefined;
+  for (const [sessionId, session] of state.sessions) {
+    if (session.keyHash === keyHash && unexpired(session.expiresAt, now)) {
+      return { sessionId, expiresAt: session.expiresAt };
+    }
+  }
+  return undefined;
+}
+
+/** The roles the user holds now, by organisation and role. */
+export function grantsOf(state: UserState): RoleGrant[] {
+  if (state.status !== 'registered') return [];
+  // Keys are `organisationId role` and ids hold no spaces: sorted by organisation, then role.
+  return [...state.roles].sort().map((key) => {
+    const cut = key.indexOf(' ');
+    return { organisationId: key.slice(0, cut), role: key.slice(cut + 1) as Role };
+  });
+}
+
+/** Whether anything could still sign in as the user: a token or session not ended or expired at `now`. */
+function anythingActive(state: Registered, now: string): boolean {
+  for (const token of state.tokens.values()) if (!token.ended && unexpired(token.expiresAt, now)) return true;
+  for (const session of state.sessions.values()) if (unexpired(session.expiresAt, now)) return true;
+  return false;
 }
 
 export function decideUser(command: UserCommand, state: UserState): UserEvent[] {
@@ -168,11 +311,35 @@ export function decideUser(command: UserCommand, state: UserState): UserEvent[] 
           },
         },
       ];
-    case 'RevokeApiToken':
-      if (!state.tokens.has(command.tokenId)) {
+    case 'RevokeApiToken': {
+      const token = state.tokens.get(command.tokenId);
+      if (!token) {
         throw new DomainError('TOKEN_NOT_FOUND', 'not_found', 'No such token for this user');
       }
+      // Revoked before, or ended by a new password or "sign out everywhere": nothing more to end.
+      if (token.ended) return [];
       return [{ type: 'ApiTokenRevoked', data: { userId, tokenId: command.tokenId } }];
+    }
+    case 'StartSession':
+      if (state.sessions.has(command.sessionId)) return [];
+      return [
+        {
+          type: 'SessionStarted',
+          data: {
+            userId,
+            sessionId: command.sessionId,
+            keyHash: command.keyHash,
+            expiresAt: command.expiresAt,
+          },
+        },
+      ];
+    case 'EndSession':
+      // Signed out before (or ended with all the others): nothing more to end.
+      if (!state.sessions.has(command.sessionId)) return [];
+      return [{ type: 'SessionEnded', data: { userId, sessionId: command.sessionId } }];
+    case 'SignOutEverywhere':
+      if (!anythingActive(state, command.now)) return [];
+      return [{ type: 'SignedOutEverywhere', data: { userId } }];
     case 'GrantRole':
       if (!(ROLES as readonly string[]).includes(command.role)) {
         throw new DomainError('UNKNOWN_ROLE', 'invalid', `role must be one of ${ROLES.join(', ')}`, {

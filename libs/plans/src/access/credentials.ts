@@ -1,5 +1,5 @@
 import argon2 from 'argon2';
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
 /** argon2id with the library's defaults (OWASP's recommended parameters). */
 export function hashPassword(password: string): Promise<string> {
@@ -24,22 +24,36 @@ export function decoyPasswordHash(): Promise<string> {
 export const API_TOKEN_PREFIX = 'pvk_';
 
 /**
- * A new bearer token: 32 random bytes. Only its SHA-256 is stored (a token has full entropy,
- * so a fast hash is enough; a password needs argon2 because it has little).
+ * A new bearer token for a user: `pvk_<user id>.<32 random bytes>`. The user id in it says
+ * whose stream holds the token, so checking it reads that stream and no table a rebuild could
+ * empty. Only its SHA-256 is stored (a token has full entropy, so a fast hash is enough; a
+ * password needs argon2 because it has little).
  */
-export function newApiToken(): { tokenId: string; token: string; tokenHash: string } {
-  const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
-  return { tokenId: randomUUID(), token, tokenHash: hashApiToken(token) };
+export function newApiToken(userId: string): { tokenId: string; token: string; tokenHash: string } {
+  const token = `${API_TOKEN_PREFIX}${userId}.${randomBytes(32).toString('base64url')}`;
+  return { tokenId: randomUUID(), token, tokenHash: hashSecret(token) };
 }
 
-export function hashApiToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+const TOKEN_WITH_USER =
+  /^pvk_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.[A-Za-z0-9_-]{43}$/;
+
+/**
+ * Whose token this is, as far as the token says (undefined for a token issued before tokens
+ * named their user: look its hash up), and the hash it is stored under.
+ */
+export function readApiToken(token: string): { userId: string | undefined; tokenHash: string } {
+  return { userId: TOKEN_WITH_USER.exec(token)?.[1], tokenHash: hashSecret(token) };
 }
 
-export function sameHash(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
+/** A new session's key (what its cookie carries, with the user id) and the hash that is stored. */
+export function newSessionKey(): { sessionId: string; key: string; keyHash: string } {
+  const key = randomBytes(32).toString('base64url');
+  return { sessionId: randomUUID(), key, keyHash: hashSecret(key) };
+}
+
+/** The SHA-256 of a secret with full entropy (a token, a session key): what is stored of it. */
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
 }
 
 /** A password for the demo's admin: 20 characters from an unambiguous alphabet. */

@@ -1,7 +1,22 @@
 import { isPlanVisibilityEvent, isUserEvent, type UserEvent } from '@app/domain';
+import type { Transaction } from 'kysely';
 import type { Projection } from '../projection.js';
 
-/** Users, their token hashes, every role grant with when it was revoked, and plan visibility. */
+/** A new password or "sign out everywhere" ends every token the user still had. */
+async function endTokens(trx: Transaction<any>, userId: string, at: string): Promise<void> {
+  await trx
+    .updateTable('rm_api_tokens')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+/**
+ * Users, their token hashes, every role grant with when it was revoked, and plan visibility:
+ * for listings and audits. Nothing decides who a request comes from or what it may see from
+ * these tables (a rebuild empties them): that is read from the event store.
+ */
 export const accessProjection: Projection = {
   name: 'access',
   tables: ['rm_users', 'rm_api_tokens', 'rm_role_grants', 'rm_plan_visibility'],
@@ -41,6 +56,14 @@ export const accessProjection: Projection = {
             .set({ password_hash: event.data.passwordHash })
             .where('user_id', '=', event.data.userId)
             .execute();
+          await endTokens(trx, event.data.userId, at);
+          break;
+        case 'SignedOutEverywhere':
+          await endTokens(trx, event.data.userId, at);
+          break;
+        case 'SessionStarted':
+        case 'SessionEnded':
+          // Sessions are checked against the user's stream, never against a table.
           break;
         case 'ApiTokenIssued':
           await trx

@@ -1,4 +1,4 @@
-import { SYSTEM_SCOPE, type PlanVisibility, type Role, type RoleGrant } from '@app/domain';
+import { SYSTEM_SCOPE, type Role } from '@app/domain';
 import type { Kysely } from 'kysely';
 
 export interface UserRecord {
@@ -17,24 +17,6 @@ export interface RoleHolder {
   readonly revokedBy: string | null;
 }
 
-export async function findUserByUsername(db: Kysely<any>, username: string): Promise<UserRecord | undefined> {
-  const row = await db
-    .selectFrom('rm_users')
-    .select(['user_id', 'username', 'password_hash'])
-    .where('username', '=', username)
-    .executeTakeFirst();
-  return row ? { userId: row.user_id, username: row.username, passwordHash: row.password_hash } : undefined;
-}
-
-export async function findUserById(db: Kysely<any>, userId: string): Promise<UserRecord | undefined> {
-  const row = await db
-    .selectFrom('rm_users')
-    .select(['user_id', 'username', 'password_hash'])
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return row ? { userId: row.user_id, username: row.username, passwordHash: row.password_hash } : undefined;
-}
-
 export async function findUserByExternalIdentity(
   db: Kysely<any>,
   issuer: string,
@@ -50,48 +32,17 @@ export async function findUserByExternalIdentity(
 }
 
 /**
- * The user a bearer token belongs to (not revoked, not expired; `now` an ISO timestamp) with
- * the roles they hold now, in one query: every request with a bearer
- * token asks this first.
+ * The user a token with this hash was issued to (whether it is still good is not asked here: a
+ * token's owner never changes, and the owner's stream says whether it is). Only for tokens
+ * from before a token named its user.
  */
-export async function findTokenPrincipal(
-  db: Kysely<any>,
-  tokenHash: string,
-  now: string,
-): Promise<{ userId: string; tokenId: string; grants: RoleGrant[] } | undefined> {
-  const rows = await db
-    .selectFrom('rm_api_tokens as t')
-    .leftJoin('rm_role_grants as g', (join) =>
-      join.onRef('g.user_id', '=', 't.user_id').on('g.revoked_at', 'is', null),
-    )
-    .select(['t.user_id', 't.token_id', 't.expires_at', 'g.organisation_id', 'g.role'])
-    .where('t.token_hash', '=', tokenHash)
-    .where('t.revoked_at', 'is', null)
-    .orderBy('g.organisation_id')
-    .orderBy('g.role')
-    .execute();
-  const [first] = rows;
-  if (!first || (first.expires_at !== null && first.expires_at <= now)) return undefined;
-  return {
-    userId: first.user_id,
-    tokenId: first.token_id,
-    grants: rows
-      .filter((r) => r.organisation_id !== null)
-      .map((r) => ({ organisationId: r.organisation_id, role: r.role as Role })),
-  };
-}
-
-/** The roles a user holds now. */
-export async function currentGrants(db: Kysely<any>, userId: string): Promise<RoleGrant[]> {
-  const rows = await db
-    .selectFrom('rm_role_grants')
-    .select(['organisation_id', 'role'])
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .orderBy('organisation_id')
-    .orderBy('role')
-    .execute();
-  return rows.map((r) => ({ organisationId: r.organisation_id, role: r.role as Role }));
+export async function findTokenOwner(db: Kysely<any>, tokenHash: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('rm_api_tokens')
+    .select('user_id')
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  return (row?.user_id as string | undefined) ?? undefined;
 }
 
 /** Role grants held at some moment between `from` and `to` (ISO timestamps, `to` exclusive), with their holder. */
@@ -181,30 +132,6 @@ export async function planChangersBetween(
     organisationId: r.organisation_id,
     grantEventId: r.grant_event_id,
   }));
-}
-
-/** Plans marked internal, with their organisation (every other plan is published). */
-export async function internalPlans(db: Kysely<any>): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('rm_plan_visibility')
-    .select(['plan_id', 'organisation_id'])
-    .where('visibility', '=', 'internal')
-    .execute();
-  return new Map(rows.map((r) => [r.plan_id as string, r.organisation_id as string]));
-}
-
-export async function planVisibility(
-  db: Kysely<any>,
-  planId: string,
-): Promise<{ visibility: PlanVisibility; organisationId: string } | undefined> {
-  const row = await db
-    .selectFrom('rm_plan_visibility')
-    .select(['visibility', 'organisation_id'])
-    .where('plan_id', '=', planId)
-    .executeTakeFirst();
-  return row
-    ? { visibility: row.visibility as PlanVisibility, organisationId: row.organisation_id }
-    : undefined;
 }
 
 /** The plan a plan continues (its predecessor), as the plan read model has it. */
