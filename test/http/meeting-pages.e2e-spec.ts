@@ -152,6 +152,76 @@ describe('meeting pages over HTTP', () => {
     expect(page).not.toContain('<script>alert');
   });
 
+  describe('filing from the form', () => {
+    const file = (fields: Record<string, string>) =>
+      request(api.http)
+        .post(`/mote/${MEETING}/forslag`)
+        .set('HX-Request', 'true')
+        .type('form')
+        .send(form({ commandId: randomUUID(), ...fields }));
+    const amendment = async (no: number) => {
+      const meeting = (await request(api.http).get(`/meetings/${MEETING}`).expect(200)).body as {
+        targets: Array<{ amendments: Array<Record<string, unknown> & { no: number }> }>;
+      };
+      return meeting.targets.flatMap((t) => t.amendments).find((a) => a.no === no);
+    };
+
+    it('files an amendment to a part of the plan chosen in the form, with the next free number', async () => {
+      const res = await file({
+        del: 'measure:4.1.A',
+        type: 'ansvar',
+        ansvar: 'FS',
+        begrunnelse: 'Fylkesstyret må lede dette.',
+        forslagsstiller: 'Grorud SV',
+      }).expect(200);
+      expect(squash(res.text)).toContain('Forslaget er fremmet som forslag 2.');
+      expect(res.text).toMatch(/^<form\s+id="forslagsskjema"/);
+      expect(await amendment(2)).toMatchObject({
+        proposer: 'Grorud SV',
+        op: 'reassign',
+        fields: { responsible: ['FS'], reason: 'Fylkesstyret må lede dette.' },
+        target: { kind: 'measure', address: '4.1.A' },
+      });
+    });
+
+    it('refuses what cannot be filed with the reason in the form, keeping what was typed', async () => {
+      const before = await countEvents(api.database);
+      const notThere = await file({
+        del: 'measure:4.1.A',
+        type: 'endring',
+        fra: 'finnes ikke',
+        til: 'noe',
+      }).expect(422);
+      expect(squash(notThere.text)).toContain(
+        'Teksten forslaget siterer, står ikke der forslaget viser til.',
+      );
+      expect(notThere.text).toContain('finnes ikke');
+      const both = await file({ del: 'measure:4.1.A', linjer: '3', type: 'stryk' }).expect(422);
+      expect(squash(both.text)).toContain('Oppgi enten linjer eller en del av planen, ikke begge.');
+      const empty = await file({ del: 'section:4.1', type: 'nytt-tiltak' }).expect(422);
+      expect(squash(empty.text)).toContain('Fyll inn teksten i det nye tiltaket.');
+      const badBody = await file({
+        del: 'section:4.1',
+        type: 'nytt-tiltak',
+        tekst: 'Nytt',
+        ansvar: 'F$',
+      }).expect(422);
+      expect(squash(badBody.text)).toContain('Ugyldig organkode: F$.');
+      expect(await countEvents(api.database)).toBe(before);
+    });
+
+    it('withdraws it again from the officer’s page', async () => {
+      const res = await request(api.http)
+        .post(`/mote/${MEETING}/forslag/2/votering`)
+        .set('HX-Request', 'true')
+        .type('form')
+        .send(form({ commandId: randomUUID(), result: 'withdrawn', reason: 'Trukket av forslagsstiller' }))
+        .expect(200);
+      expect(squash(res.text)).toContain('Forslag 2: trukket: trukket av forslagsstiller.');
+      expect(await amendment(2)).toMatchObject({ status: 'withdrawn' });
+    });
+  });
+
   it('answers a live region with 204 until the meeting changes, then with the region anew', async () => {
     const first = await request(api.anonymous).get(`/mote/${MEETING}/live?visning=motet`).expect(200);
     const version = /hx-get="[^"]*v=([\w-]+)"/.exec(first.text)![1]!;
@@ -170,7 +240,8 @@ describe('meeting pages over HTTP', () => {
 
   it('shows the hall the amendment to be treated, its recommendation, then the result just recorded', async () => {
     const screen = squash((await request(api.anonymous).get(`/mote/${MEETING}/skjerm`).expect(200)).text);
-    expect(screen).toContain('Til behandling · 1 av 1');
+    expect(screen).toContain('Sist avgjort: forslag 2 – trukket: trukket av forslagsstiller');
+    expect(screen).toContain('Til behandling · 2 av 2');
     expect(screen).toContain('Forslag 1: endring, Tiltak 4.1.A');
     expect(screen).toContain('Innstilling: <strong>Avvise</strong>');
     expect(screen).toContain('hx-trigger="every 500ms"');
@@ -240,18 +311,18 @@ describe('meeting pages over HTTP', () => {
     it('votes on the plan as a whole once every amendment is decided, and sends a plain form back', async () => {
       await officer()
         .post(`/meetings/${MEETING}/amendments`)
-        .send({ no: 2, target: { measure: '4.1.A' }, op: 'change_timing', timing: 'Høst 2026' })
+        .send({ no: 3, target: { measure: '4.1.A' }, op: 'change_timing', timing: 'Høst 2026' })
         .expect(201);
       const refused = await htmx(`/mote/${MEETING}/planvotering`, { result: 'adopted' }).expect(422);
       expect(squash(refused.text)).toContain(
-        'Stem over alle forslagene før planen som helhet (gjenstår: 2).',
+        'Stem over alle forslagene før planen som helhet (gjenstår: 3).',
       );
       const plain = await officer()
-        .post(`/mote/${MEETING}/forslag/2/votering`)
+        .post(`/mote/${MEETING}/forslag/3/votering`)
         .type('form')
         .send(form({ result: 'rejected', commandId: randomUUID() }))
         .expect(303);
-      expect(plain.headers.location).toBe(`/mote/${MEETING}/ledelse#forslag-2`);
+      expect(plain.headers.location).toBe(`/mote/${MEETING}/ledelse#forslag-3`);
       const done = await htmx(`/mote/${MEETING}/planvotering`, {
         result: 'adopted',
         for: '50',
@@ -276,7 +347,7 @@ describe('meeting pages over HTTP', () => {
     const page = squash((await request(api.anonymous).get(`/mote/${MEETING}/protokoll`).expect(200)).text);
     expect(page).toContain('Endringsforslag i voteringsrekkefølge');
     expect(page.indexOf('Forslag 1: endring, Tiltak 4.1.A')).toBeLessThan(
-      page.indexOf('Forslag 2: ny gjennomføring'),
+      page.indexOf('Forslag 3: ny gjennomføring'),
     );
     expect(page).toContain('Resultat:</strong> Vedtatt med komiteens endring (40 for, 12 mot, 3 avholdende)');
     expect(page).toContain('Planen som helhet: vedtatt (50 for, 0 mot).');
@@ -295,7 +366,7 @@ describe('meeting pages over HTTP', () => {
     expect(docx.headers['content-disposition']).toBe(`attachment; filename="${MEETING}-protokoll.docx"`);
     const word = readDocx(docx.body as Buffer).lines.join('\n');
     expect(word).toContain('Protokoll: Årsmøtet <2026>');
-    expect(word).toMatch(/1\. Forslag 1: endring, Tiltak 4\.1\.A[\s\S]*2\. Forslag 2: ny gjennomføring/);
+    expect(word).toMatch(/2\. Forslag 1: endring, Tiltak 4\.1\.A[\s\S]*3\. Forslag 3: ny gjennomføring/);
     expect(word).toContain('Resultat: Vedtatt med komiteens endring (40 for, 12 mot, 3 avholdende)');
     expect(word).toContain('~~alle~~');
 

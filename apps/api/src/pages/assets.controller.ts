@@ -42,6 +42,7 @@ export const ASSETS: Readonly<Record<string, { file: string; type: string; maxAg
   },
   'pages.js': { file: join(own, 'pages.js'), type: 'text/javascript; charset=utf-8', maxAge: 300 },
   'pages.css': { file: join(own, 'pages.css'), type: 'text/css; charset=utf-8', maxAge: 300 },
+  'meeting.js': { file: join(own, 'meeting.js'), type: 'text/javascript; charset=utf-8', maxAge: 300 },
   'meeting.css': { file: join(own, 'meeting.css'), type: 'text/css; charset=utf-8', maxAge: 300 },
   'favicon.svg': { file: join(own, 'favicon.svg'), type: 'image/svg+xml', maxAge: 86_400 },
 };

@@ -7,6 +7,10 @@ import { csrfToken, PageErrorFilter, PageProblem, readForm, ServerTimingIntercep
 import { MeetingCommands } from './meeting-commands.js';
 import { MeetingPageData } from './meeting-page-data.js';
 import { allAmendments, resultText } from './views/amendment.js';
+import { amendmentFromForm } from './amendment-form.js';
+import { canLead } from './meeting-pages.controller.js';
+import { filingForm } from './views/filing-form.js';
+import { meetingPage } from './views/meeting.js';
 import { modifiedFields, officerPage, officerRegion, type OfficerFlash } from './views/officer.js';
 
 const HTML = 'text/html; charset=utf-8';
@@ -119,6 +123,57 @@ export class MeetingActionsController {
       const after = allAmendments(await this.data.meeting(meeting.id)).find((x) => x.no === no);
       return `Forslag ${no}: ${after ? resultText(after).toLocaleLowerCase('nb') : 'registrert'}.`;
     });
+  }
+
+  /**
+   * File an amendment from the filing form. It gets the next free number; when someone else took
+   * that number in the meantime, the next one after it.
+   */
+  @Post('forslag')
+  async file(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
+    const meeting = await this.data.meeting(id);
+    const form = await readForm(req);
+    const amendment = amendmentFromForm(form);
+    let refusal = typeof amendment === 'string' ? amendment : undefined;
+    let no = Math.max(0, ...allAmendments(meeting).map((a) => a.no)) + 1;
+    for (let attempt = 0; typeof amendment !== 'string' && attempt < 5; attempt++, no++) {
+      const refused = await this.commands.attempt(
+        req,
+        meeting.id,
+        { ...form, commandId: attempt === 0 ? (form.commandId ?? '') : '' },
+        {
+          type: 'FileAmendment',
+          no,
+          ...amendment,
+        },
+      );
+      refusal = refused?.text;
+      if (refused?.code !== 'DUPLICATE_AMENDMENT_NO') break;
+    }
+    const htmx = req.header('hx-request') === 'true';
+    if (!refusal && !htmx) {
+      res.redirect(303, `/mote/${meeting.id}#forslag-${no}`);
+      return;
+    }
+    const ctx = await this.data.context(meeting.id);
+    const formModel = {
+      meetingId: meeting.id,
+      papers: ctx.papers,
+      csrf: csrfToken(req),
+      asOfficer: canLead(req, meeting.organisationId),
+      ...(refusal
+        ? { values: form, flash: { kind: 'error' as const, text: refusal } }
+        : { flash: { kind: 'ok' as const, text: `Forslaget er fremmet som forslag ${no}.` } }),
+    };
+    res
+      .status(refusal ? 422 : 200)
+      .type(HTML)
+      .send(
+        (htmx
+          ? filingForm(formModel)
+          : meetingPage({ ...ctx, canLead: formModel.asOfficer, csrf: formModel.csrf, filing: formModel })
+        ).value,
+      );
   }
 
   @Post('planvotering')

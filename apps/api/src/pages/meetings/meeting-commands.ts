@@ -35,6 +35,16 @@ export class MeetingCommands {
     form: Record<string, string>,
     change: MeetingChange,
   ): Promise<string | undefined> {
+    return (await this.attempt(req, meetingId, form, change))?.text;
+  }
+
+  /** As `run`, with the domain's code of a refusal, for a caller that tries again on some. */
+  async attempt(
+    req: Request,
+    meetingId: string,
+    form: Record<string, string>,
+    change: MeetingChange,
+  ): Promise<{ text: string; code: string } | undefined> {
     const envelope: CommandEnvelope = {
       // The form carries a fresh id, so a double submit appends once.
       commandId: UUID.test(form.commandId ?? '') ? form.commandId! : randomUUID(),
@@ -47,7 +57,8 @@ export class MeetingCommands {
       outcome = await this.commandBus.execute(new ChangeMeetingCommand(meetingId, change, envelope));
     } catch (error) {
       const refusal = meetingRefusal(error);
-      if (refusal !== undefined) return refusal;
+      if (refusal !== undefined)
+        return { text: refusal, code: (error as { code?: string }).code ?? 'CONFLICT' };
       throw error;
     }
     const last = [outcome.position, ...outcome.planOutcomes.map((o) => o.position)].reduce<

@@ -125,8 +125,14 @@ export class MeetingPagesController {
   @Header('Content-Type', HTML)
   async meeting(@Param('id') id: string, @Req() req: Request): Promise<string> {
     const ctx = await this.data.context(id);
-    return meetingPage({ ...ctx, canLead: canLead(req, ctx.meeting.organisationId), csrf: csrfToken(req) })
-      .value;
+    const leads = canLead(req, ctx.meeting.organisationId);
+    const csrf = csrfToken(req);
+    return meetingPage({
+      ...ctx,
+      canLead: leads,
+      csrf,
+      ...(leads ? { filing: { meetingId: ctx.meeting.id, papers: ctx.papers, csrf, asOfficer: true } } : {}),
+    }).value;
   }
 
   @Get('mote/:id/skjerm')

@@ -50,6 +50,7 @@ export function layout(page: PageShell): Html {
         <script src="/assets/htmx.min.js" defer></script>
         ${page.charts ? raw('<script src="/assets/chart.umd.min.js" defer></script>\n') : ''}
         <script src="/assets/pages.js" defer></script>
+        ${page.meeting ? raw('<script src="/assets/meeting.js" defer></script>\n') : ''}
       </head>
       <body${page.csrf ? html` hx-headers="${JSON.stringify({ 'X-CSRF-Token': page.csrf })}"` : ''}>
         <a class="skip-link" href="#innhold">Hopp til innholdet</a>

@@ -5,12 +5,15 @@ import { emptyState, headingTag } from '../../views/components.js';
 import { layout } from '../../views/layout.js';
 import type { MeetingContext } from '../meeting-page-data.js';
 import { amendmentCard, inVotingOrder, meetingName, meetingStatusText } from './amendment.js';
+import { filingForm, type FilingFormModel } from './filing-form.js';
 import { liveRegion } from './live.js';
 
 export interface MeetingPageModel extends MeetingContext {
   /** The reader may lead the meeting (meeting officer in its organisation). */
   readonly canLead: boolean;
   readonly csrf?: string | undefined;
+  /** The filing form, for those who may file (the meeting officer). */
+  readonly filing?: FilingFormModel;
 }
 
 /** The links between a meeting's pages. */
@@ -112,6 +115,14 @@ export function meetingPage(model: MeetingPageModel): Html {
     ],
     body: html`<h1>${meetingName(meeting)}</h1>
       ${meetingFacts(model)} ${meetingLinks(meeting, model.canLead)}
+      ${
+        model.filing && !meeting.planVote
+          ? html`<details class="filing no-print" ${model.filing.flash ? raw(' open') : ''}>
+              <summary>Fremme et endringsforslag</summary>
+              ${filingForm(model.filing)}
+            </details>`
+          : ''
+      }
       ${liveRegion('motet-live', `/mote/${meeting.id}/live?visning=motet`, meetingProgress(model), '1s')}`,
   });
 }
