@@ -214,7 +214,7 @@ describe('planverk import and export', () => {
       label: 'A',
       text: 'Ringe alle nye medlemmer innen to uker etter innmelding',
       timing: 'innen to uker',
-      responsibleNote: 'Medlemsansvarlig',
+      responsibleParties: ['Medlemsansvarlig'],
     });
     const again = await runCli(['import', docx], shared.env);
     expect(again.stdout).toContain('was already imported from this document; nothing changed');

@@ -67,7 +67,12 @@ export interface MeasureDoc {
   readonly timing?: string;
   /** Body codes ("Ansvar"); the first is the lead. */
   readonly responsible?: readonly string[];
-  /** Responsibility text that is not a body code ("fylkessekretær", "interesserte lokallag"). */
+  /**
+   * Who else is responsible, by name, where that is not a declared body ("Programkomitéene",
+   * "Alle", "Skeive sosialister (FS)"): shown with the measure as its responsible parties.
+   */
+  readonly responsibleParties?: readonly string[];
+  /** What the Ansvar says beyond its bodies and parties ("FS (eller SV sentralt)"). */
   readonly responsibleNote?: string;
   readonly lines?: LineRange;
 }

@@ -124,11 +124,24 @@ export function validatePlanDocument(value: unknown): Array<Issue> {
           else if (codes.size > 0 && !codes.has(code)) {
             fail(
               [...at, 'responsible', i],
-              `unknown body ${code} (the document declares ${[...codes].join(', ')})`,
+              `unknown body ${code} (the document declares ${[...codes].join(', ')}); a responsible that is not a body goes in responsibleParties`,
             );
           }
         });
     }
+    if (m.responsibleParties !== undefined) {
+      if (!Array.isArray(m.responsibleParties))
+        fail([...at, 'responsibleParties'], 'must be a list of names, e.g. [Programkomitéene]');
+      else
+        m.responsibleParties.forEach((name, i) => {
+          if (typeof name !== 'string' || name.trim() === '')
+            fail([...at, 'responsibleParties', i], 'must be a name such as Programkomitéene');
+          else if (name.trim().length > 120)
+            fail([...at, 'responsibleParties', i], 'must be a name of at most 120 characters');
+        });
+    }
+    if (m.responsibleNote !== undefined && typeof m.responsibleNote !== 'string')
+      fail([...at, 'responsibleNote'], 'must be a text');
   };
   const numbers = new Set<string>();
   const section = (s: unknown, at: Array<string | number>): void => {

@@ -9,7 +9,12 @@ import { allSections, section } from './__fixtures__/seeds.js';
  */
 const measures = (doc: PlanDocument): MeasureDoc[] =>
   allSections(doc.sections).flatMap((s) => s.measures ?? []);
-const row = (m: MeasureDoc | undefined) => [m?.text, m?.timing, m?.responsibleNote, m?.responsible ?? []];
+const row = (m: MeasureDoc | undefined) => [
+  m?.text,
+  m?.timing,
+  m?.responsibleParties?.join(', '),
+  m?.responsible ?? [],
+];
 
 describe('a Word file with heading styles, numbered lists and a Tiltak/Frist/Ansvar table', () => {
   it('reads the header, the numbered chapters and every measure', async () => {

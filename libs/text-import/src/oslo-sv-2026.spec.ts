@@ -8,30 +8,31 @@ import { SEEDS, allSections, measure, readSeed, section } from './__fixtures__/s
  */
 const { document, report } = importPlanText(readSeed(SEEDS.osloSv2026));
 
-// [section, label, the text starts with, Gjennomføring, Ansvar codes, Ansvar text that is not a code]
-type Row = [string, string, string, string, string[], string?];
+// [section, label, the text starts with, Gjennomføring, Ansvar codes, the named parties that are
+//  not bodies, what the cell says beyond both ("FS (eller SV sentralt)")]
+type Row = [string, string, string, string, string[], string[]?, string?];
 const MEASURES: Row[] = [
   ['4.1', 'A', 'Hele Oslo SV (alle lokallag) skal jevnlig', '2026-2027', ['FS', 'LL', 'BSG']],
+  ['4.1', 'B', 'Det skal lages en plan for systematisk', 'Vår 2026', ['FS', 'LL', 'BSG'], []],
+  ['4.1', 'C', 'Det skal være minst én hovedansvarlig', 'Vår 2026', ['FS', 'LL']],
   [
     '4.1',
-    'B',
-    'Det skal lages en plan for systematisk',
-    'Vår 2026',
-    ['FS', 'LL', 'BSG'],
-    'FS i samarbeid med LL og BSG',
+    'D',
+    'Det gjennomføres pilot på dørbank',
+    'Vinter 2025-26',
+    ['FS', 'BSG'],
+    ['Interesserte lokallag'],
   ],
-  ['4.1', 'C', 'Det skal være minst én hovedansvarlig', 'Vår 2026', ['FS', 'LL']],
-  ['4.1', 'D', 'Det gjennomføres pilot på dørbank', 'Vinter 2025-26', ['FS', 'BSG'], 'interesserte lokallag'],
-  ['4.1', 'E', 'FS/Fylkessekretær gjennomfører møte', 'Vår 2026', ['FS'], 'fylkessekretær'],
+  ['4.1', 'E', 'FS/Fylkessekretær gjennomfører møte', 'Vår 2026', ['FS'], ['Fylkessekretær']],
   ['4.1', 'F', 'Det skal tilbys opplæring i dørbanking.', 'Kontinuerlig', ['FS', 'LL']],
-  ['4.1', 'G', 'Programkomitéene (i Oslo SV og i', '2026', [], 'Programkomitéene'],
+  ['4.1', 'G', 'Programkomitéene (i Oslo SV og i', '2026', [], ['Programkomitéene']],
   ['4.1', 'H', 'Det skal gjennomføres 1-2 kampanjeuker', '2026', ['FS', 'LL']],
   ['4.2', 'A', 'Den direkte medlemskontakten gjennom ringing', 'Kontinuerlig', ['LL', 'FS']],
   ['4.2', 'B', 'Det skal i 2026 særskilt ringes', '2026', ['LL']],
   ['4.2', 'C', 'Det bør også ringes for å invitere', 'Kontinuerlig', ['LL', 'FS']],
-  ['4.2', 'D', 'Alle arrangementer skal registreres i Zetkin', 'Kontinuerlig', ['FS', 'LL'], 'LL og grupper'],
+  ['4.2', 'D', 'Alle arrangementer skal registreres i Zetkin', 'Kontinuerlig', ['FS', 'LL'], ['Grupper']],
   ['4.2', 'E', 'Zetkin skal fortsatt implementeres', '2026', ['FS', 'LL']],
-  ['4.2', 'F', 'Vi skal ha en aktiv vervekultur', 'Kontinuerlig', [], 'Alle'],
+  ['4.2', 'F', 'Vi skal ha en aktiv vervekultur', 'Kontinuerlig', [], ['Alle']],
   ['4.2', 'G', 'Lokallagene spesielt, men også fylkeslaget', 'Kontinuerlig', ['FS', 'LL']],
   ['4.2', 'H', 'Lokallagenes medlemsansvarlig skal sikre', 'Kontinuerlig', ['LL']],
   ['4.2', 'I', 'Alle lokallag bør ha minst to medlemsaktiviteter', 'Kontinuerlig', ['LL']],
@@ -55,7 +56,7 @@ const MEASURES: Row[] = [
     '2026 (Aktuelle tidsrom vil følge av mandatet for programprosessen/-komiteen)',
     ['LL'],
   ],
-  ['4.3', 'F', 'Programkomiteen og Fylkesstyret skal', 'Høst 2026', ['FS'], 'Programkomiteen'],
+  ['4.3', 'F', 'Programkomiteen og Fylkesstyret skal', 'Høst 2026', ['FS'], ['Programkomiteen']],
   ['4.3', 'G', 'Oslo skal sette ned en forberedende', 'Høst 2026', ['FS']],
   ['4.3', 'H', 'Oslo SV skal sette ned valgkampgruppe', 'Vinter 2026/nyåret 2027 (etter nominasjon)', ['FS']],
   ['4.3', 'I', 'Oslo SV skal legge en strategi', 'Vår 2026', ['FS']],
@@ -65,6 +66,7 @@ const MEASURES: Row[] = [
     'Det skal tilbys skolering for nominasjonskomiteer',
     'Høst 2026',
     ['FS'],
+    [],
     'FS (eller SV sentralt)',
   ],
   ['4.3', 'K', 'Oslo SV skal arrangere «Borgen-programmet»', 'Høst 2026', ['FS']],
@@ -91,7 +93,7 @@ const MEASURES: Row[] = [
     'BSG, STG og ansatte skal i størst mulig grad',
     'Kontinuerlig',
     ['BSG', 'STG', 'LL'],
-    'ansatte',
+    ['Ansatte'],
   ],
   ['5.1', 'A', 'Det skal arrangeres tillitsvalgtskolering', 'Våren 2026', ['FS']],
   ['5.1', 'B', 'Lokallagsstyrer som ønsker ytterligere', 'Kontinuerlig', ['LL', 'FS']],
@@ -101,19 +103,28 @@ const MEASURES: Row[] = [
     'Zetkin skal benyttes av alle lokallag',
     'Kontinuerlig',
     ['LL', 'FS'],
+    [],
     'Bruk: LL, FS Opplæring: FS',
   ],
   ['5.1', 'D', 'Vi skal ha en årlig runde med «Oslo SV-skolen»', '2026', ['FS']],
-  ['5.1', 'E', 'Oslo SVs ressursbank skal oppdateres', 'Kontinuerlig', ['FS'], 'ansatte'],
+  ['5.1', 'E', 'Oslo SVs ressursbank skal oppdateres', 'Kontinuerlig', ['FS'], ['Ansatte']],
   ['5.2', 'A', 'Oslo SV skal jobbe med utslippsreduksjon', 'Kontinuerlig', ['FS', 'LL', 'BSG']],
   ['5.2', 'B', 'Sørge for tydelig kommunikasjon', 'Kontinuerlig', ['FS']],
   ['5.2', 'C', 'Det skal arrangeres strategisamling', 'Årlig', ['FS']],
-  ['5.2', 'D', 'Oslo SVs landsstyrerepresentanter har ansvaret', 'Kontinuerlig', [], 'LS-delegasjonen'],
+  ['5.2', 'D', 'Oslo SVs landsstyrerepresentanter har ansvaret', 'Kontinuerlig', [], ['LS-delegasjonen']],
   ['5.2', 'E', 'Oslo SV skal sørge for god behandling', 'Ved behov', ['FS']],
   ['5.2', 'F', 'Møter og sosiale arrangement skal', 'Kontinuerlig', ['FS', 'LL']],
   ['5.2', 'G', 'Sikre at partiets drift og aktivitet', 'Kontinuerlig', ['FS']],
   ['5.2', 'H', 'Gjøre medlemmer og tillitsvalgte godt kjent', 'Kontinuerlig', ['FS']],
-  ['5.2', 'I', 'Ha kjønnsdelte formøter', 'Kontinuerlig', ['FS'], 'FS Særansvar hos kvinnepolitisk leder.'],
+  [
+    '5.2',
+    'I',
+    'Ha kjønnsdelte formøter',
+    'Kontinuerlig',
+    ['FS'],
+    [],
+    'FS Særansvar hos kvinnepolitisk leder.',
+  ],
   ['5.2', 'J', 'Oslo SV skal være en god og seriøs', 'Kontinuerlig', ['FS']],
   ['5.2', 'K', 'Oslo SV skal ha tilgjengelig informasjon', 'Kontinuerlig', ['FS']],
   ['5.3', 'A', 'Det skal rett etter Oslo SVs årsmøte', 'Årlig', ['FS']],
@@ -128,7 +139,7 @@ const MEASURES: Row[] = [
   ['5.4', 'F', 'Oslo SVs ansatte, BSG og STG', 'Kontinuerlig', ['FS', 'BSG', 'STG']],
   ['5.4', 'G', 'Fylkesstyret skal arrangere minst ett fysisk', 'Kontinuerlig', ['FS']],
   ['5.4', 'H', 'Alle lokallag skal etterstrebe', 'Kontinuerlig', ['LL']],
-  ['5.4', 'I', 'Lokallagsledere skal motta samle-epost', 'Kontinuerlig', ['AU'], 'Ansatte'],
+  ['5.4', 'I', 'Lokallagsledere skal motta samle-epost', 'Kontinuerlig', ['AU'], ['Ansatte']],
   ['5.5', 'A', 'Gruppestrukturen skal gjennomgås', 'Våren 2026', ['FS', 'Gruppene']],
   ['5.5', 'B', 'Gruppene skal kunne bidra på sitt felt', 'Kontinuerlig', ['Gruppene']],
   ['5.5', 'C', 'Gruppene må ha jevnlige møter', 'Kontinuerlig', ['Gruppene']],
@@ -142,25 +153,26 @@ const MEASURES: Row[] = [
     'Det skal sende ut et felles nyhetsbrev',
     'En gang per år',
     ['FS', 'Gruppene'],
-    'FS/fylkessekretær',
+    ['Fylkessekretær'],
   ],
-  ['5.6', 'A', 'FS skal velge faste representanter', 'Umiddelbart etter ÅM', ['FS'], 'FS og Faglig gruppe'],
+  ['5.6', 'A', 'FS skal velge faste representanter', 'Umiddelbart etter ÅM', ['FS'], ['Faglig gruppe']],
   ['5.6', 'B', 'Alliansepartnere kan inviteres', 'Kontinuerlig', ['FS']],
   ['5.6', 'C', 'Lokallag og gruppene inviterer', '2026', ['LL', 'Gruppene']],
   ['5.6', 'D', 'Bystyregruppa og stortingsgruppa', 'Kontinuerlig', ['BSG', 'STG']],
-  ['5.6', 'E', 'Oslo SV skal være representert i 8. mars', 'Kontinuerlig', ['FS'], 'Kvinnepolitisk gruppe'],
+  ['5.6', 'E', 'Oslo SV skal være representert i 8. mars', 'Kontinuerlig', ['FS'], ['Kvinnepolitisk gruppe']],
   ['5.6', 'F', 'BU-grupper og/eller lokallag bør ha god dialog', 'Kontinuerlig', ['BU-gruppe', 'LL']],
-  ['5.7', 'A', 'Vi skal markere:', 'Årlig', ['FS', 'LL'], 'aktuelle grupper (LL som selv ønsker det)'],
-  ['5.7', 'B', 'Vi skal delta i 8. mars-markeringen', 'Årlig', ['FS'], 'Kvinnepol. Gruppe'],
-  ['5.7', 'C', 'Vi skal bidra til stand i Pride park', 'Årlig', ['FS'], 'Skeive sosialister (FS)'],
-  ['5.7', 'D', 'Vi skal delta i 1. mai tog', 'Årlig', ['FS'], 'Faglig gruppe'],
-  ['5.8', 'A', 'Støtte lokallagene med råd', 'Kontinuerlig/ ved behov', ['FS'], 'ansatte'],
+  ['5.7', 'A', 'Vi skal markere:', 'Årlig', ['FS', 'LL'], ['Aktuelle grupper (LL som selv ønsker det)']],
+  ['5.7', 'B', 'Vi skal delta i 8. mars-markeringen', 'Årlig', ['FS'], ['Kvinnepol. Gruppe']],
+  ['5.7', 'C', 'Vi skal bidra til stand i Pride park', 'Årlig', ['FS'], ['Skeive sosialister (FS)']],
+  ['5.7', 'D', 'Vi skal delta i 1. mai tog', 'Årlig', ['FS'], ['Faglig gruppe']],
+  ['5.8', 'A', 'Støtte lokallagene med råd', 'Kontinuerlig/ ved behov', ['FS'], ['Ansatte']],
   [
     '5.8',
     'B',
     'Det skal produseres og legges ut videoer',
     'Kontinuering',
     ['BSG', 'STG'],
+    [],
     'I hovedsak BSG og STG.',
   ],
   ['5.8', 'C', 'Fortsette med Oslo SV sitt nyhetsbrev', 'Kontinuerlig', ['FS']],
@@ -290,18 +302,19 @@ describe('Oslo SV 2024-2027, årsutgave 2026 (seed 001)', () => {
       (s.measures ?? []).map((m) => `${s.number}.${m.label}`),
     );
     expect(found).toEqual(MEASURES.map(([s, l]) => `${s}.${l}`));
-    for (const [s, label, starts, timing, responsible, note] of MEASURES) {
+    for (const [s, label, starts, timing, responsible, parties = [], note] of MEASURES) {
       const m = measure(document, `${s}.${label}`);
       expect({ at: `${s}.${label}`, starts: m.text.startsWith(starts), timing: m.timing }).toEqual({
         at: `${s}.${label}`,
         starts: true,
         timing,
       });
-      expect({ at: `${s}.${label}`, responsible: m.responsible ?? [], note: m.responsibleNote }).toEqual({
+      expect({
         at: `${s}.${label}`,
-        responsible,
-        note,
-      });
+        responsible: m.responsible ?? [],
+        parties: m.responsibleParties ?? [],
+        note: m.responsibleNote,
+      }).toEqual({ at: `${s}.${label}`, responsible, parties, note });
     }
     expect(report.measures).toBe(90);
   });

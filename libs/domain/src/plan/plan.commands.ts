@@ -19,7 +19,15 @@ export type CreatePlan = PlanCommandOf<
 >;
 export type RetitlePlan = PlanCommandOf<'RetitlePlan', { title: string }>;
 export type LinkPlan = PlanCommandOf<'LinkPlan', { predecessorPlanId?: string; parentPlanId?: string }>;
-export type DeclareBody = PlanCommandOf<'DeclareBody', { code: string; name: string }>;
+export type DeclareBody = PlanCommandOf<
+  'DeclareBody',
+  {
+    code: string;
+    name: string;
+    /** A named responsible party the new body stands for: every live measure naming it gets the body instead. */
+    forParty?: string;
+  }
+>;
 export type AdoptPlan = PlanCommandOf<
   'AdoptPlan',
   { body: string; date: string; decisionRef?: string; edition?: string }
@@ -61,6 +69,8 @@ export type AddMeasure = PlanCommandOf<
     text: string;
     timing?: string;
     responsible?: readonly string[];
+    /** Responsible parties that are not declared bodies, as written; one that names a declared body becomes that body. */
+    responsibleParties?: readonly string[];
     responsibleNote?: string;
     lines?: Lines;
     /** Bodies of the plan's organisation, which a measure may name besides the plan's own. */
@@ -78,6 +88,8 @@ export type ReassignMeasure = PlanCommandOf<
   {
     measureId: string;
     responsible: readonly string[];
+    /** The named parties; absent: they stay as they are. */
+    responsibleParties?: readonly string[];
     reason?: string;
     organisationBodies?: readonly string[];
   }

@@ -89,6 +89,12 @@ export type MeasureAdded = PlanEventOf<
     timing: string;
     /** Body codes; the first is the lead. */
     responsible: string[];
+    /**
+     * Who else is responsible, named as the plan writes them but not a declared body
+     * ("Programkomitéene", "Alle", "Skeive sosialister (FS)"). Absent in events from before
+     * named parties were kept, which had them only in responsibleNote.
+     */
+    responsibleParties?: string[];
     responsibleNote?: string;
     lines?: Lines;
   }
@@ -101,7 +107,15 @@ export type MeasureMoved = PlanEventOf<
 export type MeasureRetimed = PlanEventOf<'MeasureRetimed', { measureId: string; from: string; to: string }>;
 export type MeasureReassigned = PlanEventOf<
   'MeasureReassigned',
-  { measureId: string; from: string[]; to: string[]; reason?: string }
+  {
+    measureId: string;
+    from: string[];
+    to: string[];
+    /** The named parties before and after, when they changed (absent: the parties stayed as they were). */
+    fromParties?: string[];
+    toParties?: string[];
+    reason?: string;
+  }
 >;
 export type MeasureStruck = PlanEventOf<'MeasureStruck', { measureId: string; reason: string }>;
 

@@ -30,6 +30,8 @@ export interface MeasureState {
   readonly text: string;
   readonly timing: string;
   readonly responsible: readonly string[];
+  /** Named responsible parties that are not declared bodies ("Programkomitéene"). */
+  readonly parties: readonly string[];
   readonly status: MeasureStatus;
   readonly struck: boolean;
   readonly lines: Lines | undefined;
@@ -204,6 +206,7 @@ function evolveOwning(state: PlanState, event: PlanEvent, own: OwnMaps | undefin
         text: d.text,
         timing: d.timing,
         responsible: d.responsible,
+        parties: d.responsibleParties ?? [],
         status: 'not_started',
         struck: false,
         lines: d.lines,
@@ -241,7 +244,7 @@ function evolveOwning(state: PlanState, event: PlanEvent, own: OwnMaps | undefin
         measures: update(
           plan.measures,
           event.data.measureId,
-          (m) => ({ ...m, responsible: event.data.to }),
+          (m) => ({ ...m, responsible: event.data.to, parties: event.data.toParties ?? m.parties }),
           own,
         ),
       });

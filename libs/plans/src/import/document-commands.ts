@@ -67,6 +67,9 @@ export function documentCommands(doc: PlanDocument, importId: string): PlanChang
         text: measure.text,
         timing: measure.timing ?? '',
         responsible: [...(measure.responsible ?? [])],
+        ...(measure.responsibleParties?.length
+          ? { responsibleParties: [...measure.responsibleParties] }
+          : {}),
         ...(measure.responsibleNote ? { responsibleNote: measure.responsibleNote } : {}),
         ...(measure.lines ? { lines: measure.lines } : {}),
       });

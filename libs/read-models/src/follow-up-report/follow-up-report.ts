@@ -2,7 +2,7 @@ import { wordDiff, type DiffPart, type MeasureStatus, type Target } from '@app/d
 import { emptyStatusCounts, type StatusCounts } from '../follow-up/follow-up-summary.js';
 import { flattenGoals, flattenSections } from '../plan-diff/diff-plans.js';
 import { foldTimeline, type HistoryRow, type MeasurementEntry } from '../plan-view/plan-timeline.js';
-import { renderPlanView, type GoalView, type PlanView } from '../plan-view/plan-view.js';
+import { renderPlanView, responsibleNames, type GoalView, type PlanView } from '../plan-view/plan-view.js';
 import { formatDateNb, formatTargetNb } from '../report-format/report-format.js';
 
 /** The period a report covers, ISO dates, both ends included. */
@@ -27,6 +27,7 @@ export interface ReportMeasure {
   readonly timing: string;
   readonly due: string | null;
   readonly overdue: boolean;
+  /** Bodies (the lead first) and named parties responsible for it. */
   readonly responsible: string[];
   /** The status on the report's last day. */
   readonly status: MeasureStatus;
@@ -145,7 +146,7 @@ export function buildFollowUpReport(
         timing: m.timing,
         due: m.due,
         overdue: m.overdue,
-        responsible: [...m.responsible],
+        responsible: responsibleNames(m),
         status: m.status,
         work: m.followUp
           .filter((f) => inRange(f.at, range))
@@ -311,7 +312,7 @@ function changesIn(rows: readonly HistoryRow[], range: ReportRange, view: PlanVi
       case 'MeasureAdded':
         measures.set(d.measureId, { sectionId: d.sectionId, label: d.label, text: d.text });
         emit('added', 'measure', measureAddress(d.measureId), d.text, {
-          to: `${d.timing}; ${(d.responsible as string[]).join(', ')}`,
+          to: `${d.timing}; ${[...(d.responsible as string[]), ...((d.responsibleParties as string[] | undefined) ?? [])].join(', ')}`,
         });
         break;
       case 'MeasureReworded': {
@@ -328,8 +329,8 @@ function changesIn(rows: readonly HistoryRow[], range: ReportRange, view: PlanVi
         break;
       case 'MeasureReassigned':
         emit('reassigned', 'measure', measureAddress(d.measureId), measures.get(d.measureId)?.text ?? '', {
-          from: (d.from as string[]).join(', '),
-          to: (d.to as string[]).join(', '),
+          from: [...(d.from as string[]), ...((d.fromParties as string[] | undefined) ?? [])].join(', '),
+          to: [...(d.to as string[]), ...((d.toParties as string[] | undefined) ?? [])].join(', '),
           ...(d.reason ? { reason: d.reason } : {}),
         });
         break;

@@ -1,6 +1,6 @@
 import { MEASURE_STATUSES, type MeasureStatus } from '@app/domain';
 import { flattenSections } from '../plan-diff/diff-plans.js';
-import type { MeasureView, PlanView } from '../plan-view/plan-view.js';
+import { responsibleNames, type MeasureView, type PlanView } from '../plan-view/plan-view.js';
 
 export type StatusCounts = Record<MeasureStatus, number>;
 
@@ -27,6 +27,16 @@ export interface BodyFollowUp {
   readonly overdue: number;
 }
 
+/** A named responsible party that is not a declared body ("Programkomitéene"), followed up as a body is. */
+export interface PartyFollowUp {
+  readonly name: string;
+  readonly measures: number;
+  readonly byStatus: StatusCounts;
+  /** Measures where the party is named first (no body is named): the lead. */
+  readonly lead: number;
+  readonly overdue: number;
+}
+
 export interface OverdueMeasure {
   readonly id: string;
   readonly address: string;
@@ -35,6 +45,7 @@ export interface OverdueMeasure {
   readonly due: string;
   readonly status: MeasureStatus;
   readonly responsible: string[];
+  readonly parties: string[];
 }
 
 export interface UnassignedMeasure {
@@ -57,6 +68,8 @@ export interface FollowUpSummary {
   readonly overdue: number;
   readonly sections: SectionFollowUp[];
   readonly bodies: BodyFollowUp[];
+  /** Named parties that are not declared bodies, in the order first named. */
+  readonly parties: PartyFollowUp[];
   readonly overdueMeasures: OverdueMeasure[];
   readonly withoutResponsible: UnassignedMeasure[];
 }
@@ -73,7 +86,7 @@ function countStatuses(measures: readonly MeasureView[]): StatusCounts {
 
 /**
  * The board's follow-up questions about a plan view: how many measures in each status, per
- * plan, section and responsible body; which are late; which have no one responsible.
+ * plan, section, responsible body and named party; which are late; which have no one responsible.
  * `asOf` is the date the view was rendered for (overdue is the view's own judgement).
  */
 export function summariseFollowUp(view: PlanView, asOf: string): FollowUpSummary {
@@ -97,6 +110,20 @@ export function summariseFollowUp(view: PlanView, asOf: string): FollowUpSummary
     };
   });
 
+  const partyNames: string[] = [];
+  for (const m of measures)
+    for (const name of m.parties) if (!partyNames.includes(name)) partyNames.push(name);
+  const parties = partyNames.map((name): PartyFollowUp => {
+    const named = measures.filter((m) => m.parties.includes(name));
+    return {
+      name,
+      measures: named.length,
+      byStatus: countStatuses(named),
+      lead: named.filter((m) => responsibleNames(m)[0] === name).length,
+      overdue: named.filter((m) => m.overdue).length,
+    };
+  });
+
   return {
     planId: view.id,
     title: view.title,
@@ -115,6 +142,7 @@ export function summariseFollowUp(view: PlanView, asOf: string): FollowUpSummary
       overdue: s.measures.filter((m) => m.overdue).length,
     })),
     bodies,
+    parties,
     overdueMeasures: measures
       .filter((m) => m.overdue)
       .map((m) => ({
@@ -125,9 +153,10 @@ export function summariseFollowUp(view: PlanView, asOf: string): FollowUpSummary
         due: m.due ?? '',
         status: m.status,
         responsible: [...m.responsible],
+        parties: [...m.parties],
       })),
     withoutResponsible: measures
-      .filter((m) => m.responsible.length === 0)
+      .filter((m) => responsibleNames(m).length === 0)
       .map((m) => ({ id: m.id, address: m.address, text: m.text, timing: m.timing, status: m.status })),
   };
 }

@@ -72,6 +72,7 @@ function measureDoc(m: MeasureView): MeasureDoc {
     text: m.text,
     ...(m.timing ? { timing: m.timing } : {}),
     ...(m.responsible.length > 0 ? { responsible: m.responsible } : {}),
+    ...(m.parties.length > 0 ? { responsibleParties: m.parties } : {}),
     ...(m.responsibleNote ? { responsibleNote: m.responsibleNote } : {}),
     ...(m.lines ? { lines: m.lines } : {}),
   };

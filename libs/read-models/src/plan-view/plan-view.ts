@@ -27,13 +27,21 @@ export interface MeasureView {
   readonly timingParsed: Timing;
   readonly due: string | null;
   readonly overdue: boolean;
+  /** Declared body codes, the lead first. */
   readonly responsible: string[];
+  /** Named responsible parties that are not declared bodies ("Programkomitéene"). */
+  readonly parties: string[];
   readonly responsibleNote: string | null;
   readonly status: MeasureStatus;
   readonly statusNote: string | null;
   readonly statusChangedAt: string | null;
   readonly followUp: readonly FollowUpEntry[];
   readonly lines: Lines | null;
+}
+
+/** Everyone responsible for a measure, as the pages and reports list them: its bodies, the lead first, then its named parties. */
+export function responsibleNames(m: Pick<MeasureView, 'responsible' | 'parties'>): string[] {
+  return [...m.responsible, ...m.parties];
 }
 
 export interface GoalView {
@@ -170,6 +178,7 @@ function measureView(
     due: dueDate(timing) ?? null,
     overdue: isOverdue(timing, m.status, today),
     responsible: [...m.responsible],
+    parties: [...m.parties],
     responsibleNote: timeline.responsibleNotes.get(m.id) ?? null,
     status: m.status,
     statusNote: lastStatus?.note ?? null,

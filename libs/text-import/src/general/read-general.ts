@@ -398,11 +398,11 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
   stack.forEach(flushPending);
   states.forEach(flushPending);
 
-  // The measures into their sections, with the named parties as their responsible note.
+  // The measures into their sections, with the parties that are not bodies named as such.
   for (const state of states) {
     for (const m of state.measures) {
       const { named, sourceLines: _lines, ref: _ref, ...doc } = m;
-      if (named.length) doc.responsibleNote = named.join(', ');
+      if (named.length) doc.responsibleParties = named;
       state.draft.measures.push(doc);
     }
   }

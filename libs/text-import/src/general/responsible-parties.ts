@@ -42,6 +42,32 @@ export function splitParties(text: string, codes: BodyCodes): Parties {
   return { responsible, named };
 }
 
+/**
+ * An Ansvar cell read for its named parties, where its codes are read by the caller: the parts
+ * that name no body outside parentheses are parties ("Programkomitéene", "Skeive sosialister
+ * (FS)"); the parts that mix a body with other words ("FS (eller SV sentralt)", "I hovedsak
+ * BSG") are `mixed`, which only a note can keep.
+ */
+export function namedParties(text: string, codes: BodyCodes): { named: string[]; mixed: string[] } {
+  const named: string[] = [];
+  const mixed: string[] = [];
+  for (const raw of splitOutsideParentheses(text.replace(/\.$/, ''))) {
+    const part = raw.trim();
+    if (part === '' || codes.codeOf(part) !== undefined) continue;
+    const outside = part
+      .replace(/\(.*?\)/g, ' ')
+      .split(/[\s/:]+/)
+      .filter((t) => t !== '');
+    if (outside.some((t) => codes.codeOf(t) !== undefined)) {
+      mixed.push(part);
+      continue;
+    }
+    const name = part.charAt(0).toUpperCase() + part.slice(1);
+    if (!named.includes(name)) named.push(name);
+  }
+  return { named, mixed };
+}
+
 function splitOutsideParentheses(text: string): string[] {
   const parts: string[] = [];
   let depth = 0;

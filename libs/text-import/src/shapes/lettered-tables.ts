@@ -13,6 +13,7 @@ import {
 } from '../draft.js';
 import { UnreadableDocumentError } from '../errors.js';
 import { listLooksLikeMeasures, looksLikeMeasures } from '../general/looks-like-measures.js';
+import { namedParties } from '../general/responsible-parties.js';
 import { type LineLedger } from '../line-ledger.js';
 import { readLetteredTable } from '../lettered-table.js';
 import { stripTrailingLineNumbers } from '../line-numbers.js';
@@ -345,12 +346,15 @@ function readTable(
       else ctx.ledger.take(line.no, role, ref);
     });
     const who = row.ansvar ? splitResponsibility(row.ansvar, ctx.codes) : undefined;
+    const parties = row.ansvar ? namedParties(row.ansvar, ctx.codes) : undefined;
     section.measures.push({
       label: row.label,
       text: row.text,
       ...(row.timing ? { timing: row.timing } : {}),
       ...(who && who.responsible.length ? { responsible: who.responsible } : {}),
-      ...(who?.note ? { responsibleNote: who.note } : {}),
+      ...(parties?.named.length ? { responsibleParties: parties.named } : {}),
+      // The note keeps what neither the codes nor the named parties say ("FS (eller SV sentralt)").
+      ...(who?.note && parties?.mixed.length ? { responsibleNote: who.note } : {}),
       lines,
     });
     if (!row.timing)

@@ -12,13 +12,23 @@ export function overdueBadge(): Html {
   return html`<span class="badge overdue">Forfalt</span>`;
 }
 
-export function bodyCodes(codes: readonly string[], bodies: readonly Body[], markLead = true): Html {
-  if (codes.length === 0) return html`<span class="none">Ingen ansvarlig</span>`;
+/**
+ * Who is responsible for a measure: its bodies (abbreviations explained), the lead first, then
+ * the parties it names that are not bodies ("Programkomitéene"), as written.
+ */
+export function bodyCodes(
+  codes: readonly string[],
+  bodies: readonly Body[],
+  markLead = true,
+  parties: readonly string[] = [],
+): Html {
+  const all = [...codes, ...parties];
+  if (all.length === 0) return html`<span class="none">Ingen ansvarlig</span>`;
   const names = new Map(bodies.map((b) => [b.code, b.name]));
-  return html`${codes.map((code, i) => {
-    const name = names.get(code);
+  return html`${all.map((code, i) => {
+    const name = i < codes.length ? names.get(code) : undefined;
     const abbr = name ? html`<abbr title="${name}">${code}</abbr>` : html`${code}`;
-    return html`${i > 0 ? ', ' : ''}${abbr}${markLead && i === 0 && codes.length > 1 ? ' (hovedansvar)' : ''}`;
+    return html`${i > 0 ? ', ' : ''}${abbr}${markLead && i === 0 && all.length > 1 ? ' (hovedansvar)' : ''}`;
   })}`;
 }
 
@@ -73,7 +83,7 @@ export function measureCard(m: MeasureView, o: MeasureCardOptions): Html {
       }
       <div>
         <dt>Ansvar</dt>
-        <dd>${bodyCodes(m.responsible, o.bodies)}</dd>
+        <dd>${bodyCodes(m.responsible, o.bodies, true, m.parties)}</dd>
       </div>
     </dl>
     ${m.statusNote || m.statusChangedAt ? html`<p class="status-note">Sist rapportert ${formatDate(m.statusChangedAt)}${m.statusNote ? html`: ${m.statusNote}` : ''}</p>` : ''}

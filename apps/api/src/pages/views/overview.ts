@@ -165,7 +165,7 @@ function currentPlanSections(model: OverviewModel, plan: PlanView, summary: Foll
                   <a href="/plan/${plan.id}/tiltak/${m.id}">${m.address}</a> ${statusBadge(m.status)}
                   <span class="muted"
                     >frist ${formatDate(m.due)} (${m.timing}) ·
-                    ${bodyCodes(m.responsible, plan.bodies, false)}</span
+                    ${bodyCodes(m.responsible, plan.bodies, false, m.parties)}</span
                   ><br /><span class="clip">${m.text}</span>
                 </li>`,
             )}

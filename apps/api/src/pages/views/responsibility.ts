@@ -1,5 +1,11 @@
 import { MEASURE_STATUSES } from '@app/domain';
-import { flattenMeasures, flattenSections, type MeasureView, type PlanView } from '@app/read-models';
+import {
+  flattenMeasures,
+  flattenSections,
+  responsibleNames,
+  type MeasureView,
+  type PlanView,
+} from '@app/read-models';
 import { html, raw, type Html } from '../html.js';
 import { formatDate, formatNumber, STATUS_LABEL } from '../format.js';
 import type { OrganisationContext } from '../page-data.js';
@@ -9,6 +15,7 @@ import { layout } from './layout.js';
 
 export interface ResponsibilityFilter {
   readonly plan?: string;
+  /** A body's code, or the name of a responsible party that is not a body. */
   readonly body?: string;
   readonly section?: string;
   readonly status?: string;
@@ -17,7 +24,7 @@ export interface ResponsibilityFilter {
 }
 
 export function matchesFilter(m: MeasureView, f: ResponsibilityFilter): boolean {
-  if (f.body && !m.responsible.includes(f.body)) return false;
+  if (f.body && !responsibleNames(m).includes(f.body)) return false;
   if (f.section && !m.address.startsWith(`${f.section}.`)) return false;
   if (f.status && m.status !== f.status) return false;
   if (f.due === 'forfalt' && !m.overdue) return false;
@@ -68,17 +75,21 @@ export function responsibilityPage(
   const all = flattenMeasures(plan.sections);
   const measures = all.filter((m) => matchesFilter(m, filter));
   const names = new Map(plan.bodies.map((b) => [b.code, b.name]));
+  // The declared bodies, then codes measures name that the plan never declared, then the named
+  // parties that are not bodies ("Programkomitéene"): each is someone the board follows up.
   const codes = [...plan.bodies.map((b) => b.code)];
-  for (const m of all) for (const c of m.responsible) if (!codes.includes(c)) codes.push(c);
+  for (const m of all) for (const c of responsibleNames(m)) if (!codes.includes(c)) codes.push(c);
+  const parties = new Set(all.flatMap((m) => m.parties));
   const shown = filter.body ? [filter.body] : codes;
   const groups = shown
-    .map((code) => ({ code, measures: measures.filter((m) => m.responsible.includes(code)) }))
+    .map((code) => ({ code, measures: measures.filter((m) => responsibleNames(m).includes(code)) }))
     .filter((g) => g.measures.length > 0 || g.code === filter.body);
-  const unassigned = filter.body ? [] : measures.filter((m) => m.responsible.length === 0);
+  const unassigned = filter.body ? [] : measures.filter((m) => responsibleNames(m).length === 0);
   const sections = flattenSections(plan.sections).filter((s) =>
     all.some((m) => m.address.startsWith(`${s.number}.`)),
   );
-  const bodyName = (code: string) => names.get(code) ?? code;
+  const bodyName = (code: string) =>
+    names.get(code) ?? (parties.has(code) ? 'navngitt ansvarlig, ikke et organ i planen' : code);
 
   return layout({
     ...shell,
@@ -123,8 +134,8 @@ export function responsibilityPage(
       ${groups.length > 1 ? summaryTable(groups, bodyName, org.id, plan.id, filter) : ''}
       ${groups.map(
         (g) =>
-          html`<section class="body-group" aria-labelledby="organ-${g.code}">
-            <h2 id="organ-${g.code}">
+          html`<section class="body-group" aria-labelledby="${groupId(g.code)}">
+            <h2 id="${groupId(g.code)}">
               ${g.code} – ${bodyName(g.code)} <span class="muted">(${g.measures.length} tiltak)</span>
             </h2>
             ${g.measures.length === 0 ? emptyState('Ingen tiltak passer filteret.') : measureTable(plan.id, g.measures, g.code)}
@@ -139,6 +150,11 @@ export function responsibilityPage(
           : ''
       }`,
   });
+}
+
+/** An element id for a body's or a named party's group ("Skeive sosialister (FS)" has spaces and brackets). */
+function groupId(code: string): string {
+  return `organ-${encodeURIComponent(code).replace(/[^A-Za-z0-9_-]/g, '_')}`;
 }
 
 function summaryTable(
@@ -175,7 +191,7 @@ function summaryTable(
                 <a href="${link(g.code)}">${g.code}</a> <span class="muted">${bodyName(g.code)}</span>
               </th>
               <td class="num">${g.measures.length}</td>
-              <td class="num">${g.measures.filter((m) => m.responsible[0] === g.code).length}</td>
+              <td class="num">${g.measures.filter((m) => responsibleNames(m)[0] === g.code).length}</td>
               ${MEASURE_STATUSES.map((s) => html`<td class="num">${g.measures.filter((m) => m.status === s).length}</td>`)}
               <td class="num">${g.measures.filter((m) => m.overdue).length}</td>
             </tr>`,
@@ -207,7 +223,7 @@ function measureTable(planId: string, measures: readonly MeasureView[], code: st
               <td>${m.timing}</td>
               <td>${m.due ? formatDate(m.due) : '–'}</td>
               <td>${statusBadge(m.status)}${m.overdue ? overdueBadge() : ''}</td>
-              ${code ? html`<td>${m.responsible[0] === code ? 'Hovedansvar' : `Med (${m.responsible[0]} leder)`}</td>` : ''}
+              ${code ? html`<td>${responsibleNames(m)[0] === code ? 'Hovedansvar' : `Med (${responsibleNames(m)[0]} leder)`}</td>` : ''}
             </tr>`,
         )}
       </tbody>

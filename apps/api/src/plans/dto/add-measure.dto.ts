@@ -30,4 +30,16 @@ export class AddMeasureDto extends CommandIdDto {
   @ArrayMaxSize(30)
   @Matches(BODY_CODE, { each: true, message: 'each responsible body must be a code such as FS or LL' })
   responsible?: string[];
+
+  @ApiPropertyOptional({
+    example: ['Programkomitéene'],
+    description:
+      'Who else is responsible, by name, where that is not a declared body ("Programkomitéene", "Alle"); a name of a declared body counts as that body',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @Length(1, 120, { each: true, message: 'each responsible party must be a name of 1-120 characters' })
+  responsibleParties?: string[];
 }

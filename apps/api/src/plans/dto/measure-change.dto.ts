@@ -28,6 +28,18 @@ export class ReassignMeasureDto extends CommandIdDto {
   @Matches(BODY_CODE, { each: true, message: 'each responsible body must be a code such as FS or LL' })
   responsible!: string[];
 
+  @ApiPropertyOptional({
+    example: ['Programkomitéene'],
+    description:
+      'Who else is responsible, by name, where that is not a declared body ("Programkomitéene", "Alle"); a name of a declared body counts as that body; absent: the named parties stay as they are',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @Length(1, 120, { each: true, message: 'each responsible party must be a name of 1-120 characters' })
+  responsibleParties?: string[];
+
   @ApiPropertyOptional({ example: 'Fylkesstyret overtar ansvaret etter vedtak 12.05.2026' })
   @IsOptional()
   @IsString()

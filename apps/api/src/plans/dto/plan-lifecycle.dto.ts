@@ -36,6 +36,16 @@ export class DeclareBodyDto extends CommandIdDto {
   @IsString()
   @Length(1, 200)
   name!: string;
+
+  @ApiPropertyOptional({
+    example: 'Programkomitéene',
+    description:
+      'A named responsible party the body stands for: every measure naming it gets the body instead (one reassignment each)',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 120)
+  forParty?: string;
 }
 
 export class AdoptPlanDto extends CommandIdDto {

@@ -72,10 +72,62 @@ export function checkBodies(
     throw new DomainError(
       'UNKNOWN_BODY',
       'invalid',
-      `Unknown responsible ${unknown.length === 1 ? 'body' : 'bodies'}: ${unknown.join(', ')} (known: ${[...known].sort().join(', ')})`,
+      `Unknown responsible ${unknown.length === 1 ? 'body' : 'bodies'}: ${unknown.join(', ')} (known: ${[...known].sort().join(', ')}); name a responsible that is not a body in responsibleParties`,
       { field: 'responsible', unknown },
     );
   }
+}
+
+/** The longest name of a responsible party: a name, not a paragraph. */
+export const MAX_PARTY_LENGTH = 120;
+
+export interface Responsibility {
+  /** Declared body codes, the lead first. */
+  readonly responsible: string[];
+  /** Named parties that are not declared bodies, as written, each once. */
+  readonly parties: string[];
+}
+
+/**
+ * Who is responsible for a measure: the codes must be declared bodies; a named party that is a
+ * declared body (its code or its name, in any case: "Fylkesstyret", "fs") is that body, after the
+ * codes; the other parties are kept as written.
+ */
+export function responsibility(
+  plan: ExistingPlan,
+  codes: readonly string[],
+  parties: readonly string[] = [],
+  organisationBodies: readonly string[] = [],
+): Responsibility {
+  const responsible = [...codes];
+  checkBodies(plan, responsible, organisationBodies);
+  const byName = new Map<string, string>();
+  for (const body of plan.bodies.values()) {
+    byName.set(body.code.toLocaleLowerCase('nb'), body.code);
+    byName.set(body.name.toLocaleLowerCase('nb'), body.code);
+  }
+  for (const code of organisationBodies) byName.set(code.toLocaleLowerCase('nb'), code);
+  const named: string[] = [];
+  for (const raw of parties) {
+    const party = raw.replace(/\s+/g, ' ').trim();
+    if (party === '')
+      throw new DomainError('EMPTY_TEXT', 'invalid', 'A responsible party must have a name', {
+        field: 'responsibleParties',
+      });
+    if (party.length > MAX_PARTY_LENGTH)
+      throw new DomainError(
+        'PARTY_TOO_LONG',
+        'invalid',
+        `A responsible party is a name of at most ${MAX_PARTY_LENGTH} characters: "${party.slice(0, 40)}..."`,
+        { field: 'responsibleParties' },
+      );
+    const code = byName.get(party.toLocaleLowerCase('nb'));
+    if (code !== undefined) {
+      if (!responsible.includes(code)) responsible.push(code);
+    } else if (!named.some((n) => n.toLocaleLowerCase('nb') === party.toLocaleLowerCase('nb')))
+      named.push(party);
+  }
+  return { responsible, parties: named };
 }
 
 export function requireText(value: string, field: string): string {

@@ -9,6 +9,7 @@ import type {
 } from '../plan.commands.js';
 import type { PlanEvent } from '../plan.events.js';
 import type { PlanState } from '../plan.state.js';
+import { reassigned } from './measures.js';
 import { editablePlan, existingPlan, requireDate, requireText } from './guards.js';
 
 export function createPlan(command: CreatePlan, state: PlanState): PlanEvent[] {
@@ -82,8 +83,7 @@ export function linkPlan(command: LinkPlan, state: PlanState): PlanEvent[] {
 export function declareBody(command: DeclareBody, state: PlanState): PlanEvent[] {
   const plan = editablePlan(state);
   const existing = plan.bodies.get(command.code);
-  if (existing && existing.name === command.name) return [];
-  if (existing) {
+  if (existing && existing.name !== command.name) {
     throw new DomainError(
       'BODY_EXISTS',
       'conflict',
@@ -93,12 +93,32 @@ export function declareBody(command: DeclareBody, state: PlanState): PlanEvent[]
       },
     );
   }
-  return [
-    {
-      type: 'BodyDeclared',
-      data: { planId: plan.id, code: command.code, name: requireText(command.name, 'name') },
-    },
-  ];
+  const declared: PlanEvent[] = existing
+    ? []
+    : [
+        {
+          type: 'BodyDeclared',
+          data: { planId: plan.id, code: command.code, name: requireText(command.name, 'name') },
+        },
+      ];
+  const party = command.forParty?.trim();
+  if (!party) return declared;
+  // The measures that named the party now have the body, in the party's place after their codes.
+  const key = party.toLocaleLowerCase('nb');
+  const reason = `«${party}» er erklært som organet ${command.code}`;
+  const moves = [...plan.measures.values()]
+    .filter((m) => !m.struck && m.parties.some((p) => p.toLocaleLowerCase('nb') === key))
+    .flatMap((m) =>
+      reassigned(
+        plan,
+        m,
+        m.responsible.includes(command.code) ? m.responsible : [...m.responsible, command.code],
+        m.parties.filter((p) => p.toLocaleLowerCase('nb') !== key),
+        reason,
+      ),
+    );
+  if (moves.length === 0 && declared.length === 0) return [];
+  return [...declared, ...moves];
 }
 
 export function adoptPlan(command: AdoptPlan, state: PlanState): PlanEvent[] {

@@ -12,13 +12,13 @@ import type {
   StrikeMeasure,
 } from '../plan.commands.js';
 import type { PlanEvent } from '../plan.events.js';
-import type { ExistingPlan, PlanState } from '../plan.state.js';
+import type { ExistingPlan, MeasureState, PlanState } from '../plan.state.js';
 import {
-  checkBodies,
   editablePlan,
   existingPlan,
   liveMeasure,
   requireText,
+  responsibility,
   same,
   section,
 } from './guards.js';
@@ -51,8 +51,12 @@ function chooseLabel(
 export function addMeasure(command: AddMeasure, state: PlanState): PlanEvent[] {
   const plan = editablePlan(state);
   const target = section(plan, command.sectionId);
-  const responsible = [...(command.responsible ?? [])];
-  checkBodies(plan, responsible, command.organisationBodies);
+  const { responsible, parties } = responsibility(
+    plan,
+    command.responsible ?? [],
+    command.responsibleParties,
+    command.organisationBodies,
+  );
   return [
     {
       type: 'MeasureAdded',
@@ -64,6 +68,7 @@ export function addMeasure(command: AddMeasure, state: PlanState): PlanEvent[] {
         text: requireText(command.text, 'text'),
         timing: command.timing?.trim() ?? '',
         responsible,
+        ...(parties.length ? { responsibleParties: parties } : {}),
         ...(command.responsibleNote?.trim() ? { responsibleNote: command.responsibleNote.trim() } : {}),
         ...(command.lines ? { lines: command.lines } : {}),
       },
@@ -123,9 +128,25 @@ export function retimeMeasure(command: RetimeMeasure, state: PlanState): PlanEve
 export function reassignMeasure(command: ReassignMeasure, state: PlanState): PlanEvent[] {
   const plan = editablePlan(state);
   const measure = liveMeasure(plan, command.measureId);
-  const responsible = [...command.responsible];
-  checkBodies(plan, responsible, command.organisationBodies);
-  if (same(responsible, measure.responsible)) return [];
+  const { responsible, parties } = responsibility(
+    plan,
+    command.responsible,
+    command.responsibleParties ?? measure.parties,
+    command.organisationBodies,
+  );
+  return reassigned(plan, measure, responsible, parties, command.reason);
+}
+
+/** The event that gives a measure these responsible bodies and parties, or none when it has them. */
+export function reassigned(
+  plan: ExistingPlan,
+  measure: MeasureState,
+  responsible: readonly string[],
+  parties: readonly string[],
+  reason: string | undefined,
+): PlanEvent[] {
+  const partiesChange = !same(parties, measure.parties);
+  if (same(responsible, measure.responsible) && !partiesChange) return [];
   return [
     {
       type: 'MeasureReassigned',
@@ -133,8 +154,9 @@ export function reassignMeasure(command: ReassignMeasure, state: PlanState): Pla
         planId: plan.id,
         measureId: measure.id,
         from: [...measure.responsible],
-        to: responsible,
-        ...(command.reason?.trim() ? { reason: command.reason.trim() } : {}),
+        to: [...responsible],
+        ...(partiesChange ? { fromParties: [...measure.parties], toParties: [...parties] } : {}),
+        ...(reason?.trim() ? { reason: reason.trim() } : {}),
       },
     },
   ];
