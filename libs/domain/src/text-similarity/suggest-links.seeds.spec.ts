@@ -54,6 +54,26 @@ describe('lineage of the Oslo SV plan 2020-2023 into 2024-2027', () => {
     });
   });
 
+  it('folds the World Environment Day and the UN day for persons with disabilities (3.7.E, 3.7.F) into the list of days 5.7.A', () => {
+    expect(linkOf('5.7.A')).toMatchObject({
+      from: ['merkedager-5', 'merkedager-6'],
+      to: ['5.7.A'],
+      kind: 'merged',
+    });
+  });
+
+  it('continues the take-up of Zetkin (3.10.F) in 4.2.E, which says Zetkin "skal fortsatt implementeres"', () => {
+    const link = linkOf('kommunikasjon-6');
+    expect(link?.to).toEqual(['4.2.E']);
+    expect(link?.from).toContain('kommunikasjon-6');
+    expect(link?.kind).toBe(link!.from.length > 1 ? 'merged' : 'reworded');
+  });
+
+  it('does not fold a short measure into a long one for a few shared words (5.5.F, the group leaders’ meeting)', () => {
+    expect(linkOf('5.5.F')?.from ?? []).not.toContain('folkevalgte-1');
+    expect(linkOf('5.8.C')?.from ?? []).not.toContain('skolering-2');
+  });
+
   it('finds no predecessor for the door-knocking measures: the 2020 plan had none', () => {
     for (const id of ['4.1.A', '4.1.B', '4.1.C', '4.1.D', '4.1.F', '4.1.G', '4.1.H']) {
       expect(linkOf(id)).toEqual({ from: [], to: [id], kind: 'new', score: 0 });

@@ -155,3 +155,81 @@ describe('suggestLinks', () => {
     ]);
   });
 });
+
+describe('suggestLinks: leftovers folded into another measure', () => {
+  it('finds two short measures folded into one long list as a merger (many to one)', () => {
+    const previous = [
+      { id: 'p1', text: 'Vi skal markere verdens miljødag.' },
+      { id: 'p2', text: 'Vi skal markere kvinnedagen 8. mars.' },
+      { id: 'p3', text: 'Lokallagene skal holde medlemsmøter hver måned.' },
+    ];
+    const next = [
+      {
+        id: 'n1',
+        text: 'Vi skal markere: samenes nasjonaldag, morsmålsdagen, verdens miljødag 5. juni, kvinnedagen 8. mars og frigjøringsdagen, med innhold på sosiale medier og løpesedler.',
+      },
+      { id: 'n2', text: 'Lokallagene skal holde medlemsmøter hver måned.' },
+    ];
+    expect(suggestLinks(previous, next)).toEqual([
+      { from: ['p1', 'p2'], to: ['n1'], kind: 'merged', score: expect.any(Number) },
+      { from: ['p3'], to: ['n2'], kind: 'unchanged', score: 1 },
+    ]);
+  });
+
+  it('finds a new measure taken out of an old one as a split (one to many)', () => {
+    const previous = [
+      {
+        id: 'p1',
+        text: 'Fylkesstyret skal besøke alle lokallag, holde kurs i dørbanking for lokallagsstyrene og lage en verktøykasse for valgkampen.',
+      },
+    ];
+    const next = [
+      { id: 'n1', text: 'Fylkesstyret skal besøke alle lokallag og holde kurs for lokallagsstyrene.' },
+      { id: 'n2', text: 'Det skal lages en verktøykasse for valgkampen.' },
+    ];
+    expect(suggestLinks(previous, next)).toEqual([
+      { from: ['p1'], to: ['n1', 'n2'], kind: 'split', score: expect.any(Number) },
+    ]);
+  });
+
+  it('links a new measure that says it continues something to the old one that names the same thing', () => {
+    const previous = [
+      { id: 'p1', text: 'Ta i bruk systemer som Zetkin for lavterskel-involvering av medlemmer.' },
+      { id: 'p2', text: 'Arrangere sommerfest for alle medlemmer.' },
+    ];
+    const next = [{ id: 'n1', text: 'Zetkin skal fortsatt implementeres som verktøy i alle lokallag.' }];
+    expect(suggestLinks(previous, next)).toEqual([
+      { from: ['p1'], to: ['n1'], kind: 'reworded', score: expect.any(Number) },
+      { from: ['p2'], to: [], kind: 'dropped', score: 0 },
+    ]);
+  });
+
+  it('pairs equal texts one to one, in order', () => {
+    const links = suggestLinks(
+      [m('p1', 'Årlig samling'), m('p2', 'Årlig samling')],
+      [m('n1', 'årlig samling')],
+    );
+    expect(links).toEqual([
+      { from: ['p1'], to: ['n1'], kind: 'unchanged', score: 1 },
+      { from: ['p2'], to: [], kind: 'dropped', score: 0 },
+    ]);
+  });
+
+  it('lists the measures of a link in plan order, not by id', () => {
+    // Two old measures saying the same thing, continued by one: a merger.
+    const twins = [m('b', 'Ringe nye medlemmer'), m('a', 'Ringe nye medlemmer.')];
+    const next = [m('y', 'Nye medlemmer skal ringes jevnlig'), m('x', 'Banke på dører')];
+    expect(suggestLinks(twins, next).map((l) => [l.kind, l.from, l.to])).toEqual([
+      ['merged', ['b', 'a'], ['y']],
+      ['new', [], ['x']],
+    ]);
+    expect(suggestLinks([...twins].reverse(), next)[0]!.from).toEqual(['a', 'b']);
+  });
+
+  it('handles empty plans', () => {
+    expect(suggestLinks([], [])).toEqual([]);
+    expect(suggestLinks([m('p1', 'Tekst')], [])).toEqual([
+      { from: ['p1'], to: [], kind: 'dropped', score: 0 },
+    ]);
+  });
+});

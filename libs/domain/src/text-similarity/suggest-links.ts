@@ -1,3 +1,4 @@
+import { foldLeftovers, type OpenLink } from './fold-leftovers.js';
 import { normaliseNorwegian } from './normalise.js';
 import { type TextProfile, blend, containment, profile, similarity } from './similarity.js';
 
@@ -55,6 +56,9 @@ interface Item extends MeasureText {
  *   each above the threshold and each mostly contained in it;
  * - split: one previous measure is the best match of several next ones, the same way round;
  * - reworded: the remaining pairs above the threshold, best score first, one to one;
+ * - folded: a measure left over whose words are mostly in a measure of the other plan, or a new
+ *   measure that says it continues one (fold-leftovers.ts), joins that measure's link, which
+ *   becomes a merger (many to one) or a split (one to many);
  * - dropped: previous measures left over; new: next measures left over.
  * Deterministic: ties go to the earlier measure, and the result is in the order of the
  * previous plan, followed by the new measures in the order of the next plan.
@@ -79,7 +83,7 @@ export function suggestLinks(
     bestPrev.clear();
     from.forEach((p) => usedPrev.add(p.index));
     to.forEach((n) => usedNext.add(n.index));
-    links.push({ from: from.map((p) => p.id), to: to.map((n) => n.id), kind, score: round(score) });
+    links.push(linkOf(from, to, kind, score));
   };
 
   for (const p of prev) {
@@ -138,10 +142,54 @@ export function suggestLinks(
     .sort((a, b) => b.s - a.s || a.p.index - b.p.index || a.n.index - b.n.index);
   for (const { p, n, s } of pairs) if (open(p, n)) link([p], [n], 'reworded', s);
 
-  for (const p of prev) if (!usedPrev.has(p.index)) link([p], [], 'dropped', 0);
-  for (const n of nxt) if (!usedNext.has(n.index)) link([], [n], 'new', 0);
+  const folded = foldInto(links, prev, nxt, usedPrev, usedNext);
 
-  return sortLinks(links, previous, next);
+  for (const p of prev) if (!usedPrev.has(p.index)) folded.push(linkOf([p], [], 'dropped', 0));
+  for (const n of nxt) if (!usedNext.has(n.index)) folded.push(linkOf([], [n], 'new', 0));
+
+  return sortLinks(folded, previous, next);
+}
+
+const linkOf = (from: Item[], to: Item[], kind: LinkKind, score: number): LinkSuggestion => ({
+  from: from.map((i) => i.id),
+  to: to.map((i) => i.id),
+  kind,
+  score: round(score),
+});
+
+/**
+ * The links with the leftovers folded in (fold-leftovers.ts): a link that gained measures is a
+ * merger or a split scored on the joined texts, a new one from a fold is a rewording; every
+ * measure a link now holds is used.
+ */
+function foldInto(
+  links: readonly LinkSuggestion[],
+  prev: Item[],
+  nxt: Item[],
+  usedPrev: Set<number>,
+  usedNext: Set<number>,
+): LinkSuggestion[] {
+  const open: OpenLink[] = links.map((l) => ({ from: [...l.from], to: [...l.to] }));
+  const words = (items: Item[]) => items.map((i) => ({ id: i.id, text: i.text, stems: i.profile.stems }));
+  foldLeftovers(
+    words(prev),
+    words(nxt),
+    open,
+    prev.filter((p) => !usedPrev.has(p.index)).map((p) => p.id),
+    nxt.filter((n) => !usedNext.has(n.index)).map((n) => n.id),
+  );
+  const prevById = new Map(prev.map((p) => [p.id, p]));
+  const nextById = new Map(nxt.map((n) => [n.id, n]));
+  return open.map((l, i) => {
+    const before = links[i];
+    if (before && before.from.length === l.from.length && before.to.length === l.to.length) return before;
+    const from = l.from.map((id) => prevById.get(id)!).sort((a, b) => a.index - b.index);
+    const to = l.to.map((id) => nextById.get(id)!).sort((a, b) => a.index - b.index);
+    from.forEach((p) => usedPrev.add(p.index));
+    to.forEach((n) => usedNext.add(n.index));
+    const kind: LinkKind = from.length > 1 ? 'merged' : to.length > 1 ? 'split' : 'reworded';
+    return linkOf(from, to, kind, similarity(joined(from), joined(to)));
+  });
 }
 
 /** The value kept under `key`, computed and kept first if there is none (undefined counts). */
