@@ -179,7 +179,7 @@ describe('planverk import and export', () => {
     expect(result.code).toBe(0);
     const html = readFileSync(file, 'utf8');
     expect(html).toMatch(/<h1>Revisjon: fra Oslo SVs Arbeidsplan 2020-2023 til/);
-    expect(html).toMatch(/Utgått fra oslo-sv-2020-2023/);
+    expect(html).toMatch(/Ikke videreført fra Oslo SVs Arbeidsplan 2020-2023/);
   });
 
   it('says so for an unknown plan, and for --revision with --as-of', async () => {

@@ -221,7 +221,7 @@ describe('diff, follow-up summary and follow-up report over HTTP', () => {
       const response = await get(`/plans/${plan}/diff?from=1&to=2&format=md`).expect(200);
       expect(response.headers['content-type']).toMatch(/^text\/markdown/);
       expect(response.text).toContain('Lagt til: 4.1.E Pilot på dørbank i to bydeler');
-      expect(response.text).toContain('Fjernet: 4.1.D Egen avis til alle husstander');
+      expect(response.text).toContain('Strøket: 4.1.D Egen avis til alle husstander');
       expect(response.text).toContain(
         'Omformulert: 4.2.A Nye medlemmer skal ringes ~~minst 4~~**to** ganger i året',
       );
@@ -321,7 +321,7 @@ describe('diff, follow-up summary and follow-up report over HTTP', () => {
         '| 20.01.2026 | Tiltak 4.1.B | Nytt ansvar: LL → BSG, LL. Begrunnelse: Bystyregruppa tar ansvaret | Styrevedtak FS-sak 12/26 |',
       );
       expect(md).toContain(
-        '| 20.01.2026 | Tiltak 4.1.D | Fjernet: «Egen avis til alle husstander». Begrunnelse: Utgår etter budsjettkutt | Styrevedtak FS-sak 12/26 |',
+        '| 20.01.2026 | Tiltak 4.1.D | Strøket: «Egen avis til alle husstander». Begrunnelse: Utgår etter budsjettkutt | Styrevedtak FS-sak 12/26 |',
       );
       expect(md).toContain(
         'Omformulert: Nye medlemmer skal ringes ~~minst 4~~**to** ganger i året | Møte oslo-sv-am-2026, endringsforslag 4 |',

@@ -32,6 +32,29 @@ describe('the auditor and the board on the demo', () => {
   const page = async (path: string): Promise<string> =>
     text((await request(api.http).get(path).expect(200)).text);
 
+  /** A user with one role in Oslo SV, signed in to the pages: an agent with its session. */
+  async function signedIn(username: string, role: string): Promise<ReturnType<typeof request.agent>> {
+    const password = `${username}-et-langt-passord`;
+    const created = await request(api.http).post('/users').send({ username, password }).expect(201);
+    await request(api.http)
+      .post('/organisations/oslo-sv/roles')
+      .send({ userId: created.body.userId, role })
+      .expect(200);
+    const agent = request.agent(api.anonymous);
+    const form = await agent.get('/logg-inn').expect(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1]!;
+    await agent
+      .post('/logg-inn')
+      .type('form')
+      .send({ brukernavn: username, passord: password, _csrf: csrf })
+      .expect(303);
+    return agent;
+  }
+
+  /** The CSRF token a page carries: in its forms, or for htmx on its body. */
+  const csrfOf = (html: string): string =>
+    (/name="_csrf" value="([^"]+)"/.exec(html) ?? /X-CSRF-Token&quot;:&quot;([^&]+)&quot;/.exec(html))![1]!;
+
   beforeAll(async () => {
     api = await startTestApi({ demo: true });
   }, 180_000);
@@ -81,6 +104,135 @@ describe('the auditor and the board on the demo', () => {
       const added = s41.measures.find((m) => /dørbankaksjon i hver bydel/.test(m.text));
       expect(added!.address).toBe('4.1.I');
       expect(s41.measures.map((m) => m.address)).not.toContain('4.1.D');
+    });
+  });
+
+  describe('the audit views', () => {
+    it('links the audit report, the follow-up report and the meeting’s redline (page and Word) from the plan’s pages', async () => {
+      for (const path of [`/plan/${NEW}`, '/org/oslo-sv', `/plan/${NEW}/revisjon`]) {
+        const html = (await request(api.http).get(path).expect(200)).text;
+        expect(html).toContain(`href="/plans/${NEW}/audit"`);
+        expect(html).toMatch(
+          new RegExp(`href="/plans/${NEW}/report\\?from=2026-03-14&amp;to=\\d{4}-\\d{2}-\\d{2}"`),
+        );
+        expect(html).toContain(`href="/plans/${NEW}/redline?meeting=oslo-sv-am-2026"`);
+        expect(html).toContain(`href="/plans/${NEW}/redline?meeting=oslo-sv-am-2026&amp;format=docx"`);
+      }
+      const links = (await request(api.http).get(`/plan/${NEW}`).expect(200)).text;
+      for (const [, href] of links.matchAll(/href="(\/plans\/[^"]+)"/g)) {
+        const answer = await request(api.http).get(href!.replace(/&amp;/g, '&')).expect(200);
+        expect(answer.headers['content-type']).toMatch(/text\/html|text\/markdown|wordprocessingml/);
+      }
+    });
+
+    it('compares goals next to measures, with one count per outcome that the audit report repeats', async () => {
+      const lineagePage = (await request(api.http).get(`/plan/${NEW}/revisjon`).expect(200)).text;
+      const countsOf = (table: string) => {
+        const block = new RegExp(`data-lineage="${table}"[\\s\\S]*?</table>`).exec(lineagePage)![0];
+        return Object.fromEntries(
+          [...block.matchAll(/data-lineage-count="(\w+)">\s*(\d+)/g)].map((m) => [m[1], Number(m[2])]),
+        );
+      };
+      const measures = countsOf('tiltak');
+      const goals = countsOf('mal');
+      expect(Object.keys(measures)).toEqual(['unchanged', 'reworded', 'merged', 'split', 'new', 'dropped']);
+      expect(goals.reworded + goals.unchanged + goals.merged).toBeGreaterThan(0);
+      expect(text(lineagePage)).toMatch(/3\.1\.g\d+ .*Oslo SV skal ha 4000 medlemmer innen utgangen av 2027/);
+
+      const report = (await request(api.http).get(`/plans/${NEW}/audit?format=md`).expect(200)).text;
+      const row = (label: string, first: string) =>
+        Number(
+          new RegExp(`\\| ${label} \\| (\\d+) \\|`).exec(report.slice(report.indexOf(`| ${first} |`)))![1],
+        );
+      expect(row('Videreført med ny tekst', 'Tiltak')).toBe(measures.reworded);
+      expect(row('Slått sammen', 'Tiltak')).toBe(measures.merged);
+      expect(row('Delt opp', 'Tiltak')).toBe(measures.split);
+      expect(row('Nytt', 'Tiltak')).toBe(measures.new);
+      expect(row('Ikke videreført', 'Tiltak')).toBe(measures.dropped);
+      expect(row('Videreført med ny tekst', 'Mål')).toBe(goals.reworded);
+    });
+
+    it('suggests the measures folded into another: 3.7.E and 3.7.F into 5.7.A, 3.10.F into 4.2.E', async () => {
+      const lineage = (await request(api.http).get(`/plans/${NEW}/lineage`).expect(200)).body;
+      const addresses = (refs: Array<{ address: string }>) => refs.map((r) => r.address);
+      const linkTo = (address: string) =>
+        lineage.measures.find((l: any) => addresses(l.to).includes(address));
+      expect(linkTo('5.7.A')).toMatchObject({ kind: 'merged' });
+      expect(addresses(linkTo('5.7.A').from)).toEqual(['3.7.E', '3.7.F']);
+      expect(addresses(linkTo('4.2.E').from)).toContain('3.10.F');
+      const page = await request(api.http).get(`/plan/${NEW}/revisjon`).expect(200);
+      expect(text(page.text)).toMatch(/3\.7\.E .*\+ 3\.7\.F .*→ 5\.7\.A/);
+    });
+
+    it('uses one word for each outcome on every page and report: never Utgått or Fjernet', async () => {
+      for (const path of [
+        `/plan/${NEW}/revisjon`,
+        `/plans/${NEW}/audit`,
+        `/plans/${NEW}/audit?format=md`,
+        `/plans/${NEW}/diff?fromPlan=${OLD}&format=md`,
+        `/plans/${NEW}/report?from=2026-01-01&to=2026-12-31&format=md`,
+      ]) {
+        const body = (await request(api.http).get(path).expect(200)).text;
+        expect([path, body.match(/\b(Utgått|Fjernet|Nye i denne planen)\b/)?.[0]]).toEqual([path, undefined]);
+      }
+    });
+
+    it('lets a plan editor confirm a suggested link from the page, and shows it confirmed with their name', async () => {
+      const anonymous = (await request(api.anonymous).get(`/plan/${NEW}/revisjon`).expect(200)).text;
+      expect(anonymous).not.toContain('/revisjon/bekreft');
+      const editor = await signedIn('revisor-kari', 'plan_editor');
+      const pageHtml = (await editor.get(`/plan/${NEW}/revisjon`).expect(200)).text;
+      const form = /<form method="post" action="\/plan\/[^"]+\/revisjon\/bekreft"[\s\S]*?<\/form>/.exec(
+        pageHtml,
+      )![0];
+      const field = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(form)![1]!;
+      const posted = await editor
+        .post(`/plan/${NEW}/revisjon/bekreft`)
+        .type('form')
+        .send({
+          fromPlanId: field('fromPlanId'),
+          from: field('from'),
+          to: field('to'),
+          kind: field('kind'),
+          element: field('element'),
+          commandId: field('commandId'),
+          _csrf: csrfOf(pageHtml),
+        })
+        .expect(303);
+      expect(posted.headers.location).toMatch(
+        new RegExp(`^/plan/${NEW}/revisjon\\?bekreftet=tiltak#kobling-tiltak-`),
+      );
+      const lineage = (await request(api.http).get(`/plans/${NEW}/lineage`).expect(200)).body;
+      const confirmed = lineage.measures.filter((l: any) => l.confirmed);
+      expect(confirmed.map((l: any) => l.from.map((r: any) => r.id).join(','))).toEqual([field('from')]);
+      const after = text((await editor.get(posted.headers.location).expect(200)).text);
+      expect(after).toMatch(/Koblingen er bekreftet\./);
+      expect(after).toMatch(/Bekreftet av revisor-kari \d{2}\.\d{2}\.\d{4}/);
+      expect(after).not.toMatch(/user:[0-9a-f]{8}-/);
+    });
+
+    it('refuses a confirmation without the CSRF token, from a secretary, and from someone signed out', async () => {
+      const secretary = await signedIn('sekretaer-ola', 'secretary');
+      const pageHtml = (await secretary.get(`/plan/${NEW}/revisjon`).expect(200)).text;
+      expect(pageHtml).not.toContain('/revisjon/bekreft');
+      const body = {
+        fromPlanId: OLD,
+        from: '00000000-0000-4000-8000-000000000000',
+        to: '00000000-0000-4000-8000-000000000001',
+        kind: 'reworded',
+      };
+      await secretary
+        .post(`/plan/${NEW}/revisjon/bekreft`)
+        .type('form')
+        .send({ ...body, _csrf: csrfOf(pageHtml) })
+        .expect(403);
+      await request(api.anonymous)
+        .post(`/plan/${NEW}/revisjon/bekreft`)
+        .type('form')
+        .send(body)
+        .expect((r) => expect([401, 403]).toContain(r.status));
+      const editor = await signedIn('revisor-per', 'plan_editor');
+      await editor.post(`/plan/${NEW}/revisjon/avvis`).type('form').send(body).expect(403);
     });
   });
 });

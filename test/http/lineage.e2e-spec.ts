@@ -124,7 +124,7 @@ describe('lineage and the audit report, Oslo SV 2020 -> 2026', () => {
     const md = (await request(api.http).get(`/plans/${NEW}/audit?format=md`).expect(200)).text;
     expect(md).toMatch(/^# Revisjon: fra oslo-sv-2020-2023 til oslo-sv-2024-2027/);
     expect(md).toMatch(/## 4\.1 Direkte velgerkontakt/);
-    expect(md).toMatch(/## Utgått fra oslo-sv-2020-2023/);
+    expect(md).toMatch(/## Ikke videreført fra oslo-sv-2020-2023/);
     expect(md).toMatch(/### Medlemmer/);
     expect(md).toMatch(/Mål i oslo-sv-2020-2023: 4\s?000 medlemmer innen 31\.12\.2023/);
     expect(md).toMatch(/Målt 31\.12\.2019: 2\s?993/);

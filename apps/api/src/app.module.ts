@@ -17,6 +17,8 @@ import { OrganisationsController } from './organisations/organisations.controlle
 import { PlanChangesController } from './plans/plan-changes.controller.js';
 import { PlansController } from './plans/plans.controller.js';
 import { AssetsController } from './pages/assets.controller.js';
+import { LineageActionsController } from './pages/lineage-actions.controller.js';
+import { LineagePage } from './pages/lineage-page.js';
 import { PageActionsController } from './pages/page-actions.controller.js';
 import { PageData } from './pages/page-data.js';
 import { PagesController } from './pages/pages.controller.js';
@@ -55,13 +57,14 @@ export class ApiModule {
 
         PagesController,
         PageActionsController,
+        LineageActionsController,
         MeetingPagesController,
         MeetingActionsController,
         AssetsController,
         MeetingsController,
       ],
 
-      providers: [CommandResponder, PageData, MeetingPageData, MeetingCommands, HttpDrain],
+      providers: [CommandResponder, PageData, LineagePage, MeetingPageData, MeetingCommands, HttpDrain],
     };
   }
 }

@@ -6,6 +6,7 @@ export * from './organisations/organisations.projection.js';
 export * from './organisations/organisations.queries.js';
 export * from './plan-export/plan-document-export.js';
 export * from './plan-export/plan-markdown.js';
+export * from './plan-history/actor-names.js';
 export * from './plan-history/element-of.js';
 export * from './plan-history/plan-history.projection.js';
 export * from './plan-history/plan-history.queries.js';

@@ -5,6 +5,7 @@ import {
   findOrganisation,
   listOrganisations,
   listPlans,
+  loadActorNames,
   loadElementHistory,
   loadFollowUpReport,
   loadPlanDiff,
@@ -98,7 +99,7 @@ export class PlanQueries {
       this.findPlan(lineage.fromPlanId, {}, today),
       this.findPlan(toPlanId, {}, today),
     ]);
-    return buildAuditReport(from!, to!, lineage);
+    return buildAuditReport(from!, to!, lineage, today);
   }
 
   /** A revision against an earlier one, struck and inserted words marked, each change with its cause. */
@@ -118,6 +119,11 @@ export class PlanQueries {
     today = new Date().toISOString().slice(0, 10),
   ): Promise<Redline | undefined> {
     return loadMeetingRedline(this.database.db, planId, meeting, votes, today);
+  }
+
+  /** Actors on events ("user:<id>") to the names people know them by. */
+  actorNames(actors: readonly string[]): Promise<Map<string, string>> {
+    return loadActorNames(this.database.db, actors);
   }
 
   planHistory(planId: string): Promise<HistoryRow[]> {

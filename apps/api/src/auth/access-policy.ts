@@ -165,6 +165,8 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   rule('GET', '/plan/:id/*', READ_PLAN),
   rule('POST', '/plan/:id/tiltak/:measureId/status', role('secretary')),
   rule('POST', '/plan/:id/tiltak/:measureId/ansvar', role('secretary')),
+  rule('POST', '/plan/:id/revisjon/bekreft', role('plan_editor')),
+  rule('POST', '/plan/:id/revisjon/avvis', role('plan_editor')),
   // Meeting pages: read like the plan the meeting treats; the officer's forms need meeting_officer.
   rule('POST', '/plan/:id/moter', role('meeting_officer')),
   rule('GET', '/mote/:id', READ_MEETING),

@@ -9,10 +9,12 @@ import {
   type PlanSummary,
   type PlanView,
 } from '@app/read-models';
-import { PlanQueries } from '@app/runtime';
+import { MeetingQueries, PlanQueries } from '@app/runtime';
 import { planReader, type PlanReader } from '../auth/visibility.interceptor.js';
 import { PageProblem } from './page-http.js';
+import { formatDate } from './format.js';
 import { describeTarget } from './views/history.js';
+import type { PlanReports } from './views/overview.js';
 
 export interface OrganisationContext {
   readonly organisation: OrganisationView;
@@ -59,7 +61,46 @@ export class PageData {
   constructor(
     private readonly queries: PlanQueries,
     private readonly access: AccessCommandRunner,
+    private readonly meetings: MeetingQueries,
   ) {}
+
+  /**
+   * The reports a plan's pages link to: the follow-up report since the last adoption, the audit
+   * report against the predecessor (when the caller may read it), and a redline of what each
+   * meeting that treated the plan changed and of the latest adoption against the one before.
+   */
+  async reports(plan: PlanView, reader: PlanReader, today: string): Promise<PlanReports> {
+    const last = plan.adoptions[plan.adoptions.length - 1];
+    const from = last && last.date <= today ? last.date : `${plan.period.from}-01-01`;
+    const predecessorId =
+      plan.predecessorPlanId && reader(plan.predecessorPlanId) ? plan.predecessorPlanId : undefined;
+    const predecessor = predecessorId
+      ? await this.queries.findPlan(predecessorId).catch(() => undefined)
+      : undefined;
+    const meetings = (await this.meetings.list(plan.id)).filter(
+      (m) => m.planVote !== null || m.byStatus.adopted,
+    );
+    const redlines = [
+      ...meetings.map((m) => ({
+        label: `Endringer vedtatt av ${m.title ?? `${m.body} ${formatDate(m.date)}`}`,
+        query: `meeting=${m.id}`,
+      })),
+      ...(plan.adoptions.length >= 2
+        ? [
+            {
+              label: `Revisjon ${plan.adoptedRevision} mot revisjon ${plan.adoptedRevision - 1}`,
+              query: `from=${plan.adoptedRevision - 1}&to=${plan.adoptedRevision}`,
+            },
+          ]
+        : []),
+    ];
+    return {
+      planId: plan.id,
+      followUp: { from: from > today ? today : from, to: today },
+      predecessor: predecessor ? { id: predecessor.id, title: predecessor.title } : undefined,
+      redlines,
+    };
+  }
 
   /** Which plans the caller may read (no grants: signed out, published plans only). */
   reader(grants: readonly RoleGrant[] | undefined): Promise<PlanReader> {
@@ -175,6 +216,16 @@ export class PageData {
           b.points.length - a.points.length ||
           a.metric.localeCompare(b.metric),
       );
+  }
+
+  /** How the plan continues its predecessor: suggested links, and people's decisions on them. */
+  lineage(planId: string) {
+    return this.queries.lineage(planId);
+  }
+
+  /** Actors ("user:<id>", "system:demo") to the names pages show. */
+  actorNames(actors: readonly string[]): Promise<Map<string, string>> {
+    return this.queries.actorNames(actors);
   }
 
   planHistory(planId: string) {

@@ -11,6 +11,7 @@ import {
 import type { Request, Response } from 'express';
 import { EARLIEST_DATE, isIsoDate, isMeasureStatus, LATEST_DATE, SLUG, todayIso, UUID } from './format.js';
 import { html } from './html.js';
+import { LineagePage } from './lineage-page.js';
 import { elementNames, PageData } from './page-data.js';
 import {
   csrfToken,
@@ -19,7 +20,7 @@ import {
   queryString,
   ServerTimingInterceptor,
 } from './page-http.js';
-import { changesPage, lineagePage, type ChangesRequest } from './views/changes.js';
+import { changesPage, type ChangesRequest } from './views/changes.js';
 import { emptyState } from './views/components.js';
 import { indicatorsPage } from './views/indicators.js';
 import { layout } from './views/layout.js';
@@ -64,7 +65,10 @@ function dateParam(query: QueryParams, key: string): string | undefined {
 @UseInterceptors(ServerTimingInterceptor)
 @UseFilters(PageErrorFilter)
 export class PagesController {
-  constructor(private readonly data: PageData) {}
+  constructor(
+    private readonly data: PageData,
+    private readonly lineagePage: LineagePage,
+  ) {}
 
   @Get()
   async root(@Req() req: Request, @Res() res: Response): Promise<void> {
@@ -93,9 +97,13 @@ export class PagesController {
     const reader = await this.data.reader(req.principal?.grants);
     const ctx = await this.data.organisation(slug(orgIdParam, 'organisasjon'), reader);
     const plan = ctx.current ? await this.data.plan(ctx.current.id) : undefined;
-    const [history, indicators] = plan
-      ? await Promise.all([this.data.planHistory(plan.id), this.data.indicators(plan, reader, todayIso())])
-      : [[], []];
+    const [history, indicators, reports] = plan
+      ? await Promise.all([
+          this.data.planHistory(plan.id),
+          this.data.indicators(plan, reader, todayIso()),
+          this.data.reports(plan, reader, todayIso()),
+        ])
+      : [[], [], undefined];
     return overviewPage({
       ctx,
       plan,
@@ -103,6 +111,7 @@ export class PagesController {
       latest: history.slice(-8),
       names: plan ? elementNames(plan) : new Map(),
       indicators,
+      reports,
     }).value;
   }
 
@@ -148,9 +157,10 @@ export class PagesController {
     if (revision !== undefined && asOf !== undefined)
       throw new PageProblem(400, 'Velg enten en revisjon eller en dato, ikke begge.');
     const moment: PlanMoment = { ...(revision !== undefined ? { revision } : {}), ...(asOf ? { asOf } : {}) };
-    const [latest, organisations] = await Promise.all([
+    const [latest, organisations, reader] = await Promise.all([
       this.data.plan(planId),
       this.data.listOrganisations(),
+      this.data.reader(req.principal?.grants),
     ]);
     const plan = revision !== undefined || asOf ? await this.data.plan(planId, moment) : latest;
     return planPage({
@@ -159,6 +169,7 @@ export class PagesController {
       moment,
       summary: summariseFollowUp(plan, asOf ?? todayIso()),
       organisations,
+      reports: await this.data.reports(latest, reader, todayIso()),
       csrf: csrfToken(req),
     }).value;
   }
@@ -235,24 +246,24 @@ export class PagesController {
 
   @Get('plan/:id/revisjon')
   @Header('Content-Type', HTML)
-  async lineage(@Param('id') planIdParam: string, @Req() req: Request): Promise<string> {
-    const planId = slug(planIdParam, 'plan');
-    const [plan, organisations, reader] = await Promise.all([
-      this.data.plan(planId),
-      this.data.listOrganisations(),
-      this.data.reader(req.principal?.grants),
-    ]);
-    // An internal predecessor the caller may not read is shown as no predecessor.
-    const predecessorId =
-      plan.predecessorPlanId && reader(plan.predecessorPlanId) ? plan.predecessorPlanId : undefined;
-    const predecessor = predecessorId
-      ? await this.data.plan(predecessorId).catch(() => undefined)
-      : undefined;
-    const diff =
-      predecessor && predecessorId
-        ? await this.data.planDiff(planId, { fromPlan: predecessorId })
+  async lineage(
+    @Param('id') planIdParam: string,
+    @Query() query: QueryParams,
+    @Req() req: Request,
+  ): Promise<string> {
+    // After a decision made on the page (a redirect back here): say what was done.
+    const done = queryString(query, 'bekreftet')
+      ? 'bekreftet'
+      : queryString(query, 'avvist')
+        ? 'avvist'
         : undefined;
-    return lineagePage({ plan, predecessor, diff, organisations }).value;
+    return (
+      await this.lineagePage.render(
+        slug(planIdParam, 'plan'),
+        req,
+        done ? { kind: 'ok', text: `Koblingen er ${done}.` } : undefined,
+      )
+    ).value;
   }
 
   @Get('plan/:id/mal')

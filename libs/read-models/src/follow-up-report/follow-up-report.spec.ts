@@ -199,7 +199,7 @@ describe('the rendered report', () => {
   });
 
   it('escapes text from the plan in Markdown', () => {
-    expect(markdown).toContain('Fjernet: «Stand \\<script\\>alert(1)\\</script\\> \\| på torget»');
+    expect(markdown).toContain('Strøket: «Stand \\<script\\>alert(1)\\</script\\> \\| på torget»');
     expect(markdown).not.toContain('<script>');
   });
 

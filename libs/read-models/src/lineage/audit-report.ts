@@ -1,21 +1,24 @@
-import type { DiffPart, Target } from '@app/domain';
-import type { MeasureRef } from '../plan-diff/diff-plans.js';
+import type { DiffPart, LinkKind, Target } from '@app/domain';
+import type { GoalRef, MeasureRef } from '../plan-diff/diff-plans.js';
 import { flattenGoals, flattenSections } from '../plan-diff/diff-plans.js';
 import type { MeasurementEntry } from '../plan-view/plan-timeline.js';
 import type { PlanView } from '../plan-view/plan-view.js';
-import type { Lineage } from './lineage.js';
+import { countLineage, type Lineage, type LineageCounts, type LineageLink } from './lineage.js';
+
+/** A measure of the new plan and where it came from. */
+export interface AuditContinuation {
+  readonly kind: Exclude<LinkKind, 'new' | 'dropped'>;
+  readonly from: MeasureRef[];
+  readonly to: MeasureRef;
+  /** For a one-to-one link whose texts differ: the word diff. */
+  readonly parts: DiffPart[] | null;
+  readonly confirmed: boolean;
+}
 
 export interface AuditArea {
   readonly number: string;
   readonly title: string;
-  readonly carried: Array<{ from: MeasureRef[]; to: MeasureRef; confirmed: boolean }>;
-  readonly reworded: Array<{
-    from: MeasureRef[];
-    to: MeasureRef;
-    parts: DiffPart[] | null;
-    kind: string;
-    confirmed: boolean;
-  }>;
+  readonly continued: AuditContinuation[];
   readonly added: MeasureRef[];
 }
 
@@ -31,25 +34,28 @@ export interface AuditTarget {
 export interface AuditReport {
   readonly from: { id: string; title: string; period: { from: number; to: number } };
   readonly to: { id: string; title: string; period: { from: number; to: number }; edition: string | null };
+  /** The day the report was made: targets whose date has passed by then are marked expired. */
+  readonly asOf: string;
   readonly areas: AuditArea[];
   readonly dropped: Array<{ number: string; title: string; measures: MeasureRef[] }>;
+  /** The goals from plan to plan, with the same outcomes as the measures. */
+  readonly goals: LineageLink<GoalRef>[];
   readonly targets: AuditTarget[];
-  readonly counts: { carried: number; reworded: number; added: number; dropped: number };
+  /** The same counts as the lineage page: per outcome, links and measures on each side. */
+  readonly counts: LineageCounts;
+  readonly goalCounts: LineageCounts;
 }
 
 const sectionOf = (address: string): string => address.slice(0, address.lastIndexOf('.'));
 
-export function buildAuditReport(from: PlanView, to: PlanView, lineage: Lineage): AuditReport {
+export function buildAuditReport(from: PlanView, to: PlanView, lineage: Lineage, asOf: string): AuditReport {
   const titles = (view: PlanView) => new Map(flattenSections(view.sections).map((s) => [s.number, s.title]));
   const toTitles = titles(to);
   const fromTitles = titles(from);
-  const areas = new Map<
-    string,
-    { carried: AuditArea['carried']; reworded: AuditArea['reworded']; added: MeasureRef[] }
-  >();
+  const areas = new Map<string, { continued: AuditContinuation[]; added: MeasureRef[] }>();
   const area = (number: string) => {
     let a = areas.get(number);
-    if (!a) areas.set(number, (a = { carried: [], reworded: [], added: [] }));
+    if (!a) areas.set(number, (a = { continued: [], added: [] }));
     return a;
   };
   const dropped = new Map<string, MeasureRef[]>();
@@ -62,14 +68,12 @@ export function buildAuditReport(from: PlanView, to: PlanView, lineage: Lineage)
     for (const m of link.to) {
       const a = area(sectionOf(m.address));
       if (link.kind === 'new') a.added.push(m);
-      else if (link.kind === 'unchanged')
-        a.carried.push({ from: link.from, to: m, confirmed: link.confirmed });
       else
-        a.reworded.push({
+        a.continued.push({
+          kind: link.kind,
           from: link.from,
           to: m,
           parts: link.to.length === 1 ? link.parts : null,
-          kind: link.kind,
           confirmed: link.confirmed,
         });
     }
@@ -92,22 +96,19 @@ export function buildAuditReport(from: PlanView, to: PlanView, lineage: Lineage)
       .filter((m, i, list) => list.findIndex((o) => o.at === m.at && o.value === m.value) === i)
       .sort((a, b) => a.at.localeCompare(b.at)),
   }));
-  const areaList = [...areas.entries()]
-    .sort(([a], [b]) => order(a, b))
-    .map(([number, a]) => ({ number, title: toTitles.get(number) ?? '', ...a }));
   return {
     from: { id: from.id, title: from.title, period: from.period },
     to: { id: to.id, title: to.title, period: to.period, edition: to.edition },
-    areas: areaList,
+    asOf,
+    areas: [...areas.entries()]
+      .sort(([a], [b]) => order(a, b))
+      .map(([number, a]) => ({ number, title: toTitles.get(number) ?? '', ...a })),
     dropped: [...dropped.entries()]
       .sort(([a], [b]) => order(a, b))
       .map(([number, measures]) => ({ number, title: fromTitles.get(number) ?? '', measures })),
+    goals: lineage.goals,
     targets,
-    counts: {
-      carried: areaList.reduce((n, a) => n + a.carried.length, 0),
-      reworded: areaList.reduce((n, a) => n + a.reworded.length, 0),
-      added: areaList.reduce((n, a) => n + a.added.length, 0),
-      dropped: [...dropped.values()].reduce((n, list) => n + list.length, 0),
-    },
+    counts: countLineage(lineage.measures),
+    goalCounts: countLineage(lineage.goals),
   };
 }

@@ -1,4 +1,4 @@
-import { suggestLinks, type LineageKind, type LinkSuggestion } from '@app/domain';
+import { suggestLinks, type LineageKind, type LinkKind, type LinkSuggestion } from '@app/domain';
 import type { Kysely } from 'kysely';
 import {
   diffPlans,
@@ -10,6 +10,7 @@ import {
   type PlanDiff,
 } from '../plan-diff/diff-plans.js';
 import { loadPlanHistory } from '../plan-history/plan-history.queries.js';
+import { LINEAGE_KINDS } from '../report-format/report-format.js';
 import type { HistoryRow } from '../plan-view/plan-timeline.js';
 import { planAt, PlanMomentNotFound } from '../plan-view/plan-at.js';
 import type { PlanView } from '../plan-view/plan-view.js';
@@ -108,6 +109,28 @@ export function mergeLinks(
   for (const id of toIds)
     if (!linkedTo.has(id)) links.push({ from: [], to: [id], kind: 'new', score: 0, confirmed: false });
   return links;
+}
+
+/** How many links of each kind, and how many elements of each plan they hold. */
+export type LineageCounts = Record<LinkKind, { links: number; from: number; to: number }>;
+
+/**
+ * The one count of a lineage, for the page and the audit report alike: per outcome, the links
+ * (a merger of two measures into one is one link) and the measures on each side.
+ */
+export function countLineage(
+  links: ReadonlyArray<{ kind: LinkKind; from: readonly unknown[]; to: readonly unknown[] }>,
+): LineageCounts {
+  const counts = Object.fromEntries(
+    LINEAGE_KINDS.map((k) => [k, { links: 0, from: 0, to: 0 }]),
+  ) as LineageCounts;
+  for (const link of links) {
+    const c = counts[link.kind];
+    c.links++;
+    c.from += link.from.length;
+    c.to += link.to.length;
+  }
+  return counts;
 }
 
 /** How the elements of `toPlanId` continue those of `fromPlanId`: suggestions, corrected by people. */

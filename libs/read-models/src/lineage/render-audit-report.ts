@@ -1,5 +1,5 @@
+import type { GoalRef } from '../plan-diff/diff-plans.js';
 import {
-  CHANGE_LABEL_NB,
   diffPartsHtml,
   diffPartsMarkdown,
   escapeHtml,
@@ -7,54 +7,87 @@ import {
   formatDateNb,
   formatNumberNb,
   formatTargetNb,
+  LINEAGE_KINDS,
+  LINEAGE_LABEL_NB,
   metricLabelNb,
 } from '../report-format/report-format.js';
 import type { AuditReport } from './audit-report.js';
+import type { LineageCounts, LineageLink } from './lineage.js';
 
 const plan = (p: { title: string; period: { from: number; to: number } }): string =>
   `${p.title} (${p.period.from}–${p.period.to})`;
+
+/** The summary table's rows: per outcome, the links and the elements of each plan. */
+function summaryRows(counts: LineageCounts): Array<[string, number, number, number]> {
+  return LINEAGE_KINDS.map((k) => [LINEAGE_LABEL_NB[k], counts[k].links, counts[k].from, counts[k].to]);
+}
+
+const addresses = (refs: ReadonlyArray<{ address: string }>): string =>
+  refs.map((r) => r.address).join(' + ');
+
+/** "3.1.g1 ← 2.2.g5" for a continued goal, the address alone for a new or dropped one. */
+function goalWhere(link: LineageLink<GoalRef>): string {
+  if (link.kind === 'new') return addresses(link.to);
+  if (link.kind === 'dropped') return addresses(link.from);
+  return `${addresses(link.to)} ← ${addresses(link.from)}`;
+}
+
+const goalText = (link: LineageLink<GoalRef>): string =>
+  (link.kind === 'dropped' ? link.from : link.to).map((g) => g.text).join(' / ');
 
 /** The audit report in Norwegian Markdown: for the record, for e-mail, for print. */
 export function renderAuditReportMarkdown(r: AuditReport): string {
   const out: string[] = [`# Revisjon: fra ${r.from.id} til ${r.to.id}`, ''];
   out.push(`Fra: ${escapeMarkdown(plan(r.from))}  `, `Til: ${escapeMarkdown(plan(r.to))}`, '');
-  out.push(
-    `Videreført uendret: ${r.counts.carried} · Omformulert: ${r.counts.reworded} · Nye: ${r.counts.added} · Utgått: ${r.counts.dropped}`,
-    '',
-  );
+  const table = (what: string, counts: LineageCounts) => {
+    out.push(`| ${what} | Koblinger | I ${r.from.id} | I ${r.to.id} |`, '| --- | ---: | ---: | ---: |');
+    for (const [label, links, from, to] of summaryRows(counts))
+      out.push(`| ${label} | ${links} | ${from} | ${to} |`);
+    out.push('');
+  };
+  table('Tiltak', r.counts);
+  table('Mål', r.goalCounts);
   for (const area of r.areas) {
     out.push(`## ${area.number} ${escapeMarkdown(area.title)}`, '');
-    for (const c of area.carried)
+    for (const c of area.continued) {
+      const text = c.parts ? diffPartsMarkdown(c.parts) : escapeMarkdown(c.to.text);
       out.push(
-        `- **${CHANGE_LABEL_NB.unchanged}** ${c.to.address} ← ${c.from.map((f) => f.address).join(', ')}: ${escapeMarkdown(c.to.text)}`,
-      );
-    for (const w of area.reworded) {
-      const label = CHANGE_LABEL_NB[w.kind as keyof typeof CHANGE_LABEL_NB] ?? CHANGE_LABEL_NB.reworded;
-      const text = w.parts ? diffPartsMarkdown(w.parts) : escapeMarkdown(w.to.text);
-      out.push(
-        `- **${label}** ${w.to.address} ← ${w.from.map((f) => f.address).join(', ')}${w.confirmed ? ' (bekreftet)' : ''}: ${text}`,
+        `- **${LINEAGE_LABEL_NB[c.kind]}** ${c.to.address} ← ${addresses(c.from)}${c.confirmed ? ' (bekreftet)' : ''}: ${text}`,
       );
     }
     for (const a of area.added)
-      out.push(`- **${CHANGE_LABEL_NB.new}** ${a.address}: ${escapeMarkdown(a.text)}`);
+      out.push(`- **${LINEAGE_LABEL_NB.new}** ${a.address}: ${escapeMarkdown(a.text)}`);
     out.push('');
   }
   if (r.dropped.length > 0) {
-    out.push(`## Utgått fra ${r.from.id}`, '');
+    out.push(`## ${LINEAGE_LABEL_NB.dropped} fra ${r.from.id}`, '');
     for (const group of r.dropped) {
       for (const m of group.measures)
         out.push(`- ${m.address} (${escapeMarkdown(group.title)}): ${escapeMarkdown(m.text)}`);
     }
     out.push('');
   }
+  if (r.goals.length > 0) {
+    out.push('## Mål fra plan til plan', '');
+    for (const link of r.goals) {
+      out.push(
+        `- **${LINEAGE_LABEL_NB[link.kind]}** ${goalWhere(link)}${link.confirmed ? ' (bekreftet)' : ''}: ${escapeMarkdown(goalText(link))}`,
+      );
+    }
+    out.push('');
+  }
   if (r.targets.length > 0) {
-    out.push('## Mål og tall: da og nå', '');
+    out.push('## Måltall: da og nå', '');
     for (const t of r.targets) {
       out.push(`### ${metricLabelNb(t.metric)}`, '');
       for (const g of t.then)
-        out.push(`- Mål i ${r.from.id}: ${formatTargetNb(g.target)} («${escapeMarkdown(g.text)}»)`);
+        out.push(
+          `- Mål i ${r.from.id}: ${formatTargetNb(g.target, { today: r.asOf })} («${escapeMarkdown(g.text)}»)`,
+        );
       for (const g of t.now)
-        out.push(`- Mål i ${r.to.id}: ${formatTargetNb(g.target)} («${escapeMarkdown(g.text)}»)`);
+        out.push(
+          `- Mål i ${r.to.id}: ${formatTargetNb(g.target, { today: r.asOf })} («${escapeMarkdown(g.text)}»)`,
+        );
       for (const m of t.measured) out.push(`- Målt ${formatDateNb(m.at)}: ${formatNumberNb(m.value)}`);
       out.push('');
     }
@@ -66,36 +99,39 @@ export function renderAuditReportMarkdown(r: AuditReport): string {
 export function renderAuditReportHtml(r: AuditReport): string {
   const li = (label: string, body: string, cls: string): string =>
     `<li class="${cls}"><strong>${escapeHtml(label)}</strong> ${body}</li>`;
+  const table = (what: string, counts: LineageCounts): string =>
+    `<table><caption>${escapeHtml(what)} fra plan til plan</caption><thead><tr><th scope="col">Hvordan</th>` +
+    `<th scope="col">Koblinger</th><th scope="col">I ${escapeHtml(r.from.id)}</th><th scope="col">I ${escapeHtml(r.to.id)}</th></tr></thead><tbody>` +
+    summaryRows(counts)
+      .map(
+        ([label, links, from, to]) =>
+          `<tr><th scope="row">${escapeHtml(label)}</th><td>${links}</td><td>${from}</td><td>${to}</td></tr>`,
+      )
+      .join('') +
+    '</tbody></table>';
   const sections = r.areas
     .map((area) => {
       const items = [
-        ...area.carried.map((c) =>
+        ...area.continued.map((c) =>
           li(
-            CHANGE_LABEL_NB.unchanged,
-            `${escapeHtml(c.to.address)} ← ${escapeHtml(c.from.map((f) => f.address).join(', '))}: ${escapeHtml(c.to.text)}`,
-            'carried',
-          ),
-        ),
-        ...area.reworded.map((w) =>
-          li(
-            CHANGE_LABEL_NB[w.kind as keyof typeof CHANGE_LABEL_NB] ?? CHANGE_LABEL_NB.reworded,
-            `${escapeHtml(w.to.address)} ← ${escapeHtml(w.from.map((f) => f.address).join(', '))}${w.confirmed ? ' (bekreftet)' : ''}: ${w.parts ? diffPartsHtml(w.parts) : escapeHtml(w.to.text)}`,
-            'reworded',
+            LINEAGE_LABEL_NB[c.kind],
+            `${escapeHtml(c.to.address)} ← ${escapeHtml(addresses(c.from))}${c.confirmed ? ' (bekreftet)' : ''}: ${c.parts ? diffPartsHtml(c.parts) : escapeHtml(c.to.text)}`,
+            c.kind,
           ),
         ),
         ...area.added.map((a) =>
-          li(CHANGE_LABEL_NB.new, `${escapeHtml(a.address)}: ${escapeHtml(a.text)}`, 'added'),
+          li(LINEAGE_LABEL_NB.new, `${escapeHtml(a.address)}: ${escapeHtml(a.text)}`, 'new'),
         ),
       ];
       return `<section><h2>${escapeHtml(area.number)} ${escapeHtml(area.title)}</h2><ul>${items.join('')}</ul></section>`;
     })
     .join('\n');
   const dropped = r.dropped.length
-    ? `<section><h2>Utgått fra ${escapeHtml(r.from.id)}</h2><ul>${r.dropped
+    ? `<section><h2>${LINEAGE_LABEL_NB.dropped} fra ${escapeHtml(r.from.title)}</h2><ul>${r.dropped
         .flatMap((g) =>
           g.measures.map((m) =>
             li(
-              CHANGE_LABEL_NB.dropped,
+              LINEAGE_LABEL_NB.dropped,
               `${escapeHtml(m.address)} (${escapeHtml(g.title)}): ${escapeHtml(m.text)}`,
               'dropped',
             ),
@@ -103,16 +139,29 @@ export function renderAuditReportHtml(r: AuditReport): string {
         )
         .join('')}</ul></section>`
     : '';
+  const goals = r.goals.length
+    ? `<section><h2>Mål fra plan til plan</h2><ul>${r.goals
+        .map((link) =>
+          li(
+            LINEAGE_LABEL_NB[link.kind],
+            `${escapeHtml(goalWhere(link))}${link.confirmed ? ' (bekreftet)' : ''}: ${escapeHtml(goalText(link))}`,
+            link.kind,
+          ),
+        )
+        .join('')}</ul></section>`
+    : '';
   const targets = r.targets.length
-    ? `<section><h2>Mål og tall: da og nå</h2>${r.targets
+    ? `<section><h2>Måltall: da og nå</h2>${r.targets
         .map(
           (t) =>
             `<h3>${escapeHtml(metricLabelNb(t.metric))}</h3><ul>${[
               ...t.then.map(
-                (g) => `<li>Mål i ${escapeHtml(r.from.id)}: ${escapeHtml(formatTargetNb(g.target))}</li>`,
+                (g) =>
+                  `<li>Mål i ${escapeHtml(r.from.title)}: ${escapeHtml(formatTargetNb(g.target, { today: r.asOf }))}</li>`,
               ),
               ...t.now.map(
-                (g) => `<li>Mål i ${escapeHtml(r.to.id)}: ${escapeHtml(formatTargetNb(g.target))}</li>`,
+                (g) =>
+                  `<li>Mål i ${escapeHtml(r.to.title)}: ${escapeHtml(formatTargetNb(g.target, { today: r.asOf }))}</li>`,
               ),
               ...t.measured.map(
                 (m) =>
@@ -124,14 +173,18 @@ export function renderAuditReportHtml(r: AuditReport): string {
     : '';
   return `<!doctype html>
 <html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Revisjon: ${escapeHtml(r.from.id)} til ${escapeHtml(r.to.id)}</title>
+<title>Revisjon: ${escapeHtml(r.from.title)} til ${escapeHtml(r.to.title)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;line-height:1.45;color:#1a1a1a}
 ins{background:#d7f5dd;text-decoration:none}del{background:#fbdada}li{margin:.3rem 0}.dropped{color:#5a5a5a}
+table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #bbb;padding:.2rem .5rem;text-align:left}td{text-align:right}
 @media print{body{max-width:none}}</style></head>
 <body><h1>Revisjon: fra ${escapeHtml(r.from.title)} til ${escapeHtml(r.to.title)}</h1>
-<p>Videreført uendret: ${r.counts.carried} · Omformulert: ${r.counts.reworded} · Nye: ${r.counts.added} · Utgått: ${r.counts.dropped}</p>
+<p>${escapeHtml(plan(r.from))} sammenlignet med ${escapeHtml(plan(r.to))}, per ${escapeHtml(formatDateNb(r.asOf))}.</p>
+${table('Tiltak', r.counts)}
+${table('Mål', r.goalCounts)}
 ${sections}
 ${dropped}
+${goals}
 ${targets}
 </body></html>
 `;

@@ -159,7 +159,7 @@ describe('diffPlans within one plan (matched by id)', () => {
   it('renders Markdown for the board with Norwegian labels', () => {
     const markdown = renderPlanDiffMarkdown(diff);
     expect(markdown).toContain('Lagt til: 4.2.C Pilot på medlemsverving i to bydeler');
-    expect(markdown).toContain('Fjernet: 4.1.C Stand på torget hver lørdag');
+    expect(markdown).toContain('Strøket: 4.1.C Stand på torget hver lørdag');
     expect(markdown).toContain(
       'Omformulert: 4.2.A Nye medlemmer skal ringes ~~minst 4~~**to** ganger i året',
     );

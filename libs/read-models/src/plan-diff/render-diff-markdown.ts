@@ -1,5 +1,6 @@
 import {
   CHANGE_LABEL_NB,
+  LINEAGE_LABEL_NB,
   diffPartsMarkdown,
   escapeMarkdown as md,
   formatTargetNb,
@@ -15,7 +16,11 @@ function sideName(side: DiffSide): string {
 /** The diff as Markdown for board members, with Norwegian labels ("Lagt til", "Omformulert"...). */
 export function renderPlanDiffMarkdown(diff: PlanDiff): string {
   const out: string[] = [];
-  const L = CHANGE_LABEL_NB;
+  // Between two plans an element on one side only is new or not carried on, not added or struck.
+  const L =
+    diff.kind === 'successor'
+      ? { ...CHANGE_LABEL_NB, added: LINEAGE_LABEL_NB.new, removed: LINEAGE_LABEL_NB.dropped }
+      : CHANGE_LABEL_NB;
   out.push(`# Endringer i planen`, '');
   out.push(`Fra: ${sideName(diff.from)}  `, `Til: ${sideName(diff.to)}`, '');
   if (diff.title) out.push(`**${L.retitled}:** ${diffPartsMarkdown(diff.title.parts)}`, '');
@@ -59,7 +64,7 @@ export function renderPlanDiffMarkdown(diff: PlanDiff): string {
       const to = link.to.map((x) => md(x.address)).join(' + ') || '–';
       const score =
         link.kind === 'new' || link.kind === 'dropped' ? '' : ` (likhet ${link.score.toFixed(2)})`;
-      return `- ${L[link.kind]}: ${from} → ${to}${score}`;
+      return `- ${LINEAGE_LABEL_NB[link.kind]}: ${from} → ${to}${score}`;
     });
     section('Videreføring av tiltak', lines);
   }

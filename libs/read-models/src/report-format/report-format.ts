@@ -1,4 +1,4 @@
-import { isTargetExpired, type DiffPart, type MeasureStatus, type Target } from '@app/domain';
+import { isTargetExpired, type DiffPart, type LinkKind, type MeasureStatus, type Target } from '@app/domain';
 
 /**
  * Words and escapes shared by the Markdown and HTML the board and the annual meeting read:
@@ -14,10 +14,16 @@ export const STATUS_LABEL_NB: Readonly<Record<MeasureStatus, string>> = {
   dropped: 'Utgår',
 };
 
-/** What happened to an element, as a diff or a report names it. */
+/**
+ * One word for each thing that can happen to an element, on every page, report and export
+ * (DESIGN.md's vocabulary). Within a plan, an element taken out of the text is "Strøket" (by a
+ * meeting or a board decision); a follow-up status of `dropped` is "Utgår" (STATUS_LABEL_NB);
+ * between a plan and its successor, an element not carried on is "Ikke videreført"
+ * (LINEAGE_LABEL_NB). No page or report uses another word for any of them.
+ */
 export const CHANGE_LABEL_NB = {
   added: 'Lagt til',
-  removed: 'Fjernet',
+  removed: 'Strøket',
   reworded: 'Omformulert',
   retimed: 'Ny tid',
   reassigned: 'Nytt ansvar',
@@ -26,11 +32,27 @@ export const CHANGE_LABEL_NB = {
   renumbered: 'Nytt nummer',
   targetChanged: 'Nytt måltall',
   unchanged: 'Uendret',
+} as const;
+
+/** How an element of a plan continues in its successor: one word each, on every page and report. */
+export const LINEAGE_LABEL_NB: Readonly<Record<LinkKind, string>> = {
+  unchanged: 'Videreført uendret',
+  reworded: 'Videreført med ny tekst',
   merged: 'Slått sammen',
   split: 'Delt opp',
   new: 'Nytt',
-  dropped: 'Utgått',
-} as const;
+  dropped: 'Ikke videreført',
+};
+
+/** The order the outcomes are listed and counted in. */
+export const LINEAGE_KINDS: readonly LinkKind[] = [
+  'unchanged',
+  'reworded',
+  'merged',
+  'split',
+  'new',
+  'dropped',
+];
 
 /** "2026-03-14" -> "14.03.2026"; anything else is returned as it is. */
 export function formatDateNb(iso: string | null | undefined): string {
@@ -146,6 +168,19 @@ export function diffPartsHtml(parts: readonly DiffPart[]): string {
       return text;
     })
     .join('');
+}
+
+/**
+ * Who did something, as people say it: a user by their username (looked up by the caller),
+ * never "user:<uuid>"; the demo's loader, the system and the command line in words.
+ */
+export function describeActorNb(actor: string, username?: string): string {
+  if (actor.startsWith('user:')) return username ?? 'ukjent bruker';
+  if (actor === 'system:demo') return 'demodata';
+  if (actor.startsWith('system:')) return 'systemet';
+  if (actor.startsWith('cli:')) return `${actor.slice('cli:'.length)} (kommandolinjen)`;
+  if (actor === 'anonymous') return 'ukjent bruker';
+  return actor;
 }
 
 /** Why a change was made, from an event's cause, in the words of a protocol. */

@@ -21,6 +21,7 @@ export interface OverviewModel {
   readonly latest: readonly HistoryRow[];
   readonly names: ReadonlyMap<string, string>;
   readonly indicators: readonly IndicatorSeries[];
+  readonly reports: PlanReports | undefined;
 }
 
 export function planStatusText(p: {
@@ -50,6 +51,52 @@ export function planLinks(planId: string, hasPredecessor: boolean, orgId: string
       <li><a href="/plan/${planId}/endringer">Endringer mellom revisjoner</a></li>
       ${hasPredecessor ? html`<li><a href="/plan/${planId}/revisjon">Fra forrige plan</a></li>` : ''}
       <li><a href="/plan/${planId}/moter">Møter og endringsforslag</a></li>
+    </ul>
+  </nav>`;
+}
+
+/** The printable reports and exports about a plan that its pages link to (PageData.reports). */
+export interface PlanReports {
+  readonly planId: string;
+  /** The follow-up report's period: since the last adoption (or the period's start) until today. */
+  readonly followUp: { readonly from: string; readonly to: string };
+  /** The predecessor the audit report compares with, if any. */
+  readonly predecessor: { readonly id: string; readonly title: string } | undefined;
+  /** What a meeting or an adoption changed, each as a redline (a page and Word with tracked changes). */
+  readonly redlines: ReadonlyArray<{ readonly label: string; readonly query: string }>;
+}
+
+export function reportLinks(r: PlanReports): Html {
+  const base = `/plans/${r.planId}`;
+  const report = `${base}/report?from=${r.followUp.from}&to=${r.followUp.to}`;
+  return html`<nav aria-label="Rapporter om planen" class="plan-links report-links">
+    <ul>
+      <li>
+        <a href="${report}">Oppfølgingsrapport</a>
+        <span class="muted"
+          >(${formatDate(r.followUp.from)}–${formatDate(r.followUp.to)};
+          <a href="${`${report}&format=md`}">Markdown</a>)</span
+        >
+      </li>
+      ${
+        r.predecessor
+          ? html`<li>
+              <a href="${base}/audit">Revisjonsrapport</a>
+              <span class="muted"
+                >(mot ${r.predecessor.title}; <a href="${base}/audit?format=md">Markdown</a>)</span
+              >
+            </li>`
+          : ''
+      }
+      ${r.redlines.map(
+        (x) =>
+          html`<li>
+            <a href="${`${base}/redline?${x.query}`}">${x.label}</a>
+            <span class="muted"
+              >(<a href="${`${base}/redline?${x.query}&format=docx`}">Word med sporede endringer</a>)</span
+            >
+          </li>`,
+      )}
     </ul>
   </nav>`;
 }
@@ -100,6 +147,7 @@ function currentPlanSections(model: OverviewModel, plan: PlanView, summary: Foll
     <h2 id="gjeldende">Gjeldende plan: ${plan.title}</h2>
     <p class="muted">${planStatusText(plan)}. Forfalt er vurdert per ${formatDate(summary.asOf)}.</p>
     ${planLinks(plan.id, plan.predecessorPlanId !== null, plan.organisationId)}
+    ${model.reports ? reportLinks(model.reports) : ''}
     <div class="two-col">
       ${statusSummary(summary.byStatus, summary.measures, summary.overdue, { headingLevel: 3 })}
       ${chartFigure(

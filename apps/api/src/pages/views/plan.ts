@@ -12,7 +12,7 @@ import { formatDate, lowerFirst, todayIso } from '../format.js';
 import { emptyState, headingTag, measureCard, statusSummary } from './components.js';
 import { describeTarget, historyList } from './history.js';
 import { layout } from './layout.js';
-import { planLinks, planStatusText } from './overview.js';
+import { planLinks, planStatusText, reportLinks, type PlanReports } from './overview.js';
 
 export interface PlanMoment {
   readonly revision?: number;
@@ -26,6 +26,7 @@ export interface PlanPageModel {
   readonly moment: PlanMoment;
   readonly summary: FollowUpSummary;
   readonly organisations: OrganisationView[];
+  readonly reports: PlanReports;
   readonly csrf?: string | undefined;
 }
 
@@ -115,6 +116,7 @@ export function planPage(model: PlanPageModel): Html {
       ${when ? html`<p class="notice" role="note">Du ser planen ${when}. Oppfølging kan bare registreres på planen slik den er nå.</p>` : ''}
       ${momentPicker(plan.id, model.latest, moment, `/plan/${plan.id}`)}
       ${planLinks(plan.id, plan.predecessorPlanId !== null, plan.organisationId)}
+      ${reportLinks(model.reports)}
       ${statusSummary(model.summary.byStatus, model.summary.measures, model.summary.overdue)}
       ${
         plan.sections.length > 0

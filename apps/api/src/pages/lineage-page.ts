@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { grantsAllow } from '@app/domain';
+import type { Request } from 'express';
+import { todayIso } from './format.js';
+import type { Html } from './html.js';
+import { PageData } from './page-data.js';
+import { csrfToken } from './page-http.js';
+import { lineagePage, type LineagePageModel } from './views/lineage.js';
+
+/**
+ * The lineage page (/plan/:id/revisjon), for its GET and as the answer to a confirmation or a
+ * rejection refused on it: the plan against its predecessor, people's decisions, the reports.
+ */
+@Injectable()
+export class LineagePage {
+  constructor(private readonly data: PageData) {}
+
+  async render(planId: string, req: Request, flash?: LineagePageModel['flash']): Promise<Html> {
+    const [plan, organisations, reader] = await Promise.all([
+      this.data.plan(planId),
+      this.data.listOrganisations(),
+      this.data.reader(req.principal?.grants),
+    ]);
+    // An internal predecessor the caller may not read is shown as no predecessor.
+    const predecessorId =
+      plan.predecessorPlanId && reader(plan.predecessorPlanId) ? plan.predecessorPlanId : undefined;
+    const predecessor = predecessorId
+      ? await this.data.plan(predecessorId).catch(() => undefined)
+      : undefined;
+    const lineage = predecessor ? await this.data.lineage(planId) : undefined;
+    const [reports, actorNames] = await Promise.all([
+      this.data.reports(plan, reader, todayIso()),
+      this.data.actorNames(lineage?.decisions.map((d) => d.actor) ?? []),
+    ]);
+    return lineagePage({
+      plan,
+      predecessor,
+      lineage,
+      organisations,
+      reports,
+      canEdit: grantsAllow(req.principal?.grants ?? [], 'plan_editor', plan.organisationId),
+      csrf: csrfToken(req),
+      actorNames,
+      flash,
+    });
+  }
+}
