@@ -302,8 +302,12 @@ describe('board pages in a browser', () => {
   it('shows the lineage from the previous plan and the goal indicators over time', async () => {
     await page.goto(`${base}/plan/${PLAN}/revisjon`, { waitUntil: 'networkidle' });
     await expect(page.locator('h1').innerText()).resolves.toBe('Fra forrige plan');
-    const linked = Number(await page.locator('[data-lineage="tiltak"] [data-lineage-count="reworded"]').innerText());
-    const added = Number(await page.locator('[data-lineage="tiltak"] [data-lineage-count="new"]').innerText());
+    const linked = Number(
+      await page.locator('[data-lineage="tiltak"] [data-lineage-count="reworded"]').innerText(),
+    );
+    const added = Number(
+      await page.locator('[data-lineage="tiltak"] [data-lineage-count="new"]').innerText(),
+    );
     expect(linked + added).toBeGreaterThan(0);
     // No placeholder for the meeting: the plan's meetings are linked instead.
     await expect(page.locator('[data-placeholder]').count()).resolves.toBe(0);
