@@ -205,7 +205,7 @@ describe('the auditor and the board on the demo', () => {
       const lineage = (await request(api.http).get(`/plans/${NEW}/lineage`).expect(200)).body;
       const confirmed = lineage.measures.filter((l: any) => l.confirmed);
       expect(confirmed.map((l: any) => l.from.map((r: any) => r.id).join(','))).toEqual([field('from')]);
-      const after = text((await editor.get(posted.headers.location).expect(200)).text);
+      const after = text((await editor.get(posted.headers.location!).expect(200)).text);
       expect(after).toMatch(/Koblingen er bekreftet\./);
       expect(after).toMatch(/Bekreftet av revisor-kari \d{2}\.\d{2}\.\d{4}/);
       expect(after).not.toMatch(/user:[0-9a-f]{8}-/);

@@ -14,7 +14,6 @@ import { planReader, type PlanReader } from '../auth/visibility.interceptor.js';
 import { PageProblem } from './page-http.js';
 import { formatDate } from './format.js';
 import { describeTarget } from './views/history.js';
-import type { PlanReports } from './views/overview.js';
 
 export interface OrganisationContext {
   readonly organisation: OrganisationView;
@@ -50,6 +49,17 @@ export interface IndicatorSeries {
   readonly metric: string;
   readonly points: IndicatorPoint[];
   readonly targets: IndicatorTarget[];
+}
+
+/** The printable reports and exports about a plan that its pages link to (PageData.reports). */
+export interface PlanReports {
+  readonly planId: string;
+  /** The follow-up report's period: since the last adoption (or the period's start) until today. */
+  readonly followUp: { readonly from: string; readonly to: string };
+  /** The predecessor the audit report compares with, if any. */
+  readonly predecessor: { readonly id: string; readonly title: string } | undefined;
+  /** What a meeting or an adoption changed, each as a redline (a page and Word with tracked changes). */
+  readonly redlines: ReadonlyArray<{ readonly label: string; readonly query: string }>;
 }
 
 /**

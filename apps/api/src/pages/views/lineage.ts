@@ -17,7 +17,8 @@ import { formatDate, statusLabel } from '../format.js';
 import { emptyState } from './components.js';
 import { describeTarget, redline } from './history.js';
 import { layout } from './layout.js';
-import { planLinks, reportLinks, type PlanReports } from './overview.js';
+import type { PlanReports } from '../page-data.js';
+import { planLinks, reportLinks } from './overview.js';
 
 export interface LineagePageModel {
   readonly plan: PlanView;

@@ -1,7 +1,7 @@
 import type { FollowUpSummary, HistoryRow, PlanSummary, PlanView } from '@app/read-models';
 import { html, type Html } from '../html.js';
 import { formatDate, formatNumber, LEVEL_LABEL, PLAN_STATUS_LABEL, STATUS_LABEL } from '../format.js';
-import type { IndicatorSeries, OrganisationContext } from '../page-data.js';
+import type { IndicatorSeries, OrganisationContext, PlanReports } from '../page-data.js';
 import {
   bodyCodes,
   chartFigure,
@@ -53,17 +53,6 @@ export function planLinks(planId: string, hasPredecessor: boolean, orgId: string
       <li><a href="/plan/${planId}/moter">Møter og endringsforslag</a></li>
     </ul>
   </nav>`;
-}
-
-/** The printable reports and exports about a plan that its pages link to (PageData.reports). */
-export interface PlanReports {
-  readonly planId: string;
-  /** The follow-up report's period: since the last adoption (or the period's start) until today. */
-  readonly followUp: { readonly from: string; readonly to: string };
-  /** The predecessor the audit report compares with, if any. */
-  readonly predecessor: { readonly id: string; readonly title: string } | undefined;
-  /** What a meeting or an adoption changed, each as a redline (a page and Word with tracked changes). */
-  readonly redlines: ReadonlyArray<{ readonly label: string; readonly query: string }>;
 }
 
 export function reportLinks(r: PlanReports): Html {

@@ -12,7 +12,8 @@ import { formatDate, lowerFirst, todayIso } from '../format.js';
 import { emptyState, headingTag, measureCard, statusSummary } from './components.js';
 import { describeTarget, historyList } from './history.js';
 import { layout } from './layout.js';
-import { planLinks, planStatusText, reportLinks, type PlanReports } from './overview.js';
+import type { PlanReports } from '../page-data.js';
+import { planLinks, planStatusText, reportLinks } from './overview.js';
 
 export interface PlanMoment {
   readonly revision?: number;
