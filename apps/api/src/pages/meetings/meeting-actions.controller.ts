@@ -82,6 +82,7 @@ export class MeetingActionsController {
       refusal,
       no,
       form,
+      {},
       () => `Innstillingen til forslag ${no} er lagret.`,
     );
   }
@@ -119,7 +120,7 @@ export class MeetingActionsController {
         : reason.length > 1000
           ? 'Begrunnelsen kan være på høyst 1000 tegn.'
           : await this.commands.run(req, meeting.id, form, withoutUnusedModified(change!, meeting, no));
-    await this.answer(req, res, meeting.id, refusal, no, form, async () => {
+    await this.answer(req, res, meeting.id, refusal, no, form, { top: true }, async () => {
       const after = allAmendments(await this.data.meeting(meeting.id)).find((x) => x.no === no);
       return `Forslag ${no}: ${after ? resultText(after).toLocaleLowerCase('nb') : 'registrert'}.`;
     });
@@ -189,7 +190,7 @@ export class MeetingActionsController {
             result: form.result ?? '',
             ...votes,
           });
-    await this.answer(req, res, meeting.id, refusal, undefined, form, () =>
+    await this.answer(req, res, meeting.id, refusal, undefined, form, {}, () =>
       form.result === 'adopted' ? 'Planen er vedtatt som helhet.' : 'Planen ble ikke vedtatt.',
     );
   }
@@ -201,6 +202,7 @@ export class MeetingActionsController {
     refusal: string | undefined,
     no: number | undefined,
     form: Record<string, string>,
+    placement: { top?: boolean },
     done: () => string | Promise<string>,
   ): Promise<void> {
     const htmx = req.header('hx-request') === 'true';
@@ -213,7 +215,7 @@ export class MeetingActionsController {
     }
     const flash: OfficerFlash = refusal
       ? { kind: 'error', text: refusal, ...(no !== undefined ? { no } : {}), values: form }
-      : { kind: 'ok', text: await done(), ...(no !== undefined ? { no } : {}) };
+      : { kind: 'ok', text: await done(), ...(no !== undefined ? { no } : {}), ...placement };
     const ctx = await this.data.context(meetingId);
     const model = { ...ctx, csrf: csrfToken(req), flash };
     res

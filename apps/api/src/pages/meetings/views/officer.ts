@@ -16,6 +16,8 @@ export interface OfficerFlash {
   readonly no?: number;
   /** What the officer had typed, shown again with a refusal. */
   readonly values?: Readonly<Record<string, string>>;
+  /** Shown at the top of the officer's region (a result: the amendment has left the voting order). */
+  readonly top?: boolean;
 }
 
 export interface OfficerPageModel extends MeetingContext {
@@ -107,7 +109,7 @@ function formAttrs(action: string): Html {
 }
 
 function flashFor(flash: OfficerFlash | undefined, no: number | undefined): Html {
-  if (!flash || flash.no !== no) return html``;
+  if (!flash || flash.no !== no || flash.top) return html``;
   return html`<p class="flash flash-${flash.kind}" role="${flash.kind === 'ok' ? 'status' : 'alert'}">
     ${flash.text}
   </p>`;
@@ -311,7 +313,9 @@ export function officerRegion(model: OfficerPageModel): Html {
   const { meeting } = model;
   const { toVote, decided } = inVotingOrder(meeting);
   const plans = { now: model.plan, papers: model.papers };
+  const flash = model.flash;
   return html`<div id="ledelse" class="officer">
+    ${flash?.top ? html`<p class="flash flash-${flash.kind}" role="status">${flash.text}</p>` : ''}
     <section aria-labelledby="votering">
       ${headingOf(2, 'votering', `Voteringsrekkefølge (${toVote.length} igjen)`)}
       ${
@@ -326,19 +330,29 @@ export function officerRegion(model: OfficerPageModel): Html {
                 som et vedtatt forslag har gjort umulig, bortfaller når det voteres over.
               </p>
               <ol class="voting-order">
-                ${toVote.map(
-                  (a) =>
-                    html`<li>
-                      ${amendmentCard(a, {
-                        plans,
-                        headingLevel: 3,
-                        actions: html`${orderNote(model, a.no)} ${flashFor(model.flash, a.no)}
-                          <div class="officer-actions">
-                            ${recommendationForm(meeting.id, a, model)} ${voteForm(meeting.id, a, model)}
-                          </div>`,
-                      })}
-                    </li>`,
-                )}
+                ${toVote.map((a, i) => {
+                  const forms = html`<div class="officer-actions">
+                    ${recommendationForm(meeting.id, a, model)} ${voteForm(meeting.id, a, model)}
+                  </div>`;
+                  // The next to be treated has its forms open; the others behind a click, so the page stays short.
+                  const open = i === 0 || (model.flash?.kind === 'error' && model.flash.no === a.no);
+                  return html`<li>
+                    ${amendmentCard(a, {
+                      plans,
+                      headingLevel: 3,
+                      current: i === 0,
+                      actions: html`${orderNote(model, a.no)} ${flashFor(model.flash, a.no)}
+                      ${
+                        open
+                          ? forms
+                          : html`<details class="officer-more">
+                              <summary>Innstilling og votering for forslag ${a.no}</summary>
+                              ${forms}
+                            </details>`
+                      }`,
+                    })}
+                  </li>`;
+                })}
               </ol>`
       }
     </section>
