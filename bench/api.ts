@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import autocannon, { type Result } from 'autocannon';
 import type { Kysely } from 'kysely';
+import type { ReadModelDatabase } from '@app/read-models';
 import { freePort, peakRssMiB, round, summarise } from './support.js';
 
 export interface ApiResult {
@@ -56,7 +57,7 @@ async function waitForHealth(base: string, child: ChildProcess, timeoutMs = 60_0
  * for measures spread over the adopted plans, at a fixed number of connections.
  */
 export async function benchmarkApi(
-  db: Kysely<any>,
+  db: Kysely<ReadModelDatabase>,
   databaseUrl: string,
   options: {
     connections: number;

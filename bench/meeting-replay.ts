@@ -3,6 +3,7 @@ import { isPlanEvent, planDecider, type PlanCommand, type PlanEvent, type PlanSt
 import type { EventStore } from '@app/event-store';
 import { generateMeetingProtocol, type TextCorpus } from '@app/workload';
 import type { Kysely } from 'kysely';
+import type { ReadModelDatabase } from '@app/read-models';
 import { startApi } from './api.js';
 import { round } from './support.js';
 
@@ -27,7 +28,7 @@ const plans: StreamDecider<PlanCommand, PlanEvent, PlanState> = { ...planDecider
  * so the replay works on a plan followed up for years, as in a real party.
  */
 export async function benchmarkMeetingReplay(
-  db: Kysely<any>,
+  db: Kysely<ReadModelDatabase>,
   store: EventStore,
   databaseUrl: string,
   options: { amendments: number; seed: number; corpus: TextCorpus; token?: string },

@@ -6,6 +6,7 @@ import {
   loadPlanDiff,
   planAt,
   summariseFollowUp,
+  type ReadModelDatabase,
 } from '@app/read-models';
 import { Prng } from '@app/workload';
 import { summarise, type LatencySummary } from './support.js';
@@ -27,7 +28,11 @@ interface Sample {
  * The board's and the auditor's questions, each asked `samples` times of random plans of the
  * full data set, straight through the read-model functions the api calls (no HTTP).
  */
-export async function runQueries(db: Kysely<any>, samples: number, seed: number): Promise<QueryResult[]> {
+export async function runQueries(
+  db: Kysely<ReadModelDatabase>,
+  samples: number,
+  seed: number,
+): Promise<QueryResult[]> {
   const rows = await db
     .selectFrom('rm_plans as p')
     .innerJoin('rm_plan_measures as m', 'm.plan_id', 'p.plan_id')

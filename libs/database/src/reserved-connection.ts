@@ -5,9 +5,9 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
 /** The pg pool behind each kysely instance `openDatabase` made on PostgreSQL. */
-const pools = new WeakMap<Kysely<any>, pg.Pool>();
+const pools = new WeakMap<object, pg.Pool>();
 
-export function registerPostgresPool(db: Kysely<any>, pool: pg.Pool): void {
+export function registerPostgresPool(db: Kysely<unknown>, pool: pg.Pool): void {
   pools.set(db, pool);
 }
 
@@ -19,9 +19,9 @@ export type CopyValue = string | number | bigint | boolean | null | undefined;
  * and `COPY ... FROM STDIN` on the same connection, so a COPY can be part of a kysely
  * transaction. Used where many rows are written at once (a rebuild of the read models).
  */
-export interface ReservedConnection {
-  /** A kysely instance on this one connection; use it from one caller at a time. */
-  readonly db: Kysely<any>;
+export interface ReservedConnection<DB> {
+  /** A kysely instance on this one connection, with the tables of the one it came from; use it from one caller at a time. */
+  readonly db: Kysely<DB>;
   /** `COPY table (columns) FROM STDIN` of these rows (in the connection's current transaction). */
   copyRows(table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<void>;
   /** Gives the connection back to the pool; `broken`: after a failure, to be closed instead. */
@@ -29,14 +29,16 @@ export interface ReservedConnection {
 }
 
 /** A connection of its own on PostgreSQL; undefined on PGlite (one connection, no COPY FROM STDIN). */
-export async function reservePostgresConnection(db: Kysely<any>): Promise<ReservedConnection | undefined> {
+export async function reservePostgresConnection<DB>(
+  db: Kysely<DB>,
+): Promise<ReservedConnection<DB> | undefined> {
   const pool = pools.get(db);
   if (!pool) return undefined;
   const client = await pool.connect();
   // kysely's pg driver takes a pool and releases each connection after use: this one never
   // lets it go, so every query and transaction of `single` runs on `client`.
   const held = { query: client.query.bind(client), release: () => undefined };
-  const single = new Kysely<any>({
+  const single = new Kysely<DB>({
     dialect: new PostgresDialect({ pool: { connect: async () => held, end: async () => undefined } }),
   });
   let released = false;
@@ -64,7 +66,7 @@ export async function reservePostgresConnection(db: Kysely<any>): Promise<Reserv
  * statement with a parameter in it is refused. The names come from the projections' code (the
  * tables they own), never from a request or an event; the rows go as data on the COPY stream.
  */
-function copyStatement(db: Kysely<any>, table: string, columns: readonly string[]): string {
+function copyStatement<DB>(db: Kysely<DB>, table: string, columns: readonly string[]): string {
   const compiled =
     sql`copy ${sql.table(table)} (${sql.join(columns.map((c) => sql.id(c)))}) from stdin`.compile(db);
   if (compiled.parameters.length > 0) throw new Error(`COPY into ${table} would need bind parameters`);

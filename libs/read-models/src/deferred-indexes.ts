@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { ReadModelDatabase } from './read-model-database.js';
 
 /**
  * Secondary indexes a rebuild from position 0 drops before it writes and creates again after
@@ -9,7 +10,10 @@ import { sql, type Kysely, type Transaction } from 'kysely';
  * Only plain indexes on columns can be deferred: the kept definition is taken apart into names
  * and the index created from those, quoted, never by running the kept text (docs/adr/0008).
  */
-export async function dropDeferredIndexes(trx: Transaction<any>, names: readonly string[]): Promise<void> {
+export async function dropDeferredIndexes(
+  trx: Transaction<ReadModelDatabase>,
+  names: readonly string[],
+): Promise<void> {
   for (const name of names) {
     const found = await sql<{ definition: string }>`
       select indexdef as definition from pg_indexes
@@ -32,7 +36,10 @@ export async function dropDeferredIndexes(trx: Transaction<any>, names: readonly
  * Creates every index a rebuild dropped and has not created again (or only those of `names`),
  * each on a connection of its own.
  */
-export async function restoreDeferredIndexes(db: Kysely<any>, names?: readonly string[]): Promise<void> {
+export async function restoreDeferredIndexes(
+  db: Kysely<ReadModelDatabase>,
+  names?: readonly string[],
+): Promise<void> {
   if (names?.length === 0) return;
   let query = db.selectFrom('projection_deferred_indexes').select('index_name');
   if (names) query = query.where('index_name', 'in', names);
@@ -50,7 +57,7 @@ export async function restoreDeferredIndexes(db: Kysely<any>, names?: readonly s
         if (!row) return;
         // Building an index over millions of rows may take longer than the pool's statement timeout.
         await sql`set local statement_timeout = 0`.execute(trx);
-        await createIndexStatement(parseIndexDefinition(index_name, row.definition as string)).execute(trx);
+        await createIndexStatement(parseIndexDefinition(index_name, row.definition)).execute(trx);
         await trx.deleteFrom('projection_deferred_indexes').where('index_name', '=', index_name).execute();
       }),
     ),

@@ -17,6 +17,7 @@ import {
 import { dropDeferredIndexes, restoreDeferredIndexes } from './deferred-indexes.js';
 import type { Projection } from './projection.js';
 import { RebuildWriter } from './rebuild-writer.js';
+import type { ReadModelDatabase } from './read-model-database.js';
 
 export interface ProjectionStatus {
   readonly name: string;
@@ -44,7 +45,7 @@ export class ProjectionRunner {
   private readonly subscriptions = new Map<string, Subscription>();
 
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Kysely<ReadModelDatabase>,
     private readonly store: EventStore,
     readonly projections: readonly Projection[],
     private readonly onError: (projection: string, error: unknown) => void = () => undefined,

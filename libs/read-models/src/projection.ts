@@ -1,6 +1,7 @@
 import type { CopyValue } from '@app/database';
 import type { RecordedEvent } from '@app/event-store';
 import type { Transaction } from 'kysely';
+import type { ReadModelDatabase, ReadModelTable } from './read-model-database.js';
 
 /**
  * A read model fed by events. `apply` runs inside the transaction that also moves the
@@ -10,13 +11,13 @@ import type { Transaction } from 'kysely';
 export interface Projection {
   readonly name: string;
   /** The tables it owns, emptied by a rebuild. */
-  readonly tables: readonly string[];
+  readonly tables: readonly ReadModelTable[];
   /**
    * Secondary indexes of its tables that a rebuild from position 0 drops before writing and
    * creates again at the end (docs/adr/0007). Not primary keys or unique constraints.
    */
   readonly deferredIndexes?: readonly string[];
-  apply(trx: Transaction<any>, events: readonly RecordedEvent[]): Promise<void>;
+  apply(trx: Transaction<ReadModelDatabase>, events: readonly RecordedEvent[]): Promise<void>;
   /**
    * Whether `apply` does anything with the event. A batch with nothing for the projection only
    * moves its checkpoint (one statement, no transaction): most commands concern one read model.
@@ -49,10 +50,10 @@ export interface RebuildSession {
 
 /** Where a rebuild session writes: the batch transaction, and bulk inserts into it. */
 export interface RebuildTarget {
-  readonly trx: Transaction<any>;
+  readonly trx: Transaction<ReadModelDatabase>;
   /** Inserts the rows (values in `columns` order; JSON as text) in the transaction, by COPY where it can. */
   insertRows(
-    table: string,
+    table: ReadModelTable,
     columns: readonly string[],
     rows: readonly (readonly CopyValue[])[],
   ): Promise<void>;

@@ -3,6 +3,7 @@ import { START, comparePositions, formatPosition, type Position, type RecordedEv
 import { sql, type Kysely } from 'kysely';
 import { lockCheckpoint, saveCheckpoint } from './checkpoints/checkpoints.js';
 import type { Projection, RebuildSession, RebuildTarget } from './projection.js';
+import type { ReadModelDatabase, ReadModelTable } from './read-model-database.js';
 
 /** A projection without `startRebuild`: its `apply` with each batch the rebuild reads. */
 class ApplyInBatches implements RebuildSession {
@@ -38,11 +39,11 @@ export class RebuildWriter {
   private constructor(
     readonly projection: Projection,
     private readonly session: RebuildSession,
-    private readonly db: Kysely<any>,
-    private readonly reserved: ReservedConnection | undefined,
+    private readonly db: Kysely<ReadModelDatabase>,
+    private readonly reserved: ReservedConnection<ReadModelDatabase> | undefined,
   ) {}
 
-  static async open(db: Kysely<any>, projection: Projection): Promise<RebuildWriter> {
+  static async open(db: Kysely<ReadModelDatabase>, projection: Projection): Promise<RebuildWriter> {
     if (!projection.startRebuild)
       return new RebuildWriter(projection, new ApplyInBatches(projection), db, undefined);
     // A connection of its own, for COPY inside its transactions.
@@ -114,10 +115,14 @@ export class RebuildWriter {
   }
 }
 
-/** Multi-row inserts (PGlite, which has no COPY FROM STDIN here). */
+/**
+ * Multi-row inserts (PGlite, which has no COPY FROM STDIN here): the statement kysely builds
+ * for rows of these columns (names quoted, values as parameters), written with `sql` because
+ * the table is only known at run time.
+ */
 async function insertRows(
-  trx: Kysely<any>,
-  table: string,
+  trx: Kysely<ReadModelDatabase>,
+  table: ReadModelTable,
   columns: readonly string[],
   rows: readonly (readonly CopyValue[])[],
 ): Promise<void> {
@@ -126,11 +131,12 @@ async function insertRows(
   for (let i = 0; i < rows.length; i += chunk) {
     const values = rows
       .slice(i, i + chunk)
-      .map((row) =>
-        Object.fromEntries(
-          columns.map((c, j) => [c, typeof row[j] === 'bigint' ? String(row[j]) : (row[j] ?? null)]),
-        ),
+      .map(
+        (row) =>
+          sql`(${sql.join(row.map((value) => (typeof value === 'bigint' ? String(value) : (value ?? null))))})`,
       );
-    await trx.insertInto(table).values(values).execute();
+    await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) values ${sql.join(values)}`.execute(
+      trx,
+    );
   }
 }

@@ -1,6 +1,6 @@
 import type { PlanEvent } from '@app/domain';
 import { elementOf } from '../plan-history/element-of.js';
-import type { HistoryRow } from '../plan-view/plan-timeline.js';
+import type { HistoryRow } from '../plan-history/history-row.js';
 
 type DataOf<T extends PlanEvent['type']> = Omit<Extract<PlanEvent, { type: T }>['data'], 'planId'>;
 

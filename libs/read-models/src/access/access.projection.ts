@@ -1,9 +1,10 @@
 import { isPlanVisibilityEvent, isUserEvent, type UserEvent } from '@app/domain';
 import type { Transaction } from 'kysely';
 import type { Projection } from '../projection.js';
+import type { ReadModelDatabase } from '../read-model-database.js';
 
 /** A new password or "sign out everywhere" ends every token the user still had. */
-async function endTokens(trx: Transaction<any>, userId: string, at: string): Promise<void> {
+async function endTokens(trx: Transaction<ReadModelDatabase>, userId: string, at: string): Promise<void> {
   await trx
     .updateTable('rm_api_tokens')
     .set({ revoked_at: at })
@@ -26,7 +27,7 @@ export const accessProjection: Projection = {
       const at = recorded.metadata.recordedAt;
       const by = recorded.metadata.actor;
       if (isPlanVisibilityEvent(recorded)) {
-        const data = recorded.data as { planId: string; organisationId: string; visibility: string };
+        const { data } = recorded;
         await trx
           .insertInto('rm_plan_visibility')
           .values({ plan_id: data.planId, organisation_id: data.organisationId, visibility: data.visibility })

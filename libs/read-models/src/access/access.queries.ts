@@ -1,5 +1,8 @@
 import { SYSTEM_SCOPE, type Role } from '@app/domain';
 import type { Kysely } from 'kysely';
+import type { ReadModelDatabase } from '../read-model-database.js';
+import type { RoleGrantRow } from './role-grants.table.js';
+import type { UserRow } from './users.table.js';
 
 export interface UserRecord {
   readonly userId: string;
@@ -18,7 +21,7 @@ export interface RoleHolder {
 }
 
 export async function findUserByExternalIdentity(
-  db: Kysely<any>,
+  db: Kysely<ReadModelDatabase>,
   issuer: string,
   subject: string,
 ): Promise<UserRecord | undefined> {
@@ -36,17 +39,20 @@ export async function findUserByExternalIdentity(
  * token's owner never changes, and the owner's stream says whether it is). Only for tokens
  * from before a token named its user.
  */
-export async function findTokenOwner(db: Kysely<any>, tokenHash: string): Promise<string | undefined> {
+export async function findTokenOwner(
+  db: Kysely<ReadModelDatabase>,
+  tokenHash: string,
+): Promise<string | undefined> {
   const row = await db
     .selectFrom('rm_api_tokens')
     .select('user_id')
     .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
-  return (row?.user_id as string | undefined) ?? undefined;
+  return row?.user_id;
 }
 
 /** Role grants held at some moment between `from` and `to` (ISO timestamps, `to` exclusive), with their holder. */
-function grantsHeldBetween(db: Kysely<any>, from: string, to: string) {
+function grantsHeldBetween(db: Kysely<ReadModelDatabase>, from: string, to: string) {
   return db
     .selectFrom('rm_role_grants as g')
     .innerJoin('rm_users as u', 'u.user_id', 'g.user_id')
@@ -65,10 +71,14 @@ function grantsHeldBetween(db: Kysely<any>, from: string, to: string) {
     .where((eb) => eb.or([eb('g.revoked_at', 'is', null), eb('g.revoked_at', '>=', from)]));
 }
 
-const holderOf = (r: any): RoleHolder => ({
+/** A row of `grantsHeldBetween`, as its holder. */
+const holderOf = (
+  r: Pick<RoleGrantRow, 'user_id' | 'role' | 'granted_at' | 'granted_by' | 'revoked_at' | 'revoked_by'> &
+    Pick<UserRow, 'username'>,
+): RoleHolder => ({
   userId: r.user_id,
   username: r.username,
-  role: r.role as Role,
+  role: r.role,
   grantedAt: r.granted_at,
   grantedBy: r.granted_by,
   revokedAt: r.revoked_at,
@@ -80,7 +90,7 @@ const holderOf = (r: any): RoleHolder => ({
  * `to` exclusive): "who could change this plan on 2026-03-14" is from that day's midnight to the next.
  */
 export async function roleHoldersBetween(
-  db: Kysely<any>,
+  db: Kysely<ReadModelDatabase>,
   organisationId: string,
   from: string,
   to: string,
@@ -110,7 +120,7 @@ export const CHANGING_ROLES: readonly Role[] = ['secretary', 'meeting_officer', 
  * admins, and the system administrators (scope `*`), who may change every plan.
  */
 export async function planChangersBetween(
-  db: Kysely<any>,
+  db: Kysely<ReadModelDatabase>,
   organisationId: string,
   from: string,
   to: string,
@@ -135,11 +145,14 @@ export async function planChangersBetween(
 }
 
 /** The plan a plan continues (its predecessor), as the plan read model has it. */
-export async function planPredecessor(db: Kysely<any>, planId: string): Promise<string | undefined> {
+export async function planPredecessor(
+  db: Kysely<ReadModelDatabase>,
+  planId: string,
+): Promise<string | undefined> {
   const row = await db
     .selectFrom('rm_plans')
     .select(['predecessor_plan_id'])
     .where('plan_id', '=', planId)
     .executeTakeFirst();
-  return (row?.predecessor_plan_id as string | null | undefined) ?? undefined;
+  return row?.predecessor_plan_id ?? undefined;
 }

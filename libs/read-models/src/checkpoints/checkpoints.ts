@@ -1,8 +1,9 @@
 import { START, type Position } from '@app/event-store';
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { ReadModelDatabase } from '../read-model-database.js';
 
 /** The position a projection has applied up to, read under a row lock inside the batch transaction. */
-export async function lockCheckpoint(trx: Transaction<any>, name: string): Promise<Position> {
+export async function lockCheckpoint(trx: Transaction<ReadModelDatabase>, name: string): Promise<Position> {
   // One statement: the row is created if missing, and locked by the (empty) update if not.
   const row = await trx
     .insertInto('projection_checkpoints')
@@ -21,7 +22,11 @@ export async function lockCheckpoint(trx: Transaction<any>, name: string): Promi
  * one statement outside any batch transaction; never backwards, so a process that is behind
  * cannot undo another's progress.
  */
-export async function advanceCheckpoint(db: Kysely<any>, name: string, position: Position): Promise<void> {
+export async function advanceCheckpoint(
+  db: Kysely<ReadModelDatabase>,
+  name: string,
+  position: Position,
+): Promise<void> {
   const commit = String(position.commit);
   const prepare = String(position.prepare);
   await db
@@ -38,7 +43,11 @@ export async function advanceCheckpoint(db: Kysely<any>, name: string, position:
     .execute();
 }
 
-export async function saveCheckpoint(trx: Transaction<any>, name: string, position: Position): Promise<void> {
+export async function saveCheckpoint(
+  trx: Transaction<ReadModelDatabase>,
+  name: string,
+  position: Position,
+): Promise<void> {
   await trx
     .updateTable('projection_checkpoints')
     .set({ commit_position: String(position.commit), prepare_position: String(position.prepare) })
@@ -46,7 +55,7 @@ export async function saveCheckpoint(trx: Transaction<any>, name: string, positi
     .execute();
 }
 
-export async function readCheckpoint(db: Kysely<any>, name: string): Promise<Position> {
+export async function readCheckpoint(db: Kysely<ReadModelDatabase>, name: string): Promise<Position> {
   const row = await db
     .selectFrom('projection_checkpoints')
     .select([

@@ -1,9 +1,14 @@
 import type { CopyValue } from '@app/database';
-import type { PlanEvent } from '@app/domain';
+import type { Body, PlanEvent, Target } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { planEventsOf } from '../plan-events.js';
 import type { Projection, RebuildSession, RebuildTarget } from '../projection.js';
+import type { ReadModelDatabase } from '../read-model-database.js';
+import type { PlanGoalRow } from './plan-goals.table.js';
+import type { PlanMeasureRow } from './plan-measures.table.js';
+import type { PlanSectionRow } from './plan-sections.table.js';
+import type { PlanRow } from './plans.table.js';
 
 /** Events a rebuild folds in memory before it writes the changed rows (and moves the checkpoint). */
 const REBUILD_WRITE_EVERY = 250_000;
@@ -55,45 +60,56 @@ export const currentPlanProjection: Projection = {
   },
 };
 
-type Row = Record<string, unknown>;
+/** The rows of the four tables as a batch holds them: JSON columns parsed. */
+interface HeldRows {
+  rm_plans: Omit<PlanRow, 'bodies'> & { bodies: Body[] };
+  rm_plan_sections: PlanSectionRow;
+  rm_plan_goals: Omit<PlanGoalRow, 'target'> & { target: Target | null };
+  rm_plan_measures: Omit<PlanMeasureRow, 'responsible'> & { responsible: string[] };
+}
+type HeldTable = keyof HeldRows;
+type Column<T extends HeldTable> = keyof HeldRows[T] & string;
 
-/** One table's rows as a batch sees them: loaded, created and changed. */
-class TableRows {
-  private readonly rows = new Map<string, Row>();
+/**
+ * One table's rows as a batch sees them: loaded, created and changed. Its statements are the
+ * ones kysely would build for any of the four tables (names quoted, values as parameters),
+ * written with `sql` because the table is a type parameter here.
+ */
+class TableRows<T extends HeldTable> {
+  private readonly rows = new Map<string, HeldRows[T]>();
   private readonly created = new Set<string>();
   private readonly changed = new Set<string>();
 
   constructor(
-    readonly table: string,
-    readonly key: string,
+    readonly table: T,
+    readonly key: Column<T>,
     /** Every column this projection writes; JSON columns are kept parsed and written as JSON text. */
-    readonly columns: readonly string[],
-    readonly jsonColumns: readonly string[] = [],
+    readonly columns: readonly Column<T>[],
+    readonly jsonColumns: readonly Column<T>[] = [],
   ) {}
 
-  async load(trx: Transaction<any>, ids: Iterable<string>): Promise<void> {
+  async load(trx: Transaction<ReadModelDatabase>, ids: Iterable<string>): Promise<void> {
     const wanted = [...new Set(ids)];
     for (let i = 0; i < wanted.length; i += 10_000) {
-      const found = await trx
-        .selectFrom(this.table)
-        .select(this.columns)
-        .where(this.key, 'in', wanted.slice(i, i + 10_000))
-        .execute();
+      const { rows: found } = await sql<HeldRows[T]>`select ${sql.join(this.columns.map((c) => sql.ref(c)))}
+        from ${sql.table(this.table)}
+        where ${sql.ref(this.key)} in (${sql.join(wanted.slice(i, i + 10_000))})`.execute(trx);
       for (const row of found) {
         for (const column of this.jsonColumns) {
-          if (typeof row[column] === 'string') row[column] = JSON.parse(row[column] as string);
+          const value: unknown = row[column];
+          if (typeof value === 'string') Object.assign(row, { [column]: JSON.parse(value) as unknown });
         }
-        this.rows.set(row[this.key] as string, row);
+        this.rows.set(this.keyOf(row), row);
       }
     }
   }
 
-  get(id: string): Row | undefined {
+  get(id: string): HeldRows[T] | undefined {
     return this.rows.get(id);
   }
 
-  insert(row: Row): void {
-    const id = row[this.key] as string;
+  insert(row: HeldRows[T]): void {
+    const id = this.keyOf(row);
     if (this.rows.has(id)) {
       throw new Error(
         `duplicate key value violates unique constraint "${this.table}_pkey": ${this.key} ${id} already exists`,
@@ -104,43 +120,28 @@ class TableRows {
   }
 
   /** Changes a row if it exists (as `update ... where key = id` would). */
-  update(id: string, change: Row): void {
+  update(id: string, change: Partial<HeldRows[T]>): void {
     const row = this.rows.get(id);
     if (!row) return;
     Object.assign(row, change);
     if (!this.created.has(id)) this.changed.add(id);
   }
 
-  async write(trx: Transaction<any>): Promise<void> {
-    const encode = (row: Row): Row => {
-      const out: Row = {};
-      for (const column of this.columns) {
-        const value = row[column];
-        out[column] = this.jsonColumns.includes(column) && value !== null ? JSON.stringify(value) : value;
-      }
-      return out;
-    };
+  async write(trx: Transaction<ReadModelDatabase>): Promise<void> {
     // PostgreSQL takes at most 65535 parameters per statement.
     const chunk = Math.floor(60_000 / this.columns.length);
-    const inserts = [...this.created].map((id) => encode(this.rows.get(id)!));
+    const inserts = [...this.created].map((id) => this.encode(this.rows.get(id)!));
     for (let i = 0; i < inserts.length; i += chunk) {
-      await trx
-        .insertInto(this.table)
-        .values(inserts.slice(i, i + chunk))
-        .execute();
+      await this.insertStatement(inserts.slice(i, i + chunk)).execute(trx);
     }
-    const updates = [...this.changed].map((id) => encode(this.rows.get(id)!));
+    const updates = [...this.changed].map((id) => this.encode(this.rows.get(id)!));
     const set = this.columns.filter((c) => c !== this.key);
     for (let i = 0; i < updates.length; i += chunk) {
-      await trx
-        .insertInto(this.table)
-        .values(updates.slice(i, i + chunk))
-        .onConflict((oc) =>
-          oc
-            .column(this.key)
-            .doUpdateSet((eb) => Object.fromEntries(set.map((c) => [c, eb.ref(`excluded.${c}`)]))),
-        )
-        .execute();
+      await sql`${this.insertStatement(updates.slice(i, i + chunk))}
+        on conflict (${sql.ref(this.key)})
+        do update set ${sql.join(set.map((c) => sql`${sql.ref(c)} = ${sql.ref(`excluded.${c}`)}`))}`.execute(
+        trx,
+      );
     }
   }
 
@@ -151,14 +152,11 @@ class TableRows {
    */
   take(): (target: RebuildTarget) => Promise<void> {
     const inserts: CopyValue[][] = [];
-    for (const id of this.created) {
-      const row = this.rows.get(id)!;
-      inserts.push(this.columns.map((c) => this.encodeValue(c, row[c])));
-    }
+    for (const id of this.created) inserts.push(this.encode(this.rows.get(id)!));
     const upserts = new TableRows(this.table, this.key, this.columns, this.jsonColumns);
     for (const id of this.changed) {
       const row = this.rows.get(id)!;
-      upserts.rows.set(id, JSON.parse(JSON.stringify(row)) as Row);
+      upserts.rows.set(id, JSON.parse(JSON.stringify(row)) as HeldRows[T]);
       upserts.changed.add(id);
     }
     this.created.clear();
@@ -169,10 +167,23 @@ class TableRows {
     };
   }
 
-  private encodeValue(column: string, value: unknown): CopyValue {
-    if (value === null || value === undefined) return null;
-    if (this.jsonColumns.includes(column)) return JSON.stringify(value);
-    return value as CopyValue;
+  private keyOf(row: HeldRows[T]): string {
+    return row[this.key] as string;
+  }
+
+  /** A row's values in `columns` order: JSON columns as JSON text, nothing undefined. */
+  private encode(row: HeldRows[T]): CopyValue[] {
+    return this.columns.map((column) => {
+      const value: unknown = row[column];
+      if (value === null || value === undefined) return null;
+      if (this.jsonColumns.includes(column)) return JSON.stringify(value);
+      return value as CopyValue;
+    });
+  }
+
+  private insertStatement(rows: readonly CopyValue[][]) {
+    return sql`insert into ${sql.table(this.table)} (${sql.join(this.columns.map((c) => sql.ref(c)))})
+      values ${sql.join(rows.map((row) => sql`(${sql.join(row)})`))}`;
   }
 }
 
@@ -237,7 +248,10 @@ class CurrentPlanRows {
   );
 
   /** The rows the events will touch, read in one query per table. */
-  static async load(trx: Transaction<any>, events: readonly PlanEvent[]): Promise<CurrentPlanRows> {
+  static async load(
+    trx: Transaction<ReadModelDatabase>,
+    events: readonly PlanEvent[],
+  ): Promise<CurrentPlanRows> {
     const rows = new CurrentPlanRows();
     const ids = {
       plans: new Set<string>(),
@@ -260,11 +274,11 @@ class CurrentPlanRows {
     return rows;
   }
 
-  get tables(): readonly TableRows[] {
+  get tables(): ReadonlyArray<Pick<TableRows<HeldTable>, 'take'>> {
     return [this.plans, this.sections, this.goals, this.measures];
   }
 
-  async write(trx: Transaction<any>): Promise<void> {
+  async write(trx: Transaction<ReadModelDatabase>): Promise<void> {
     await this.plans.write(trx);
     await this.sections.write(trx);
     await this.goals.write(trx);
@@ -274,7 +288,7 @@ class CurrentPlanRows {
   apply(event: PlanEvent, recorded: RecordedEvent): void {
     const at = recorded.metadata.recordedAt;
     const planId = event.data.planId;
-    const plan = (change: Row) => this.plans.update(planId, change);
+    const plan = (change: Partial<HeldRows['rm_plans']>) => this.plans.update(planId, change);
     const changed = () => plan({ changed_since_adoption: true });
     switch (event.type) {
       case 'PlanCreated': {
@@ -312,7 +326,7 @@ class CurrentPlanRows {
       case 'BodyDeclared': {
         const row = this.plans.get(planId);
         if (!row) throw new Error(`no result: plan ${planId} is not in rm_plans`);
-        plan({ bodies: [...(row.bodies as unknown[]), { code: event.data.code, name: event.data.name }] });
+        plan({ bodies: [...row.bodies, { code: event.data.code, name: event.data.name }] });
         break;
       }
       case 'PlanAdopted':

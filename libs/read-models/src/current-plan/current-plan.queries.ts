@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { ReadModelDatabase } from '../read-model-database.js';
 
 export interface PlanSummary {
   readonly id: string;
@@ -12,7 +13,10 @@ export interface PlanSummary {
   readonly parentPlanId: string | null;
 }
 
-export async function listPlans(db: Kysely<any>, organisationId?: string): Promise<PlanSummary[]> {
+export async function listPlans(
+  db: Kysely<ReadModelDatabase>,
+  organisationId?: string,
+): Promise<PlanSummary[]> {
   let query = db.selectFrom('rm_plans').selectAll();
   if (organisationId) query = query.where('organisation_id', '=', organisationId);
   const rows = await query.orderBy('organisation_id').orderBy('period_from').orderBy('plan_id').execute();

@@ -1,7 +1,8 @@
 import { wordDiff, type DiffPart, type MeasureStatus, type Target } from '@app/domain';
 import { emptyStatusCounts, type StatusCounts } from '../follow-up/follow-up-summary.js';
 import { flattenGoals, flattenSections } from '../plan-diff/diff-plans.js';
-import { foldTimeline, type HistoryRow, type MeasurementEntry } from '../plan-view/plan-timeline.js';
+import type { HistoryRow } from '../plan-history/history-row.js';
+import { foldTimeline, type MeasurementEntry } from '../plan-view/plan-timeline.js';
 import { renderPlanView, responsibleNames, type GoalView, type PlanView } from '../plan-view/plan-view.js';
 import { formatDateNb, formatTargetNb } from '../report-format/report-format.js';
 

@@ -3,6 +3,7 @@ import { loadPlanHistory } from '../plan-history/plan-history.queries.js';
 import { isIsoDate, notAnIsoDate } from '@app/domain';
 import { PlanMomentNotFound } from '../plan-view/plan-at.js';
 import { buildFollowUpReport, type FollowUpReport, type ReportRange } from './follow-up-report.js';
+import type { ReadModelDatabase } from '../read-model-database.js';
 
 /** Why a report period cannot be answered (a 400), or undefined when it can. */
 export function reportRangeProblem(range: { from?: string; to?: string }): string | undefined {
@@ -20,7 +21,7 @@ export function reportRangeProblem(range: { from?: string; to?: string }): strin
  * the plan did not exist yet on the period's last day.
  */
 export async function loadFollowUpReport(
-  db: Kysely<any>,
+  db: Kysely<ReadModelDatabase>,
   planId: string,
   range: ReportRange,
 ): Promise<FollowUpReport | undefined> {

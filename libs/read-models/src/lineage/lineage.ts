@@ -11,9 +11,10 @@ import {
 } from '../plan-diff/diff-plans.js';
 import { loadPlanHistory } from '../plan-history/plan-history.queries.js';
 import { LINEAGE_KINDS } from '../report-format/report-format.js';
-import type { HistoryRow } from '../plan-view/plan-timeline.js';
+import type { HistoryRow } from '../plan-history/history-row.js';
 import { planAt, PlanMomentNotFound } from '../plan-view/plan-at.js';
 import type { PlanView } from '../plan-view/plan-view.js';
+import type { ReadModelDatabase } from '../read-model-database.js';
 
 /** What a person said about a link: it holds (with its kind), or it does not. */
 export interface LineageDecision {
@@ -135,7 +136,7 @@ export function countLineage(
 
 /** How the elements of `toPlanId` continue those of `fromPlanId`: suggestions, corrected by people. */
 export async function loadLineage(
-  db: Kysely<any>,
+  db: Kysely<ReadModelDatabase>,
   fromPlanId: string,
   toPlanId: string,
   today: string,

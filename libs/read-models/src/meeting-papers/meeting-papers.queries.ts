@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { loadMeetingState } from '../meetings/meetings.projection.js';
 import { timelineAt, type PlanMoment } from '../plan-view/plan-at.js';
 import type { PlanTimeline } from '../plan-view/plan-timeline.js';
+import type { ReadModelDatabase } from '../read-model-database.js';
 
 /** The meeting papers of a plan folded from its history (the same function the resolver uses). */
 export function papersOfTimeline(timeline: PlanTimeline): MeetingPapers | undefined {
@@ -17,7 +18,7 @@ export function papersOfTimeline(timeline: PlanTimeline): MeetingPapers | undefi
 
 /** A plan's papers at a moment (now, an adopted revision, a date, or a stream revision). */
 export async function planPapers(
-  db: Kysely<any>,
+  db: Kysely<ReadModelDatabase>,
   planId: string,
   moment: PlanMoment = {},
 ): Promise<MeetingPapers | undefined> {
@@ -39,7 +40,7 @@ export interface MeetingPapersView {
 
 /** The papers a meeting received: its plan at the revision it treats, numbered line by line. */
 export async function loadMeetingPapers(
-  db: Kysely<any>,
+  db: Kysely<ReadModelDatabase>,
   meetingId: string,
 ): Promise<MeetingPapersView | undefined> {
   const meeting = await loadMeetingState(db, meetingId);

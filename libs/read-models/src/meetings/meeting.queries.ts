@@ -15,9 +15,11 @@ import {
 import type { MeetingProtocol, ProtocolAmendment, ProtocolVote } from '@app/plan-document';
 import type { Kysely } from 'kysely';
 import { loadPlanHistory } from '../plan-history/plan-history.queries.js';
-import { foldTimeline, type HistoryRow } from '../plan-view/plan-timeline.js';
+import type { HistoryRow } from '../plan-history/history-row.js';
+import { foldTimeline } from '../plan-view/plan-timeline.js';
 import { renderPlanView, type PlanView } from '../plan-view/plan-view.js';
 import { loadMeetingState } from './meetings.projection.js';
+import type { ReadModelDatabase } from '../read-model-database.js';
 
 export { loadMeetingState };
 
@@ -36,7 +38,10 @@ export interface MeetingSummary {
   readonly planVote: string | null;
 }
 
-export async function listMeetings(db: Kysely<any>, planId?: string): Promise<MeetingSummary[]> {
+export async function listMeetings(
+  db: Kysely<ReadModelDatabase>,
+  planId?: string,
+): Promise<MeetingSummary[]> {
   let query = db.selectFrom('rm_meetings').selectAll();
   if (planId) query = query.where('plan_id', '=', planId);
   const rows = await query.orderBy('date').orderBy('meeting_id').execute();
@@ -146,12 +151,12 @@ function amendmentView(a: AmendmentState, conflicts: readonly TargetConflict[]):
   };
 }
 
-async function currentPlanRows(db: Kysely<any>, planId: string): Promise<HistoryRow[]> {
+async function currentPlanRows(db: Kysely<ReadModelDatabase>, planId: string): Promise<HistoryRow[]> {
   return loadPlanHistory(db, planId);
 }
 
 export async function loadMeetingView(
-  db: Kysely<any>,
+  db: Kysely<ReadModelDatabase>,
   meetingId: string,
   now: string,
 ): Promise<MeetingView | undefined> {
@@ -280,7 +285,7 @@ export function meetingToProtocol(meeting: ExistingMeeting): MeetingProtocol {
 }
 
 export async function loadMeetingProtocol(
-  db: Kysely<any>,
+  db: Kysely<ReadModelDatabase>,
   meetingId: string,
 ): Promise<MeetingProtocol | undefined> {
   const meeting = await loadMeetingState(db, meetingId);
@@ -333,7 +338,7 @@ export interface MeetingPreview {
  * whole with them). Computed in memory from the read models; nothing is written.
  */
 export async function previewMeeting(
-  db: Kysely<any>,
+  db: Kysely<ReadModelDatabase>,
   meetingId: string,
   adopt: readonly number[],
   now: string,

@@ -10,10 +10,12 @@ import {
 } from '@app/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { Projection } from '../projection.js';
+import type { ReadModelDatabase } from '../read-model-database.js';
+import type { MeetingDetails } from './meetings.table.js';
 
 /** A meeting as its rows hold it: the domain's own state, so the read side folds as the decider does. */
 export async function loadMeetingState(
-  db: Kysely<any> | Transaction<any>,
+  db: Kysely<ReadModelDatabase>,
   meetingId: string,
 ): Promise<ExistingMeeting | undefined> {
   const row = await db
@@ -29,7 +31,7 @@ export async function loadMeetingState(
     .orderBy('no')
     .execute();
   return {
-    ...parseJsonColumn<MeetingDetails>(row.details),
+    ...parseJsonColumn(row.details),
     status: row.status,
     id: row.meeting_id,
     organisationId: row.organisation_id,
@@ -39,28 +41,11 @@ export async function loadMeetingState(
     planRevision: Number(row.plan_revision),
     title: row.title ?? undefined,
     edition: row.edition ?? undefined,
-    amendments: new Map(amendments.map((a) => [Number(a.no), parseJsonColumn<AmendmentState>(a.amendment)])),
+    amendments: new Map(amendments.map((a) => [a.no, parseJsonColumn(a.amendment)])),
     planVote: row.plan_vote === null ? undefined : parseJsonColumn(row.plan_vote),
     decisions: Number(row.decisions),
   };
 }
-
-/** The meeting's state beyond its columns and its amendments (kept as JSON in `details`). */
-type MeetingDetails = Omit<
-  ExistingMeeting,
-  | 'status'
-  | 'id'
-  | 'organisationId'
-  | 'body'
-  | 'date'
-  | 'planId'
-  | 'planRevision'
-  | 'title'
-  | 'edition'
-  | 'amendments'
-  | 'planVote'
-  | 'decisions'
->;
 
 function detailsOf(meeting: ExistingMeeting): MeetingDetails {
   const {
@@ -82,7 +67,10 @@ function detailsOf(meeting: ExistingMeeting): MeetingDetails {
 }
 
 /** The revision of the meeting's stream its rows reflect (-1: none): pages follow a meeting by it. */
-export async function meetingStreamRevision(db: Kysely<any>, meetingId: string): Promise<number | undefined> {
+export async function meetingStreamRevision(
+  db: Kysely<ReadModelDatabase>,
+  meetingId: string,
+): Promise<number | undefined> {
   const row = await db
     .selectFrom('rm_meetings')
     .select('stream_revision')
@@ -92,7 +80,7 @@ export async function meetingStreamRevision(db: Kysely<any>, meetingId: string):
 }
 
 async function saveMeeting(
-  trx: Transaction<any>,
+  trx: Transaction<ReadModelDatabase>,
   meeting: ExistingMeeting,
   before: MeetingState,
   streamRevision: number,
@@ -126,7 +114,7 @@ async function saveMeeting(
 }
 
 async function saveAmendment(
-  trx: Transaction<any>,
+  trx: Transaction<ReadModelDatabase>,
   meeting: ExistingMeeting,
   amendment: AmendmentState,
 ): Promise<void> {

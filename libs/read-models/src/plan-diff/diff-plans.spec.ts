@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { DiffPart } from '@app/domain';
 import { createdPlan } from '../__fixtures__/history-rows.js';
-import { foldTimeline, type HistoryRow } from '../plan-view/plan-timeline.js';
+import type { HistoryRow } from '../plan-history/history-row.js';
+import { foldTimeline } from '../plan-view/plan-timeline.js';
 import { renderPlanView, type PlanView } from '../plan-view/plan-view.js';
 import { diffPlans } from './diff-plans.js';
 import { renderPlanDiffMarkdown } from './render-diff-markdown.js';

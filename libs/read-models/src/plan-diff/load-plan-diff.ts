@@ -2,6 +2,7 @@ import { isIsoDate, notAnIsoDate } from '@app/domain';
 import type { Kysely } from 'kysely';
 import { PlanMomentNotFound, planAt, type PlanMoment } from '../plan-view/plan-at.js';
 import { diffPlans, type PlanDiff } from './diff-plans.js';
+import type { ReadModelDatabase } from '../read-model-database.js';
 
 /** What to compare: two moments of one plan, or another plan (its predecessor) with this one. */
 export interface PlanDiffRequest {
@@ -39,7 +40,7 @@ export function planDiffRequestProblem(planId: string, request: PlanDiffRequest)
  * Call `planDiffRequestProblem` first.
  */
 export async function loadPlanDiff(
-  db: Kysely<any>,
+  db: Kysely<ReadModelDatabase>,
   planId: string,
   request: PlanDiffRequest,
   today: string,

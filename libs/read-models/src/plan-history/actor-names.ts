@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { ReadModelDatabase } from '../read-model-database.js';
 import { describeActorNb } from '../report-format/report-format.js';
 
 /**
@@ -6,7 +7,7 @@ import { describeActorNb } from '../report-format/report-format.js';
  * "user:<id>", never the id; "systemet", "demodata" or "<name> (kommandolinjen)" for the rest.
  */
 export async function loadActorNames(
-  db: Kysely<any>,
+  db: Kysely<ReadModelDatabase>,
   actors: readonly string[],
 ): Promise<Map<string, string>> {
   const unique = [...new Set(actors)];
@@ -19,6 +20,6 @@ export async function loadActorNames(
           .select(['user_id', 'username'])
           .where('user_id', 'in', userIds)
           .execute();
-  const usernames = new Map(rows.map((r) => [`user:${r.user_id as string}`, r.username as string]));
+  const usernames = new Map(rows.map((r) => [`user:${r.user_id}`, r.username]));
   return new Map(unique.map((a) => [a, describeActorNb(a, usernames.get(a))]));
 }

@@ -1,8 +1,10 @@
 import { parseJsonColumn } from '@app/database';
 import { sql, type Kysely } from 'kysely';
-import type { HistoryRow, TimelineRow } from '../plan-view/plan-timeline.js';
+import type { HistoryRow, TimelineRow } from './history-row.js';
+import type { PlanHistoryRow } from './plan-history.table.js';
+import type { ReadModelDatabase } from '../read-model-database.js';
 
-function toRow(r: Record<string, any>): HistoryRow {
+function toRow(r: PlanHistoryRow): HistoryRow {
   return {
     streamRevision: Number(r.stream_revision),
     eventId: r.event_id,
@@ -30,7 +32,7 @@ export interface HistoryFilter {
 
 /** A plan's history rows in stream order. */
 export async function loadPlanHistory(
-  db: Kysely<any>,
+  db: Kysely<ReadModelDatabase>,
   planId: string,
   filter: HistoryFilter = {},
 ): Promise<HistoryRow[]> {
@@ -43,14 +45,14 @@ export async function loadPlanHistory(
  * `loadPlanHistory` for a plan followed up for years, which is most of the time of a page.
  */
 export async function loadTimelineRows(
-  db: Kysely<any>,
+  db: Kysely<ReadModelDatabase>,
   planId: string,
   filter: HistoryFilter = {},
 ): Promise<TimelineRow[]> {
   const rows = await historyQuery(db, planId, filter)
     .select(['stream_revision', 'event_type', 'data', 'actor', 'effective_at'])
     .execute();
-  return rows.map((r: Record<string, any>) => ({
+  return rows.map((r) => ({
     streamRevision: Number(r.stream_revision),
     eventType: r.event_type,
     data: parseJsonColumn(r.data),
@@ -59,7 +61,7 @@ export async function loadTimelineRows(
   }));
 }
 
-function historyQuery(db: Kysely<any>, planId: string, filter: HistoryFilter) {
+function historyQuery(db: Kysely<ReadModelDatabase>, planId: string, filter: HistoryFilter) {
   let query = db.selectFrom('rm_plan_history').where('plan_id', '=', planId);
   if (filter.upToStreamRevision !== undefined) {
     query = query.where('stream_revision', '<=', String(filter.upToStreamRevision));
@@ -74,7 +76,7 @@ function historyQuery(db: Kysely<any>, planId: string, filter: HistoryFilter) {
 
 /** The stream revision of the event that adopted revision `revision` of the plan. */
 export async function streamRevisionOfAdoption(
-  db: Kysely<any>,
+  db: Kysely<ReadModelDatabase>,
   planId: string,
   revision: number,
 ): Promise<number | undefined> {
@@ -90,7 +92,7 @@ export async function streamRevisionOfAdoption(
 
 /** Every event about one element (a measure, goal or section), wherever its plan is. */
 export async function loadElementHistory(
-  db: Kysely<any>,
+  db: Kysely<ReadModelDatabase>,
   elementId: string,
 ): Promise<Array<HistoryRow & { planId: string }>> {
   const rows = await db
@@ -99,5 +101,5 @@ export async function loadElementHistory(
     .where('element_id', '=', elementId)
     .orderBy('rm_plan_history.stream_revision')
     .execute();
-  return rows.map((r) => ({ ...toRow(r), planId: r.plan_id as string }));
+  return rows.map((r) => ({ ...toRow(r), planId: r.plan_id }));
 }

@@ -6,6 +6,7 @@ import {
 } from '../plan-history/plan-history.queries.js';
 import { foldTimeline, type PlanTimeline } from './plan-timeline.js';
 import { renderPlanView, type PlanView } from './plan-view.js';
+import type { ReadModelDatabase } from '../read-model-database.js';
 
 /** Which moment of a plan to read: now, an adopted revision, or a date. */
 export interface PlanMoment {
@@ -23,7 +24,7 @@ export class PlanMomentNotFound extends Error {
 }
 
 export async function timelineAt(
-  db: Kysely<any>,
+  db: Kysely<ReadModelDatabase>,
   planId: string,
   moment: PlanMoment = {},
 ): Promise<PlanTimeline | undefined> {
@@ -52,7 +53,7 @@ export async function timelineAt(
 
 /** The plan at a moment, rendered; overdue is judged on the as-of date (or `today`). */
 export async function planAt(
-  db: Kysely<any>,
+  db: Kysely<ReadModelDatabase>,
   planId: string,
   moment: PlanMoment,
   today: string,

@@ -6,24 +6,7 @@ import {
   type PlanEvent,
   type PlanState,
 } from '@app/domain';
-
-/** One row of rm_plan_history, as the queries read it. */
-export interface HistoryRow {
-  readonly streamRevision: number;
-  readonly eventId: string;
-  readonly eventType: string;
-  readonly elementKind: string;
-  readonly elementId: string | null;
-  readonly data: Record<string, unknown>;
-  readonly actor: string;
-  readonly commandId: string;
-  readonly cause: Record<string, unknown> | null;
-  readonly recordedAt: string;
-  readonly effectiveAt: string;
-}
-
-/** What folding a plan needs of a history row. */
-export type TimelineRow = Pick<HistoryRow, 'streamRevision' | 'eventType' | 'data' | 'actor' | 'effectiveAt'>;
+import type { TimelineRow } from '../plan-history/history-row.js';
 
 export interface FollowUpEntry {
   readonly note: string | undefined;

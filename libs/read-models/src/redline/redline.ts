@@ -2,7 +2,7 @@ import { wordDiff, type DiffPart } from '@app/domain';
 import type { Kysely } from 'kysely';
 import { loadPlanHistory, streamRevisionOfAdoption } from '../plan-history/plan-history.queries.js';
 import { planAt, PlanMomentNotFound } from '../plan-view/plan-at.js';
-import type { HistoryRow } from '../plan-view/plan-timeline.js';
+import type { HistoryRow } from '../plan-history/history-row.js';
 import {
   compareLabels,
   type GoalView,
@@ -10,6 +10,7 @@ import {
   type PlanView,
   type SectionView,
 } from '../plan-view/plan-view.js';
+import type { ReadModelDatabase } from '../read-model-database.js';
 
 export type Change = 'unchanged' | 'added' | 'removed' | 'changed';
 
@@ -201,7 +202,7 @@ function flattenGoals(goals: readonly GoalView[]): GoalView[] {
  * omitted means the revision before `to` (the one the last meeting treated).
  */
 export async function loadRedline(
-  db: Kysely<any>,
+  db: Kysely<ReadModelDatabase>,
   planId: string,
   request: { from?: number; to?: number },
   today: string,
@@ -234,7 +235,7 @@ export async function loadRedline(
  * vote on the plan as a whole), each change with its amendment and vote.
  */
 export async function loadMeetingRedline(
-  db: Kysely<any>,
+  db: Kysely<ReadModelDatabase>,
   planId: string,
   meeting: { readonly id: string; readonly planRevision: number },
   votes: VoteLookup,

@@ -1,10 +1,11 @@
 import { parseJsonColumn } from '@app/database';
 import type { Kysely } from 'kysely';
 import { StreamSnapshots, type StreamSnapshot } from '@app/plans';
+import type { ReadModelDatabase } from '@app/read-models';
 
 /** Snapshots in the read-model database (table `stream_snapshots`), one row per stream. */
 export class DatabaseStreamSnapshots extends StreamSnapshots {
-  constructor(private readonly db: Kysely<any>) {
+  constructor(private readonly db: Kysely<ReadModelDatabase>) {
     super();
   }
 
@@ -19,10 +20,10 @@ export class DatabaseStreamSnapshots extends StreamSnapshots {
     return {
       streamId,
       version,
-      revision: BigInt(row.revision as string),
-      lastEventId: row.last_event_id as string,
+      revision: BigInt(row.revision),
+      lastEventId: row.last_event_id,
       state: parseJsonColumn(row.state),
-      commands: parseJsonColumn<Array<[string, number]>>(row.commands),
+      commands: parseJsonColumn(row.commands),
     };
   }
 

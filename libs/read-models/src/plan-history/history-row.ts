@@ -1,0 +1,17 @@
+/** One plan event of the history (rm_plan_history), as the history queries give it. */
+export interface HistoryRow {
+  readonly streamRevision: number;
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly elementKind: string;
+  readonly elementId: string | null;
+  readonly data: Record<string, unknown>;
+  readonly actor: string;
+  readonly commandId: string;
+  readonly cause: Record<string, unknown> | null;
+  readonly recordedAt: string;
+  readonly effectiveAt: string;
+}
+
+/** What folding a plan needs of a history row. */
+export type TimelineRow = Pick<HistoryRow, 'streamRevision' | 'eventType' | 'data' | 'actor' | 'effectiveAt'>;
