@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadConfig } from '@app/config';
 import type { Database } from '@app/database';
 import { ALL_PROJECTIONS } from '@app/read-models';
-import { createSharedTestDatabase, type SharedTestDatabase } from '@app/testing';
+import { createSharedTestDatabase, tablesOf, type SharedTestDatabase } from '@app/testing';
 import request from 'supertest';
 import { createApi } from '../../apps/api/src/create-api.js';
 import { runCli } from '../support/processes.js';
@@ -12,10 +12,10 @@ import { adminHttp } from '../support/test-api.js';
 async function snapshot(database: Database): Promise<string> {
   const tables: Record<string, unknown[]> = {};
   for (const table of ALL_PROJECTIONS.flatMap((p) => p.tables)) {
-    const rows = await database.db.selectFrom(table).selectAll().execute();
+    const rows = await tablesOf(database).selectFrom(table).selectAll().execute();
     tables[table] = rows.map((row) => JSON.stringify(row)).sort();
   }
-  const checkpoint = await database.db
+  const checkpoint = await tablesOf(database)
     .selectFrom('projection_checkpoints')
     .selectAll()
     .orderBy('name')

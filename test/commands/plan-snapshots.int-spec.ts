@@ -6,7 +6,7 @@ import { PostgresEventStore, eventStoreMigrations } from '@app/event-store-postg
 import { PlanCommandRunner } from '@app/plans';
 import { readModelMigrations } from '@app/read-models';
 import { DatabaseStreamSnapshots } from '@app/runtime';
-import { createTestDatabase, type TestDatabase } from '@app/testing';
+import { createTestDatabase, tablesOf, type TestDatabase } from '@app/testing';
 import { create, envelope, now, retitle } from './plan-commands.js';
 
 // A runner is a process: a new one has nothing in memory and starts from the stored snapshot.
@@ -50,7 +50,7 @@ describe('PlanCommandRunner with snapshots of long plan streams', () => {
   });
 
   const snapshotRow = () =>
-    database.db
+    tablesOf(database)
       .selectFrom('stream_snapshots')
       .selectAll()
       .where('stream_id', '=', 'plan-p1')
@@ -101,14 +101,14 @@ describe('PlanCommandRunner with snapshots of long plan streams', () => {
     // state is wrong; used, it would show the wrong title.
     const row = (await snapshotRow())!;
     const wrongState = { ...(row.state as Record<string, unknown>), title: 'Feil tittel' };
-    await database.db
+    await tablesOf(database)
       .updateTable('stream_snapshots')
       .set({ last_event_id: randomUUID(), state: JSON.stringify(wrongState) })
       .where('stream_id', '=', 'plan-p1')
       .execute();
     expect(await new PlanCommandRunner(store, snapshots).loadPlan('p1')).toStrictEqual(expected);
 
-    await database.db
+    await tablesOf(database)
       .updateTable('stream_snapshots')
       .set({ last_event_id: row.last_event_id, version: PLAN_SNAPSHOT_VERSION + 1 })
       .where('stream_id', '=', 'plan-p1')

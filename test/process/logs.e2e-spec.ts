@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createSharedTestDatabase, type SharedTestDatabase } from '@app/testing';
+import { createSharedTestDatabase, tablesOf, type SharedTestDatabase } from '@app/testing';
 import { readFileSync } from 'node:fs';
 import { runCli, startApiProcess } from '../support/processes.js';
 
@@ -182,7 +182,7 @@ describe('the request log of the api process', () => {
       .map((l) => JSON.parse(l) as LogLine);
     const database = await shared.open();
     try {
-      events = (await database.db
+      events = (await tablesOf(database)
         .selectFrom('events')
         .select(['type', 'metadata'])
         .orderBy('position')

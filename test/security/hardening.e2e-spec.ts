@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { ArgumentsHost } from '@nestjs/common';
 import { PlanImports } from '@app/runtime';
+import { tablesOf } from '@app/testing';
 import { sql } from 'kysely';
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
@@ -14,7 +15,7 @@ const PASSWORD = 'et-langt-passord-for-kari';
 
 /** The store's size and newest position: unchanged means nothing was appended. */
 async function storeState(api: TestApi): Promise<{ count: number; head: unknown }> {
-  const head = await api.database.db
+  const head = await tablesOf(api.database)
     .selectFrom('events')
     .select((eb) => eb.fn.max('position').as('max'))
     .executeTakeFirstOrThrow();

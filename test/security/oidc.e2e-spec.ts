@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { userIdFor } from '@app/plans';
 import { AccessService } from '@app/runtime';
+import { tablesOf } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import {
@@ -73,7 +74,7 @@ describe('OIDC sign-in against a provider (code exchange, ID token, account)', (
 
   /** The events stored after the first `count`, as `<type> <stream>`. */
   async function appendedSince(count: number): Promise<string[]> {
-    const rows = await api.database.db
+    const rows = await tablesOf(api.database)
       .selectFrom('events')
       .select(['type', 'stream_id'])
       .orderBy('position')
@@ -83,7 +84,7 @@ describe('OIDC sign-in against a provider (code exchange, ID token, account)', (
   }
 
   function userRegistered(userId: string) {
-    return api.database.db
+    return tablesOf(api.database)
       .selectFrom('events')
       .select(['type', 'data', 'metadata'])
       .where('stream_id', '=', `user-${userId}`)

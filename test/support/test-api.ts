@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfig } from '@app/config';
-import { createTestDatabase, type TestDatabase } from '@app/testing';
+import { createTestDatabase, tablesOf, type TestDatabase } from '@app/testing';
 import { SYSTEM_SCOPE } from '@app/domain';
 import { userIdFor } from '@app/plans';
 import { AccessService } from '@app/runtime';
@@ -57,7 +57,7 @@ export async function startTestApi(
 
 /** How many events the store holds in all: the check that a refused command appended nothing. */
 export async function countEvents(database: TestDatabase): Promise<number> {
-  const row = await database.db
+  const row = await tablesOf(database)
     .selectFrom('events')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();

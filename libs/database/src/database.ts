@@ -11,7 +11,12 @@ import { registerPostgresPool } from './reserved-connection.js';
 const PGLITE_PARSERS = { 20: (value: string) => value };
 
 export interface Database {
-  readonly db: Kysely<any>;
+  /**
+   * The one kysely instance, without tables of its own: its owners each see it through theirs
+   * (`Kysely<ReadModelDatabase>` in @app/read-models, `Kysely<EventStoreDatabase>` in
+   * @app/event-store-postgres).
+   */
+  readonly db: Kysely<unknown>;
   readonly kind: DatabaseConfig['kind'];
   close(): Promise<void>;
 }
@@ -40,20 +45,20 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     // goes away between two statements it would emit an unhandled 'error' and end the process.
     // Its queries fail anyway (and the caller answers 503), so the event itself needs nothing.
     pool.on('connect', (client) => client.on('error', () => undefined));
-    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
     registerPostgresPool(db, pool);
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const dir = join(config.dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
   const pglite = await PGlite.create(dir, { parsers: PGLITE_PARSERS });
-  const db = new Kysely<any>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<unknown>({ dialect: new PGliteDialect(pglite) });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
 
 /** An in-memory PGlite database, for tests that run without a PostgreSQL server. */
 export async function openInMemoryDatabase(): Promise<Database> {
   const pglite = await PGlite.create({ parsers: PGLITE_PARSERS });
-  const db = new Kysely<any>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<unknown>({ dialect: new PGliteDialect(pglite) });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }

@@ -7,7 +7,7 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
  * at run time, so they work the same from sources, from dist and in tests.
  */
 export async function migrateToLatest(
-  db: Kysely<any>,
+  db: Kysely<unknown>,
   owner: string,
   migrations: Record<string, Migration>,
 ): Promise<void> {

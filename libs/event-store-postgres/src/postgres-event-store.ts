@@ -17,18 +17,9 @@ import {
   type SubscriptionHandler,
 } from '@app/event-store';
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { EventStoreDatabase } from './event-store-database.js';
+import type { EventRow } from './events.table.js';
 import { isUniqueViolation, translateError } from './postgres-errors.js';
-
-interface EventRow {
-  position: string;
-  transaction_id: string;
-  stream_id: string;
-  revision: string;
-  event_id: string;
-  type: string;
-  data: Record<string, unknown>;
-  metadata: RecordedEvent['metadata'];
-}
 
 /**
  * int8, xid8 and uuid as text, so pg and PGlite return the same row shapes. Order by
@@ -46,7 +37,7 @@ const COLUMNS = [
 ] as const;
 
 /** A kysely row of `events`, read with COLUMNS, as the port's RecordedEvent. */
-function toRecorded(row: EventRow): RecordedEvent {
+function toRecorded(row: Omit<EventRow, 'recorded_at'>): RecordedEvent {
   return {
     id: row.event_id,
     streamId: row.stream_id,
@@ -74,7 +65,7 @@ export class PostgresEventStore extends EventStore {
     this.readAll({ after, maxCount }),
   );
 
-  constructor(private readonly db: Kysely<any>) {
+  constructor(private readonly db: Kysely<EventStoreDatabase>) {
     super();
   }
 
@@ -156,7 +147,7 @@ export class PostgresEventStore extends EventStore {
   }
 
   private async appendInTransaction(
-    trx: Transaction<any>,
+    trx: Transaction<EventStoreDatabase>,
     streamId: string,
     events: readonly EventToAppend[],
     expected: ExpectedRevision,
@@ -188,7 +179,7 @@ export class PostgresEventStore extends EventStore {
 
   /** Moves the stream's revision on by `count` if the expectation holds; returns the new last revision. */
   private async advanceStream(
-    trx: Transaction<any>,
+    trx: Transaction<EventStoreDatabase>,
     streamId: string,
     count: bigint,
     expected: ExpectedRevision,
@@ -236,7 +227,7 @@ export class PostgresEventStore extends EventStore {
       .orderBy('events.revision')
       .execute();
     if (found.length === 0) return undefined;
-    const rows = found.map((row) => toRecorded(row as EventRow));
+    const rows = found.map((row) => toRecorded(row));
     const sameStream = rows.every((row) => row.streamId === streamId);
     if (!sameStream || rows.length !== events.length) {
       throw new Error(
@@ -252,7 +243,10 @@ export class PostgresEventStore extends EventStore {
     };
   }
 
-  private async revisionOf(streamId: string, db: Kysely<any> = this.db): Promise<bigint | 'no_stream'> {
+  private async revisionOf(
+    streamId: string,
+    db: Kysely<EventStoreDatabase> = this.db,
+  ): Promise<bigint | 'no_stream'> {
     const row = await db
       .selectFrom('event_streams')
       .select(sql<string>`revision::text`.as('revision'))
@@ -271,7 +265,7 @@ export class PostgresEventStore extends EventStore {
       query = query.orderBy('events.revision', backwards ? 'desc' : 'asc');
       if (options.maxCount !== undefined) query = query.limit(options.maxCount);
       const rows = await query.execute();
-      return rows.map((row) => toRecorded(row as EventRow));
+      return rows.map((row) => toRecorded(row));
     } catch (error) {
       return translateError(error);
     }
@@ -294,7 +288,7 @@ export class PostgresEventStore extends EventStore {
         .orderBy('events.stream_id')
         .orderBy('events.revision')
         .execute();
-      return rows.map((row) => toRecorded(row as EventRow));
+      return rows.map((row) => toRecorded(row));
     } catch (error) {
       return translateError(error);
     }
@@ -319,7 +313,7 @@ export class PostgresEventStore extends EventStore {
         .orderBy('events.position')
         .limit(options.maxCount ?? 1000)
         .execute();
-      return rows.map((row) => toRecorded(row as EventRow));
+      return rows.map((row) => toRecorded(row));
     } catch (error) {
       return translateError(error);
     }

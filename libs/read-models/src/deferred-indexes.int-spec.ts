@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { migrateToLatest } from '@app/database';
-import { createTestDatabase, type TestDatabase } from '@app/testing';
+import { createTestDatabase, tablesOf, type TestDatabase } from '@app/testing';
 import { sql, type Kysely } from 'kysely';
+import type { ReadModelDatabase } from './read-model-database.js';
 import { dropDeferredIndexes, restoreDeferredIndexes } from './deferred-indexes.js';
 import { readModelMigrations } from './migrations/index.js';
 
-async function indexesOf(db: Kysely<any>, table: string): Promise<string[]> {
+async function indexesOf(db: Kysely<ReadModelDatabase>, table: string): Promise<string[]> {
   const found = await sql<{ definition: string }>`
     select indexdef as definition from pg_indexes where tablename = ${table} order by indexname`.execute(db);
   return found.rows.map((r) => r.definition);
 }
 
-async function tableExists(db: Kysely<any>, table: string): Promise<boolean> {
+async function tableExists(db: Kysely<ReadModelDatabase>, table: string): Promise<boolean> {
   const found = await sql<{ n: number }>`
     select count(*)::int as n from pg_tables where tablename = ${table}`.execute(db);
   return found.rows[0]!.n === 1;
@@ -51,7 +52,7 @@ describe('deferred indexes', () => {
   });
 
   it('never runs a stored definition as SQL: a tampered row is refused and its statement not run', async () => {
-    await database.db
+    await tablesOf(database)
       .insertInto('projection_deferred_indexes')
       .values({
         index_name: 'rm_deferred_test_evil',
@@ -63,7 +64,7 @@ describe('deferred indexes', () => {
       /not a plain index on columns/,
     );
     expect(await tableExists(database.db, 'rm_deferred_test')).toBe(true);
-    await database.db
+    await tablesOf(database)
       .deleteFrom('projection_deferred_indexes')
       .where('index_name', '=', 'rm_deferred_test_evil')
       .execute();

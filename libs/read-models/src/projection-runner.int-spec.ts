@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { migrateToLatest } from '@app/database';
 import { eventIdFor, type EventStore } from '@app/event-store';
 import { PostgresEventStore, eventStoreMigrations } from '@app/event-store-postgres';
-import { createTestDatabase, readEverything, type TestDatabase } from '@app/testing';
+import { createTestDatabase, readEverything, tablesOf, type TestDatabase } from '@app/testing';
 import { sql, type Kysely } from 'kysely';
+import type { ReadModelDatabase } from './read-model-database.js';
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { currentPlanProjection } from './current-plan/current-plan.projection.js';
@@ -56,7 +57,7 @@ async function appendPlan(store: EventStore, planId: string, measures: number): 
 }
 
 /** Every row of the projections' tables, sorted, as text. */
-async function rows(db: Kysely<any>): Promise<Record<string, string[]>> {
+async function rows(db: Kysely<ReadModelDatabase>): Promise<Record<string, string[]>> {
   const tables = [...currentPlanProjection.tables, ...planHistoryProjection.tables];
   const out: Record<string, string[]> = {};
   for (const table of tables) {
@@ -66,7 +67,7 @@ async function rows(db: Kysely<any>): Promise<Record<string, string[]>> {
   return out;
 }
 
-async function historyIndexes(db: Kysely<any>): Promise<string[]> {
+async function historyIndexes(db: Kysely<ReadModelDatabase>): Promise<string[]> {
   const found = await sql<{ name: string }>`
     select indexname as name from pg_indexes where tablename = 'rm_plan_history' order by 1`.execute(db);
   return found.rows.map((r) => r.name);
@@ -189,7 +190,9 @@ describe('ProjectionRunner', () => {
     expect(await historyIndexes(database.db)).toEqual(['rm_plan_history_pkey']);
     await restoreDeferredIndexes(database.db);
     expect(await historyIndexes(database.db)).toEqual(indexes);
-    expect(await database.db.selectFrom('projection_deferred_indexes').selectAll().execute()).toEqual([]);
+    expect(await tablesOf(database).selectFrom('projection_deferred_indexes').selectAll().execute()).toEqual(
+      [],
+    );
   });
 
   it('rebuilds from position 0 to the same rows', async () => {

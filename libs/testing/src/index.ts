@@ -3,3 +3,4 @@ export * from './test-database.js';
 export * from './shared-test-database.js';
 export * from './read-everything.js';
 export * from './esdb-imitation.js';
+export * from './tables-of.js';
