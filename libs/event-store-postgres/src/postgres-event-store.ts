@@ -55,6 +55,9 @@ function nextPrefix(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCodePoint(last + 1);
 }
 
+/** Events inserted by one statement at most (6 parameters each; PostgreSQL allows 65,535). */
+const EVENTS_PER_STATEMENT = 1_000;
+
 /**
  * The event store on PostgreSQL (or PGlite): an `events` table in global order and an
  * `event_streams` table holding each stream's revision, locked by every append to it.
@@ -78,7 +81,9 @@ export class PostgresEventStore extends EventStore {
     const expected = options.expectedRevision ?? 'any';
     try {
       const result =
-        (await this.appendInOneStatement(streamId, events, expected)) ??
+        (events.length <= EVENTS_PER_STATEMENT
+          ? await this.appendInOneStatement(streamId, events, expected)
+          : undefined) ??
         (await this.db
           .transaction()
           .execute((trx) => this.appendInTransaction(trx, streamId, events, expected)));
@@ -155,24 +160,29 @@ export class PostgresEventStore extends EventStore {
     const count = BigInt(events.length);
     const last = await this.advanceStream(trx, streamId, count, expected);
     const first = last - count + 1n;
-    const rows = await trx
-      .insertInto('events')
-      .values(
-        events.map((event, i) => ({
-          stream_id: streamId,
-          revision: String(first + BigInt(i)),
-          event_id: event.id,
-          type: event.type,
-          data: JSON.stringify(event.data),
-          metadata: JSON.stringify(event.metadata),
-        })),
-      )
-      .returning([sql<string>`position::text`.as('position'), sql<string>`transaction_id::text`.as('tx')])
-      .execute();
-    const tail = rows[rows.length - 1]!;
+    let tail: { position: string; tx: string } | undefined;
+    // In statements of EVENTS_PER_STATEMENT, one transaction: a document import of 18,000
+    // measures is one append, more than PostgreSQL's 65,535 parameters allow in one statement.
+    for (let from = 0; from < events.length; from += EVENTS_PER_STATEMENT) {
+      const rows = await trx
+        .insertInto('events')
+        .values(
+          events.slice(from, from + EVENTS_PER_STATEMENT).map((event, i) => ({
+            stream_id: streamId,
+            revision: String(first + BigInt(from + i)),
+            event_id: event.id,
+            type: event.type,
+            data: JSON.stringify(event.data),
+            metadata: JSON.stringify(event.metadata),
+          })),
+        )
+        .returning([sql<string>`position::text`.as('position'), sql<string>`transaction_id::text`.as('tx')])
+        .execute();
+      tail = rows[rows.length - 1]!;
+    }
     return {
       nextExpectedRevision: last,
-      position: { commit: BigInt(tail.tx), prepare: BigInt(tail.position) },
+      position: { commit: BigInt(tail!.tx), prepare: BigInt(tail!.position) },
       appended: true,
     };
   }

@@ -88,6 +88,9 @@ export class OffThread {
       maxThreads: this.settings.maxThreads,
       idleTimeout: this.settings.idleTimeoutMs,
       resourceLimits: { maxOldGenerationSizeMb: this.settings.maxHeapMb },
+      // Lower priority (@napi-rs/nice; on Linux a thread's own): when the cores are busy, the main
+      // thread, which answers requests, runs first.
+      niceIncrement: 10,
       execArgv: typescript && hooks ? ['--import', hooks] : [],
     });
     // A thread that fails with no task of its own (rare) must not take the process down.

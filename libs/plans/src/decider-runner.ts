@@ -6,11 +6,20 @@ import {
   type EventToAppend,
   type RecordedEvent,
 } from '@app/event-store';
+import { TimeSlices } from '@app/off-thread';
 import type { CommandEnvelope, CommandOutcome } from './command-envelope.js';
 import { foldRecorded, type Fold, type FoldedStream, type FoldedStreams } from './folded-streams.js';
 
 export interface StreamDecider<Command, Event extends DomainEvent, State>
   extends Decider<Command, Event, State>, Fold<Event, State> {}
+
+/** A StreamDecider whose decide may take its time: a sequence of thousands of commands gives way to other requests as it goes. */
+export interface SlowStreamDecider<Command, Event extends DomainEvent, State> extends Omit<
+  StreamDecider<Command, Event, State>,
+  'decide'
+> {
+  decide(command: Command, state: State): Event[] | Promise<Event[]>;
+}
 
 /**
  * Load, fold, decide, append: the whole of a command handler for any decider. The command is
@@ -20,7 +29,7 @@ export interface StreamDecider<Command, Event extends DomainEvent, State>
 export async function runDecider<Command, Event extends DomainEvent, State>(
   store: EventStore,
   streamId: string,
-  decider: StreamDecider<Command, Event, State>,
+  decider: SlowStreamDecider<Command, Event, State>,
   envelope: CommandEnvelope,
   build: (state: State) => Command | Promise<Command>,
   cache?: FoldedStreams<Event, State>,
@@ -47,7 +56,7 @@ const CONFLICT_ATTEMPTS = 5;
 async function decideAndAppend<Command, Event extends DomainEvent, State>(
   store: EventStore,
   streamId: string,
-  decider: StreamDecider<Command, Event, State>,
+  decider: SlowStreamDecider<Command, Event, State>,
   envelope: CommandEnvelope,
   build: (state: State) => Command | Promise<Command>,
   cache?: FoldedStreams<Event, State>,
@@ -64,22 +73,28 @@ async function decideAndAppend<Command, Event extends DomainEvent, State>(
     return { streamId, revision, position: last?.position, appended: false };
   }
 
-  const events = decider.decide(await build(state), state);
+  const events = await decider.decide(await build(state), state);
   if (events.length === 0) return { streamId, revision, position: undefined, appended: false };
 
-  const toAppend: EventToAppend[] = events.map((event, index) => ({
-    id: eventIdFor(envelope.commandId, index),
-    type: event.type,
-    data: event.data as Record<string, unknown>,
-    metadata: {
-      actor: envelope.actor,
-      commandId: envelope.commandId,
-      correlationId: envelope.correlationId ?? envelope.commandId,
-      ...(envelope.cause ? { cause: envelope.cause } : {}),
-      effectiveAt: envelope.effectiveAt ?? envelope.now.slice(0, 10),
-      recordedAt: envelope.now,
-    },
-  }));
+  const toAppend: EventToAppend[] = [];
+  // An import's thousands of events each get an id hashed from the command id: a slice at a time.
+  const slices = new TimeSlices();
+  for (const [index, event] of events.entries()) {
+    toAppend.push({
+      id: eventIdFor(envelope.commandId, index),
+      type: event.type,
+      data: event.data as Record<string, unknown>,
+      metadata: {
+        actor: envelope.actor,
+        commandId: envelope.commandId,
+        correlationId: envelope.correlationId ?? envelope.commandId,
+        ...(envelope.cause ? { cause: envelope.cause } : {}),
+        effectiveAt: envelope.effectiveAt ?? envelope.now.slice(0, 10),
+        recordedAt: envelope.now,
+      },
+    });
+    if (slices.due()) await slices.pause();
+  }
   const result = await store.appendToStream(streamId, toAppend, {
     expectedRevision: envelope.expectedRevision ?? (revision < 0n ? 'no_stream' : revision),
   });

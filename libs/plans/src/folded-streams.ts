@@ -138,8 +138,15 @@ export class FoldedStreams<Event extends DomainEvent, State> {
     }
     const current = this.entries.get(streamId);
     if (current && current.revision >= result.revision) return;
+    if (events.length > PAGE) {
+      // A large append (a document import): the next load reads it back a page at a time rather
+      // than this folding all of it at once on the event loop.
+      this.entries.delete(streamId);
+      return;
+    }
     let state = before.state;
-    for (const event of events) state = this.fold.evolve(state, event);
+    const evolve = this.fold.startFold?.() ?? this.fold.evolve;
+    for (const event of events) state = evolve(state, event);
     const commands = before.commands as Map<string, number>;
     commands.set(commandId, Number(result.revision));
     this.remember(streamId, {

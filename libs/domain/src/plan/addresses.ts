@@ -1,3 +1,4 @@
+import { nextFreeLabel } from './measure-labels.js';
 import type { ExistingPlan, GoalState, MeasureState } from './plan.state.js';
 
 /**
@@ -33,10 +34,11 @@ export function goalAddresses(plan: ExistingPlan): Map<string, string> {
 
 /**
  * The letters a section has given to measures in the plan's life: its measures' letters, struck
- * ones included, and the letters measures had there before they were moved away. A measure
- * being moved (`except`) may take back a letter it had itself.
+ * ones included, and the letters measures had there before they were moved away (kept up by the
+ * fold: plan.given). A measure being moved (`except`) may take back a letter it had itself.
  */
-export function labelsGivenIn(plan: ExistingPlan, sectionId: string, except?: string): Set<string> {
+export function labelsGivenIn(plan: ExistingPlan, sectionId: string, except?: string): ReadonlySet<string> {
+  if (except === undefined) return plan.given.letters.get(sectionId)?.given ?? new Set();
   const given = new Set<string>();
   for (const m of plan.measures.values()) {
     if (m.id === except) continue;
@@ -44,4 +46,11 @@ export function labelsGivenIn(plan: ExistingPlan, sectionId: string, except?: st
     for (const earlier of m.earlierPlaces) if (earlier.sectionId === sectionId) given.add(earlier.label);
   }
   return given;
+}
+
+/** The first letter not given in a section (A when none is). */
+export function nextLabelIn(plan: ExistingPlan, sectionId: string, except?: string): string {
+  const letters = plan.given.letters.get(sectionId);
+  // Every letter before firstFree is given; a measure being moved may free one of its own.
+  return nextFreeLabel(labelsGivenIn(plan, sectionId, except), except === undefined ? letters?.firstFree : 0);
 }

@@ -9,8 +9,9 @@ export function labelAt(index: number): string {
   return label;
 }
 
-export function nextFreeLabel(taken: ReadonlySet<string>): string {
-  for (let i = 0; ; i++) {
+/** The first letter not taken; `from`: the index (labelAt) before which every letter is taken. */
+export function nextFreeLabel(taken: ReadonlySet<string>, from = 0): string {
+  for (let i = from; ; i++) {
     const label = labelAt(i);
     if (!taken.has(label)) return label;
   }

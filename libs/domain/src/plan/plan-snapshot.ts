@@ -1,3 +1,4 @@
+import { givenAddressesOf } from './given-addresses.js';
 import type { Body } from './plan.events.js';
 import type { ExistingPlan, GoalState, MeasureState, PlanState, SectionState } from './plan.state.js';
 
@@ -13,8 +14,10 @@ export type PlanSnapshot = Record<string, unknown>;
 
 export function planSnapshot(state: PlanState): PlanSnapshot {
   if (state.status === 'none') return { status: 'none' };
+  // The letters and goal numbers given derive from the measures and goals: rebuilt when read back.
+  const { given: _given, ...kept } = state;
   return withNulls({
-    ...state,
+    ...kept,
     bodies: [...state.bodies],
     sections: [...state.sections],
     goals: [...state.goals],
@@ -27,12 +30,15 @@ export function planFromSnapshot(snapshot: PlanSnapshot): PlanState {
   const plain = withUndefined(snapshot) as Record<string, unknown>;
   if (plain.status === 'none') return { status: 'none' };
   const plan = plain as unknown as ExistingPlan;
+  const goals = new Map(plain.goals as Array<[string, GoalState]>);
+  const measures = new Map(plain.measures as Array<[string, MeasureState]>);
   return {
     ...plan,
     bodies: new Map(plain.bodies as Array<[string, Body]>),
     sections: new Map(plain.sections as Array<[string, SectionState]>),
-    goals: new Map(plain.goals as Array<[string, GoalState]>),
-    measures: new Map(plain.measures as Array<[string, MeasureState]>),
+    goals,
+    measures,
+    given: givenAddressesOf(measures.values(), goals.values()),
   };
 }
 

@@ -30,7 +30,7 @@ import {
 } from './decisions/structure.js';
 import type { PlanCommand } from './plan.commands.js';
 import type { PlanEvent } from './plan.events.js';
-import { evolvePlan, initialPlanState, type PlanState } from './plan.state.js';
+import { evolvePlan, initialPlanState, planFold, type PlanState } from './plan.state.js';
 
 export function decidePlan(command: PlanCommand, state: PlanState): PlanEvent[] {
   switch (command.type) {
@@ -92,4 +92,5 @@ export const planDecider: Decider<PlanCommand, PlanEvent, PlanState> = {
   decide: decidePlan,
   evolve: evolvePlan,
   initialState: initialPlanState,
+  startFold: planFold,
 };

@@ -1,4 +1,12 @@
+import {
+  nextGoalNumber,
+  noAddressesGiven,
+  withGoalNumber,
+  withLetter,
+  type GivenAddresses,
+} from './given-addresses.js';
 import type { MeasureStatus } from './measure-status.js';
+import { put, type Owned } from './owned-copies.js';
 import type { Body, Lines, PlanEvent, Target } from './plan.events.js';
 
 export interface SectionState {
@@ -56,29 +64,20 @@ export interface ExistingPlan {
   readonly sections: ReadonlyMap<string, SectionState>;
   readonly goals: ReadonlyMap<string, GoalState>;
   readonly measures: ReadonlyMap<string, MeasureState>;
+  /** The letters and goal numbers given so far (derived from measures and goals; see given-addresses.ts). */
+  readonly given: GivenAddresses;
 }
 
 export type PlanState = { readonly status: 'none' } | ExistingPlan;
 
 export const initialPlanState = (): PlanState => ({ status: 'none' });
 
-/** The maps one fold has copied itself: nobody else holds them, so it may change them in place. */
-type OwnMaps = WeakSet<ReadonlyMap<unknown, unknown>>;
-
-/** The map with `key` set: a copy, unless the fold owns the map already. */
-function put<K, V>(map: ReadonlyMap<K, V>, key: K, value: V, own: OwnMaps | undefined): ReadonlyMap<K, V> {
-  if (own?.has(map)) return (map as Map<K, V>).set(key, value);
-  const copy = new Map(map).set(key, value);
-  own?.add(copy);
-  return copy;
-}
-
 /** Updates one entry of a map in the plan, if it is there. */
 function update<V>(
   map: ReadonlyMap<string, V>,
   id: string,
   change: (value: V) => V,
-  own: OwnMaps | undefined,
+  own: Owned | undefined,
 ): ReadonlyMap<string, V> {
   const value = map.get(id);
   return value === undefined ? map : put(map, id, change(value), own);
@@ -99,11 +98,11 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
  * by its next call, so keep only the last one. Use a new one for each fold.
  */
 export function planFold(): (state: PlanState, event: PlanEvent) => PlanState {
-  const own: OwnMaps = new WeakSet();
+  const own: Owned = new WeakSet();
   return (state, event) => evolveOwning(state, event, own);
 }
 
-function evolveOwning(state: PlanState, event: PlanEvent, own: OwnMaps | undefined): PlanState {
+function evolveOwning(state: PlanState, event: PlanEvent, own: Owned | undefined): PlanState {
   if (event.type === 'PlanCreated') {
     const d = event.data;
     return {
@@ -121,6 +120,7 @@ function evolveOwning(state: PlanState, event: PlanEvent, own: OwnMaps | undefin
       sections: new Map(),
       goals: new Map(),
       measures: new Map(),
+      given: noAddressesGiven(),
     };
   }
   if (state.status === 'none') return state;
@@ -171,13 +171,17 @@ function evolveOwning(state: PlanState, event: PlanEvent, own: OwnMaps | undefin
         id: d.goalId,
         sectionId: d.sectionId,
         parentGoalId: d.parentGoalId,
-        number: nextGoalNumber(plan.goals, d.sectionId, d.parentGoalId),
+        number: nextGoalNumber(plan.given, d.sectionId, d.parentGoalId),
         text: d.text,
         target: d.target,
         struck: false,
         lines: d.lines,
       };
-      return amended({ ...plan, goals: put(plan.goals, d.goalId, goal, own) });
+      return amended({
+        ...plan,
+        goals: put(plan.goals, d.goalId, goal, own),
+        given: withGoalNumber(plan.given, goal.sectionId, goal.parentGoalId, goal.number, own),
+      });
     }
     case 'GoalReworded':
       return amended({
@@ -211,7 +215,11 @@ function evolveOwning(state: PlanState, event: PlanEvent, own: OwnMaps | undefin
         struck: false,
         lines: d.lines,
       };
-      return amended({ ...plan, measures: put(plan.measures, d.measureId, measure, own) });
+      return amended({
+        ...plan,
+        measures: put(plan.measures, d.measureId, measure, own),
+        given: withLetter(plan.given, d.sectionId, d.label, own),
+      });
     }
     case 'MeasureReworded':
       return amended({
@@ -232,6 +240,7 @@ function evolveOwning(state: PlanState, event: PlanEvent, own: OwnMaps | undefin
           }),
           own,
         ),
+        given: withLetter(plan.given, event.data.toSectionId, event.data.toLabel, own),
       });
     case 'MeasureRetimed':
       return amended({
@@ -268,22 +277,6 @@ function evolveOwning(state: PlanState, event: PlanEvent, own: OwnMaps | undefin
       return unhandled;
     }
   }
-}
-
-/**
- * The number a new goal gets under its section (or parent goal): one more than the highest
- * given there so far, struck goals included, so goal addresses never move (addresses.ts).
- */
-export function nextGoalNumber(
-  goals: ReadonlyMap<string, GoalState>,
-  sectionId: string,
-  parentGoalId: string | undefined,
-): number {
-  let highest = 0;
-  for (const g of goals.values()) {
-    if (g.sectionId === sectionId && g.parentGoalId === parentGoalId) highest = Math.max(highest, g.number);
-  }
-  return highest + 1;
 }
 
 /** The measures still in the plan (not struck). */

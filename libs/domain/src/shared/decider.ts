@@ -15,6 +15,11 @@ export interface Decider<Command, Event extends DomainEvent, State> {
   decide(command: Command, state: State): Event[];
   evolve(state: State, event: Event): State;
   initialState(): State;
+  /**
+   * An evolve for one fold of many events that keeps only its last state, faster than `evolve`
+   * (the plan's copies each map once per fold, not once per event: see planFold).
+   */
+  startFold?(): (state: State, event: Event) => State;
 }
 
 export function fold<Event extends DomainEvent, State>(
@@ -34,11 +39,26 @@ export function decideSequence<Command, Event extends DomainEvent, State>(
   state: State,
 ): Event[] {
   const events: Event[] = [];
+  for (const decided of decideEach(decider, commands, state)) events.push(...decided);
+  return events;
+}
+
+/**
+ * decideSequence one command at a time: the events of each command in turn, so a caller can
+ * give way to other work between commands (thousands of them in an import).
+ */
+export function* decideEach<Command, Event extends DomainEvent, State>(
+  decider: Decider<Command, Event, State>,
+  commands: readonly Command[],
+  state: State,
+): Generator<Event[], void, undefined> {
+  // Only the last state is kept, so one fold will do: a document of thousands of measures copied
+  // the plan's maps once per event with `evolve`, which made an import quadratic.
+  const evolve = decider.startFold?.() ?? decider.evolve;
   let current = state;
   for (const command of commands) {
     const decided = decider.decide(command, current);
-    current = decided.reduce(decider.evolve, current);
-    events.push(...decided);
+    for (const event of decided) current = evolve(current, event);
+    yield decided;
   }
-  return events;
 }

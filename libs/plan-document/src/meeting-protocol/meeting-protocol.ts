@@ -1,3 +1,5 @@
+import { listedProblems } from '../plan-document-error.js';
+
 /**
  * The meeting protocol: what a meeting decided, in the order it voted (DESIGN.md, "Meeting
  * protocol"). Replayed as commands; exported from a meeting, it imports back to the same result.
@@ -119,11 +121,24 @@ export interface ProtocolIssue {
 /** A protocol that cannot be replayed; every problem is listed and nothing is written. */
 export class ProtocolError extends Error {
   readonly code = 'INVALID_PROTOCOL';
-  constructor(readonly issues: readonly ProtocolIssue[]) {
+  readonly issues: readonly ProtocolIssue[];
+  /** How many problems there are (issues lists the first MAX_LISTED_PROBLEMS). */
+  readonly total: number;
+  /** `total`: given when `issues` are the listed ones already (the error read back from a worker thread). */
+  constructor(issues: readonly ProtocolIssue[], total?: number) {
+    const listed =
+      total !== undefined
+        ? issues
+        : listedProblems(issues, (n): ProtocolIssue => ({
+            field: '',
+            message: `and ${n.toLocaleString('en')} more problems`,
+          }));
     super(
-      `The protocol has ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'}:\n` +
-        issues.map((i) => `  ${describeIssue(i)}`).join('\n'),
+      `The protocol has ${total ?? issues.length} ${(total ?? issues.length) === 1 ? 'problem' : 'problems'}:\n` +
+        listed.map((i) => `  ${describeIssue(i)}`).join('\n'),
     );
+    this.issues = listed;
+    this.total = total ?? issues.length;
     this.name = 'ProtocolError';
   }
 }

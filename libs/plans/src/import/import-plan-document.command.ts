@@ -1,6 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { PlanCommand } from '@app/domain';
 import type { PlanDocument } from '@app/plan-document';
+import { TimeSlices } from '@app/off-thread';
 import { createHash } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import type { CommandEnvelope, CommandOutcome } from '../command-envelope.js';
@@ -47,9 +48,12 @@ export class ImportPlanDocumentHandler implements ICommandHandler<ImportPlanDocu
       effectiveAt: envelope.effectiveAt ?? document.plan.adopted?.date ?? envelope.now.slice(0, 10),
       cause: envelope.cause ?? { kind: 'import' },
     };
-    const commands = documentCommands(document, commandId).map(
-      (c) => ({ ...c, now: envelope.now }) as PlanCommand,
-    );
+    const commands: PlanCommand[] = [];
+    const slices = new TimeSlices();
+    for (const command of documentCommands(document, commandId)) {
+      commands.push({ ...command, now: envelope.now } as PlanCommand);
+      if (slices.due()) await slices.pause();
+    }
     const outcome = await this.runner.runSequence(document.plan.id, full, commands);
     return {
       ...outcome,

@@ -69,7 +69,7 @@ export function detectFormat(content: string): 'document' | 'text' {
 
 function revive(error: TransportedError): Error | undefined {
   if (error.name === 'PlanDocumentError') {
-    return new PlanDocumentError(error.data.issues as readonly DocumentIssue[]);
+    return new PlanDocumentError(error.data.issues as readonly DocumentIssue[], error.data.total as number);
   }
   if (error.name === 'UnreadableDocumentError') return new UnreadableDocumentError(error.message);
   return undefined;

@@ -22,7 +22,7 @@ export function checkMeetingProtocolValue(value: unknown): ReadProtocol {
 
 function revive(error: TransportedError): Error | undefined {
   return error.name === 'ProtocolError'
-    ? new ProtocolError(error.data.issues as readonly ProtocolIssue[])
+    ? new ProtocolError(error.data.issues as readonly ProtocolIssue[], error.data.total as number)
     : undefined;
 }
 

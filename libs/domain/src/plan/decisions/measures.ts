@@ -1,6 +1,5 @@
 import { DomainError } from '../../shared/domain-error.js';
-import { labelsGivenIn } from '../addresses.js';
-import { nextFreeLabel } from '../measure-labels.js';
+import { labelsGivenIn, nextLabelIn } from '../addresses.js';
 import type {
   AddMeasure,
   ChangeMeasureStatus,
@@ -32,7 +31,7 @@ function chooseLabel(
   // A letter once given in a section is never given again, not even after its measure was
   // struck or moved: meeting papers, amendments and audits cite "4.1.D" for years.
   const taken = labelsGivenIn(plan, sectionId, except);
-  const label = wanted?.trim() || nextFreeLabel(taken);
+  const label = wanted?.trim() || nextLabelIn(plan, sectionId, except);
   if (taken.has(label)) {
     const number = plan.sections.get(sectionId)?.number ?? sectionId;
     throw new DomainError(
