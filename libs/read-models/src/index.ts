@@ -1,6 +1,7 @@
 export * from './current-plan/current-plan.projection.js';
 export * from './current-plan/current-plan.queries.js';
 export * from './deferred-indexes.js';
+export { readModelsVersion } from './checkpoints/checkpoints.js';
 export * from './migrations/index.js';
 export * from './organisations/organisations.projection.js';
 export * from './organisations/organisations.queries.js';

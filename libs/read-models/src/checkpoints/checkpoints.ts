@@ -66,3 +66,20 @@ export async function readCheckpoint(db: Kysely<ReadModelDatabase>, name: string
     .executeTakeFirst();
   return row ? { commit: BigInt(row.commit), prepare: BigInt(row.prepare) } : START;
 }
+
+/**
+ * Where every read model stands, as one string: it changes whenever any of them applies an event
+ * (or passes one by), so a page region rendered from them can be kept until it does.
+ */
+export async function readModelsVersion(db: Kysely<any>): Promise<string> {
+  const rows = await db
+    .selectFrom('projection_checkpoints')
+    .select([
+      'name',
+      sql<string>`commit_position::text`.as('commit'),
+      sql<string>`prepare_position::text`.as('prepare'),
+    ])
+    .orderBy('name')
+    .execute();
+  return rows.map((r) => `${r.name}:${r.commit}/${r.prepare}`).join(',');
+}

@@ -1,13 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Database } from '@app/database';
 import {
   meetingVoteLookup,
+  readModelsVersion,
   type MeetingSummary,
   type MeetingView,
   type OrganisationView,
   type PlanView,
   type Redline,
 } from '@app/read-models';
-import { MeetingQueries, PlanQueries } from '@app/runtime';
+import { DATABASE, MeetingQueries, PlanQueries } from '@app/runtime';
 import { SLUG } from '../format.js';
 import { PageProblem } from '../page-http.js';
 
@@ -27,7 +29,13 @@ export class MeetingPageData {
   constructor(
     private readonly meetings: MeetingQueries,
     private readonly plans: PlanQueries,
+    @Inject(DATABASE) private readonly database: Database,
   ) {}
+
+  /** Changes whenever the read models apply an event: what a live region's cache is keyed on. */
+  version(): Promise<string> {
+    return readModelsVersion(this.database.db);
+  }
 
   async meeting(meetingId: string): Promise<MeetingView> {
     if (!SLUG.test(meetingId) || meetingId.length > 100)

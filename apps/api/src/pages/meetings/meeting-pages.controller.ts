@@ -74,6 +74,8 @@ const LIVE_VIEWS: Record<
 @UseInterceptors(ServerTimingInterceptor)
 @UseFilters(PageErrorFilter)
 export class MeetingPagesController {
+  private readonly liveCache = new Map<string, { version: string; body: Html; meetingId: string }>();
+
   constructor(
     private readonly data: MeetingPageData,
     private readonly commands: MeetingCommands,
@@ -179,20 +181,42 @@ export class MeetingPagesController {
     @Query() query: Record<string, unknown>,
     @Res() res: Response,
   ): Promise<void> {
-    const view = LIVE_VIEWS[queryString(query, 'visning') ?? ''];
+    const name = queryString(query, 'visning') ?? '';
+    const view = LIVE_VIEWS[name];
     if (!view) throw new PageProblem(404, 'Ukjent visning.');
-    const ctx = await this.data.context(id);
-    const body = view.render(ctx);
+    const { body, meetingId } = await this.liveBody(id, name, view.render);
     res.setHeader('Cache-Control', 'no-store');
     if (queryString(query, 'v') === fingerprint(body)) {
       res.status(204).end();
       return;
     }
-    const src = `/mote/${ctx.meeting.id}/live?visning=${queryString(query, 'visning')}`;
+    const src = `/mote/${meetingId}/live?visning=${name}`;
     res
       .status(200)
       .type(HTML)
       .send(liveRegion(view.id, src, body, view.every).value);
+  }
+
+  /**
+   * A live region as the read models have it: rendered once per change of the read models and
+   * kept until the next, so a hall of delegates asking every second costs one query each.
+   */
+  private async liveBody(
+    id: string,
+    name: string,
+    render: (ctx: MeetingContext) => Html,
+  ): Promise<{ body: Html; meetingId: string }> {
+    const key = `${id}\n${name}`;
+    const version = await this.data.version();
+    const cached = this.liveCache.get(key);
+    if (cached && cached.version === version) return cached;
+    const ctx = await this.data.context(id);
+    const fresh = { version, body: render(ctx), meetingId: ctx.meeting.id };
+    this.liveCache.delete(key);
+    this.liveCache.set(key, fresh);
+    // A few meetings at a time: drop the least recently rendered beyond that.
+    while (this.liveCache.size > 32) this.liveCache.delete(this.liveCache.keys().next().value!);
+    return fresh;
   }
 
   private async planMeetingsPage(
