@@ -127,7 +127,9 @@ describe('planverk --server (remote mode)', () => {
     const refused = await remote(['import', SEED, '--id', 'oslo-sv-kopi-2024-2027'], secretaryToken);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
-      new RegExp(`^planverk: ${server} answered 403 Forbidden: You need the role plan_editor for this\\n$`),
+      new RegExp(
+        `^planverk: ${server} answered 403 Forbidden: You need the role plan_editor in oslo-sv for this\\n$`,
+      ),
     );
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
     expect(((await get('/plans')) as Array<{ id: string }>).map((p) => p.id)).toEqual([PLAN]);

@@ -116,7 +116,8 @@ describe('lineage and the audit report, Oslo SV 2020 -> 2026', () => {
         to: some.to.map((t) => t.id),
         kind: 'reworded',
       })
-      .expect(400);
+      // No such plan here: not found, as a predecessor or parent that is not there.
+      .expect(404);
     expect(await countEvents(api.database)).toBe(before);
   });
 

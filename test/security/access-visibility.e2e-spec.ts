@@ -75,7 +75,7 @@ describe('internal plans are not shown to those who may not read them', () => {
       `/plans/${B.plan}/lineage`,
       `/plans/${B.plan}/audit`,
     ]) {
-      await anonymous().get(path).expect(401);
+      await anonymous().get(path).expect(404);
       const refused = await world.as('b-admin').get(path).expect(404);
       expect(JSON.stringify(refused.body)).not.toContain(SECRET_MEASURE);
       const allowed = await world.as('a-viewer').get(path);

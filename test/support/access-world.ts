@@ -51,6 +51,9 @@ export interface Agent {
 
 export const userOf = (role: Role): string => `a-${role.replace('_', '-')}`;
 
+/** How long building the world may take: a dozen users with argon2-hashed passwords, a minute or more on a busy machine. */
+export const WORLD_TIMEOUT_MS = 180_000;
+
 export async function startAccessWorld(): Promise<AccessWorld> {
   const api = await startTestApi();
   const tokens = new Map<string, string>();

@@ -14,7 +14,6 @@ import { ApiModule } from './app.module.js';
 import { configureSecurity } from './auth/configure-security.js';
 import { BODY_LIMIT_BYTES, refuseDeepJson, refuseOversizedBodies } from './http/body-limit.js';
 import { ErrorFilter } from './http/error.filter.js';
-import { WellFormedTextGuard } from './http/well-formed-text.js';
 
 export interface ApiOptions extends RuntimeOptions {
   readonly logger?: false;
@@ -53,8 +52,6 @@ export async function createApi(options: ApiOptions): Promise<NestExpressApplica
       stopAtFirstError: false,
     }),
   );
-  // Before the access guard and the rate limits: NUL characters and lone surrogates are 400.
-  app.useGlobalGuards(new WellFormedTextGuard());
   app.useGlobalFilters(new ErrorFilter());
   // SIGTERM: drain the HTTP server, then stop the projections and close the stores (HttpDrain);
   // exit 0 once done (process.exit also lets pino flush) rather than re-raising the signal.

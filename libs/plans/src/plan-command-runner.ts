@@ -155,23 +155,9 @@ export class PlanCommandRunner {
 
   /** Plans a command links to must exist: a decider sees only its own stream, so check here. */
   private async checkLinkedPlans(command: PlanCommand): Promise<void> {
-    const linked: Array<[string, string | undefined]> =
-      command.type === 'CreatePlan' || command.type === 'LinkPlan'
-        ? [
-            ['predecessorPlanId', command.predecessorPlanId],
-            ['parentPlanId', command.parentPlanId],
-          ]
-        : command.type === 'SupersedePlan'
-          ? [['byPlanId', command.byPlanId]]
-          : [];
-    for (const [field, planId] of linked) {
-      if (planId && (await this.store.readStream(planStreamId(planId), { maxCount: 1 })).length === 0) {
-        throw new DomainError(
-          'LINKED_PLAN_NOT_FOUND',
-          'not_found',
-          `Plan "${planId}" (${field}) does not exist`,
-          { field },
-        );
+    for (const { field, planId } of linkedPlans(command)) {
+      if ((await this.store.readStream(planStreamId(planId), { maxCount: 1 })).length === 0) {
+        throw linkedPlanNotFound(planId, field);
       }
     }
   }
@@ -194,6 +180,39 @@ async function decideInSlices(commands: readonly PlanCommand[], state: PlanState
     if (slices.due()) await slices.pause();
   }
   return events;
+}
+
+/**
+ * The other plans a command names (its predecessor, the plan it follows up, its successor, the
+ * plan a lineage link comes from): each must exist, and (at the api) be one the caller may read.
+ */
+export function linkedPlans(
+  command: Pick<PlanCommand, 'type'> & Partial<Record<LinkField, unknown>>,
+): Array<{ field: LinkField; planId: string }> {
+  const fields: readonly LinkField[] =
+    command.type === 'CreatePlan' || command.type === 'LinkPlan'
+      ? ['predecessorPlanId', 'parentPlanId']
+      : command.type === 'SupersedePlan'
+        ? ['byPlanId']
+        : command.type === 'ConfirmLineage' || command.type === 'RejectLineage'
+          ? ['fromPlanId']
+          : [];
+  return fields.flatMap((field) => {
+    const planId = command[field];
+    return typeof planId === 'string' && planId !== '' ? [{ field, planId }] : [];
+  });
+}
+
+export type LinkField = 'predecessorPlanId' | 'parentPlanId' | 'byPlanId' | 'fromPlanId';
+
+/**
+ * The answer for a linked plan that is not there, and (at the api) for one the caller may not
+ * read: the same words, so an outsider cannot tell an internal plan from a missing one.
+ */
+export function linkedPlanNotFound(planId: string, field: string): DomainError {
+  return new DomainError('LINKED_PLAN_NOT_FOUND', 'not_found', `Plan "${planId}" (${field}) does not exist`, {
+    field,
+  });
 }
 
 function commandsOrganisation(commands: readonly PlanCommand[]): string | undefined {

@@ -1,4 +1,5 @@
 import type { Role } from '@app/domain';
+import type { LinkField } from '@app/plans';
 
 /**
  * The one access policy of the api: method + route pattern -> who may call it. The access
@@ -20,13 +21,21 @@ export type OrganisationSource =
   | { readonly from: 'body-organisation'; readonly field: string }
   /** A new organisation: admin of its parent, or of the whole system for a top-level one. */
   | { readonly from: 'new-organisation' }
-  /** An import: the organisation the document names, and the existing plan's, if any. */
+  /**
+   * An import: the organisation of its document as it will be imported and the existing plan's,
+   * read from the document itself (RequestDocuments, the same reading the handler imports). Its
+   * dry run is a read (only what was sent is shown): signed in is enough.
+   */
   | { readonly from: 'import' }
   /** A meeting in a path parameter: its organisation and that of the plan it treats. */
   | { readonly from: 'meeting-param'; readonly param: string }
-  /** A new meeting: its `organisationId` and the organisation of its `planId` (both). */
+  /** A new meeting (POST /meetings): its `organisationId` and the organisation of its `planId` (both). */
   | { readonly from: 'meeting-body' }
-  /** A protocol to replay, as read (RequestDocuments): its meeting's `org` and the organisation of its `plan` (both). */
+  /**
+   * A protocol to replay, as read (RequestDocuments, the same reading the handler replays): its
+   * meeting's `org` and the organisation of its `plan`, and those of a meeting recorded under
+   * its id. Its dry run is a read of those plans: no role needed.
+   */
   | { readonly from: 'protocol' }
   /** The role in any organisation (e.g. an organisation admin creating a user account). */
   | { readonly from: 'any' };
@@ -47,8 +56,16 @@ export type Requirement =
   | { readonly kind: 'public' }
   /** Any signed-in user; the handler checks what is theirs. */
   | { readonly kind: 'signed-in' }
-  /** One of `roles` in the organisation(s) the request acts on. */
-  | { readonly kind: 'role'; readonly roles: readonly Role[]; readonly organisation: OrganisationSource }
+  /**
+   * One of `roles` in the organisation(s) the request acts on. `links`: body fields naming
+   * other plans (predecessor, parent, lineage), each of which the caller must be able to read.
+   */
+  | {
+      readonly kind: 'role';
+      readonly roles: readonly Role[];
+      readonly organisation: OrganisationSource;
+      readonly links?: readonly LinkField[];
+    }
   /**
    * A published plan: anyone; an internal plan: at least viewer in its organisation. `also`:
    * further plans the answer shows (a predecessor compared with), each under the same rule.
@@ -68,10 +85,15 @@ export interface AccessRule {
 }
 
 const PLAN = { from: 'plan-param', param: 'id' } as const;
-const role = (roles: Role | Role[], organisation: OrganisationSource = PLAN): Requirement => ({
+const role = (
+  roles: Role | Role[],
+  organisation: OrganisationSource = PLAN,
+  links?: readonly LinkField[],
+): Requirement => ({
   kind: 'role',
   roles: Array.isArray(roles) ? roles : [roles],
   organisation,
+  ...(links ? { links } : {}),
 });
 const rule = (method: HttpMethod, path: string, requires: Requirement, extra: Partial<AccessRule> = {}) =>
   ({ method, path, requires, ...extra }) as AccessRule;
@@ -120,15 +142,22 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   rule('GET', '/plans/:id/audit', READ_PLAN_AND_COMPARED),
   // Who could change the plan on a day: the names of its organisation's role holders, for its admins.
   rule('GET', '/plans/:id/access', role('admin')),
-  rule('POST', '/plans', role('plan_editor', { from: 'body-organisation', field: 'organisationId' })),
+  rule(
+    'POST',
+    '/plans',
+    role('plan_editor', { from: 'body-organisation', field: 'organisationId' }, [
+      'predecessorPlanId',
+      'parentPlanId',
+    ]),
+  ),
   rule('POST', '/plans/:id/visibility', role('admin')),
   rule('POST', '/plans/:id/sections', role('plan_editor')),
   rule('POST', '/plans/:id/sections/:sectionId/title', role('plan_editor')),
   rule('POST', '/plans/:id/measures', role('plan_editor')),
   rule('POST', '/plans/:id/title', role('plan_editor')),
-  rule('POST', '/plans/:id/links', role('plan_editor')),
+  rule('POST', '/plans/:id/links', role('plan_editor', PLAN, ['predecessorPlanId', 'parentPlanId'])),
   rule('POST', '/plans/:id/bodies', role('plan_editor')),
-  rule('POST', '/plans/:id/supersede', role('plan_editor')),
+  rule('POST', '/plans/:id/supersede', role('plan_editor', PLAN, ['byPlanId'])),
   rule('POST', '/plans/:id/adopt', role(['meeting_officer', 'plan_editor'])),
   rule('POST', '/plans/:id/goals', role('plan_editor')),
   rule('POST', '/plans/:id/goals/:goalId/text', role('plan_editor')),
@@ -142,8 +171,8 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   rule('POST', '/plans/:id/measures/:measureId/status', role('secretary')),
   rule('POST', '/plans/:id/measures/:measureId/notes', role('secretary')),
   rule('POST', '/plans/:id/measures/:measureId/responsible', role('secretary')),
-  rule('POST', '/plans/:id/lineage/confirm', role('plan_editor')),
-  rule('POST', '/plans/:id/lineage/reject', role('plan_editor')),
+  rule('POST', '/plans/:id/lineage/confirm', role('plan_editor', PLAN, ['fromPlanId'])),
+  rule('POST', '/plans/:id/lineage/reject', role('plan_editor', PLAN, ['fromPlanId'])),
   rule('GET', '/measures/:id/history', { kind: 'read-plan', plan: { from: 'measure-param', param: 'id' } }),
   rule('POST', '/imports', role('plan_editor', { from: 'import' })),
 

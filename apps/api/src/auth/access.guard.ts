@@ -8,13 +8,16 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { grantsAllow, SYSTEM_SCOPE, type Role } from '@app/domain';
-import { AccessCommandRunner } from '@app/plans';
 import type { DoubleCsrfUtilities } from 'csrf-csrf';
 import type { Request, Response } from 'express';
 import { findRule, isPagePath, isWrite, type AccessRule, type Requirement } from './access-policy.js';
 import { Authenticator, unauthorized } from './authenticator.js';
 import { OrganisationLocator } from './organisation-locator.js';
+import { TargetAccess } from './target-access.js';
 import type { Principal } from './principal.js';
+import { denialLine, routeOf } from './access-log.js';
+
+export { denialLine, routeOf };
 
 export const CSRF = Symbol('CSRF');
 
@@ -31,7 +34,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly authenticator: Authenticator,
     private readonly locator: OrganisationLocator,
-    private readonly access: AccessCommandRunner,
+    private readonly targets: TargetAccess,
     @Inject(CSRF) private readonly csrf: DoubleCsrfUtilities,
   ) {}
 
@@ -92,22 +95,25 @@ export class AccessGuard implements CanActivate {
       case 'read-plan': {
         for (const source of [requirement.plan, ...(requirement.also ?? [])]) {
           const plan = await this.locator.planOf(source, request);
-          if (plan === undefined) continue;
-          // From the event store, never a read model that may be behind or being rebuilt.
-          const visibility = await this.access.planVisibility(plan.planId);
-          if (visibility?.visibility !== 'internal') continue;
-          if (!principal) this.signInRequired(request, response, route);
-          if (!grantsAllow(principal!.grants, 'viewer', visibility.organisationId)) {
-            this.deny(request, route, principal, `not a viewer of ${visibility.organisationId}`);
-            // An internal plan (and what shows it) is not there for those who may not read it.
-            throw new HttpException({ statusCode: 404, message: plan.notFound }, 404);
-          }
+          if (plan === undefined || (await this.targets.readable(principal, plan.planId))) continue;
+          this.deny(request, route, principal, `may not read ${plan.planId}`);
+          // An internal plan (and what shows it) is not there for those who may not read it,
+          // signed in or not: the same answer as for a plan that does not exist.
+          throw plan.notFound();
         }
         return;
       }
       case 'role': {
         if (!principal) this.signInRequired(request, response, route);
         const roles = requirement.roles;
+        const source = requirement.organisation;
+        if (source.from === 'import' || source.from === 'protocol') {
+          // The target is in the document or protocol: read once (the handler acts on the same
+          // reading) and authorised on what it names; a dry run is a read and needs no role.
+          const targets = await this.locator.contentTargets(source, request, principal);
+          await this.targets.authoriseContent(request, principal, roles, targets);
+          return;
+        }
         // Holding none of the roles anywhere: refuse before reading the request any further.
         if (!principal!.grants.some((g) => roles.some((r) => grantsAllow([g], r, g.organisationId)))) {
           this.deny(request, route, principal, `needs ${roles.join(' or ')}`);
@@ -115,15 +121,22 @@ export class AccessGuard implements CanActivate {
         }
         // A system administrator may do anything: no need to look the organisation up.
         if (grantsAllow(principal!.grants, 'admin', SYSTEM_SCOPE)) return;
-        const organisations = await this.locator.organisations(requirement.organisation, request);
-        if (organisations === 'any') return;
-        const missing = organisations.filter(
-          (o) => !roles.some((r: Role) => grantsAllow(principal!.grants, r, o)),
-        );
-        if (missing.length > 0) {
-          this.deny(request, route, principal, `needs ${roles.join(' or ')} in ${missing.join(', ')}`);
-          throw forbidden(`You need the role ${roles.join(' or ')} in ${missing.join(', ')} for this`);
+        const organisations = await this.locator.organisations(requirement.organisation, request, principal);
+        if (organisations !== 'any') {
+          const missing = organisations.filter(
+            (o) => !roles.some((r: Role) => grantsAllow(principal!.grants, r, o)),
+          );
+          if (missing.length > 0) {
+            this.deny(request, route, principal, `needs ${roles.join(' or ')} in ${missing.join(', ')}`);
+            throw forbidden(`You need the role ${roles.join(' or ')} in ${missing.join(', ')} for this`);
+          }
         }
+        // The plans the command names besides its own (predecessor, parent, lineage): ones the
+        // caller may not read are answered as the command answers missing ones.
+        await this.targets.requireVisibleLinks(
+          principal,
+          this.locator.linkedPlans(requirement.links, request),
+        );
         return;
       }
       default: {
@@ -149,25 +162,6 @@ export class AccessGuard implements CanActivate {
   }
 }
 
-/**
- * The log line of a refusal, the same for the guard and for a handler's own 403: the actor's id
- * (never a name, address or credential) and why.
- */
-export function denialLine(
-  request: Request,
-  route: string,
-  principal: Principal | undefined,
-  reason: string,
-): string {
-  return `Denied ${request.method} ${route} for ${principal?.actor ?? 'anonymous'}: ${reason}`;
-}
-
 function forbidden(message: string): ForbiddenException {
   return new ForbiddenException({ statusCode: 403, error: 'FORBIDDEN', message });
-}
-
-/** The Express route pattern that matched (`/plans/:id/sections`), as the policy table names routes. */
-export function routeOf(request: Request): string {
-  const path = (request.route as { path?: unknown } | undefined)?.path;
-  return typeof path === 'string' ? path : request.path;
 }

@@ -4,6 +4,7 @@ import type { PlanverkConfig } from '@app/config';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { RequestDocumentsModule } from '../http/request-documents.js';
+import { WellFormedTextGuard } from '../http/well-formed-text.js';
 import { CommandResponder } from '../plans/command-responder.js';
 import { AccessController } from './access.controller.js';
 import { AccessGuard, CSRF } from './access.guard.js';
@@ -13,6 +14,7 @@ import { createCsrf } from './csrf.js';
 import { pinoHttpOptions } from './logging.js';
 import { OidcSignIn } from './oidc.js';
 import { OrganisationLocator } from './organisation-locator.js';
+import { TargetAccess } from './target-access.js';
 import { RateLimitGuard, rateLimitOptions } from './throttle.guard.js';
 import { VisibilityInterceptor } from './visibility.interceptor.js';
 
@@ -44,14 +46,18 @@ export class SecurityModule {
         { provide: CSRF, useValue: createCsrf(options.sessionSecret) },
         Authenticator,
         OrganisationLocator,
+        TargetAccess,
         OidcSignIn,
         CommandResponder,
-        // Guards run in this order: rate limits (@nestjs/throttler) first, then who may do what.
+        // Guards run in this order: text that cannot be stored (a NUL, a lone surrogate) is a 400
+        // before anything reads the request further; then rate limits (@nestjs/throttler); then
+        // who may do what. (app.useGlobalGuards would put a guard after these, not before.)
+        { provide: APP_GUARD, useClass: WellFormedTextGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: VisibilityInterceptor },
       ],
-      exports: [CSRF],
+      exports: [CSRF, TargetAccess],
     };
   }
 }

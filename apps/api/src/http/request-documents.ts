@@ -5,6 +5,8 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request } from 'express';
 import { ImportBodyDto, ImportOptionsQuery } from '../imports/import.dto.js';
+import { ReplayQuery } from '../meetings/meeting.dto.js';
+import { assertWellFormedText } from './well-formed-text.js';
 
 /** POST /imports as read: its options (query and JSON body) and the plan read from its content. */
 export interface RequestedImport {
@@ -23,6 +25,7 @@ export interface RequestedImport {
 export class RequestDocuments {
   private readonly imports = new WeakMap<Request, Promise<RequestedImport>>();
   private readonly protocols = new WeakMap<Request, Promise<ParsedProtocol>>();
+  private readonly replays = new WeakMap<Request, Promise<ReplayQuery>>();
 
   constructor(
     private readonly planImports: PlanImports,
@@ -43,7 +46,7 @@ export class RequestDocuments {
         );
       }
       const options: ImportOptionsQuery = { ...query, ...(fromBody ? withoutContent(fromBody) : {}) };
-      const read = await this.planImports.read({
+      const read = await this.readPlan({
         content,
         ...(options.format ? { format: options.format } : {}),
         ...(options.id ? { id: options.id } : {}),
@@ -55,27 +58,58 @@ export class RequestDocuments {
   }
 
   /**
+   * The plan as read, with text the database cannot store (a NUL or a lone surrogate written as
+   * an escape in the YAML) refused before anyone acts on it: the guard and the import alike.
+   */
+  private async readPlan(request: Parameters<PlanImports['read']>[0]): Promise<PlanContent> {
+    const read = await this.planImports.read(request);
+    assertWellFormedText(read.document, 'document');
+    return read;
+  }
+
+  /**
    * POST /meetings/replay: a protocol as YAML or JSON text (with lines), as `content` in a JSON
    * body, or as a JSON object. A protocol with problems is a 400 listing them all.
    */
   meetingProtocol(request: Request): Promise<ParsedProtocol> {
     return remembered(this.protocols, request, async () => {
-      const body = request.body as unknown;
-      try {
-        if (typeof body === 'string') return await this.meetingProtocols.read(body);
-        if (typeof body === 'object' && body !== null) {
-          const content = (body as { content?: unknown }).content;
-          return typeof content === 'string'
-            ? await this.meetingProtocols.read(content)
-            : await this.meetingProtocols.check(body);
-        }
-      } catch (error) {
-        throw asBadRequest(error);
-      }
-      throw new BadRequestException(
-        'Send the protocol as YAML (application/yaml or text/plain), as JSON, or as `content` in a JSON body',
-      );
+      const parsed = await this.readProtocol(request.body as unknown);
+      // Text the database cannot store, written as an escape in the YAML: refused before anyone acts on it.
+      assertWellFormedText(parsed.protocol, 'protocol');
+      return parsed;
     });
+  }
+
+  private async readProtocol(body: unknown): Promise<ParsedProtocol> {
+    try {
+      if (typeof body === 'string') return await this.meetingProtocols.read(body);
+      if (typeof body === 'object' && body !== null) {
+        const content = (body as { content?: unknown }).content;
+        if (typeof content !== 'string') return await this.meetingProtocols.check(body);
+        // What a protocol acts on is read from the protocol alone: nothing beside it is taken.
+        const beside = Object.keys(body).filter((key) => key !== 'content');
+        if (beside.length > 0) {
+          throw new BadRequestException(
+            `A protocol sent as { content } takes no other fields (got ${beside.slice(0, 5).join(', ')}): the meeting, its organisation and plan are those in the protocol`,
+          );
+        }
+        return await this.meetingProtocols.read(content);
+      }
+    } catch (error) {
+      throw asBadRequest(error);
+    }
+    throw new BadRequestException(
+      'Send the protocol as YAML (application/yaml or text/plain), as JSON, or as `content` in a JSON body',
+    );
+  }
+
+  /**
+   * POST /meetings/replay's options (`dryRun`, `format`), read once: whether it is a dry run (a
+   * read) decides what the access guard asks of the caller, so the guard and the handler must
+   * see the same answer.
+   */
+  replayOptions(request: Request): Promise<ReplayQuery> {
+    return remembered(this.replays, request, () => valid(ReplayQuery, request.query));
   }
 }
 

@@ -51,8 +51,8 @@ function malformedTextError(at: string): BadRequestException {
 }
 
 /**
- * The first guard of every route (app.useGlobalGuards runs before the access guard and the rate
- * limits): a request whose path, query or parsed body holds text that cannot be stored is
+ * The first guard of every route (the first APP_GUARD of SecurityModule, before the rate limits
+ * and the access guard): a request whose path, query or parsed body holds text that cannot be stored is
  * refused with 400 before any other guard, handler or database sees it, so nothing is appended.
  * On a page the refusal is a page in Norwegian (PageErrorFilter shows a PageProblem's message).
  */

@@ -18,7 +18,7 @@ export class MeasuresController {
   @ApiResponse({ status: 404, description: 'No such measure' })
   async history(@Param() { id }: MeasureIdParam) {
     const rows = await this.queries.elementHistory(id);
-    if (rows.length === 0) throw new NotFoundException(`Measure ${id} not found`);
+    if (rows.length === 0) throw new NotFoundException(`Measure "${id}" not found`);
     return rows;
   }
 }

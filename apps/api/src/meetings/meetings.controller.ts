@@ -33,7 +33,6 @@ import { v5 as uuidv5 } from 'uuid';
 import { logCommandId } from '../auth/logging.js';
 import { actorOf, envelopeFrom } from '../http/command-envelope.js';
 import { asBadRequest, RequestDocuments } from '../http/request-documents.js';
-import { assertWellFormedText } from '../http/well-formed-text.js';
 import {
   AmendmentParams,
   FileAmendmentDto,
@@ -77,16 +76,25 @@ export class MeetingsController {
   @ApiOperation({
     summary: 'Replay a meeting protocol (YAML or JSON) as commands',
     description:
-      'Schedules the meeting, files the amendments, records recommendations and votes in order; adopted amendments and the plan vote are carried into the plan with the meeting and amendment as their cause. A protocol with any problem is refused whole with every problem listed (amendment, line, field, why) and nothing is appended. Replaying the same protocol again appends nothing. `?dryRun=true` shows the resulting plan and each outcome without appending.',
+      "Schedules the meeting, files the amendments, records recommendations and votes in order; adopted amendments and the plan vote are carried into the plan with the meeting and amendment as their cause. A protocol with any problem is refused whole with every problem listed (amendment, line, field, why) and nothing is appended. Replaying the same protocol again appends nothing. `?dryRun=true` shows the resulting plan and each outcome without appending. Authorised on what the protocol names, whatever the shape: meeting_officer in the meeting's organisation and its plan's; a dry run needs only to be able to read the plan. Sent as `{ content }`, the protocol takes no other fields.",
   })
   @ApiConsumes('application/yaml', 'text/plain', 'application/json')
   @ApiResponse({ status: 201, description: 'Replayed: the outcome per amendment, the adopted revision' })
   @ApiResponse({ status: 200, description: 'Dry run: the outcome and the resulting plan (and its Markdown)' })
   @ApiResponse({ status: 400, description: 'A protocol with problems, all listed; nothing appended' })
-  async replay(@Query() query: ReplayQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @ApiResponse({ status: 409, description: 'The meeting id is another meeting’s' })
+  async replay(
+    // Read by RequestDocuments, once for the access guard (a dry run is a read) and this handler;
+    // the parameter is here for the OpenAPI description.
+    @Query() _query: ReplayQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     // Read once per request (RequestDocuments): the access guard authorised this same protocol.
-    const { protocol, lineOf } = await this.documents.meetingProtocol(req);
-    assertWellFormedText(protocol, 'protocol');
+    const [{ protocol, lineOf }, query] = await Promise.all([
+      this.documents.meetingProtocol(req),
+      this.documents.replayOptions(req),
+    ]);
     // Its commands' ids derive from the meeting and the step; all carry this one as correlationId.
     if (query.dryRun !== true) logCommandId(req, meetingCommandId(protocol.meeting.id, 'replay'));
     const now = new Date().toISOString();

@@ -11,7 +11,7 @@ import {
 } from '@app/read-models';
 import { MeetingQueries, PlanQueries } from '@app/runtime';
 import { planReader, type PlanReader } from '../auth/visibility.interceptor.js';
-import { PageProblem } from './page-http.js';
+import { PageProblem, planNotFoundPage } from './page-http.js';
 import { formatDate } from './format.js';
 import { describeTarget } from './views/history.js';
 
@@ -164,7 +164,7 @@ export class PageData {
 
   async plan(planId: string, moment: { revision?: number; asOf?: string } = {}): Promise<PlanView> {
     const plan = await this.queries.findPlan(planId, moment);
-    if (!plan) throw new PageProblem(404, `Fant ingen plan med id «${planId}».`);
+    if (!plan) throw planNotFoundPage(planId);
     return plan;
   }
 

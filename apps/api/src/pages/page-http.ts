@@ -22,6 +22,11 @@ export class PageProblem extends HttpException {
   }
 }
 
+/** A plan that is not there, or that the caller may not read: one answer for both. */
+export function planNotFoundPage(planId: string): PageProblem {
+  return new PageProblem(404, `Fant ingen plan med id «${planId.slice(0, 100)}».`);
+}
+
 /** Server time of a page in a `Server-Timing` header, which bench/pages.mjs reads. */
 @Injectable()
 export class ServerTimingInterceptor implements NestInterceptor {

@@ -218,6 +218,29 @@ export function protocolSteps(protocol: MeetingProtocol): ProtocolStep[] {
   return steps;
 }
 
+/**
+ * What is wrong with the plan a protocol names: the meeting, recorded already, treats another
+ * plan; the plan is not there. (At the api, a plan the caller may not read is not there either,
+ * in the same words.)
+ */
+export function meetingPlanProblems(
+  protocol: MeetingProtocol,
+  recordedPlanId: string | undefined,
+  planExists: boolean,
+  lineOf?: (path: Path) => number | undefined,
+): ProtocolIssue[] {
+  const at = (message: string): ProtocolIssue => {
+    const line = lineOf?.(['meeting', 'plan']);
+    return { ...(line !== undefined ? { line } : {}), field: 'meeting.plan', message };
+  };
+  return [
+    ...(recordedPlanId !== undefined && recordedPlanId !== protocol.meeting.plan
+      ? [at(`Meeting ${protocol.meeting.id} treats plan "${recordedPlanId}"`)]
+      : []),
+    ...(planExists ? [] : [at(`Plan "${protocol.meeting.plan}" does not exist`)]),
+  ];
+}
+
 const pathText = (segments: Path): string =>
   segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 
@@ -252,14 +275,16 @@ export class ReplayProtocolHandler implements ICommandHandler<ReplayProtocolComm
       });
     };
     const existing = foldStream(meetings, meetingBefore);
-    if (existing.status !== 'none' && existing.planId !== protocol.meeting.plan) {
-      problem(undefined, ['meeting', 'plan'], `Meeting ${meetingId} treats plan "${existing.planId}"`);
-    }
     const plan = history.plan();
-    if (!plan) {
-      problem(undefined, ['meeting', 'plan'], `Plan "${protocol.meeting.plan}" does not exist`);
-      throw new ProtocolError(problems);
-    }
+    problems.push(
+      ...meetingPlanProblems(
+        protocol,
+        existing.status === 'none' ? undefined : existing.planId,
+        plan !== undefined,
+        options.lineOf,
+      ),
+    );
+    if (!plan) throw new ProtocolError(problems);
     const bodies = await this.facts.organisationBodies(plan.organisationId);
 
     // The dry run of the whole sequence, in memory.
