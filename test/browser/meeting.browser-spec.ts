@@ -344,6 +344,7 @@ describe('an annual meeting run from the pages', () => {
       'Planen som helhet: vedtatt (100 for, 0 mot, 3 avholdende).',
     );
     await auditAndPhotograph(`/mote/${MEETING}/protokoll`, 'mote-05-protokoll');
+    await auditAndPhotograph(`/mote/${MEETING}/sakspapir`, 'mote-06-sakspapir');
 
     const yaml = await request(api.http).get(`/meetings/${MEETING}/protocol`).expect(200);
     const adopted = (await request(api.http).get(`/plans/${PLAN}`).expect(200)).body as PlanJson;

@@ -49,6 +49,8 @@
       form.querySelector('[name="linjer"]').value = cite;
       form.querySelector('[name="del"]').value = '';
     }
+    var details = form.closest('details');
+    if (details) details.open = true;
     form.scrollIntoView({ block: 'start' });
     form.querySelector('input[name="type"]:checked, input[name="type"]').focus();
   });

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Database } from '@app/database';
+import type { MeetingPapers } from '@app/domain';
 import {
   meetingVoteLookup,
   readModelsVersion,
@@ -54,6 +55,13 @@ export class MeetingPageData {
     ]);
     if (!plan || !papers) throw new PageProblem(404, `Fant ikke planen møtet behandler (${meeting.planId}).`);
     return { meeting, plan, papers, organisations };
+  }
+
+  /** The papers the meeting received, numbered line by line (meeting-core's one numbering). */
+  async papers(meetingId: string): Promise<MeetingPapers> {
+    const view = await this.meetings.papers(meetingId);
+    if (!view) throw new PageProblem(404, `Fant ikke sakspapiret til møtet «${meetingId}».`);
+    return view.papers;
   }
 
   list(planId: string): Promise<MeetingSummary[]> {

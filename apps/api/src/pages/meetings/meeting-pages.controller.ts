@@ -30,6 +30,9 @@ import { meetingPage, meetingProgress } from './views/meeting.js';
 import { officerPage } from './views/officer.js';
 import { projectorPage, projectorView } from './views/projector.js';
 import { protocolPage } from './views/protocol.js';
+import { papersPage } from './views/papers.js';
+import { allAmendments, meetingName } from './views/amendment.js';
+import { papersDocument as printPapers } from './exports/papers-document.js';
 import { protocolDocument } from './exports/protocol-document.js';
 import { renderDocx } from './exports/render-docx.js';
 import { renderPdf } from './exports/render-pdf.js';
@@ -141,6 +144,44 @@ export class MeetingPagesController {
   @Header('Content-Type', HTML)
   async projector(@Param('id') id: string): Promise<string> {
     return projectorPage(await this.data.context(id)).value;
+  }
+
+  @Get('mote/:id/sakspapir')
+  @Header('Content-Type', HTML)
+  async papers(@Param('id') id: string, @Req() req: Request): Promise<string> {
+    const ctx = await this.data.context(id);
+    const sheets = await this.data.papers(ctx.meeting.id);
+    const leads = canLead(req, ctx.meeting.organisationId);
+    const csrf = csrfToken(req);
+    return papersPage({
+      ...ctx,
+      sheets,
+      canLead: leads,
+      csrf,
+      ...(leads ? { filing: { meetingId: ctx.meeting.id, papers: ctx.papers, csrf, asOfficer: true } } : {}),
+    }).value;
+  }
+
+  @Get('mote/:id/sakspapir.pdf')
+  async papersPdf(@Param('id') id: string, @Res() res: Response): Promise<void> {
+    const document = await this.papersDocument(id);
+    sendFile(res, await renderPdf(document.print), 'application/pdf', `${document.meetingId}-sakspapir.pdf`);
+  }
+
+  @Get('mote/:id/sakspapir.docx')
+  async papersDocx(@Param('id') id: string, @Res() res: Response): Promise<void> {
+    const document = await this.papersDocument(id);
+    sendFile(res, await renderDocx(document.print), DOCX, `${document.meetingId}-sakspapir.docx`);
+  }
+
+  private async papersDocument(id: string) {
+    const ctx = await this.data.context(id);
+    const sheets = await this.data.papers(ctx.meeting.id);
+    const heading = `Sakspapir til ${meetingName(ctx.meeting)}. Linjenumrene i margen er dem endringsforslagene viser til.`;
+    return {
+      meetingId: ctx.meeting.id,
+      print: printPapers(sheets, ctx.plan, allAmendments(ctx.meeting), heading),
+    };
   }
 
   @Get('mote/:id/protokoll')

@@ -22,6 +22,7 @@ export function meetingLinks(meeting: MeetingView, canLead: boolean): Html {
   return html`<nav aria-label="Møtets sider" class="plan-links meeting-links no-print">
     <ul>
       <li><a href="${base}">Møtet</a></li>
+      <li><a href="${base}/sakspapir">Sakspapir med linjenummer</a></li>
       ${canLead ? html`<li><a href="${base}/ledelse">Møteledelse</a></li>` : ''}
       <li><a href="${base}/skjerm">Skjermen i salen</a></li>
       <li><a href="${base}/protokoll">Protokoll</a></li>
