@@ -68,7 +68,8 @@ export function meetingRefusal(error: unknown): string | undefined {
     case 'AMENDMENTS_PENDING':
       return `Stem over alle forslagene før planen som helhet${list(d.pending) ? ` (gjenstår: ${list(d.pending)})` : ''}.`;
     default:
-      return `Handlingen ble avvist (${error.code}).`;
+      // The meeting's rules word their own refusals in Norwegian (meeting-core's vocabulary).
+      return error.message;
   }
 }
 
