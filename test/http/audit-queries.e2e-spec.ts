@@ -197,7 +197,13 @@ describe('diff, follow-up summary and follow-up report over HTTP', () => {
       expect(diff.measures.moved).toEqual([]);
       expect(diff.goals.added.map((g: any) => [g.id, g.address])).toEqual([[ids.goal, '4.2.g1']]);
       expect([diff.goals.removed, diff.goals.reworded, diff.goals.targetChanged]).toEqual([[], [], []]);
-      expect(diff.sections).toEqual({ added: [], removed: [], retitled: [], renumbered: [] });
+      expect(diff.sections).toEqual({
+        added: [],
+        removed: [],
+        retitled: [],
+        introRevised: [],
+        renumbered: [],
+      });
       // d and e: status reports are follow-up, not changes to the plan.
       expect(diff.unchanged).toEqual({ sections: 2, goals: 0, measures: 2 });
     });

@@ -12,7 +12,9 @@ export {
 } from './read-document-file.js';
 export {
   collapse,
+  earlierSource,
   earlierText,
+  hasRevisionMarks,
   hasMarks,
   liveText,
   markedText,

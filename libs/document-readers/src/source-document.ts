@@ -141,3 +141,31 @@ export function normaliseSpans(spans: readonly Span[]): Span[] {
   }
   return out;
 }
+
+/** True when the document marks changes in its own text: struck runs or tracked insertions. */
+export function hasRevisionMarks(source: Pick<SourceDocument, 'blocks'>): boolean {
+  return source.blocks.some((b) =>
+    b.kind === 'table' ? b.rows.some((r) => r.cells.some((c) => hasMarks(c.spans))) : hasMarks(b.spans),
+  );
+}
+
+/**
+ * The document as it read before the changes it marks: struck runs as plain text again,
+ * tracked insertions left out. Lines and blocks stay where they are, so an element read from
+ * both stands on the same lines in each.
+ */
+export function earlierSource(source: SourceDocument): SourceDocument {
+  const earlier = (spans: readonly Span[]): Span[] =>
+    normaliseSpans(spans.filter((s) => !s.inserted).map((s) => ({ text: s.text })));
+  return {
+    ...source,
+    blocks: source.blocks.map((b): Block =>
+      b.kind === 'table'
+        ? {
+            ...b,
+            rows: b.rows.map((r) => ({ ...r, cells: r.cells.map((c) => ({ spans: earlier(c.spans) })) })),
+          }
+        : { ...b, spans: earlier(b.spans) },
+    ),
+  };
+}

@@ -2,6 +2,7 @@ import type { Decider, DomainEvent } from '@app/domain';
 import {
   eventIdFor,
   ExpectedRevisionConflict,
+  type EventCause,
   type EventStore,
   type EventToAppend,
   type RecordedEvent,
@@ -33,10 +34,11 @@ export async function runDecider<Command, Event extends DomainEvent, State>(
   envelope: CommandEnvelope,
   build: (state: State) => Command | Promise<Command>,
   cache?: FoldedStreams<Event, State>,
+  eventMetadata?: EventMetadata,
 ): Promise<CommandOutcome> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await decideAndAppend(store, streamId, decider, envelope, build, cache);
+      return await decideAndAppend(store, streamId, decider, envelope, build, cache, eventMetadata);
     } catch (error) {
       // A client that named the revision it saw (If-Match) is told of the conflict. One that did
       // not only lost a race with another command on the same plan (two secretaries reporting
@@ -50,6 +52,12 @@ export async function runDecider<Command, Event extends DomainEvent, State>(
   }
 }
 
+/**
+ * The cause and date of the event at an index of what a command decided, where they are not
+ * the envelope's (the phases of one import: see PlanCommandRunner.runPhases).
+ */
+export type EventMetadata = (index: number) => { readonly cause?: EventCause; readonly effectiveAt?: string };
+
 /** How often a command without an expected revision is decided again after losing a race. */
 const CONFLICT_ATTEMPTS = 5;
 
@@ -60,6 +68,7 @@ async function decideAndAppend<Command, Event extends DomainEvent, State>(
   envelope: CommandEnvelope,
   build: (state: State) => Command | Promise<Command>,
   cache?: FoldedStreams<Event, State>,
+  eventMetadata?: EventMetadata,
 ): Promise<CommandOutcome> {
   const folded: FoldedStream<State> = cache
     ? await cache.load(streamId)
@@ -80,6 +89,8 @@ async function decideAndAppend<Command, Event extends DomainEvent, State>(
   // An import's thousands of events each get an id hashed from the command id: a slice at a time.
   const slices = new TimeSlices();
   for (const [index, event] of events.entries()) {
+    const own = eventMetadata?.(index) ?? {};
+    const cause = own.cause ?? envelope.cause;
     toAppend.push({
       id: eventIdFor(envelope.commandId, index),
       type: event.type,
@@ -88,8 +99,8 @@ async function decideAndAppend<Command, Event extends DomainEvent, State>(
         actor: envelope.actor,
         commandId: envelope.commandId,
         correlationId: envelope.correlationId ?? envelope.commandId,
-        ...(envelope.cause ? { cause: envelope.cause } : {}),
-        effectiveAt: envelope.effectiveAt ?? envelope.now.slice(0, 10),
+        ...(cause ? { cause } : {}),
+        effectiveAt: own.effectiveAt ?? envelope.effectiveAt ?? envelope.now.slice(0, 10),
         recordedAt: envelope.now,
       },
     });

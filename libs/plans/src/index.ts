@@ -5,6 +5,7 @@ export * from './decider-runner.js';
 export * from './derived-ids.js';
 export * from './import/document-commands.js';
 export * from './import/import-plan-document.command.js';
+export * from './import/revision-commands.js';
 export * from './plan-command-runner.js';
 export * from './plan-stream.js';
 export * from './plans.module.js';

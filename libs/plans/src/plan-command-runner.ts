@@ -17,13 +17,20 @@ import {
   type PlanEvent,
   type PlanState,
 } from '@app/domain';
-import { EventStore } from '@app/event-store';
+import { EventStore, type EventCause } from '@app/event-store';
 import { TimeSlices } from '@app/off-thread';
 import type { CommandEnvelope, CommandOutcome } from './command-envelope.js';
 import { runDecider, type SlowStreamDecider, type StreamDecider } from './decider-runner.js';
 import { FoldedStreams } from './folded-streams.js';
 import { organisationStreamId, planStreamId } from './plan-stream.js';
 import { StreamSnapshots } from './snapshots/stream-snapshots.js';
+
+/** Commands whose events carry their own cause and date, where they differ from the envelope's. */
+export interface CommandPhase {
+  readonly commands: readonly PlanCommand[];
+  readonly cause?: EventCause;
+  readonly effectiveAt?: string;
+}
 
 const plans: StreamDecider<PlanCommand, PlanEvent, PlanState> = {
   ...planDecider,
@@ -98,15 +105,38 @@ export class PlanCommandRunner {
    * Several commands on one plan as one append: decided in turn in memory, written together
    * or not at all (a document import).
    */
-  async runSequence(
+  runSequence(
     planId: string,
     envelope: CommandEnvelope,
     commands: readonly PlanCommand[],
   ): Promise<CommandOutcome> {
+    return this.runPhases(planId, envelope, [{ commands }]);
+  }
+
+  /**
+   * Phases of commands on one plan as one append, each phase's events with its own cause and
+   * date (a document imported with the revision it marks: the plan before it, then the
+   * revision's changes). Written together or not at all.
+   */
+  async runPhases(
+    planId: string,
+    envelope: CommandEnvelope,
+    phases: readonly CommandPhase[],
+  ): Promise<CommandOutcome> {
+    const commands = phases.flatMap((p) => p.commands);
     for (const command of commands) await this.checkLinkedPlans(command);
+    /** Where each phase's commands end in `commands`, and (once decided) its events in theirs. */
+    const commandEnds = phases.map((_p, i) =>
+      phases.slice(0, i + 1).reduce((n, p) => n + p.commands.length, 0),
+    );
+    let eventEnds: number[] = [];
     const sequence: SlowStreamDecider<readonly PlanCommand[], PlanEvent, PlanState> = {
       ...plans,
-      decide: (batch, state) => decideInSlices(batch, state),
+      decide: async (batch, state) => {
+        const decided = await decideInSlices(batch, state);
+        eventEnds = commandEnds.map((end) => decided.ends[end - 1] ?? 0);
+        return decided.events;
+      },
     };
     return runDecider(
       this.store,
@@ -122,6 +152,15 @@ export class PlanCommandRunner {
         );
       },
       this.planStreams,
+      phases.length === 1
+        ? undefined
+        : (index) => {
+            const phase = phases[eventEnds.findIndex((end) => index < end)];
+            return {
+              ...(phase?.cause ? { cause: phase.cause } : {}),
+              ...(phase?.effectiveAt ? { effectiveAt: phase.effectiveAt } : {}),
+            };
+          },
     );
   }
 
@@ -170,16 +209,22 @@ export class PlanCommandRunner {
 
 /**
  * decideSequence for the plan, giving way to the event loop every 20 ms: an import of 18,000
- * measures takes a third of a second to decide, and other requests answer meanwhile.
+ * measures takes a third of a second to decide, and other requests answer meanwhile. `ends`:
+ * for each command, how many events had been decided once it was.
  */
-async function decideInSlices(commands: readonly PlanCommand[], state: PlanState): Promise<PlanEvent[]> {
+async function decideInSlices(
+  commands: readonly PlanCommand[],
+  state: PlanState,
+): Promise<{ events: PlanEvent[]; ends: number[] }> {
   const events: PlanEvent[] = [];
+  const ends: number[] = [];
   const slices = new TimeSlices();
   for (const decided of decideEach(planDecider, commands, state)) {
     events.push(...decided);
+    ends.push(events.length);
     if (slices.due()) await slices.pause();
   }
-  return events;
+  return { events, ends };
 }
 
 /**

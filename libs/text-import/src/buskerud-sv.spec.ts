@@ -3,7 +3,7 @@ import { importPlanText } from './index.js';
 import { SEEDS, readSeed, section } from './__fixtures__/seeds.js';
 
 /** Seed 004, Buskerud SV 2024-2027 (OCR). Expectations written from reading the text file. */
-const { document, report } = importPlanText(readSeed(SEEDS.buskerudSv));
+const { document, report, revision } = importPlanText(readSeed(SEEDS.buskerudSv));
 
 // [title, goals, measures]
 const AREAS: [string, number, number][] = [
@@ -88,6 +88,30 @@ describe('Buskerud SV 2024-2027 (seed 004, OCR)', () => {
         { line: 148, message: expect.stringContaining('"Stryke, gjennomført"') },
       ]),
     );
+  });
+
+  it('reads the plan as it was before the 2026 revision from the struck text, on the same lines', () => {
+    const earlier = revision!.earlier;
+    expect(section(earlier, '1').intro).toContain(
+      '- Fylkesårsmøtet vedtar planen for de neste fire årene 2024-2027',
+    );
+    expect(section(earlier, '1').intro).not.toContain('valgperioden');
+    expect(section(earlier, '6').goals?.[0]).toEqual({
+      text: 'Direkte mandat fra Buskerud på Stortinget ved valget i 2026',
+      lines: { from: 148, to: 148 },
+    });
+    expect(section(earlier, '6').goals?.slice(1)).toEqual(section(document, '6').goals);
+    // Everything the revision did not mark reads the same.
+    expect(earlier.sections.map((s) => s.measures)).toEqual(document.sections.map((s) => s.measures));
+    expect(revision?.struckReasons).toEqual([{ line: 148, reason: 'Gjennomført' }]);
+    expect(revision?.body).toBe('ÅM');
+    expect(earlier.plan).toEqual({
+      id: 'buskerud-sv-2024-2027',
+      org: 'buskerud-sv',
+      title: 'Arbeidsplan for Buskerud SV 2024-2027',
+      period: { from: 2024, to: 2027 },
+    });
+    expect(report.revision).toEqual({ goals: 18, measures: 26 });
   });
 
   it('reads the numeric goals', () => {

@@ -1,14 +1,14 @@
 import { type GoalDoc, type PlanDocument, type SectionDoc } from '@app/plan-document';
-import { type ReadFile, type SourceDocument } from '@app/document-readers';
+import { type ReadFile, type SourceDocument, earlierSource, hasRevisionMarks } from '@app/document-readers';
 import { UnreadableDocumentError } from './errors.js';
-import { organisationOf } from './general/plan-facts.js';
+import { adoptingBodyOf, organisationOf } from './general/plan-facts.js';
 import { readGeneral } from './general/read-general.js';
 import { textBlocks } from './general/text-blocks.js';
 import { LineLedger } from './line-ledger.js';
 import { orgFromText } from './plan-header.js';
 import { recogniseShape } from './shapes/detect.js';
 import { type ShapeOutput } from './shapes/shape.js';
-import { type ImportIssue, type ImportOptions, type ImportResult } from './types.js';
+import { type ImportIssue, type ImportOptions, type ImportResult, type RevisionRead } from './types.js';
 
 /** Share of characters that may be control or replacement characters before the text counts as binary. */
 const MAX_GARBAGE_SHARE = 0.01;
@@ -41,7 +41,10 @@ export function importPlanText(text: string, options: ImportOptions = {}): Impor
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const ledger = new LineLedger(lines);
   const shape = recogniseShape(text);
-  if (shape) return assemble(shape.read(text, ledger), shape.id, 'text', text, ledger, options);
+  if (shape) {
+    const live = shape.read(text, ledger);
+    return assemble(live, shape.id, 'text', text, ledger, options, shape.readEarlier?.(text));
+  }
   return assemble(readGeneral(textBlocks(text), ledger), 'general', 'text', text, ledger, options);
 }
 
@@ -57,7 +60,12 @@ export function importPlanFile(file: ReadFile, options: ImportOptions = {}): Imp
     throw new UnreadableDocumentError(`${options.sourceName ?? 'document'}: the document has no text`);
   }
   const ledger = new LineLedger(source.lines);
-  return assemble(readGeneral(source, ledger), 'general', source.format, text, ledger, options);
+  const live = readGeneral(source, ledger);
+  // Struck text and tracked changes are the document's own revision: read it as it was before too.
+  const earlier = hasRevisionMarks(source)
+    ? readGeneral(earlierSource(source), new LineLedger(source.lines))
+    : undefined;
+  return assemble(live, 'general', source.format, text, ledger, options, earlier);
 }
 
 function assemble(
@@ -67,6 +75,7 @@ function assemble(
   text: string,
   ledger: LineLedger,
   options: ImportOptions,
+  earlier?: ShapeOutput,
 ): ImportResult {
   const source = options.sourceName ?? 'document';
   const org =
@@ -93,8 +102,18 @@ function assemble(
 
   const issues: ImportIssue[] = [...out.issues].sort((a, b) => a.line - b.line);
   const all = flatten(out.sections);
+  const revision =
+    earlier &&
+    revisionOf(
+      earlier,
+      document,
+      out.struckReasons ?? [],
+      // The text as read (OCR repaired), where the raw text misspells the body.
+      adoptingBodyOf(text) ?? adoptingBodyOf(JSON.stringify(document.sections)),
+    );
   return {
     document,
+    ...(revision ? { revision } : {}),
     report: {
       shape,
       format,
@@ -105,8 +124,38 @@ function assemble(
       measurements: out.measurements.length,
       issues,
       lines: ledger.finish(),
+      ...(revision
+        ? {
+            revision: {
+              goals: flatten(revision.earlier.sections).reduce((n, s) => n + countGoals(s.goals ?? []), 0),
+              measures: flatten(revision.earlier.sections).reduce((n, s) => n + (s.measures?.length ?? 0), 0),
+            },
+          }
+        : {}),
     },
   };
+}
+
+/**
+ * The plan before the revision the document marks, as a document with the live one's id,
+ * organisation and title; undefined when the marks change nothing the plan holds.
+ */
+function revisionOf(
+  earlier: ShapeOutput,
+  live: PlanDocument,
+  struckReasons: RevisionRead['struckReasons'],
+  body: string | undefined,
+): RevisionRead | undefined {
+  // The header states the revised plan: its adoption and edition are the revision's.
+  const { adopted: _adopted, edition: _edition, ...plan } = live.plan;
+  const document: PlanDocument = {
+    ...live,
+    plan,
+    ...(earlier.bodies.length ? { bodies: earlier.bodies } : {}),
+    sections: earlier.sections,
+  };
+  if (JSON.stringify(document.sections) === JSON.stringify(live.sections)) return undefined;
+  return { earlier: document, struckReasons, ...(body ? { body } : {}) };
 }
 
 function flatten(sections: readonly SectionDoc[]): SectionDoc[] {

@@ -8,4 +8,5 @@ export type {
   ImportResult,
   LineAccount,
   LineKind,
+  RevisionRead,
 } from './types.js';

@@ -21,8 +21,9 @@ const DOCUMENT_WORDS = `
   gå går gjennom gjennomføre gjennomføring gjennomført gjøre
   innebærer
   løfte løpet
+  mandat
   må mål målet målene måten milepæler miljø møte møter
-  nå når nødt nøye nærmiljøet nivå
+  nå når neste nødt nøye nærmiljøet nivå
   også økt øke øverste oppfølging oppnå oppstår område områder
   på pågående
   rødgrønne

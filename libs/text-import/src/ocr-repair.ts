@@ -23,6 +23,8 @@ const SUBSTITUTIONS: readonly (readonly [string, string])[] = [
   ['J', 'Ø'],
   ['A', 'Å'],
   ['O', 'Ø'],
+  // A worn "n" read as "r": "de reste fire årene" (struck text in seed 004) is "de neste fire årene".
+  ['r', 'n'],
 ];
 
 /** At most this many letters are substituted in one word ("Fylkesarsmatet" needs two). */
@@ -90,4 +92,24 @@ export function repairOcrLine(line: string): { text: string; repairs: OcrRepair[
     return repaired;
   });
   return { text, repairs };
+}
+
+/** Short words a scan glues to the word before when the space is lost: "mandatfra", "valgeti". */
+const GLUED_ENDINGS = ['fra', 'til', 'på', 'ved', 'for', 'av', 'og', 'i'];
+
+/**
+ * Splits words a scan glued together, where the text lost its spaces (struck text read through
+ * the strike-through line: "mandatfraBuskerud", "valgeti"): a capital inside a word starts a new
+ * one, and a short word glued to the end of an unlisted word stands apart. Listed words stay.
+ */
+export function splitGluedWords(text: string): string {
+  return text.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/\p{L}+/gu, (word) => {
+    if (inLexicon(word)) return word;
+    for (const ending of GLUED_ENDINGS) {
+      const rest = word.slice(0, -ending.length);
+      if (word.toLowerCase().endsWith(ending) && rest.length >= 4)
+        return `${rest} ${word.slice(-ending.length)}`;
+    }
+    return word;
+  });
 }

@@ -61,9 +61,27 @@ export interface ImportReport {
   issues: ImportIssue[];
   /** Every line of the source and what became of it, in order. */
   lines?: LineAccount[];
+  /** When the document marks its revision: how many goals and measures the text before it had. */
+  revision?: { readonly goals: number; readonly measures: number };
+}
+
+/**
+ * A document that carries its revision in its own marks (struck text, tracked changes, a goal
+ * marked "Stryke, gjennomført"): the plan as it read before, which is imported first, and the
+ * live document is then its next revision.
+ */
+export interface RevisionRead {
+  /** The plan before the revision: struck text in, what was written in its place out. */
+  readonly earlier: PlanDocument;
+  /** Why the document struck an element, where it says so, by the element's first line. */
+  readonly struckReasons: readonly { readonly line: number; readonly reason: string }[];
+  /** The body the text says adopts the plan ("Fylkesårsmøtet vedtar planen": ÅM), where it says. */
+  readonly body?: string;
 }
 
 export interface ImportResult {
   document: PlanDocument;
   report: ImportReport;
+  /** Present when the document marks a revision: see RevisionRead. */
+  revision?: RevisionRead;
 }

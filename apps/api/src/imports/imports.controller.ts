@@ -1,7 +1,6 @@
 import { Controller, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { formatPosition } from '@app/event-store';
-import { importCommandId } from '@app/plans';
 import { ProjectionRunner } from '@app/read-models';
 import { PlanImports } from '@app/runtime';
 import type { Request, Response } from 'express';
@@ -55,9 +54,11 @@ export class ImportsController {
         dryRun: true,
         document: read.document,
         report: read.report ?? null,
+        // The plan before the revision the document marks: imported first, then the changes.
+        earlierDocument: read.revision?.earlier ?? null,
       };
     }
-    const commandId = importCommandId(read.document);
+    const commandId = this.imports.commandIdOf(read);
     logCommandId(req, commandId);
     const result = await this.imports.importRead(read, {
       actor: actorOf(req),

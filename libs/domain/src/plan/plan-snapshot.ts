@@ -7,7 +7,7 @@ import type { ExistingPlan, GoalState, MeasureState, PlanState, SectionState } f
  * version: raise this whenever `evolvePlan` or the shape of `PlanState` changes, and every
  * stored snapshot is ignored (and replaced) from then on.
  */
-export const PLAN_SNAPSHOT_VERSION = 3;
+export const PLAN_SNAPSHOT_VERSION = 4;
 
 /** A plan's state as plain JSON: maps as lists of entries, `undefined` as `null`. */
 export type PlanSnapshot = Record<string, unknown>;

@@ -46,6 +46,8 @@ export type AddSection = PlanCommandOf<
   }
 >;
 export type RetitleSection = PlanCommandOf<'RetitleSection', { sectionId: string; title: string }>;
+/** Rewrites a section's introductory prose; an empty intro removes it. */
+export type ReviseSectionIntro = PlanCommandOf<'ReviseSectionIntro', { sectionId: string; intro: string }>;
 
 export type AddGoal = PlanCommandOf<
   'AddGoal',
@@ -114,6 +116,7 @@ export type PlanCommand =
   | SupersedePlan
   | AddSection
   | RetitleSection
+  | ReviseSectionIntro
   | AddGoal
   | RewordGoal
   | SetGoalTarget

@@ -24,6 +24,7 @@ import {
   addSection,
   recordMeasurement,
   retitleSection,
+  reviseSectionIntro,
   rewordGoal,
   setGoalTarget,
   strikeGoal,
@@ -50,6 +51,8 @@ export function decidePlan(command: PlanCommand, state: PlanState): PlanEvent[] 
       return addSection(command, state);
     case 'RetitleSection':
       return retitleSection(command, state);
+    case 'ReviseSectionIntro':
+      return reviseSectionIntro(command, state);
     case 'AddGoal':
       return addGoal(command, state);
     case 'RewordGoal':

@@ -64,6 +64,11 @@ export type SectionAdded = PlanEventOf<
   }
 >;
 export type SectionRetitled = PlanEventOf<'SectionRetitled', { sectionId: string; from: string; to: string }>;
+/** The section's introductory prose changed (an empty `to`: it has none now). */
+export type SectionIntroRevised = PlanEventOf<
+  'SectionIntroRevised',
+  { sectionId: string; from: string; to: string }
+>;
 
 export type GoalAdded = PlanEventOf<
   'GoalAdded',
@@ -145,6 +150,7 @@ export type PlanEvent =
   | PlanSuperseded
   | SectionAdded
   | SectionRetitled
+  | SectionIntroRevised
   | GoalAdded
   | GoalReworded
   | GoalTargetSet
@@ -184,6 +190,7 @@ const TYPES: Record<PlanEventType, true> = {
   PlanSuperseded: true,
   SectionAdded: true,
   SectionRetitled: true,
+  SectionIntroRevised: true,
   GoalAdded: true,
   GoalReworded: true,
   GoalTargetSet: true,

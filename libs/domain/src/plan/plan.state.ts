@@ -14,6 +14,8 @@ export interface SectionState {
   readonly number: string;
   readonly title: string;
   readonly parentSectionId: string | undefined;
+  /** Its introductory prose, as revised. */
+  readonly intro: string | undefined;
   readonly lines: Lines | undefined;
 }
 
@@ -156,6 +158,7 @@ function evolveOwning(state: PlanState, event: PlanEvent, own: Owned | undefined
         number: d.number,
         title: d.title,
         parentSectionId: d.parentSectionId,
+        intro: d.intro,
         lines: d.lines,
       };
       return amended({ ...plan, sections: put(plan.sections, d.sectionId, section, own) });
@@ -164,6 +167,16 @@ function evolveOwning(state: PlanState, event: PlanEvent, own: Owned | undefined
       return amended({
         ...plan,
         sections: update(plan.sections, event.data.sectionId, (s) => ({ ...s, title: event.data.to }), own),
+      });
+    case 'SectionIntroRevised':
+      return amended({
+        ...plan,
+        sections: update(
+          plan.sections,
+          event.data.sectionId,
+          (s) => ({ ...s, intro: event.data.to === '' ? undefined : event.data.to }),
+          own,
+        ),
       });
     case 'GoalAdded': {
       const d = event.data;

@@ -262,7 +262,8 @@ class CurrentPlanRows {
     for (const event of events) {
       ids.plans.add(event.data.planId);
       const d = event.data as Record<string, unknown>;
-      if (event.type === 'SectionRetitled') ids.sections.add(event.data.sectionId);
+      if (event.type === 'SectionRetitled' || event.type === 'SectionIntroRevised')
+        ids.sections.add(event.data.sectionId);
       else if (event.type.startsWith('Goal') && typeof d.goalId === 'string') ids.goals.add(d.goalId);
       else if (event.type.startsWith('Measure') && typeof d.measureId === 'string')
         ids.measures.add(d.measureId);
@@ -355,6 +356,10 @@ class CurrentPlanRows {
       }
       case 'SectionRetitled':
         this.sections.update(event.data.sectionId, { title: event.data.to });
+        changed();
+        break;
+      case 'SectionIntroRevised':
+        this.sections.update(event.data.sectionId, { intro: event.data.to === '' ? null : event.data.to });
         changed();
         break;
       case 'GoalAdded': {

@@ -291,6 +291,9 @@ function changesIn(rows: readonly HistoryRow[], range: ReportRange, view: PlanVi
       case 'SectionRetitled':
         emit('retitled', 'section', sectionNumber.get(d.sectionId) ?? null, d.to, reworded(d.from, d.to));
         break;
+      case 'SectionIntroRevised':
+        emit('reworded', 'section', sectionNumber.get(d.sectionId) ?? null, d.to, reworded(d.from, d.to));
+        break;
       case 'GoalAdded':
         goalText.set(d.goalId, d.text);
         emit('added', 'goal', goalAddress.get(d.goalId) ?? null, d.text, {

@@ -83,6 +83,8 @@ export interface PlanDiff {
     readonly added: SectionRef[];
     readonly removed: SectionRef[];
     readonly retitled: Array<SectionPair & { from: string; to: string }>;
+    /** Only between two moments of one plan: the section's introductory prose changed. */
+    readonly introRevised: Array<SectionPair & TextChange>;
     /** Only between two plans: the same title under another number. */
     readonly renumbered: Array<SectionPair & { title: string }>;
   };
@@ -156,7 +158,7 @@ export function diffPlans(from: PlanView, to: PlanView, options: DiffOptions = {
     };
   }
 
-  const sections = diffSections(fromSections, toSections, sectionPairs);
+  const sections = diffSections(fromSections, toSections, sectionPairs, kind === 'revisions');
   const goals = diffGoals(fromGoals, toGoals, goalPairs, lineage);
   const measures = diffMeasures(fromMeasures, toMeasures, measurePairs, lineage);
 
@@ -316,13 +318,18 @@ function diffSections(
   from: readonly SectionView[],
   to: readonly SectionView[],
   pairs: ReadonlyArray<[SectionView, SectionView]>,
+  samePlan: boolean,
 ) {
   const retitled: PlanDiff['sections']['retitled'] = [];
+  const introRevised: PlanDiff['sections']['introRevised'] = [];
   const renumbered: PlanDiff['sections']['renumbered'] = [];
   let unchanged = 0;
   for (const [f, t] of sortByTo(pairs, to)) {
     const base = { fromId: f.id, toId: t.id, fromNumber: f.number, toNumber: t.number };
     if (f.title !== t.title) retitled.push({ ...base, from: f.title, to: t.title });
+    // Two plans' intros are different prose by nature; within one plan a change is a revision.
+    if (samePlan && (f.intro ?? '') !== (t.intro ?? ''))
+      introRevised.push({ ...base, ...textChange(f.intro ?? '', t.intro ?? '') });
     if (f.number !== t.number) renumbered.push({ ...base, title: t.title });
     if (f.title === t.title && f.number === t.number) unchanged++;
   }
@@ -333,6 +340,7 @@ function diffSections(
       added: to.filter((s) => !pairedTo.has(s.id)).map(sectionRef),
       removed: from.filter((s) => !pairedFrom.has(s.id)).map(sectionRef),
       retitled,
+      introRevised,
       renumbered,
     },
     unchanged,

@@ -34,6 +34,7 @@ export function renderPlanDiffMarkdown(diff: PlanDiff): string {
     ...s.added.map((x) => `- ${L.added}: ${md(x.number)} ${md(x.title)}`),
     ...s.removed.map((x) => `- ${L.removed}: ${md(x.number)} ${md(x.title)}`),
     ...s.retitled.map((x) => `- ${L.retitled}: ${md(x.toNumber)} «${md(x.from)}» → «${md(x.to)}»`),
+    ...s.introRevised.map((x) => `- ${L.introRevised}: ${md(x.toNumber)} ${diffPartsMarkdown(x.parts)}`),
     ...s.renumbered.map((x) => `- ${L.renumbered}: ${md(x.title)} ${md(x.fromNumber)} → ${md(x.toNumber)}`),
   ]);
   const g = diff.goals;

@@ -94,6 +94,10 @@ export function foldTimeline(rows: readonly TimelineRow[]): PlanTimeline {
       case 'SectionAdded':
         if (planEvent.data.intro) intros.set(planEvent.data.sectionId, planEvent.data.intro);
         break;
+      case 'SectionIntroRevised':
+        if (planEvent.data.to === '') intros.delete(planEvent.data.sectionId);
+        else intros.set(planEvent.data.sectionId, planEvent.data.to);
+        break;
       case 'MeasureAdded':
         if (planEvent.data.responsibleNote)
           responsibleNotes.set(planEvent.data.measureId, planEvent.data.responsibleNote);

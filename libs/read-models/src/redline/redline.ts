@@ -5,6 +5,7 @@ import { planAt, PlanMomentNotFound } from '../plan-view/plan-at.js';
 import type { HistoryRow } from '../plan-history/history-row.js';
 import {
   compareLabels,
+  responsibleNames,
   type GoalView,
   type MeasureView,
   type PlanView,
@@ -55,6 +56,9 @@ export interface RedlineSection {
   readonly number: string;
   readonly change: Change;
   readonly title: RedlineText;
+  /** The part of the introductory prose the change touched (see introDiff), where it changed (`introChanged`). */
+  readonly intro: RedlineText;
+  readonly introChanged: boolean;
   readonly goals: RedlineGoal[];
   readonly measures: RedlineMeasure[];
   readonly sections: RedlineSection[];
@@ -129,7 +133,10 @@ export function buildRedline(
     const m = (b ?? a)!;
     const text = diff(a?.text, b?.text);
     const timing = diff(a?.timing, b?.timing);
-    const responsible = diff(a?.responsible.join(', '), b?.responsible.join(', '));
+    const responsible = diff(
+      a ? responsibleNames(a).join(', ') : undefined,
+      b ? responsibleNames(b).join(', ') : undefined,
+    );
     const changed = [text, timing, responsible].some((t) => t.parts.some((p) => p.op !== 'equal'));
     return {
       id: m.id,
@@ -164,11 +171,15 @@ export function buildRedline(
     const fromChildren = new Map((a?.sections ?? []).map((c) => [c.id, c]));
     const toChildren = new Map((b?.sections ?? []).map((c) => [c.id, c]));
     const retitled = title.parts.some((p) => p.op !== 'equal');
+    const intro = introDiff(a?.intro ?? '', b?.intro ?? '');
+    const introChanged = !!a && !!b && intro.parts.some((p) => p.op !== 'equal');
     return {
       id: s.id,
       number: s.number,
-      change: count(!a ? 'added' : !b ? 'removed' : retitled ? 'changed' : 'unchanged'),
+      change: count(!a ? 'added' : !b ? 'removed' : retitled || introChanged ? 'changed' : 'unchanged'),
       title,
+      intro,
+      introChanged,
       goals: goalIds.map((id) => goal(fromGoals.get(id), toGoals.get(id))),
       measures: measureIds
         .map((id) => measure(fromMeasures.get(id), toMeasures.get(id)))
@@ -191,6 +202,22 @@ export function buildRedline(
     sections,
     counts,
   };
+}
+
+/**
+ * What changed in a section's intro: its lines from the first that differs to the last, word
+ * by word (an intro is paragraphs of prose; the redline shows the part the revision touched).
+ */
+function introDiff(from: string, to: string): RedlineText {
+  const a = from.split('\n');
+  const b = to.split('\n');
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end])
+    end++;
+  const changed = (lines: string[]) => lines.slice(start, lines.length - end).join('\n');
+  return from === to ? same('') : diff(changed(a), changed(b));
 }
 
 function flattenGoals(goals: readonly GoalView[]): GoalView[] {

@@ -45,6 +45,10 @@ export async function renderRedlineDocx(r: Redline): Promise<Buffer> {
         children: [new TextRun(`${s.number} `), ...runs(s.title.parts, s.causes)],
       }),
     );
+    if (s.introChanged)
+      paragraphs.push(
+        new Paragraph({ children: [new TextRun('Innledning: '), ...runs(s.intro.parts, s.causes)] }),
+      );
     for (const g of s.goals)
       paragraphs.push(new Paragraph({ children: [new TextRun('Mål: '), ...runs(g.text.parts, g.causes)] }));
     for (const m of s.measures) {

@@ -9,7 +9,10 @@ import type { Redline, RedlineCause, RedlineSection } from './redline.js';
 /** "Forslag 3 (oslo-sv-am-2026)", "Styrevedtak: FS-sak 12/26": how a change is annotated. */
 export function describeRedlineCause(cause: RedlineCause): string {
   if (cause.kind === 'meeting') {
-    const no = cause.amendmentNo !== undefined ? `Endringsforslag ${cause.amendmentNo}` : 'Møtevedtak';
+    const no =
+      cause.amendmentNo !== undefined
+        ? `Endringsforslag ${cause.amendmentNo}`
+        : `Møtevedtak${cause.reference && !cause.meetingId ? `: ${cause.reference}` : ''}`;
     return `${no}${cause.meetingId ? ` (${cause.meetingId})` : ''}${cause.vote ? `, ${cause.vote}` : ''}`;
   }
   if (cause.kind === 'board_decision') return `Styrevedtak${cause.reference ? `: ${cause.reference}` : ''}`;
@@ -29,6 +32,11 @@ export function renderRedlineMarkdown(r: Redline): string {
   out.push(`Lagt til: ${r.counts.added} · Endret: ${r.counts.changed} · Strøket: ${r.counts.removed}`, '');
   const section = (s: RedlineSection, depth: number): void => {
     out.push(`${'#'.repeat(Math.min(depth + 2, 6))} ${s.number} ${diffPartsMarkdown(s.title.parts)}`, '');
+    if (s.introChanged)
+      out.push(
+        `Innledning: ${diffPartsMarkdown(s.intro.parts)} _[${annotate(s.causes).join('; ') || s.change}]_`,
+        '',
+      );
     for (const g of s.goals) {
       const note = g.change === 'unchanged' ? '' : ` _[${annotate(g.causes).join('; ') || g.change}]_`;
       out.push(`- Mål: ${diffPartsMarkdown(g.text.parts)}${note}`);
@@ -69,7 +77,10 @@ export function renderRedlineHtml(r: Redline): string {
         return `<li class="${m.change}"><strong>${escapeHtml(m.label)}.</strong> ${diffPartsHtml(m.text.parts)}${details ? ` <span class="details">— ${details}</span>` : ''}${note(m.change, m.causes)}</li>`;
       })
       .join('');
-    return `<section><h${h}>${escapeHtml(s.number)} ${diffPartsHtml(s.title.parts)}</h${h}>${goals ? `<ul class="goals">${goals}</ul>` : ''}${measures ? `<ul class="measures">${measures}</ul>` : ''}${s.sections.map((c) => section(c, depth + 1)).join('')}</section>`;
+    const intro = s.introChanged
+      ? `<p class="intro changed">Innledning: ${diffPartsHtml(s.intro.parts)}${note(s.change, s.causes)}</p>`
+      : '';
+    return `<section><h${h}>${escapeHtml(s.number)} ${diffPartsHtml(s.title.parts)}</h${h}>${intro}${goals ? `<ul class="goals">${goals}</ul>` : ''}${measures ? `<ul class="measures">${measures}</ul>` : ''}${s.sections.map((c) => section(c, depth + 1)).join('')}</section>`;
   };
   return `<!doctype html>
 <html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

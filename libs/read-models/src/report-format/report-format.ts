@@ -29,6 +29,7 @@ export const CHANGE_LABEL_NB = {
   reassigned: 'Nytt ansvar',
   moved: 'Flyttet',
   retitled: 'Ny tittel',
+  introRevised: 'Ny innledning',
   renumbered: 'Nytt nummer',
   targetChanged: 'Nytt måltall',
   unchanged: 'Uendret',

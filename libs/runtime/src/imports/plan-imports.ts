@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { OffThread } from '@app/off-thread';
 import { PlanDocumentError, type PlanDocument } from '@app/plan-document';
-import { ImportPlanDocumentCommand, importCommandId, type ImportOutcome } from '@app/plans';
+import {
+  ImportPlanDocumentCommand,
+  importCommandId,
+  type DocumentRevision,
+  type ImportOutcome,
+} from '@app/plans';
 import type { ImportReport } from '@app/text-import';
 import { READ_PLAN_CONTENT, type PlanContent, type PlanContentRequest } from './read-plan-content.js';
 
@@ -59,7 +64,7 @@ export class PlanImports {
   /** Reads the content into a plan document, off the main thread; nothing is written. */
   read(request: PlanContentRequest): Promise<PlanContent> {
     return this.offThread.run(READ_PLAN_CONTENT, {
-      content: request.content,
+      ...(request.bytes ? { bytes: request.bytes } : { content: request.content ?? '' }),
       ...(request.format ? { format: request.format } : {}),
       ...(request.id ? { id: request.id } : {}),
       ...(request.org ? { org: request.org } : {}),
@@ -71,16 +76,26 @@ export class PlanImports {
   async importRead(read: PlanContent, envelope: ImportEnvelope): Promise<ImportResult> {
     const { document } = read;
     const now = envelope.now ?? new Date().toISOString();
+    const revision = documentRevision(read, envelope.effectiveAt, now);
     const outcome = await this.commandBus.execute(
-      new ImportPlanDocumentCommand(document, {
-        commandId: envelope.commandId ?? importCommandId(document),
-        actor: envelope.actor,
-        now,
-        cause: { kind: 'import', ...(envelope.sourceName ? { reference: envelope.sourceName } : {}) },
-        ...(envelope.effectiveAt && !document.plan.adopted ? { effectiveAt: envelope.effectiveAt } : {}),
-      }),
+      new ImportPlanDocumentCommand(
+        document,
+        {
+          commandId: envelope.commandId ?? importCommandId(document, revision),
+          actor: envelope.actor,
+          now,
+          cause: { kind: 'import', ...(envelope.sourceName ? { reference: envelope.sourceName } : {}) },
+          ...(envelope.effectiveAt && !document.plan.adopted ? { effectiveAt: envelope.effectiveAt } : {}),
+        },
+        revision,
+      ),
     );
     return { ...asResult(read, false), outcome };
+  }
+
+  /** The id an import of what was read gets (the same content always the same id). */
+  commandIdOf(read: PlanContent): string {
+    return importCommandId(read.document, read.revision);
   }
 
   /** Reads and (unless a dry run) imports. */
@@ -94,6 +109,32 @@ export class PlanImports {
       ...(request.effectiveAt ? { effectiveAt: request.effectiveAt } : {}),
     });
   }
+}
+
+/**
+ * How a document that marks its revision is imported: the text before it adopted first, by the
+ * body the text names (else the annual meeting), on the date the plan took effect (else the
+ * first day of its period); then the revision, adopted on the date the document states (else
+ * the first day of its edition's year, else the day of the import).
+ */
+export function documentRevision(
+  read: PlanContent,
+  effectiveAt: string | undefined,
+  now: string,
+): DocumentRevision | undefined {
+  if (!read.revision) return undefined;
+  const { document } = read;
+  const body = document.plan.adopted?.body ?? read.revision.body ?? 'ÅM';
+  const editionYear = /^\d{4}$/.test(document.plan.edition ?? '') ? document.plan.edition : undefined;
+  return {
+    earlier: read.revision.earlier,
+    struckReasons: read.revision.struckReasons,
+    firstAdoption: { body, date: effectiveAt ?? `${document.plan.period.from}-01-01` },
+    adoption: document.plan.adopted ?? {
+      body,
+      date: editionYear ? `${editionYear}-01-01` : now.slice(0, 10),
+    },
+  };
 }
 
 function asResult(read: PlanContent, dryRun: boolean): ImportResult {

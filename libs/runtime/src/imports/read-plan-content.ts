@@ -5,7 +5,16 @@ import {
   type DocumentIssue,
   type PlanDocument,
 } from '@app/plan-document';
-import { importPlanText, UnreadableDocumentError, type ImportReport } from '@app/text-import';
+import { readDocumentFile, UnreadableFileError } from '@app/document-readers';
+import {
+  importPlanFile,
+  importPlanText,
+  UnreadableDocumentError,
+  type ImportReport,
+  type ImportResult as TextImportResult,
+  type Refusal,
+  type RevisionRead,
+} from '@app/text-import';
 
 // This module runs on a worker thread (READ_PLAN_CONTENT): it imports only the readers.
 
@@ -14,7 +23,9 @@ export type ImportFormat = 'auto' | 'document' | 'text';
 /** What to read: the content and how to take it. */
 export interface PlanContentRequest {
   /** A plan document (YAML or JSON), or the text of a plan as extracted from its PDF/DOCX. */
-  readonly content: string;
+  readonly content?: string;
+  /** A file as it came (Word, ODF, PDF, Markdown, text, or a plan document), its format from its bytes; instead of content. */
+  readonly bytes?: Uint8Array;
   readonly format?: ImportFormat;
   /** The plan's id; without it, the document's own or one derived from organisation and period. */
   readonly id?: string;
@@ -29,20 +40,36 @@ export interface PlanContent {
   readonly document: PlanDocument;
   /** What the text importer found and could not place (text imports only). */
   readonly report?: ImportReport;
+  /** The revision the document marks in itself: imported as two revisions (text imports only). */
+  readonly revision?: RevisionRead;
+  /** The document's lines as the report numbers them, for showing the source beside what was found. */
+  readonly sourceLines?: readonly string[];
 }
 
-/** Reads a plan document or a plan's text into a plan document; nothing is written. */
-export function readPlanContent(request: PlanContentRequest): PlanContent {
-  const format = request.format && request.format !== 'auto' ? request.format : detectFormat(request.content);
-  if (format === 'text') {
-    const { document, report } = importPlanText(request.content, {
-      ...(request.id ? { id: request.id } : {}),
-      ...(request.org ? { org: request.org } : {}),
-      ...(request.sourceName ? { sourceName: request.sourceName } : {}),
-    });
-    return { format, document, report };
+/** Reads a plan document, a plan's text or a file into a plan document; nothing is written. */
+export async function readPlanContent(request: PlanContentRequest): Promise<PlanContent> {
+  const options = {
+    ...(request.id ? { id: request.id } : {}),
+    ...(request.org ? { org: request.org } : {}),
+    ...(request.sourceName ? { sourceName: request.sourceName } : {}),
+  };
+  if (request.bytes) {
+    const file = await readDocumentFile(request.bytes, request.sourceName ?? '');
+    if ('text' in file) {
+      const { bytes: _bytes, ...rest } = request;
+      return readPlanContent({ ...rest, content: file.text });
+    }
+    return { ...fromText(importPlanFile(file, options)), sourceLines: file.lines };
   }
-  const document = parsePlanDocument(request.content);
+  const content = request.content ?? '';
+  const format = request.format && request.format !== 'auto' ? request.format : detectFormat(content);
+  if (format === 'text') {
+    return {
+      ...fromText(importPlanText(content, options)),
+      sourceLines: content.replace(/\r\n?/g, '\n').split('\n'),
+    };
+  }
+  const document = parsePlanDocument(content);
   if (!request.id && !request.org) return { format, document };
   return {
     format,
@@ -67,11 +94,18 @@ export function detectFormat(content: string): 'document' | 'text' {
   return /^\s*\{/.test(content) || /^(?:plan|"plan"|'plan')[ \t]*:/m.test(content) ? 'document' : 'text';
 }
 
+function fromText({ document, report, revision }: TextImportResult): PlanContent {
+  return { format: 'text', document, report, ...(revision ? { revision } : {}) };
+}
+
 function revive(error: TransportedError): Error | undefined {
   if (error.name === 'PlanDocumentError') {
     return new PlanDocumentError(error.data.issues as readonly DocumentIssue[], error.data.total as number);
   }
-  if (error.name === 'UnreadableDocumentError') return new UnreadableDocumentError(error.message);
+  if (error.name === 'UnreadableDocumentError')
+    return new UnreadableDocumentError(error.message, error.data.refusal as Refusal | undefined);
+  if (error.name === 'UnreadableFileError')
+    return new UnreadableFileError(error.message, String(error.data.norwegian ?? error.message));
   return undefined;
 }
 

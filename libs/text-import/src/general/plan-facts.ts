@@ -114,3 +114,17 @@ export function adoptionOf(text: string): { body: string; date: string } | undef
   if (!month || month > 12 || !day || day > 31 || !year) return undefined;
   return { body, date: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
 }
+
+const ADOPTING = new RegExp(
+  `(?<![\\p{L}])(${alternation(Object.keys(ADOPTING_BODIES))})\\s+(?:vedtar|vedtek|vedtok|antar|fastställer|vedtager)\\b`,
+  'iu',
+);
+
+/**
+ * The body that adopts the plan, where the text says so without a date: "Fylkesårsmøtet vedtar
+ * planen" -> ÅM; or the one a dated adoption names.
+ */
+export function adoptingBodyOf(text: string): string | undefined {
+  const named = ADOPTING.exec(text)?.[1];
+  return named ? ADOPTING_BODIES[named.toLowerCase()] : adoptionOf(text)?.body;
+}

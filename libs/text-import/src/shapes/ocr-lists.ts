@@ -2,11 +2,11 @@ import { type GoalDoc } from '@app/plan-document';
 import { bulletItem } from '../bullets.js';
 import { type SectionDraft, finishSection, goalRef, measureRef, newSection, range, touch } from '../draft.js';
 import { UnreadableDocumentError } from '../errors.js';
-import { type LineLedger } from '../line-ledger.js';
+import { LineLedger } from '../line-ledger.js';
 import { repairOcrLine } from '../ocr-repair.js';
 import { adoptedIn, editionIn, isTitleLine, periodIn } from '../plan-header.js';
 import { type SourceLine, toSourceLines } from '../source-lines.js';
-import { STRUCK_ITEM_NOTE, removeStruckText } from '../struck-text.js';
+import { STRUCK_ITEM_NOTE, removeStruckText, restoreStruckText, struckWords } from '../struck-text.js';
 import { targetFor } from '../targets.js';
 import { groupListItems, joinParagraphs, joinWrapped } from '../text-join.js';
 import { type ImportIssue } from '../types.js';
@@ -39,8 +39,18 @@ export const ocrListsShape: Shape = {
   id: 'ocr-lists',
   description: 'OCR text with "Mål:"/"Tiltak:" lists, misread æ/ø/å and struck text',
   recognise: (text) => (text.match(OCR_SIGNS)?.length ?? 0) >= 10 && /^\s*(?:\d+\s+)?tiltak[:)]/im.test(text),
-  read: readOcrLists,
+  read: (text, ledger) => readOcrLists(text, ledger, 'live'),
+  readEarlier: (text) => {
+    const lines = text.split('\n');
+    const marked = lines.some(
+      (l) => restoreStruckText(l) !== removeStruckText(l).text || STRUCK_LINE.test(l),
+    );
+    return marked ? readOcrLists(text, new LineLedger(lines), 'earlier') : undefined;
+  },
 };
+
+/** A whole item struck in the revision, with the note that says so. */
+const STRUCK_LINE = new RegExp(STRUCK_ITEM_NOTE.source, 'im');
 
 interface Clean {
   readonly line: SourceLine;
@@ -49,7 +59,11 @@ interface Clean {
   readonly blankBefore: boolean;
 }
 
-function readOcrLists(text: string, ledger: LineLedger): ShapeOutput {
+/**
+ * Reads the plan as it is after its revision (`live`: struck text out, what replaced it in) or
+ * as it was before (`earlier`: struck text and struck items in, their replacements out).
+ */
+function readOcrLists(text: string, ledger: LineLedger, reading: 'live' | 'earlier'): ShapeOutput {
   const lines = toSourceLines(text);
   const issues: ImportIssue[] = [];
   const titleIndex = lines.findIndex((l) => isTitleLine(l.text));
@@ -64,6 +78,7 @@ function readOcrLists(text: string, ledger: LineLedger): ShapeOutput {
 
   // Clean every line after the title: margin number, struck text, OCR letters.
   const clean: Clean[] = [];
+  const struckReasons: { line: number; reason: string }[] = [];
   let blank = true;
   for (const line of lines.slice(titleIndex + 1)) {
     let t = line.text.replace(MARGIN_NUMBER, '');
@@ -75,14 +90,21 @@ function readOcrLists(text: string, ledger: LineLedger): ShapeOutput {
     }
     const rawBullet = bulletItem(t, { ocr: true });
     if (rawBullet !== undefined && STRUCK_ITEM_NOTE.test(rawBullet)) {
-      const struckText = repairOcrLine(
-        rawBullet.replace(STRUCK_ITEM_NOTE, '').replace(/-/g, ' ').replace(/\s+/g, ' ').trim(),
-      ).text;
+      const struckText = repairOcrLine(struckWords(rawBullet.replace(STRUCK_ITEM_NOTE, ''))).text;
+      if (reading === 'earlier') {
+        // Before the revision the item stood in the plan as any other.
+        const bulletText = t.replace(rawBullet, struckText);
+        clean.push({ line, text: bulletText, bullet: struckText, blankBefore: blank });
+        blank = false;
+        continue;
+      }
       issues.push({
         line: line.no,
         message: `struck in the revision ("Stryke, gjennomført"), left out of the live plan: "${struckText}"`,
       });
       ledger.leaveOut(line.no, `struck in the revision ("Stryke, gjennomført"): "${struckText}"`);
+      const done = STRUCK_ITEM_NOTE.exec(rawBullet)?.[1];
+      struckReasons.push({ line: line.no, reason: done ? 'Gjennomført' : 'Strøket i revideringen' });
       blank = true;
       continue;
     }
@@ -93,7 +115,7 @@ function readOcrLists(text: string, ledger: LineLedger): ShapeOutput {
         message: `struck text "${s.struck}" removed${s.replacement ? `, replaced by "${s.replacement}"` : ''}`,
       });
     }
-    t = repairOcrLine(struck.text).text;
+    t = repairOcrLine(reading === 'earlier' ? restoreStruckText(t) : struck.text).text;
     const bullet = bulletItem(t, { ocr: true });
     clean.push({ line, text: t, ...(bullet !== undefined ? { bullet } : {}), blankBefore: blank });
     blank = false;
@@ -251,5 +273,6 @@ function readOcrLists(text: string, ledger: LineLedger): ShapeOutput {
     measurements: [],
     sections: sections.map((s) => finishSection(s, (parts) => joinParagraphs(groupListItems(parts)))),
     issues,
+    ...(struckReasons.length ? { struckReasons } : {}),
   };
 }

@@ -12,6 +12,8 @@ export interface ShapeOutput {
   readonly measurements: readonly Measurement[];
   readonly sections: readonly SectionDoc[];
   readonly issues: readonly ImportIssue[];
+  /** Why the document struck an element in its revision, where it says ("Stryke, gjennomført"), by line. */
+  readonly struckReasons?: readonly { readonly line: number; readonly reason: string }[];
 }
 
 /**
@@ -26,4 +28,10 @@ export interface Shape {
   readonly description: string;
   recognise(text: string): boolean;
   read(text: string, ledger: LineLedger): ShapeOutput;
+  /**
+   * The plan as it read before the revision the text marks (struck text kept, what replaced it
+   * left out), read the same way so its elements stand on the same lines; undefined when the
+   * text carries no such marks. Only layouts whose documents carry marks have it.
+   */
+  readEarlier?(text: string): ShapeOutput | undefined;
 }

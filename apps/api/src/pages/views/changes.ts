@@ -116,6 +116,7 @@ function diffBody(diff: PlanDiff, request: ChangesRequest): Html {
     s.added.length +
     s.removed.length +
     s.retitled.length +
+    s.introRevised.length +
     (diff.title ? 1 : 0);
   return html`<section aria-labelledby="sammenligning" class="diff">
     <h2 id="sammenligning">
@@ -137,12 +138,13 @@ function diffBody(diff: PlanDiff, request: ChangesRequest): Html {
         : ''
     }
     ${
-      s.added.length + s.removed.length + s.retitled.length > 0
+      s.added.length + s.removed.length + s.retitled.length + s.introRevised.length > 0
         ? html`<h3>Kapitler</h3>
             <ul class="changes">
               ${s.added.map((x) => html`<li><ins>Nytt kapittel ${x.number} ${x.title}</ins></li>`)}
               ${s.removed.map((x) => html`<li><del>Kapittel ${x.number} ${x.title}</del> strøket</li>`)}
               ${s.retitled.map((x) => html`<li>Kapittel ${x.toNumber}: ${redlineOf(x.from, x.to)}</li>`)}
+              ${s.introRevised.map((x) => html`<li>Innledningen til kapittel ${x.toNumber}: ${redline(x.parts)}</li>`)}
             </ul>`
         : ''
     }

@@ -45,6 +45,8 @@ export function describeEvent(row: HistoryRow, names: ReadonlyMap<string, string
       return html`Erstattet av planen ${str(d.byPlanId)}`;
     case 'SectionAdded':
       return html`Kapittel ${str(d.number)} «${str(d.title)}» lagt til`;
+    case 'SectionIntroRevised':
+      return html`Innledningen til kapittelet ble endret: ${redlineOf(str(d.from), str(d.to))}`;
     case 'SectionRetitled':
       return html`Kapittel fikk ny tittel: ${redlineOf(str(d.from), str(d.to))}`;
     case 'GoalAdded':

@@ -136,6 +136,55 @@ describe('plan structure: sections and goals', () => {
       ]);
   });
 
+  it("revises a section's intro, keeping what it said before; the same text again changes nothing", () => {
+    const withIntro = {
+      ...section41,
+      data: { ...section41.data, intro: 'Fylkesårsmøtet vedtar planen for de neste fire årene 2024-2027' },
+    } as typeof section41;
+    const revised = 'Fylkesårsmøtet vedtar planen for valgperioden 2024-2027';
+    spec
+      .given([created, withIntro])
+      .when({ type: 'ReviseSectionIntro', now, sectionId: 's41', intro: ` ${revised} ` })
+      .then([
+        {
+          type: 'SectionIntroRevised',
+          data: {
+            planId,
+            sectionId: 's41',
+            from: 'Fylkesårsmøtet vedtar planen for de neste fire årene 2024-2027',
+            to: revised,
+          },
+        },
+      ]);
+    spec
+      .given([
+        created,
+        withIntro,
+        { type: 'SectionIntroRevised', data: { planId, sectionId: 's41', from: '', to: revised } },
+      ])
+      .when({ type: 'ReviseSectionIntro', now, sectionId: 's41', intro: revised })
+      .thenNothingHappens();
+  });
+
+  it('gives a section without an intro one, and takes it away again', () => {
+    spec
+      .given([created, section41])
+      .when({ type: 'ReviseSectionIntro', now, sectionId: 's41', intro: 'Ny innledning' })
+      .then([
+        { type: 'SectionIntroRevised', data: { planId, sectionId: 's41', from: '', to: 'Ny innledning' } },
+      ]);
+    spec
+      .given([
+        created,
+        section41,
+        { type: 'SectionIntroRevised', data: { planId, sectionId: 's41', from: '', to: 'Ny innledning' } },
+      ])
+      .when({ type: 'ReviseSectionIntro', now, sectionId: 's41', intro: '' })
+      .then([
+        { type: 'SectionIntroRevised', data: { planId, sectionId: 's41', from: 'Ny innledning', to: '' } },
+      ]);
+  });
+
   it('refuses an empty section title', () => {
     spec
       .given([created])

@@ -4,6 +4,7 @@ import type {
   AddSection,
   RecordMeasurement,
   RetitleSection,
+  ReviseSectionIntro,
   RewordGoal,
   SetGoalTarget,
   StrikeGoal,
@@ -48,6 +49,19 @@ export function retitleSection(command: RetitleSection, state: PlanState): PlanE
     {
       type: 'SectionRetitled',
       data: { planId: plan.id, sectionId: current.id, from: current.title, to: title },
+    },
+  ];
+}
+
+export function reviseSectionIntro(command: ReviseSectionIntro, state: PlanState): PlanEvent[] {
+  const plan = editablePlan(state);
+  const current = section(plan, command.sectionId);
+  const intro = command.intro.trim();
+  if (intro === (current.intro ?? '')) return [];
+  return [
+    {
+      type: 'SectionIntroRevised',
+      data: { planId: plan.id, sectionId: current.id, from: current.intro ?? '', to: intro },
     },
   ];
 }
