@@ -253,14 +253,28 @@ describe('an annual meeting run from the pages', () => {
     ).resolves.toBe('Forslaget er fremmet som forslag 3.');
     // The suggested order: chapter 4.1 before 4.2; of the two to the same text, the longer quote first.
     await hallShows('Forslag 3: nytt tiltak, Kapittel 4.1');
-    // A quote that is not in the measure is refused, with the reason in the form.
-    await expect(
-      file({
-        del: 'measure:4.2.J',
-        type: 'stryking',
-        values: { 'Tekst som strykes (sitert nøyaktig fra sakspapiret)': 'hver måned' },
-      }),
-    ).resolves.toContain('Teksten forslaget siterer, står ikke der forslaget viser til.');
+    // On the papers: a click on a line number, then on a measure, says where; a quote that is not
+    // in the measure is refused, with the reason in the form.
+    await officer.goto(`${base}/mote/${MEETING}/sakspapir`, { waitUntil: 'load' });
+    const firstLine = officer.locator('[data-cite="measure:4.2.J"] a.ln').first();
+    const lineNo = await firstLine.innerText();
+    await firstLine.click();
+    await expect(officer.locator('#forslag-linjer').inputValue()).resolves.toBe(lineNo.replace(/\D/g, ''));
+    await officer.locator('[data-cite="measure:4.2.J"] .lt').first().click();
+    await expect(officer.locator('#forslag-del').inputValue()).resolves.toBe('measure:4.2.J');
+    await expect(officer.locator('#forslag-linjer').inputValue()).resolves.toBe('');
+    const form = officer.locator('#forslagsskjema');
+    await form.locator('input[name="type"][value="stryking"]').check();
+    await form
+      .getByLabel('Tekst som strykes (sitert nøyaktig fra sakspapiret)', { exact: true })
+      .fill('hver måned');
+    await Promise.all([
+      officer.waitForResponse((r) => r.url().endsWith(`/mote/${MEETING}/forslag`)),
+      form.getByRole('button', { name: 'Fremme forslaget' }).click(),
+    ]);
+    await expect(officer.locator('#forslagsskjema .flash').innerText()).resolves.toContain(
+      'Teksten forslaget siterer, står ikke der forslaget viser til.',
+    );
     await auditAndPhotograph(`/mote/${MEETING}`, 'mote-02-motet');
     expect(problems).toEqual([]);
   });
