@@ -179,8 +179,8 @@ export async function startAccessWorld(): Promise<AccessWorld> {
         .type('form')
         .send({ brukernavn: name, passord: passwords.get(name), _csrf: csrf })
         .expect(303);
-      // The signed-in session's own token, from a form it is shown.
-      const page = await browser.get(`/plan/${B.plan}/tiltak/${B.measure}/oppfolging`).expect(200);
+      // The signed-in session's own token, from the sign-out form every page's header shows it.
+      const page = await browser.get(`/plan/${B.plan}`).expect(200);
       csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1]!;
     }
     const made = { agent: browser, csrf };

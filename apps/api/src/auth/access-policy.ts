@@ -1,4 +1,4 @@
-import type { Role } from '@app/domain';
+import { grantsAllow, type Role, type RoleGrant } from '@app/domain';
 import type { LinkField } from '@app/plans';
 
 /**
@@ -222,6 +222,50 @@ export function findRule(
   return candidates
     .filter((r) => r.path.endsWith('/*') && routePath.startsWith(r.path.slice(0, -1)))
     .sort((a, b) => b.path.length - a.path.length)[0];
+}
+
+/** Whether `grants` hold one of `roles` in `organisationId`: the guard's role check, in one place. */
+export function rolesAllow(
+  roles: readonly Role[],
+  grants: readonly RoleGrant[],
+  organisationId: string,
+): boolean {
+  return roles.some((r) => grantsAllow(grants, r, organisationId));
+}
+
+/**
+ * Whether a caller with `grants` (undefined: not signed in) may call `method routePath` on the
+ * data of `organisationId`, by the row the guard looks up: pages show a form only to those who
+ * may post it. The plan's visibility is not asked: a page showing the form already shows the plan.
+ */
+export function mayCall(
+  grants: readonly RoleGrant[] | undefined,
+  method: HttpMethod,
+  routePath: string,
+  organisationId: string,
+): boolean {
+  const rule = findRule(method, routePath);
+  if (!rule) return !isWrite(method);
+  const requirement = rule.requires;
+  switch (requirement.kind) {
+    case 'public':
+    case 'read-plan':
+      return true;
+    case 'signed-in':
+      return grants !== undefined;
+    case 'role':
+      return grants !== undefined && rolesAllow(requirement.roles, grants, organisationId);
+    default: {
+      const unhandled: never = requirement;
+      throw new Error(`Unknown requirement: ${String(unhandled)}`);
+    }
+  }
+}
+
+/** The roles a route needs (for a page's message on a refusal), or none. */
+export function rolesFor(method: string, routePath: string): readonly Role[] {
+  const requirement = findRule(method, routePath)?.requires;
+  return requirement?.kind === 'role' ? requirement.roles : [];
 }
 
 /** Page paths: their forms must carry a CSRF token (the sign-in page, `/`, `/org/...`, `/plan/...`, `/mote/...`). */

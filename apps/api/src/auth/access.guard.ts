@@ -7,10 +7,17 @@ import {
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
-import { grantsAllow, SYSTEM_SCOPE, type Role } from '@app/domain';
+import { grantsAllow, SYSTEM_SCOPE } from '@app/domain';
 import type { DoubleCsrfUtilities } from 'csrf-csrf';
 import type { Request, Response } from 'express';
-import { findRule, isPagePath, isWrite, type AccessRule, type Requirement } from './access-policy.js';
+import {
+  findRule,
+  isPagePath,
+  isWrite,
+  rolesAllow,
+  type AccessRule,
+  type Requirement,
+} from './access-policy.js';
 import { Authenticator, unauthorized } from './authenticator.js';
 import { OrganisationLocator } from './organisation-locator.js';
 import { TargetAccess } from './target-access.js';
@@ -115,7 +122,7 @@ export class AccessGuard implements CanActivate {
           return;
         }
         // Holding none of the roles anywhere: refuse before reading the request any further.
-        if (!principal!.grants.some((g) => roles.some((r) => grantsAllow([g], r, g.organisationId)))) {
+        if (!principal!.grants.some((g) => rolesAllow(roles, [g], g.organisationId))) {
           this.deny(request, route, principal, `needs ${roles.join(' or ')}`);
           throw forbidden(`You need the role ${roles.join(' or ')} for this`);
         }
@@ -123,9 +130,7 @@ export class AccessGuard implements CanActivate {
         if (grantsAllow(principal!.grants, 'admin', SYSTEM_SCOPE)) return;
         const organisations = await this.locator.organisations(requirement.organisation, request, principal);
         if (organisations !== 'any') {
-          const missing = organisations.filter(
-            (o) => !roles.some((r: Role) => grantsAllow(principal!.grants, r, o)),
-          );
+          const missing = organisations.filter((o) => !rolesAllow(roles, principal!.grants, o));
           if (missing.length > 0) {
             this.deny(request, route, principal, `needs ${roles.join(' or ')} in ${missing.join(', ')}`);
             throw forbidden(`You need the role ${roles.join(' or ')} in ${missing.join(', ')} for this`);

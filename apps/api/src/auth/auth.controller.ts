@@ -18,7 +18,7 @@ import {
 import { ApiBody, ApiExcludeEndpoint, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { PlanverkConfig } from '@app/config';
 import { grantsAllow, SYSTEM_SCOPE } from '@app/domain';
-import { AccessService, CONFIG } from '@app/runtime';
+import { AccessService, CONFIG, PlanQueries } from '@app/runtime';
 import type { Request, Response } from 'express';
 import { envelopeFrom } from '../http/command-envelope.js';
 import { logCommandId } from './logging.js';
@@ -27,6 +27,7 @@ import { unauthorized } from './authenticator.js';
 import { OidcSignIn } from './oidc.js';
 import { actorOfUser } from './principal.js';
 import { clearSessionCookie, sessionCookie, sessionCookieOptions, setSessionCookie } from './session.js';
+import { visitorOf } from '../pages/page-http.js';
 import { renderSignInPage, safeNext } from './sign-in-page.js';
 
 const OIDC_COOKIE = 'pv_oidc';
@@ -40,12 +41,13 @@ export class AuthController {
     private readonly access: AccessService,
     private readonly oidc: OidcSignIn,
     @Inject(CONFIG) private readonly config: PlanverkConfig,
+    private readonly queries: PlanQueries,
   ) {}
 
   @Get('logg-inn')
   @ApiExcludeEndpoint()
-  signInPage(@Query('neste') next: unknown, @Req() req: Request, @Res() res: Response): void {
-    this.page(req, res, 200, { next: safeNext(next) });
+  async signInPage(@Query('neste') next: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.page(req, res, 200, { next: safeNext(next) });
   }
 
   @Post('logg-inn')
@@ -55,7 +57,11 @@ export class AuthController {
     const next = safeNext(dto.neste);
     if (!user) {
       this.logger.warn('Sign-in refused: wrong username or password');
-      this.page(req, res, 401, { next, error: 'Feil brukernavn eller passord.', username: dto.brukernavn });
+      await this.page(req, res, 401, {
+        next,
+        error: 'Feil brukernavn eller passord.',
+        username: dto.brukernavn,
+      });
       return;
     }
     await this.startSession(req, res, user.userId);
@@ -230,18 +236,27 @@ export class AuthController {
     }-${Date.now().toString(36)}`;
   }
 
-  private page(
+  private async page(
     req: Request,
     res: Response,
     status: number,
     page: { next: string; error?: string; username?: string },
-  ): void {
+  ): Promise<void> {
     const csrfToken = req.csrfToken?.() ?? '';
+    const organisations = await this.queries.listOrganisations();
     res
       .status(status)
       .type('text/html; charset=utf-8')
       .setHeader('Cache-Control', 'no-store')
-      .send(renderSignInPage({ ...page, csrfToken, oidc: this.oidc.enabled }));
+      .send(
+        renderSignInPage({
+          ...page,
+          csrfToken,
+          oidc: this.oidc.enabled,
+          organisations,
+          visitor: visitorOf(req),
+        }),
+      );
   }
 }
 

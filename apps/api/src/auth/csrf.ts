@@ -31,7 +31,11 @@ export function createCsrf(secret: string): DoubleCsrfUtilities {
  */
 export function csrfTokenMiddleware(csrf: DoubleCsrfUtilities) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    req.csrfToken = () => csrf.generateCsrfToken(req, res, { cookieOptions: { secure: req.secure } });
+    // One token per request: a second call without a valid cookie would make a new one and
+    // set its cookie over the first, so a form given the first token would be refused.
+    let token: string | undefined;
+    req.csrfToken = () =>
+      (token ??= csrf.generateCsrfToken(req, res, { cookieOptions: { secure: req.secure } }));
     next();
   };
 }

@@ -1,8 +1,6 @@
-const escape = (value: string): string =>
-  value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
+import type { OrganisationView } from '@app/read-models';
+import { html } from '../pages/html.js';
+import { layout, type Visitor } from '../pages/views/layout.js';
 
 export interface SignInPage {
   readonly csrfToken: string;
@@ -10,37 +8,71 @@ export interface SignInPage {
   readonly error?: string;
   readonly username?: string;
   readonly oidc: boolean;
+  /** The site header's organisations, as on every page. */
+  readonly organisations: readonly OrganisationView[];
+  readonly visitor: Visitor;
 }
 
-/** The sign-in form (Norwegian bokmål): no scripts and no inline styles, so the strict CSP holds. */
+/**
+ * The sign-in form (Norwegian bokmål) in the pages' layout: the same header, stylesheet and way
+ * back as every page; no inline scripts or styles, so the strict CSP holds.
+ */
 export function renderSignInPage(page: SignInPage): string {
-  return [
-    '<!doctype html>',
-    '<html lang="nb">',
-    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<title>Logg inn – Planverk</title></head>',
-    '<body>',
-    '<main>',
-    '<h1>Logg inn</h1>',
-    page.error ? `<p role="alert">${escape(page.error)}</p>` : '',
-    '<form method="post" action="/logg-inn">',
-    `<input type="hidden" name="_csrf" value="${escape(page.csrfToken)}">`,
-    `<input type="hidden" name="neste" value="${escape(page.next)}">`,
-    '<p><label for="brukernavn">Brukernavn</label><br>',
-    `<input id="brukernavn" name="brukernavn" autocomplete="username" required value="${escape(page.username ?? '')}"></p>`,
-    '<p><label for="passord">Passord</label><br>',
-    '<input id="passord" name="passord" type="password" autocomplete="current-password" required></p>',
-    '<p><button type="submit">Logg inn</button></p>',
-    '</form>',
-    page.oidc
-      ? `<p><a href="/auth/oidc?neste=${encodeURIComponent(page.next)}">Logg inn med organisasjonens innlogging</a></p>`
-      : '',
-    '</main>',
-    '</body>',
-    '</html>',
-  ]
-    .filter((line) => line !== '')
-    .join('\n');
+  const back = page.next === '/' ? 'Tilbake til forsiden' : 'Tilbake til siden du kom fra';
+  return layout({
+    title: 'Logg inn',
+    organisations: page.organisations,
+    visitor: page.visitor,
+    crumbs: [{ label: 'Forsiden', href: '/' }, { label: 'Logg inn' }],
+    body: html`<div class="sign-in-page">
+      <h1>Logg inn</h1>
+      ${
+        page.visitor.principal
+          ? html`<p class="notice" role="note">
+              Du er allerede logget inn som ${page.visitor.principal.username}. Logg inn under for å bytte
+              bruker.
+            </p>`
+          : html`<p class="lead">
+              Alle kan lese de publiserte planene uten å logge inn. Logg inn for å registrere oppfølging eller
+              lese interne planer.
+            </p>`
+      }
+      ${page.error ? html`<p class="flash flash-error" role="alert">${page.error}</p>` : ''}
+      <form method="post" action="/logg-inn" class="sign-in-form">
+        <input type="hidden" name="_csrf" value="${page.csrfToken}" />
+        <input type="hidden" name="neste" value="${page.next}" />
+        <label for="brukernavn">Brukernavn</label>
+        <input
+          id="brukernavn"
+          name="brukernavn"
+          autocomplete="username"
+          required
+          value="${page.username ?? ''}"
+          ${page.error ? '' : html`autofocus`}
+        />
+        <label for="passord">Passord</label>
+        <input
+          id="passord"
+          name="passord"
+          type="password"
+          autocomplete="current-password"
+          required
+          ${page.error ? html`autofocus` : ''}
+        />
+        <button type="submit">Logg inn</button>
+      </form>
+      ${
+        page.oidc
+          ? html`<p>
+              <a href="/auth/oidc?neste=${encodeURIComponent(page.next)}"
+                >Logg inn med organisasjonens innlogging</a
+              >
+            </p>`
+          : ''
+      }
+      <p><a href="${page.next}">${back}</a></p>
+    </div>`,
+  }).value;
 }
 
 /** Only a path on this site: never `//other.site` or `https://...` (no open redirect). */

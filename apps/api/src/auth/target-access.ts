@@ -3,6 +3,7 @@ import { grantsAllow, SYSTEM_SCOPE, type Role } from '@app/domain';
 import { AccessCommandRunner, linkedPlanNotFound } from '@app/plans';
 import type { Request } from 'express';
 import { denialLine, routeOf } from './access-log.js';
+import { rolesAllow } from './access-policy.js';
 import type { Principal } from './principal.js';
 
 /** What an import or a protocol acts on, as read from its document or protocol. */
@@ -93,7 +94,7 @@ export class TargetAccess {
     await this.requireVisibleLinks(principal, targets.links ?? []);
     const grants = principal?.grants ?? [];
     if (targets.dryRun || grantsAllow(grants, 'admin', SYSTEM_SCOPE)) return;
-    const missing = [...organisations].filter((o) => !roles.some((r) => grantsAllow(grants, r, o)));
+    const missing = [...organisations].filter((o) => !rolesAllow(roles, grants, o));
     if (missing.length > 0) {
       const needed = roles.join(' or ');
       this.logger.warn(

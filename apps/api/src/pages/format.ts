@@ -18,6 +18,19 @@ export const PLAN_STATUS_LABEL: Record<string, string> = {
   superseded: 'Erstattet',
 };
 
+const ROLE_LABEL: Record<string, string> = {
+  viewer: 'leser',
+  secretary: 'sekretær',
+  meeting_officer: 'møtefunksjonær',
+  plan_editor: 'planredaktør',
+  admin: 'administrator',
+};
+
+/** A role in Norwegian, lower case as in running text ("sekretær"). */
+export function roleLabel(role: string): string {
+  return ROLE_LABEL[role] ?? role;
+}
+
 export const LEVEL_LABEL: Record<string, string> = {
   national: 'Sentralt',
   county: 'Fylkeslag',

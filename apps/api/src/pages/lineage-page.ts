@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { grantsAllow } from '@app/domain';
 import type { Request } from 'express';
 import { todayIso } from './format.js';
 import type { Html } from './html.js';
 import { PageData } from './page-data.js';
-import { csrfToken } from './page-http.js';
+import { mayCall } from '../auth/access-policy.js';
+import { csrfToken, visitorOf } from './page-http.js';
 import { lineagePage, type LineagePageModel } from './views/lineage.js';
 
 /**
@@ -38,8 +38,10 @@ export class LineagePage {
       lineage,
       organisations,
       reports,
-      canEdit: grantsAllow(req.principal?.grants ?? [], 'plan_editor', plan.organisationId),
+      // The access policy's own row for the page's decisions, as the guard will decide the post.
+      canEdit: mayCall(req.principal?.grants, 'POST', '/plan/:id/revisjon/bekreft', plan.organisationId),
       csrf: csrfToken(req),
+      visitor: visitorOf(req),
       actorNames,
       flash,
     });

@@ -31,10 +31,20 @@ import {
   queryString,
   readForm,
   ServerTimingInterceptor,
+  visitorOf,
 } from './page-http.js';
 import { findMeasure } from './pages.controller.js';
+import {
+  FOLLOW_UP_ROUTE,
+  followUpPermissions,
+  mayFollowUp,
+  RESPONSIBLE_ACTION,
+  STATUS_ACTION,
+  type FollowUpPermissions,
+} from './permissions.js';
 import { followUpForms, measureCard, statusSummary, type FollowUpFormValues } from './views/components.js';
 import { historyList } from './views/history.js';
+import { followUpHint } from './views/plan.js';
 
 type View = 'plan' | 'measure';
 
@@ -48,7 +58,7 @@ type View = 'plan' | 'measure';
  * role (`@UseGuards(...)` here), and the actor taken from the signed-in user in `actorOf`.
  */
 @ApiExcludeController()
-@Controller('plan/:id/tiltak/:measureId')
+@Controller(FOLLOW_UP_ROUTE)
 @UseInterceptors(ServerTimingInterceptor)
 @UseFilters(PageErrorFilter)
 export class PageActionsController {
@@ -71,17 +81,20 @@ export class PageActionsController {
   ): Promise<string> {
     const { plan, measure } = await this.load(planId, measureId);
     const view: View = queryString(query, 'view') === 'measure' ? 'measure' : 'plan';
+    const permissions = followUpPermissions(req.principal, plan.organisationId);
+    if (!mayFollowUp(permissions)) return followUpHint(visitorOf(req), permissions).toString();
     const forms = followUpForms(measure, {
       planId,
       bodies: plan.bodies,
       headingLevel: 3,
       view,
+      permissions,
       csrf: csrfToken(req),
     });
     return forms.value;
   }
 
-  @Post('status')
+  @Post(STATUS_ACTION)
   async status(
     @Param('id') planId: string,
     @Param('measureId') measureId: string,
@@ -105,7 +118,7 @@ export class PageActionsController {
     );
   }
 
-  @Post('ansvar')
+  @Post(RESPONSIBLE_ACTION)
   async responsible(
     @Param('id') planId: string,
     @Param('measureId') measureId: string,
@@ -210,6 +223,7 @@ export class PageActionsController {
           flash: { kind: 'ok', text: done(outcome.appended) },
           history: await this.history(plan, measureId, viewOf(form)),
           csrf: csrfToken(req),
+          permissions: followUpPermissions(req.principal, plan.organisationId),
         }).value,
       );
   }
@@ -233,6 +247,7 @@ export class PageActionsController {
           flash: { kind: 'error', text: message },
           values,
           csrf: csrfToken(req),
+          permissions: followUpPermissions(req.principal, plan.organisationId),
         }).value,
       );
   }
@@ -264,6 +279,7 @@ function fragment(
     values?: FollowUpFormValues;
     history?: Html | undefined;
     csrf: string | undefined;
+    permissions: FollowUpPermissions;
   },
 ): Html {
   const { flash, values, history } = o;
@@ -278,6 +294,7 @@ function fragment(
     view,
     flash,
     csrf: o.csrf,
+    permissions: o.permissions,
     ...(values ? { formValues: values } : {}),
   });
   if (view === 'measure') return html`${card}${history ?? ''}`;

@@ -10,10 +10,16 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { DomainError } from '@app/domain';
-import { PlanMomentNotFound } from '@app/read-models';
+import { PlanMomentNotFound, type OrganisationView } from '@app/read-models';
+import { PlanQueries } from '@app/runtime';
 import type { Request, Response } from 'express';
 import { tap, type Observable } from 'rxjs';
-import { errorPage } from './views/layout.js';
+import { rolesFor } from '../auth/access-policy.js';
+import { routeOf } from '../auth/access-log.js';
+import { safeNext } from '../auth/sign-in-page.js';
+import { roleLabel } from './format.js';
+import { html, type Html } from './html.js';
+import { errorPage, type Visitor } from './views/layout.js';
 
 /** A page's refusal, with the Norwegian message the user sees. */
 export class PageProblem extends HttpException {
@@ -42,44 +48,131 @@ export class ServerTimingInterceptor implements NestInterceptor {
   }
 }
 
-/** Errors on a page as a page in Norwegian (the JSON api keeps its own filter). */
+/**
+ * Errors on a page as a page in Norwegian (the JSON api keeps its own filter), and a refused
+ * form (not signed in, no access, an expired form) as a message the page shows: htmx gets the
+ * message alone, which pages.js puts next to the form that was sent.
+ */
 @Catch()
+@Injectable()
 export class PageErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Pages');
 
-  catch(error: unknown, host: ArgumentsHost): void {
+  constructor(private readonly queries: PlanQueries) {}
+
+  async catch(error: unknown, host: ArgumentsHost): Promise<void> {
     const response = host.switchToHttp().getResponse<Response>();
     const request = host.switchToHttp().getRequest<Request>();
-    let status = 500;
-    let message = 'Siden kunne ikke vises på grunn av en feil hos oss. Prøv igjen om litt.';
-    if (error instanceof PlanMomentNotFound) {
-      status = 404;
-      message = 'Planen fantes ikke i den revisjonen eller på den datoen.';
-    } else if (error instanceof DomainError) {
-      status = error.kind === 'not_found' ? 404 : error.kind === 'conflict' ? 409 : 400;
-      message = status === 404 ? 'Fant ikke det du lette etter.' : 'Forespørselen kunne ikke utføres.';
-    } else if (error instanceof PageProblem) {
-      status = error.getStatus();
-      message = error.message;
-    } else if (error instanceof HttpException) {
-      status = error.getStatus();
-      message =
-        status === 404 ? 'Fant ikke siden.' : status < 500 ? 'Forespørselen kunne ikke utføres.' : message;
-    } else {
-      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    }
+    const { status, message } = this.describe(error, request);
+    if (response.headersSent) return;
     response.status(status).type('text/html; charset=utf-8');
+    const visitor = visitorOf(request);
     // An htmx request gets a fragment, not a whole page inside the page.
     if (request.header('hx-request') === 'true') {
-      response.send(`<p class="flash flash-error" role="alert">${escapeText(message)}</p>`);
+      response.send(
+        html`<p class="flash flash-error" role="alert">
+          ${message}${signInNeeded(status, visitor) ? html` ${signInLink(visitor)}` : ''}
+        </p>`.value,
+      );
       return;
     }
-    response.send(errorPage(status, message, []).value);
+    const organisations = await this.queries.listOrganisations().catch((): OrganisationView[] => []);
+    response.send(errorPage(status, message, { organisations, visitor }).value);
+  }
+
+  private describe(error: unknown, request: Request): { status: number; message: string } {
+    if (error instanceof PlanMomentNotFound)
+      return { status: 404, message: 'Planen fantes ikke i den revisjonen eller på den datoen.' };
+    if (error instanceof DomainError) {
+      const status = error.kind === 'not_found' ? 404 : error.kind === 'conflict' ? 409 : 400;
+      return {
+        status,
+        message: status === 404 ? 'Fant ikke det du lette etter.' : 'Forespørselen kunne ikke utføres.',
+      };
+    }
+    if (error instanceof PageProblem) return { status: error.getStatus(), message: error.message };
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      return { status, message: refusalMessage(status, error, request) };
+    }
+    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return {
+      status: 500,
+      message: 'Siden kunne ikke vises på grunn av en feil hos oss. Prøv igjen om litt.',
+    };
   }
 }
 
-function escapeText(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** What a person is told when the api refuses a page or a form (the guard's messages are English). */
+function refusalMessage(status: number, error: HttpException, request: Request): string {
+  switch (status) {
+    case 401:
+      return request.principal
+        ? 'Innloggingen din ble ikke godtatt. Logg inn på nytt og prøv igjen.'
+        : NOT_SIGNED_IN;
+    case 403: {
+      const body = error.getResponse() as { error?: unknown };
+      // A form from a session that has since ended fails its CSRF check: say what happened.
+      if (body && typeof body === 'object' && body.error === 'CSRF')
+        return request.principal
+          ? 'Skjemaet er utløpt eller kom ikke fra denne siden. Last siden på nytt og prøv igjen.'
+          : NOT_SIGNED_IN;
+      const roles = rolesFor(request.method, routeOf(request));
+      return roles.length > 0
+        ? `Du har ikke tilgang til dette: det krever rollen ${roles.map(roleLabel).join(' eller ')} i planens organisasjon.`
+        : 'Du har ikke tilgang til dette.';
+    }
+    case 404:
+      return 'Fant ikke siden.';
+    case 409:
+      return 'Planen ble endret samtidig av noen andre. Last siden på nytt og prøv igjen.';
+    case 413:
+      return 'Skjemaet er for stort.';
+    case 429:
+      return 'For mange forsøk på kort tid. Vent litt og prøv igjen.';
+    default:
+      return status < 500
+        ? 'Forespørselen kunne ikke utføres.'
+        : 'Siden kunne ikke vises på grunn av en feil hos oss. Prøv igjen om litt.';
+  }
+}
+
+const NOT_SIGNED_IN = 'Du er ikke logget inn (eller innloggingen er utløpt). Logg inn og prøv igjen.';
+
+/** A refusal that signing in could mend: shown with a sign-in link. */
+export function signInNeeded(status: number, visitor: Visitor): boolean {
+  return !visitor.principal && (status === 401 || status === 403);
+}
+
+/** "Logg inn", back to the page the visitor is on (or posted from). */
+export function signInLink(visitor: Visitor): Html {
+  return html`<a href="/logg-inn?neste=${encodeURIComponent(visitor.path)}">Logg inn</a>`;
+}
+
+/**
+ * Who is looking at the page: the principal the access guard set, the CSRF token for their forms
+ * (only when signed in: an anonymous visitor gets no forms), and where signing in comes back to
+ * (this page; after a refused form post, the page the form was on).
+ */
+export function visitorOf(request: Request): Visitor {
+  const principal = request.principal;
+  return {
+    principal,
+    csrf: principal?.via === 'session' ? csrfToken(request) : undefined,
+    path: request.method === 'GET' ? safeNext(request.originalUrl) : refererPath(request),
+  };
+}
+
+/** The page a form was posted from: only its path (safeNext keeps it on this site). */
+function refererPath(request: Request): string {
+  const referer = request.header('referer');
+  if (!referer) return '/';
+  try {
+    const url = new URL(referer);
+    return safeNext(url.pathname + url.search);
+  } catch {
+    return '/';
+  }
 }
 
 /** One query parameter as a non-empty string (the first, if repeated). */

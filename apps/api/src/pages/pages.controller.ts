@@ -14,11 +14,11 @@ import { html } from './html.js';
 import { LineagePage } from './lineage-page.js';
 import { elementNames, PageData } from './page-data.js';
 import {
-  csrfToken,
   PageErrorFilter,
   PageProblem,
   queryString,
   ServerTimingInterceptor,
+  visitorOf,
 } from './page-http.js';
 import { changesPage, type ChangesRequest } from './views/changes.js';
 import { emptyState } from './views/components.js';
@@ -85,6 +85,7 @@ export class PagesController {
         layout({
           title: 'Planverk',
           organisations,
+          visitor: visitorOf(req),
           body: html`<h1>Planverk</h1>
             ${emptyState('Ingen organisasjon har planer ennå. Importer en plan for å komme i gang (se /docs).')}`,
         }).value,
@@ -112,6 +113,7 @@ export class PagesController {
       names: plan ? elementNames(plan) : new Map(),
       indicators,
       reports,
+      visitor: visitorOf(req),
     }).value;
   }
 
@@ -141,7 +143,7 @@ export class PagesController {
       ...(due ? { due } : {}),
     };
     const plan = chosen ? await this.data.plan(chosen.id) : undefined;
-    return responsibilityPage(ctx, plan, filter).value;
+    return responsibilityPage(ctx, plan, filter, visitorOf(req)).value;
   }
 
   @Get('plan/:id')
@@ -170,7 +172,7 @@ export class PagesController {
       summary: summariseFollowUp(plan, asOf ?? todayIso()),
       organisations,
       reports: await this.data.reports(latest, reader, todayIso()),
-      csrf: csrfToken(req),
+      visitor: visitorOf(req),
     }).value;
   }
 
@@ -203,13 +205,17 @@ export class PagesController {
       history: rows,
       names,
       organisations,
-      csrf: csrfToken(req),
+      visitor: visitorOf(req),
     }).value;
   }
 
   @Get('plan/:id/endringer')
   @Header('Content-Type', HTML)
-  async changes(@Param('id') planIdParam: string, @Query() query: QueryParams): Promise<string> {
+  async changes(
+    @Param('id') planIdParam: string,
+    @Query() query: QueryParams,
+    @Req() req: Request,
+  ): Promise<string> {
     const planId = slug(planIdParam, 'plan');
     const [plan, organisations] = await Promise.all([this.data.plan(planId), this.data.listOrganisations()]);
     let request: ChangesRequest = {
@@ -241,7 +247,7 @@ export class PagesController {
       }
       if (!problem) diff = await this.data.planDiff(planId, request);
     }
-    return changesPage({ plan, request, diff, problem, organisations }).value;
+    return changesPage({ plan, request, diff, problem, organisations, visitor: visitorOf(req) }).value;
   }
 
   @Get('plan/:id/revisjon')
@@ -274,7 +280,7 @@ export class PagesController {
       this.data.indicators(plan, await this.data.reader(req.principal?.grants), todayIso()),
       this.data.listOrganisations(),
     ]);
-    return indicatorsPage(plan, series, organisations).value;
+    return indicatorsPage(plan, series, organisations, visitorOf(req)).value;
   }
 }
 

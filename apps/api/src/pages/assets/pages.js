@@ -119,6 +119,51 @@
     }
   });
 
+  /** The refusal the server sent (its `.flash`, with a sign-in link where that would help), if any. */
+  function messageOf(responseText) {
+    if (!responseText) return undefined;
+    var doc = new window.DOMParser().parseFromString(responseText, 'text/html');
+    return doc.querySelector('.flash, .error-message') || undefined;
+  }
+
+  /**
+   * A refused htmx request (not signed in, no access, an expired form, a server error): its
+   * message next to the form that was sent, where the person is looking, instead of nothing.
+   */
+  function showRefusal(elt, message) {
+    var host = (elt.closest && elt.closest('form')) || elt;
+    var box = host.querySelector(':scope > .form-refusal');
+    if (!box) {
+      box = document.createElement('p');
+      box.className = 'flash flash-error form-refusal';
+      box.setAttribute('role', 'alert');
+      host.appendChild(box);
+    }
+    if (typeof message === 'string') box.textContent = message;
+    else
+      box.replaceChildren.apply(
+        box,
+        Array.prototype.map.call(message.childNodes, function (node) {
+          return document.importNode(node, true);
+        }),
+      );
+    box.setAttribute('tabindex', '-1');
+    box.focus();
+  }
+
+  document.addEventListener('htmx:responseError', function (event) {
+    var xhr = event.detail.xhr;
+    showRefusal(
+      event.detail.elt,
+      messageOf(xhr.responseText) ||
+        'Handlingen ble avvist (svar ' + xhr.status + '). Last siden på nytt og prøv igjen.',
+    );
+  });
+
+  document.addEventListener('htmx:sendError', function (event) {
+    showRefusal(event.detail.elt, 'Fikk ikke kontakt med Planverk. Sjekk nettforbindelsen og prøv igjen.');
+  });
+
   window.addEventListener('beforeprint', function () {
     if (typeof Chart === 'undefined') return;
     Object.values(Chart.instances).forEach(function (chart) {

@@ -3,7 +3,14 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { VoteCounts } from '@app/domain';
 import type { MeetingChange } from '@app/plans';
 import type { Request, Response } from 'express';
-import { csrfToken, PageErrorFilter, PageProblem, readForm, ServerTimingInterceptor } from '../page-http.js';
+import {
+  csrfToken,
+  PageErrorFilter,
+  PageProblem,
+  readForm,
+  ServerTimingInterceptor,
+  visitorOf,
+} from '../page-http.js';
 import { MeetingCommands } from './meeting-commands.js';
 import { MeetingPageData } from './meeting-page-data.js';
 import { allAmendments, resultText } from './views/amendment.js';
@@ -172,7 +179,13 @@ export class MeetingActionsController {
       .send(
         (htmx
           ? filingForm(formModel)
-          : meetingPage({ ...ctx, canLead: formModel.asOfficer, csrf: formModel.csrf, filing: formModel })
+          : meetingPage({
+              ...ctx,
+              canLead: formModel.asOfficer,
+              csrf: formModel.csrf,
+              visitor: visitorOf(req),
+              filing: formModel,
+            })
         ).value,
       );
   }
@@ -217,7 +230,7 @@ export class MeetingActionsController {
       ? { kind: 'error', text: refusal, ...(no !== undefined ? { no } : {}), values: form }
       : { kind: 'ok', text: await done(), ...(no !== undefined ? { no } : {}), ...placement };
     const ctx = await this.data.context(meetingId);
-    const model = { ...ctx, csrf: csrfToken(req), flash };
+    const model = { ...ctx, csrf: csrfToken(req), visitor: visitorOf(req), flash };
     res
       .status(refusal ? 422 : 200)
       .type(HTML)

@@ -11,8 +11,8 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { grantsAllow } from '@app/domain';
 import type { Request, Response } from 'express';
+import { mayCall } from '../../auth/access-policy.js';
 import { SLUG } from '../format.js';
 import type { Html } from '../html.js';
 import {
@@ -22,6 +22,7 @@ import {
   queryString,
   readForm,
   ServerTimingInterceptor,
+  visitorOf,
 } from '../page-http.js';
 import { MeetingCommands } from './meeting-commands.js';
 import { MeetingPageData, type MeetingContext } from './meeting-page-data.js';
@@ -55,8 +56,9 @@ function planId(value: string): string {
 }
 
 /** Whether the signed-in reader leads meetings in the organisation (meeting officer, or admin). */
+/** Whether the caller may post the meeting officer's forms: the access policy's own row for them. */
 export function canLead(req: Request, organisationId: string): boolean {
-  return grantsAllow(req.principal?.grants ?? [], 'meeting_officer', organisationId);
+  return mayCall(req.principal?.grants, 'POST', '/mote/:id/*', organisationId);
 }
 
 /** The live regions a meeting page can ask for, each rendered from the meeting as it is. */
@@ -136,14 +138,15 @@ export class MeetingPagesController {
       ...ctx,
       canLead: leads,
       csrf,
+      visitor: visitorOf(req),
       ...(leads ? { filing: { meetingId: ctx.meeting.id, papers: ctx.papers, csrf, asOfficer: true } } : {}),
     }).value;
   }
 
   @Get('mote/:id/skjerm')
   @Header('Content-Type', HTML)
-  async projector(@Param('id') id: string): Promise<string> {
-    return projectorPage(await this.data.context(id)).value;
+  async projector(@Param('id') id: string, @Req() req: Request): Promise<string> {
+    return projectorPage(await this.data.context(id), visitorOf(req)).value;
   }
 
   @Get('mote/:id/sakspapir')
@@ -189,7 +192,12 @@ export class MeetingPagesController {
   async protocol(@Param('id') id: string, @Req() req: Request): Promise<string> {
     const ctx = await this.data.context(id);
     const protocol = protocolModel(ctx, await this.data.adoptedRedline(ctx.meeting));
-    return protocolPage({ ...ctx, protocol, canLead: canLead(req, ctx.meeting.organisationId) }).value;
+    return protocolPage({
+      ...ctx,
+      protocol,
+      canLead: canLead(req, ctx.meeting.organisationId),
+      visitor: visitorOf(req),
+    }).value;
   }
 
   @Get('mote/:id/protokoll.docx')
@@ -212,7 +220,7 @@ export class MeetingPagesController {
     const ctx = await this.data.context(id);
     if (!canLead(req, ctx.meeting.organisationId))
       throw new PageProblem(403, 'Møteledelsen er for møteledere i organisasjonen. Logg inn som møteleder.');
-    return officerPage({ ...ctx, csrf: csrfToken(req) }).value;
+    return officerPage({ ...ctx, csrf: csrfToken(req), visitor: visitorOf(req) }).value;
   }
 
   /** A live region of a meeting page: 204 while it shows what the meeting is, else the region anew. */
@@ -274,8 +282,9 @@ export class MeetingPagesController {
       plan,
       meetings,
       organisations,
-      canSchedule: canLead(req, plan.organisationId),
+      canSchedule: mayCall(req.principal?.grants, 'POST', '/plan/:id/moter', plan.organisationId),
       csrf: csrfToken(req),
+      visitor: visitorOf(req),
       ...(refused ?? {}),
     });
   }

@@ -3,7 +3,7 @@ import { html, raw, type Html } from '../html.js';
 import { formatDate, formatNumber } from '../format.js';
 import { emptyState } from './components.js';
 import { describeTarget, redline, redlineOf } from './history.js';
-import { layout } from './layout.js';
+import { layout, type Visitor } from './layout.js';
 import { planLinks } from './overview.js';
 
 export interface ChangesRequest {
@@ -19,6 +19,7 @@ export interface ChangesPageModel {
   readonly diff: PlanDiff | undefined;
   readonly problem: string | undefined;
   readonly organisations: OrganisationView[];
+  readonly visitor: Visitor;
 }
 
 function revisionOptions(plan: PlanView, selected: number | undefined, none: string): Html {
@@ -49,6 +50,7 @@ export function changesPage(model: ChangesPageModel): Html {
   return layout({
     title: `Endringer – ${plan.title}`,
     organisations: model.organisations,
+    visitor: model.visitor,
     currentOrgId: plan.organisationId,
     crumbs: [
       { label: org?.name ?? plan.organisationId, href: `/org/${plan.organisationId}` },

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { MeasureView, StatusCounts } from '@app/read-models';
 import { html, jsonAttr, raw, type Html } from '../html.js';
 import { formatDate, formatNumber, STATUS_LABEL, statusLabel } from '../format.js';
+import { NO_FOLLOW_UP, type FollowUpPermissions } from '../permissions.js';
 
 export function statusBadge(status: string): Html {
   return html`<span class="badge status-${status}">${statusLabel(status)}</span>`;
@@ -40,8 +41,10 @@ export interface MeasureCardOptions {
   readonly planId: string;
   readonly bodies: readonly Body[];
   readonly headingLevel: number;
-  /** Only for the plan as it is now: a "Følg opp" panel that loads the forms. */
+  /** Only for the plan as it is now, and a visitor who may post a form: a "Følg opp" panel. */
   readonly actions?: 'lazy' | 'inline' | false;
+  /** Which of the follow-up forms the visitor may post (none unless given). */
+  readonly permissions?: FollowUpPermissions;
   /** Which page the card is on, so an action answers with the fragments that page has. */
   readonly view?: 'plan' | 'measure';
   /** Shown after a follow-up action (role=status), or its refusal (role=alert). */
@@ -120,50 +123,50 @@ export function followUpForms(m: MeasureView, o: MeasureCardOptions): Html {
     html`method="post" action="${base}/${path}" hx-post="${base}/${path}" hx-target="#tiltak-${m.id}"
     hx-swap="outerHTML"`;
   const known = o.bodies.map((b) => `${b.code} (${b.name})`).join(', ');
-  return html`<form class="action-form" ${hx('status')}>
-      <input type="hidden" name="commandId" value="${randomUUID()}" />
-      <input type="hidden" name="view" value="${view}" />
-      ${o.csrf ? html`<input type="hidden" name="_csrf" value="${o.csrf}" />` : ''}
-      <fieldset>
-        <legend>Endre status</legend>
-        <label for="status-${m.id}">Ny status</label>
-        <select id="status-${m.id}" name="status">
-          ${MEASURE_STATUSES.map(
-            (s) =>
-              html`<option value="${s}" ${s === selected ? raw(' selected') : ''}>
-                ${STATUS_LABEL[s]}
-              </option>`,
-          )}
-        </select>
-        <label for="note-${m.id}">Merknad (valgfri)</label>
-        <textarea id="note-${m.id}" name="note" rows="2" maxlength="5000">${v.note ?? ''}</textarea>
-        <button type="submit">Lagre status</button>
-      </fieldset>
-    </form>
-    <form class="action-form" ${hx('ansvar')}>
-      <input type="hidden" name="commandId" value="${randomUUID()}" />
-      <input type="hidden" name="view" value="${view}" />
-      ${o.csrf ? html`<input type="hidden" name="_csrf" value="${o.csrf}" />` : ''}
-      <fieldset>
-        <legend>Endre ansvar</legend>
-        <label for="responsible-${m.id}"
-          >Ansvarlige organer, med komma mellom (det første har hovedansvaret)</label
-        >
-        <input
-          id="responsible-${m.id}"
-          name="responsible"
-          value="${v.responsible ?? m.responsible.join(', ')}"
-          aria-describedby="responsible-help-${m.id}"
-          autocomplete="off"
-        />
-        <p class="help" id="responsible-help-${m.id}">
-          ${known ? `Kjente organer: ${known}.` : 'Planen har ingen forkortelsesliste.'}
-        </p>
-        <label for="reason-${m.id}">Begrunnelse (valgfri)</label>
-        <input id="reason-${m.id}" name="reason" value="${v.reason ?? ''}" maxlength="2000" />
-        <button type="submit">Lagre ansvar</button>
-      </fieldset>
-    </form>`;
+  const may = o.permissions ?? NO_FOLLOW_UP;
+  const statusForm = html`<form class="action-form" ${hx('status')}>
+    <input type="hidden" name="commandId" value="${randomUUID()}" />
+    <input type="hidden" name="view" value="${view}" />
+    ${o.csrf ? html`<input type="hidden" name="_csrf" value="${o.csrf}" />` : ''}
+    <fieldset>
+      <legend>Endre status</legend>
+      <label for="status-${m.id}">Ny status</label>
+      <select id="status-${m.id}" name="status">
+        ${MEASURE_STATUSES.map(
+          (s) =>
+            html`<option value="${s}" ${s === selected ? raw(' selected') : ''}>${STATUS_LABEL[s]}</option>`,
+        )}
+      </select>
+      <label for="note-${m.id}">Merknad (valgfri)</label>
+      <textarea id="note-${m.id}" name="note" rows="2" maxlength="5000">${v.note ?? ''}</textarea>
+      <button type="submit">Lagre status</button>
+    </fieldset>
+  </form>`;
+  const responsibleForm = html`<form class="action-form" ${hx('ansvar')}>
+    <input type="hidden" name="commandId" value="${randomUUID()}" />
+    <input type="hidden" name="view" value="${view}" />
+    ${o.csrf ? html`<input type="hidden" name="_csrf" value="${o.csrf}" />` : ''}
+    <fieldset>
+      <legend>Endre ansvar</legend>
+      <label for="responsible-${m.id}"
+        >Ansvarlige organer, med komma mellom (det første har hovedansvaret)</label
+      >
+      <input
+        id="responsible-${m.id}"
+        name="responsible"
+        value="${v.responsible ?? m.responsible.join(', ')}"
+        aria-describedby="responsible-help-${m.id}"
+        autocomplete="off"
+      />
+      <p class="help" id="responsible-help-${m.id}">
+        ${known ? `Kjente organer: ${known}.` : 'Planen har ingen forkortelsesliste.'}
+      </p>
+      <label for="reason-${m.id}">Begrunnelse (valgfri)</label>
+      <input id="reason-${m.id}" name="reason" value="${v.reason ?? ''}" maxlength="2000" />
+      <button type="submit">Lagre ansvar</button>
+    </fieldset>
+  </form>`;
+  return html`${may.status ? statusForm : ''}${may.responsible ? responsibleForm : ''}`;
 }
 
 /** Status counts of a plan: replaced in place (hx-swap-oob) after a follow-up action. */

@@ -3,7 +3,7 @@ import { html, raw, type Html } from '../html.js';
 import { formatDate, formatNumber, metricLabel, todayIso } from '../format.js';
 import type { IndicatorPoint, IndicatorSeries } from '../page-data.js';
 import { chartFigure, emptyState, headingTag } from './components.js';
-import { layout } from './layout.js';
+import { layout, type Visitor } from './layout.js';
 
 /** 2019-12-31 -> 2019.997: a date on a linear year axis. */
 function yearOf(iso: string): number {
@@ -135,11 +135,13 @@ export function indicatorsPage(
   plan: PlanView,
   series: IndicatorSeries[],
   organisations: OrganisationView[],
+  visitor: Visitor,
 ): Html {
   const org = organisations.find((o) => o.id === plan.organisationId);
   return layout({
     title: `Måltall – ${plan.title}`,
     organisations,
+    visitor,
     currentOrgId: plan.organisationId,
     charts: series.some(chartable),
     crumbs: [

@@ -16,7 +16,7 @@ import { html, type Html } from '../html.js';
 import { formatDate, statusLabel } from '../format.js';
 import { emptyState } from './components.js';
 import { describeTarget, redline } from './history.js';
-import { layout } from './layout.js';
+import { layout, type Visitor } from './layout.js';
 import type { PlanReports } from '../page-data.js';
 import { planLinks, reportLinks } from './overview.js';
 
@@ -29,6 +29,7 @@ export interface LineagePageModel {
   /** A plan editor of the plan's organisation: may confirm and reject links. */
   readonly canEdit: boolean;
   readonly csrf?: string | undefined;
+  readonly visitor: Visitor;
   /** Who made a decision, by the name people know them by. */
   readonly actorNames: ReadonlyMap<string, string>;
   /** After a confirmation or a rejection: what happened, or why it was refused. */
@@ -52,7 +53,7 @@ export function lineagePage(model: LineagePageModel): Html {
     title: `Fra forrige plan – ${plan.title}`,
     organisations: model.organisations,
     currentOrgId: plan.organisationId,
-    csrf: model.csrf,
+    visitor: model.visitor,
     crumbs: [
       { label: org?.name ?? plan.organisationId, href: `/org/${plan.organisationId}` },
       { label: plan.title, href: `/plan/${plan.id}` },

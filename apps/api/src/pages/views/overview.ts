@@ -12,7 +12,7 @@ import {
 } from './components.js';
 import { historyList } from './history.js';
 import { chartable, indicatorBlock } from './indicators.js';
-import { layout } from './layout.js';
+import { layout, type Visitor } from './layout.js';
 
 export interface OverviewModel {
   readonly ctx: OrganisationContext;
@@ -22,6 +22,7 @@ export interface OverviewModel {
   readonly names: ReadonlyMap<string, string>;
   readonly indicators: readonly IndicatorSeries[];
   readonly reports: PlanReports | undefined;
+  readonly visitor: Visitor;
 }
 
 export function planStatusText(p: {
@@ -98,6 +99,7 @@ export function overviewPage(model: OverviewModel): Html {
   return layout({
     title: org.name,
     organisations: ctx.organisations,
+    visitor: model.visitor,
     currentOrgId: org.id,
     charts: Boolean(summary) || members.length > 0,
     crumbs: [{ label: org.name }],

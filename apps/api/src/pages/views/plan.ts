@@ -8,10 +8,18 @@ import type {
   SectionView,
 } from '@app/read-models';
 import { html, raw, type Html } from '../html.js';
-import { formatDate, lowerFirst, todayIso } from '../format.js';
+import { formatDate, lowerFirst, roleLabel, todayIso } from '../format.js';
+import { rolesFor } from '../../auth/access-policy.js';
+import {
+  FOLLOW_UP_ROUTE,
+  followUpPermissions,
+  mayFollowUp,
+  STATUS_ACTION,
+  type FollowUpPermissions,
+} from '../permissions.js';
 import { emptyState, headingTag, measureCard, statusSummary } from './components.js';
 import { describeTarget, historyList } from './history.js';
-import { layout } from './layout.js';
+import { layout, type Visitor } from './layout.js';
 import type { PlanReports } from '../page-data.js';
 import { planLinks, planStatusText, reportLinks } from './overview.js';
 
@@ -28,7 +36,7 @@ export interface PlanPageModel {
   readonly summary: FollowUpSummary;
   readonly organisations: OrganisationView[];
   readonly reports: PlanReports;
-  readonly csrf?: string | undefined;
+  readonly visitor: Visitor;
 }
 
 export function momentText(plan: PlanView, moment: PlanMoment): string | undefined {
@@ -70,12 +78,14 @@ export function planPage(model: PlanPageModel): Html {
   const { plan, moment } = model;
   const org = model.organisations.find((o) => o.id === plan.organisationId);
   const when = momentText(plan, moment);
-  const current = when === undefined;
+  // Follow-up only on the plan as it is now, and only for those who may post it.
+  const permissions = followUpPermissions(model.visitor.principal, plan.organisationId);
+  const actions = when === undefined && mayFollowUp(permissions);
   return layout({
     title: plan.title,
     organisations: model.organisations,
     currentOrgId: plan.organisationId,
-    csrf: model.csrf,
+    visitor: model.visitor,
     crumbs: [
       { label: org?.name ?? plan.organisationId, href: `/org/${plan.organisationId}` },
       { label: plan.title },
@@ -115,6 +125,7 @@ export function planPage(model: PlanPageModel): Html {
         }
       </dl>
       ${when ? html`<p class="notice" role="note">Du ser planen ${when}. Oppfølging kan bare registreres på planen slik den er nå.</p>` : ''}
+      ${when === undefined ? followUpHint(model.visitor, permissions) : ''}
       ${momentPicker(plan.id, model.latest, moment, `/plan/${plan.id}`)}
       ${planLinks(plan.id, plan.predecessorPlanId !== null, plan.organisationId)}
       ${reportLinks(model.reports)}
@@ -129,12 +140,35 @@ export function planPage(model: PlanPageModel): Html {
             </nav>`
           : emptyState('Planen har ingen kapitler ennå.')
       }
-      ${plan.sections.map((s) => sectionBlock(plan, s, 2, current))}
+      ${plan.sections.map((s) => sectionBlock(plan, s, 2, actions ? permissions : undefined))}
     </article>`,
   });
 }
 
-function sectionBlock(plan: PlanView, s: SectionView, level: number, current: boolean): Html {
+/**
+ * Why there are no follow-up forms, for a visitor who may not post them: sign in (anonymous),
+ * or which role it takes (signed in without it). Nothing for those who may.
+ */
+export function followUpHint(visitor: Visitor, permissions: FollowUpPermissions): Html | '' {
+  if (mayFollowUp(permissions)) return '';
+  const roles = rolesFor('POST', `/${FOLLOW_UP_ROUTE}/${STATUS_ACTION}`).map(roleLabel).join(' eller ');
+  return visitor.principal
+    ? html`<p class="help follow-up-hint">
+        Du kan lese planen. Å registrere status og ansvar krever rollen ${roles} i planens organisasjon.
+      </p>`
+    : html`<p class="help follow-up-hint">
+        <a href="/logg-inn?neste=${encodeURIComponent(visitor.path)}">Logg inn</a> for å registrere status og
+        ansvar (rollen ${roles}).
+      </p>`;
+}
+
+/** `permissions`: the follow-up panel on each measure (the plan as it is now, for those who may). */
+function sectionBlock(
+  plan: PlanView,
+  s: SectionView,
+  level: number,
+  permissions: FollowUpPermissions | undefined,
+): Html {
   const h = headingTag(level);
   return html`<section
     class="plan-section"
@@ -158,11 +192,12 @@ function sectionBlock(plan: PlanView, s: SectionView, level: number, current: bo
         planId: plan.id,
         bodies: plan.bodies,
         headingLevel: level + 1,
-        actions: current ? 'lazy' : false,
+        actions: permissions ? 'lazy' : false,
+        ...(permissions ? { permissions } : {}),
         view: 'plan',
       }),
     )}
-    ${s.sections.map((sub) => sectionBlock(plan, sub, level + 1, current))}
+    ${s.sections.map((sub) => sectionBlock(plan, sub, level + 1, permissions))}
   </section>`;
 }
 
@@ -186,7 +221,7 @@ export interface MeasurePageModel {
   readonly history: readonly HistoryRow[];
   readonly names: ReadonlyMap<string, string>;
   readonly organisations: OrganisationView[];
-  readonly csrf?: string | undefined;
+  readonly visitor: Visitor;
 }
 
 export function measurePage(model: MeasurePageModel): Html {
@@ -194,11 +229,12 @@ export function measurePage(model: MeasurePageModel): Html {
   const org = model.organisations.find((o) => o.id === plan.organisationId);
   const address = measure?.address ?? model.names.get(model.measureId)?.replace(/^Tiltak /, '') ?? '';
   const title = `Tiltak ${address}`.trim();
+  const permissions = followUpPermissions(model.visitor.principal, plan.organisationId);
   return layout({
     title: `${title} – ${plan.title}`,
     organisations: model.organisations,
     currentOrgId: plan.organisationId,
-    csrf: model.csrf,
+    visitor: model.visitor,
     crumbs: [
       { label: org?.name ?? plan.organisationId, href: `/org/${plan.organisationId}` },
       { label: plan.title, href: `/plan/${plan.id}` },
@@ -206,7 +242,19 @@ export function measurePage(model: MeasurePageModel): Html {
     ],
     body: html`<h1>Historikk for ${lowerFirst(title)}</h1>
       <p class="lead">I <a href="/plan/${plan.id}">${plan.title}</a>.</p>
-      ${measure ? measureCard(measure, { planId: plan.id, bodies: plan.bodies, headingLevel: 2, actions: 'inline', view: 'measure', csrf: model.csrf }) : html`<p class="notice" role="note">Tiltaket er ikke lenger med i planen (strøket).</p>`}
+      ${
+        measure
+          ? html`${measureCard(measure, {
+              planId: plan.id,
+              bodies: plan.bodies,
+              headingLevel: 2,
+              actions: mayFollowUp(permissions) ? 'inline' : false,
+              permissions,
+              view: 'measure',
+              csrf: model.visitor.csrf,
+            })}${followUpHint(model.visitor, permissions)}`
+          : html`<p class="notice" role="note">Tiltaket er ikke lenger med i planen (strøket).</p>`
+      }
       <section aria-labelledby="historikk">
         <h2 id="historikk">Historikk</h2>
         <p class="help">Nyeste først. Datoen er når endringen gjaldt fra.</p>

@@ -11,7 +11,7 @@ import { formatDate, formatNumber, STATUS_LABEL } from '../format.js';
 import type { OrganisationContext } from '../page-data.js';
 import { emptyState, overdueBadge, statusBadge } from './components.js';
 import { planLinks } from './overview.js';
-import { layout } from './layout.js';
+import { layout, type Visitor } from './layout.js';
 
 export interface ResponsibilityFilter {
   readonly plan?: string;
@@ -59,9 +59,10 @@ export function responsibilityPage(
   ctx: OrganisationContext,
   plan: PlanView | undefined,
   filter: ResponsibilityFilter,
+  visitor: Visitor,
 ): Html {
   const org = ctx.organisation;
-  const shell = { organisations: ctx.organisations, currentOrgId: org.id };
+  const shell = { organisations: ctx.organisations, currentOrgId: org.id, visitor };
   const crumbs = [{ label: org.name, href: `/org/${org.id}` }, { label: 'Ansvar per organ' }];
   if (!plan) {
     return layout({

@@ -2,7 +2,7 @@ import { describeCountsNb, MEETING_BODY_LABEL_NB, type MeetingView } from '@app/
 import { formatDate } from '../../format.js';
 import { html, raw, type Html } from '../../html.js';
 import { emptyState, headingTag } from '../../views/components.js';
-import { layout } from '../../views/layout.js';
+import { layout, type Visitor } from '../../views/layout.js';
 import type { MeetingContext } from '../meeting-page-data.js';
 import { amendmentCard, inVotingOrder, meetingName, meetingStatusText } from './amendment.js';
 import { filingForm, type FilingFormModel } from './filing-form.js';
@@ -14,6 +14,7 @@ export interface MeetingPageModel extends MeetingContext {
   readonly csrf?: string | undefined;
   /** The filing form, for those who may file (the meeting officer). */
   readonly filing?: FilingFormModel;
+  readonly visitor: Visitor;
 }
 
 /** The links between a meeting's pages. */
@@ -107,7 +108,7 @@ export function meetingPage(model: MeetingPageModel): Html {
     meeting: true,
     organisations: model.organisations,
     currentOrgId: meeting.organisationId,
-    csrf: model.csrf,
+    visitor: model.visitor,
     crumbs: [
       { label: org?.name ?? meeting.organisationId, href: `/org/${meeting.organisationId}` },
       { label: plan.title, href: `/plan/${plan.id}` },

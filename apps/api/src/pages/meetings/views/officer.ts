@@ -3,7 +3,7 @@ import { RECOMMENDATION_LABEL_NB, type AmendmentView } from '@app/read-models';
 import { randomUUID } from 'node:crypto';
 import { html, raw, type Html } from '../../html.js';
 import { emptyState } from '../../views/components.js';
-import { layout } from '../../views/layout.js';
+import { layout, type Visitor } from '../../views/layout.js';
 import type { MeetingContext } from '../meeting-page-data.js';
 import { amendmentCard, inVotingOrder, meetingName } from './amendment.js';
 import { headingOf, meetingFacts, meetingLinks, planVoteText } from './meeting.js';
@@ -22,6 +22,7 @@ export interface OfficerFlash {
 
 export interface OfficerPageModel extends MeetingContext {
   readonly csrf: string | undefined;
+  readonly visitor: Visitor;
   readonly flash?: OfficerFlash;
 }
 
@@ -380,7 +381,7 @@ export function officerPage(model: OfficerPageModel): Html {
     meeting: true,
     organisations: model.organisations,
     currentOrgId: meeting.organisationId,
-    csrf: model.csrf,
+    visitor: model.visitor,
     crumbs: [
       { label: org?.name ?? meeting.organisationId, href: `/org/${meeting.organisationId}` },
       { label: plan.title, href: `/plan/${plan.id}` },

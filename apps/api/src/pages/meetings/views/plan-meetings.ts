@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { formatDate, formatNumber } from '../../format.js';
 import { html, raw, type Html } from '../../html.js';
 import { emptyState } from '../../views/components.js';
-import { layout } from '../../views/layout.js';
+import { layout, type Visitor } from '../../views/layout.js';
 import { planLinks } from '../../views/overview.js';
 import { meetingName } from './amendment.js';
 
@@ -29,6 +29,7 @@ export interface PlanMeetingsModel {
   /** Whether the reader may schedule a meeting (meeting officer in the plan's organisation). */
   readonly canSchedule: boolean;
   readonly csrf: string | undefined;
+  readonly visitor: Visitor;
   readonly problem?: string;
   readonly values?: ScheduleFormValues;
 }
@@ -49,7 +50,7 @@ export function planMeetingsPage(model: PlanMeetingsModel): Html {
     meeting: true,
     organisations: model.organisations,
     currentOrgId: plan.organisationId,
-    csrf: model.csrf,
+    visitor: model.visitor,
     crumbs: [
       { label: org?.name ?? plan.organisationId, href: `/org/${plan.organisationId}` },
       { label: plan.title, href: `/plan/${plan.id}` },

@@ -5,7 +5,7 @@ import {
   type AmendmentView,
 } from '@app/read-models';
 import { html, type Html } from '../../html.js';
-import { layout } from '../../views/layout.js';
+import { layout, type Visitor } from '../../views/layout.js';
 import { amendmentRedline } from '../amendment-change.js';
 import type { MeetingContext } from '../meeting-page-data.js';
 import {
@@ -83,12 +83,13 @@ export function projectorView(ctx: MeetingContext): Html {
 }
 
 /** The hall's screen: large type, no navigation, following the meeting within a second. */
-export function projectorPage(ctx: MeetingContext): Html {
+export function projectorPage(ctx: MeetingContext, visitor: Visitor): Html {
   const { meeting } = ctx;
   return layout({
     title: `Skjerm – ${meetingName(meeting)}`,
     meeting: true,
     organisations: [],
+    visitor,
     body: html`<div class="projector">
       <h1 class="projector-title">${meetingName(meeting)}</h1>
       ${liveRegion('skjerm-live', `/mote/${meeting.id}/live?visning=skjerm`, projectorView(ctx), '500ms', 'live projector-live')}

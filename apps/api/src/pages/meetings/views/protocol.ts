@@ -1,7 +1,7 @@
 import { html, type Html } from '../../html.js';
 import { emptyState } from '../../views/components.js';
 import { redline } from '../../views/history.js';
-import { layout } from '../../views/layout.js';
+import { layout, type Visitor } from '../../views/layout.js';
 import type { MeetingContext } from '../meeting-page-data.js';
 import type { ProtocolEntry, ProtocolModel } from '../protocol-model.js';
 import { meetingName } from './amendment.js';
@@ -38,6 +38,7 @@ function entryItem(e: ProtocolEntry): Html {
 export interface ProtocolPageModel extends MeetingContext {
   readonly protocol: ProtocolModel;
   readonly canLead: boolean;
+  readonly visitor: Visitor;
 }
 
 /** The protocol (møteprotokoll) as a page, with its Word, PDF and replayable YAML files. */
@@ -49,6 +50,7 @@ export function protocolPage(model: ProtocolPageModel): Html {
     title: protocol.title,
     meeting: true,
     organisations: model.organisations,
+    visitor: model.visitor,
     currentOrgId: meeting.organisationId,
     crumbs: [
       { label: org?.name ?? meeting.organisationId, href: `/org/${meeting.organisationId}` },
