@@ -7,6 +7,7 @@ COPY package.json package-lock.json ./
 # --ignore-scripts: the root "prepare" script builds, and the sources are not copied yet.
 RUN npm ci --ignore-scripts
 COPY tsconfig.base.json tsconfig.build.json ./
+COPY scripts ./scripts
 COPY apps ./apps
 COPY libs ./libs
 RUN npm run build

@@ -2,23 +2,34 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@app/config';
 import { AccessService } from '@app/runtime';
 import { createApi } from './create-api.js';
+import { startupBanner } from './startup-banner.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApi({ config, runProjections: true });
+  // The demo's administrator: a random password, printed this once; only its hash is kept.
+  const admin = config.demo ? await app.get(AccessService).ensureDemoAdmin() : undefined;
   await app.listen(config.port);
+  const base = `http://localhost:${config.port}`;
   const where =
     config.database.kind === 'pglite'
       ? `embedded PGlite in ${config.database.dataDir}`
       : 'PostgreSQL (DATABASE_URL)';
-  console.log(`Planverk is running on http://localhost:${config.port} (${where})`);
-  console.log(`  API documentation: http://localhost:${config.port}/docs`);
-  // The demo's administrator: a random password, printed this once; only its hash is kept.
-  const admin = config.demo ? await app.get(AccessService).ensureDemoAdmin() : undefined;
-  if (admin) {
-    console.log(`  Demo administrator (shown only now): ${admin.username} / ${admin.password}`);
-    console.log(`  Sign in at http://localhost:${config.port}/logg-inn, or get a token: POST /auth/tokens`);
-  }
+  // Last, after everything start-up logs, so the password is not lost among the log lines.
+  console.log(
+    startupBanner([
+      `Planverk is running on ${base} (${where})`,
+      `  Pages: ${base}/   API documentation: ${base}/docs`,
+      ...(admin
+        ? [
+            '',
+            `Demo administrator (shown only now): ${admin.username} / ${admin.password}`,
+            `  Sign in at ${base}/logg-inn, or get a token: POST /auth/tokens`,
+            '  Only a hash of the password is kept: write it down now.',
+          ]
+        : []),
+    ]),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pino, type Logger } from 'pino';
+import { Writable } from 'node:stream';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Options } from 'pino-http';
+import pinoPretty from 'pino-pretty';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -29,6 +31,35 @@ export function logCommandId(request: IncomingMessage, commandId: string, actor?
   if (r.log && r.log.bindings().commandId === undefined) r.log.setBindings({ commandId });
 }
 
+/**
+ * Where the log goes: JSON lines (for a log collector) unless standard output is a terminal,
+ * where a person reads it: one pretty line each (pino-pretty), without Nest's start-up listing
+ * of every module and route. Both synchronous, so the last lines (shutdown) are written before a
+ * SIGTERM ends the process.
+ */
+export function logDestination(terminal: boolean): DestinationStream {
+  if (!terminal) return pino.destination({ dest: 1, sync: true });
+  const pretty = pinoPretty({
+    sync: true,
+    destination: 1,
+    colorize: true,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname,context,req,res,responseTime',
+    messageFormat:
+      '{if context}[{context}] {end}{msg}{if req.method} {req.method} {req.path} {res.statusCode} ({responseTime} ms){end}',
+  });
+  return new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      const line = chunk.toString();
+      if (!STARTUP_LISTING.test(line)) pretty.write(line);
+      done();
+    },
+  });
+}
+
+/** Nest's start-up lines for each module and route: noise to a person, kept in the JSON log. */
+const STARTUP_LISTING = /"context":"(InstanceLoader|RoutesResolver|RouterExplorer)"/;
+
 function boundCommandId(r: LoggedRequest): boolean {
   return r.log !== undefined && r.log.bindings().commandId === r.commandId;
 }
@@ -41,8 +72,7 @@ function boundCommandId(r: LoggedRequest): boolean {
 export function pinoHttpOptions(level: string): Options {
   return {
     level,
-    // Synchronous: the last lines (shutdown) are written before a SIGTERM ends the process.
-    stream: pino.destination({ dest: 1, sync: true }),
+    stream: logDestination(process.stdout.isTTY === true),
     genReqId: (req: IncomingMessage, res: ServerResponse) => {
       const incoming = req.headers['x-request-id'];
       const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
