@@ -171,7 +171,7 @@ describe('board pages over HTTP', () => {
     it('reassigns responsibility, and on the measure page answers with the history too', async () => {
       const res = await action('ansvar')
         .set('HX-Request', 'true')
-        .send({ responsible: 'LL, FS', reason: 'Lokallagene leder arbeidet', view: 'measure' })
+        .send('lead=LL&med=FS&reason=Lokallagene+leder+arbeidet&view=measure')
         .expect(200);
       expect(res.text).toContain('Ansvar endret til LL, FS.');
       expect(res.text).toMatch(/<ol\s+class="history"\s+id="tiltak-historikk"\s+hx-swap-oob="true"\s*>/);
@@ -185,11 +185,48 @@ describe('board pages over HTTP', () => {
       expect(status.text).toMatch(/<details\s+class="follow-up[^"]*"[^>]*\sopen\s*>/);
       const body = await action('ansvar')
         .set('HX-Request', 'true')
-        .send({ responsible: 'FS, XYZ' })
+        .send({ lead: 'FS', andre: 'XYZ' })
         .expect(422);
       expect(body.text).toContain('Ukjent organ: XYZ.');
-      // The form keeps what was typed, so it can be corrected.
-      expect(body.text).toContain('value="FS, XYZ"');
+      // The form keeps what was picked and typed, so it can be corrected.
+      expect(body.text).toMatch(/<option value="FS"\s+selected\s*>FS – Fylkesstyret<\/option>/);
+      expect(body.text).toContain('name="andre" value="XYZ"');
+      expect(await countEvents(api.database)).toBe(before);
+    });
+
+    it("offers the plan's bodies to pick, others to type, and a date the change took effect", async () => {
+      const forms = await request(api.http).get(`/plan/${PLAN}/tiltak/${measureId}/oppfolging`).expect(200);
+      expect(forms.text).toMatch(/<select id="lead-[^"]+" name="lead">/);
+      for (const code of ['FS', 'LL'])
+        expect(forms.text).toMatch(new RegExp(`<input\\s+type="checkbox"\\s+name="med"\\s+value="${code}"`));
+      // Two forms, two command ids: sending one never makes the other a repeat.
+      const ids = [...forms.text.matchAll(/name="commandId" value="([^"]+)"/g)].map((m) => m[1]);
+      expect(new Set(ids).size).toBe(2);
+      expect(forms.text).toMatch(/<input id="andre-[^"]+" name="andre"/);
+      expect(forms.text.match(/<input\s+type="date"[^>]*name="effectiveAt"/g)).toHaveLength(2);
+    });
+
+    it('records when a follow-up took effect, and refuses a date ahead', async () => {
+      await action('ansvar')
+        .set('HX-Request', 'true')
+        .send('lead=LL&effectiveAt=2025-11-03&reason=Vedtatt+i+styret')
+        .expect(200);
+      const events = await request(api.http).get(`/plans/${PLAN}/events`).expect(200);
+      const last = events.body[events.body.length - 1];
+      expect(last.type).toBe('MeasureReassigned');
+      expect(last.data.to).toEqual(['LL']);
+      expect(last.metadata.effectiveAt).toBe('2025-11-03');
+      const before = await countEvents(api.database);
+      const ahead = await action('status')
+        .set('HX-Request', 'true')
+        .send({ status: 'done', effectiveAt: '2199-01-01' })
+        .expect(422);
+      expect(ahead.text).toContain('Datoen endringen gjaldt fra kan ikke være fram i tid.');
+      expect(ahead.text).toContain('value="2199-01-01"');
+      await action('status')
+        .set('HX-Request', 'true')
+        .send({ status: 'done', effectiveAt: '3. mars' })
+        .expect(422);
       expect(await countEvents(api.database)).toBe(before);
     });
 

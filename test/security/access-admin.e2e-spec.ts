@@ -126,7 +126,7 @@ describe('access to organisations, users, imports and page forms', () => {
       page: true,
       call: (s, u) =>
         form(u, `/plan/${s.plan}/tiltak/${s.measure}/ansvar`, {
-          responsible: n() % 2 ? 'LL' : 'FS',
+          lead: n() % 2 ? 'LL' : 'FS',
           reason: 'Styrevedtak',
         }),
     },

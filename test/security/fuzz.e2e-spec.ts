@@ -131,13 +131,13 @@ describe('fuzzing every write endpoint', () => {
         method: 'post',
         path: '/plan/{id}/tiltak/{measureId}/status',
         body: undefined,
-        form: ['status', 'note', 'commandId', 'view'],
+        form: ['status', 'note', 'effectiveAt', 'commandId', 'view'],
       },
       {
         method: 'post',
         path: '/plan/{id}/tiltak/{measureId}/ansvar',
         body: undefined,
-        form: ['responsible', 'reason', 'commandId', 'view'],
+        form: ['lead', 'med', 'andre', 'reason', 'effectiveAt', 'commandId', 'view'],
       },
     );
 

@@ -20,7 +20,16 @@ import { ProjectionRunner, summariseFollowUp, type PlanView } from '@app/read-mo
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { logCommandId } from '../auth/logging.js';
-import { BODY_CODE, isMeasureStatus, SLUG, statusLabel, todayIso, UUID } from './format.js';
+import {
+  BODY_CODE,
+  formatDate,
+  isIsoDate,
+  isMeasureStatus,
+  SLUG,
+  statusLabel,
+  todayIso,
+  UUID,
+} from './format.js';
 import { html, type Html } from './html.js';
 import { elementNames, PageData } from './page-data.js';
 import {
@@ -30,6 +39,7 @@ import {
   PageProblem,
   queryString,
   readForm,
+  readFormFields,
   ServerTimingInterceptor,
   visitorOf,
 } from './page-http.js';
@@ -103,17 +113,22 @@ export class PageActionsController {
   ): Promise<void> {
     await this.load(planId, measureId);
     const form = await readForm(req);
-    const values: FollowUpFormValues = { status: form.status ?? '', note: form.note ?? '' };
+    const values: FollowUpFormValues = {
+      status: form.status ?? '',
+      note: form.note ?? '',
+      effectiveAt: form.effectiveAt ?? '',
+    };
+    const refuse = (message: string) => this.refuse(req, res, planId, measureId, form, values, message);
     const status = form.status;
-    if (!isMeasureStatus(status))
-      return this.refuse(req, res, planId, measureId, form, values, 'Velg en gyldig status.');
+    if (!isMeasureStatus(status)) return refuse('Velg en gyldig status.');
     const note = (form.note ?? '').trim();
-    if (note.length > 5000)
-      return this.refuse(req, res, planId, measureId, form, values, 'Merknaden kan være på høyst 5000 tegn.');
+    if (note.length > 5000) return refuse('Merknaden kan være på høyst 5000 tegn.');
+    const effectiveAt = effectiveDate(form);
+    if (effectiveAt.problem) return refuse(effectiveAt.problem);
     const change: PlanChange = { type: 'ChangeMeasureStatus', measureId, status, ...(note ? { note } : {}) };
-    await this.dispatch(req, res, planId, measureId, form, values, change, (appended) =>
+    await this.dispatch(req, res, planId, measureId, form, values, change, effectiveAt.date, (appended) =>
       appended
-        ? `Status endret til ${statusLabel(status)}.`
+        ? `Status endret til ${statusLabel(status)}${effectiveAt.date ? ` fra ${formatDate(effectiveAt.date)}` : ''}.`
         : `Ingen endring: status var allerede ${statusLabel(status)}.`,
     );
   }
@@ -126,35 +141,28 @@ export class PageActionsController {
     @Res() res: Response,
   ): Promise<void> {
     await this.load(planId, measureId);
-    const form = await readForm(req);
-    const values: FollowUpFormValues = { responsible: form.responsible ?? '', reason: form.reason ?? '' };
-    const codes = (form.responsible ?? '')
-      .split(/[,\s]+/)
-      .map((c) => c.trim())
-      .filter((c) => c !== '');
+    const fields = await readFormFields(req);
+    const form = Object.fromEntries(fields);
+    const codes = responsibleFrom(fields);
+    const values: FollowUpFormValues = {
+      responsible: codes,
+      reason: form.reason ?? '',
+      effectiveAt: form.effectiveAt ?? '',
+    };
+    const refuse = (message: string) => this.refuse(req, res, planId, measureId, form, values, message);
     const bad = codes.filter((c) => !BODY_CODE.test(c));
-    if (bad.length > 0)
-      return this.refuse(req, res, planId, measureId, form, values, `Ugyldig organkode: ${bad.join(', ')}.`);
-    if (new Set(codes).size !== codes.length)
-      return this.refuse(req, res, planId, measureId, form, values, 'Et organ er nevnt to ganger.');
+    if (bad.length > 0) return refuse(`Ugyldig organkode: ${bad.join(', ')}.`);
     const reason = (form.reason ?? '').trim();
-    if (reason.length > 2000)
-      return this.refuse(
-        req,
-        res,
-        planId,
-        measureId,
-        form,
-        values,
-        'Begrunnelsen kan være på høyst 2000 tegn.',
-      );
+    if (reason.length > 2000) return refuse('Begrunnelsen kan være på høyst 2000 tegn.');
+    const effectiveAt = effectiveDate(form);
+    if (effectiveAt.problem) return refuse(effectiveAt.problem);
     const change: PlanChange = {
       type: 'ReassignMeasure',
       measureId,
       responsible: codes,
       ...(reason ? { reason } : {}),
     };
-    await this.dispatch(req, res, planId, measureId, form, values, change, (appended) =>
+    await this.dispatch(req, res, planId, measureId, form, values, change, effectiveAt.date, (appended) =>
       appended
         ? `Ansvar endret til ${codes.length > 0 ? codes.join(', ') : 'ingen'}.`
         : 'Ingen endring: ansvaret var allerede slik.',
@@ -177,6 +185,7 @@ export class PageActionsController {
     form: Record<string, string>,
     values: FollowUpFormValues,
     change: PlanChange,
+    effectiveAt: string | undefined,
     done: (appended: boolean) => string,
   ): Promise<void> {
     const envelope: CommandEnvelope = {
@@ -184,6 +193,7 @@ export class PageActionsController {
       commandId: UUID.test(form.commandId ?? '') ? form.commandId! : randomUUID(),
       actor: actorOf(req),
       now: new Date().toISOString(),
+      ...(effectiveAt ? { effectiveAt } : {}),
       cause: { kind: 'follow_up', reference: 'Oppfølging på planverk-sidene' },
     };
     logCommandId(req, envelope.commandId);
@@ -257,6 +267,27 @@ export class PageActionsController {
     const rows = (await this.data.elementHistory(measureId)).filter((r) => r.planId === plan.id);
     return historyList(rows, elementNames(plan), { id: 'tiltak-historikk', oob: true });
   }
+}
+
+/**
+ * The bodies the form names, lead first: the one chosen as lead, those ticked (in the plan's
+ * order, as the form lists them), then those typed; each once.
+ */
+export function responsibleFrom(fields: URLSearchParams): string[] {
+  const typed = (fields.get('andre') ?? '').split(/[,\s]+/);
+  const codes = [fields.get('lead') ?? '', ...fields.getAll('med'), ...typed]
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  return [...new Set(codes)];
+}
+
+/** The form's "Gjaldt fra": a date not after today, or none (the change takes effect today). */
+function effectiveDate(form: Record<string, string>): { date?: string; problem?: string } {
+  const value = (form.effectiveAt ?? '').trim();
+  if (value === '') return {};
+  if (!isIsoDate(value)) return { problem: `«${value}» er ikke en gyldig dato (ÅÅÅÅ-MM-DD).` };
+  if (value > todayIso()) return { problem: 'Datoen endringen gjaldt fra kan ikke være fram i tid.' };
+  return { date: value };
 }
 
 function viewOf(form: Record<string, string>): View {

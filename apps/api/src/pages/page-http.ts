@@ -183,22 +183,20 @@ export function queryString(query: Record<string, unknown>, key: string): string
 }
 
 /**
- * A posted form (application/x-www-form-urlencoded, as htmx and a plain form send it). The
- * api parses only JSON and text, so the stream is read here; a body parsed by someone else first
- * is used as it is.
+ * A posted form (application/x-www-form-urlencoded, as htmx and a plain form send it), every
+ * value of a repeated field kept (ticked checkboxes). The api parses only JSON and text, so the
+ * stream is read here; a body parsed by someone else first is used as it is.
  */
-export async function readForm(request: Request, limit = 64 * 1024): Promise<Record<string, string>> {
+export async function readFormFields(request: Request, limit = 64 * 1024): Promise<URLSearchParams> {
   const parsed = request.body as unknown;
   if (parsed && typeof parsed === 'object' && !Buffer.isBuffer(parsed) && Object.keys(parsed).length > 0) {
-    return Object.fromEntries(
-      Object.entries(parsed as Record<string, unknown>).map(([k, v]) => [
-        k,
-        String(Array.isArray(v) ? v[0] : v),
-      ]),
-    );
+    const fields = new URLSearchParams();
+    for (const [key, value] of Object.entries(parsed as Record<string, unknown>))
+      for (const v of Array.isArray(value) ? value : [value]) fields.append(key, String(v));
+    return fields;
   }
-  if (typeof parsed === 'string') return Object.fromEntries(new URLSearchParams(parsed));
-  if (request.readableEnded) return {};
+  if (typeof parsed === 'string') return new URLSearchParams(parsed);
+  if (request.readableEnded) return new URLSearchParams();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -206,7 +204,15 @@ export async function readForm(request: Request, limit = 64 * 1024): Promise<Rec
     if (size > limit) throw new PageProblem(413, 'Skjemaet er for stort.');
     chunks.push(chunk as Buffer);
   }
-  return Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+/** A posted form, one value per field (the first of a repeated one). */
+export async function readForm(request: Request, limit = 64 * 1024): Promise<Record<string, string>> {
+  const fields = await readFormFields(request, limit);
+  const form: Record<string, string> = {};
+  for (const [key, value] of fields) if (!(key in form)) form[key] = value;
+  return form;
 }
 
 /**

@@ -12,7 +12,61 @@
     dropped: '#c0392b',
   };
 
+  /**
+   * Where the value axis of the status chart ends. When one status dwarfs the rest (84 not
+   * started against 2, 2, 1, 0), a linear axis to 84 leaves the others as slivers: the axis is
+   * then cut at a little over the second largest count, and the bar that runs past it is drawn
+   * broken (a zigzag) with its true number, so every bar can be read and compared.
+   */
+  function statusAxisEnd(values) {
+    var sorted = values.slice().sort(function (a, b) {
+      return b - a;
+    });
+    var largest = sorted[0] || 0;
+    var second = sorted[1] || 0;
+    if (second === 0 || largest <= second * 4) return undefined;
+    return Math.max(5, Math.ceil(second * 2.5));
+  }
+
+  /** Each bar's number at its end, and the zigzag on a bar that runs past the cut axis. */
+  var barNumbers = {
+    id: 'planverkBarNumbers',
+    afterDatasetsDraw: function (chart) {
+      var ctx = chart.ctx;
+      var area = chart.chartArea;
+      var meta = chart.getDatasetMeta(0);
+      var values = chart.data.datasets[0].data;
+      ctx.save();
+      ctx.font = '600 13px system-ui, sans-serif';
+      ctx.textBaseline = 'middle';
+      meta.data.forEach(function (bar, i) {
+        var value = values[i];
+        var broken = bar.x > area.right - 1;
+        var x = Math.min(bar.x, area.right);
+        if (broken) {
+          // Two white slanted cuts across the bar: it goes on beyond the axis.
+          var h = bar.height / 2 + 2;
+          ctx.strokeStyle = '#fff';
+          ctx.lineWidth = 3;
+          [-22, -14].forEach(function (dx) {
+            ctx.beginPath();
+            ctx.moveTo(x + dx - 4, bar.y + h);
+            ctx.lineTo(x + dx + 4, bar.y - h);
+            ctx.stroke();
+          });
+        }
+        var text = value.toLocaleString('nb-NO');
+        ctx.fillStyle = broken ? '#fff' : '#1a1a1a';
+        ctx.textAlign = broken ? 'right' : 'left';
+        ctx.fillText(text, broken ? x - 30 : x + 6, bar.y);
+      });
+      ctx.restore();
+    },
+  };
+
   function statusChart(canvas, spec) {
+    var axisEnd = statusAxisEnd(spec.values);
+    if (axisEnd !== undefined) canvas.dataset.axisCut = String(axisEnd);
     return new Chart(canvas, {
       type: 'bar',
       data: {
@@ -21,18 +75,33 @@
           {
             label: 'Tiltak',
             data: spec.values,
-            backgroundColor: spec.statuses.map(function (s) {
-              return STATUS_COLOURS[s] || '#888';
+            // A status with a single measure still shows as a bar.
+            minBarLength: 4,
+            // ...but none does, with its 0 beside the axis.
+            backgroundColor: spec.statuses.map(function (s, i) {
+              return spec.values[i] === 0 ? 'transparent' : STATUS_COLOURS[s] || '#888';
             }),
           },
         ],
       },
+      plugins: [barNumbers],
       options: {
         indexAxis: 'y',
         animation: false,
         maintainAspectRatio: false,
+        layout: { padding: { right: 32 } },
         plugins: { legend: { display: false } },
-        scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
+        scales: {
+          x: {
+            beginAtZero: true,
+            ticks: { precision: 0 },
+            max: axisEnd,
+            title:
+              axisEnd === undefined
+                ? { display: false }
+                : { display: true, text: 'Aksen er kuttet ved ' + axisEnd + ': den lengste søylen er brutt' },
+          },
+        },
       },
     });
   }

@@ -2,7 +2,7 @@ import { MEASURE_STATUSES, type Body, type MeasureStatus } from '@app/domain';
 import { randomUUID } from 'node:crypto';
 import type { MeasureView, StatusCounts } from '@app/read-models';
 import { html, jsonAttr, raw, type Html } from '../html.js';
-import { formatDate, formatNumber, STATUS_LABEL, statusLabel } from '../format.js';
+import { formatDate, formatNumber, STATUS_LABEL, statusLabel, todayIso } from '../format.js';
 import { NO_FOLLOW_UP, type FollowUpPermissions } from '../permissions.js';
 
 export function statusBadge(status: string): Html {
@@ -57,8 +57,10 @@ export interface MeasureCardOptions {
 export interface FollowUpFormValues {
   readonly status?: string;
   readonly note?: string;
-  readonly responsible?: string;
+  /** The bodies ticked, chosen and typed, lead first (as sent, so a refused form shows them again). */
+  readonly responsible?: readonly string[];
   readonly reason?: string;
+  readonly effectiveAt?: string;
 }
 
 export function measureCard(m: MeasureView, o: MeasureCardOptions): Html {
@@ -122,12 +124,14 @@ export function followUpForms(m: MeasureView, o: MeasureCardOptions): Html {
   const hx = (path: string) =>
     html`method="post" action="${base}/${path}" hx-post="${base}/${path}" hx-target="#tiltak-${m.id}"
     hx-swap="outerHTML"`;
-  const known = o.bodies.map((b) => `${b.code} (${b.name})`).join(', ');
   const may = o.permissions ?? NO_FOLLOW_UP;
+  // Each form its own command id: a double submit of one appends once, and never stops the other.
+  const hidden = () =>
+    html`<input type="hidden" name="commandId" value="${randomUUID()}" />
+      <input type="hidden" name="view" value="${view}" />
+      ${o.csrf ? html`<input type="hidden" name="_csrf" value="${o.csrf}" />` : ''}`;
   const statusForm = html`<form class="action-form" ${hx('status')}>
-    <input type="hidden" name="commandId" value="${randomUUID()}" />
-    <input type="hidden" name="view" value="${view}" />
-    ${o.csrf ? html`<input type="hidden" name="_csrf" value="${o.csrf}" />` : ''}
+    ${hidden()}
     <fieldset>
       <legend>Endre status</legend>
       <label for="status-${m.id}">Ny status</label>
@@ -139,34 +143,70 @@ export function followUpForms(m: MeasureView, o: MeasureCardOptions): Html {
       </select>
       <label for="note-${m.id}">Merknad (valgfri)</label>
       <textarea id="note-${m.id}" name="note" rows="2" maxlength="5000">${v.note ?? ''}</textarea>
+      ${effectiveAtField(`status-${m.id}`, v.effectiveAt)}
       <button type="submit">Lagre status</button>
     </fieldset>
   </form>`;
   const responsibleForm = html`<form class="action-form" ${hx('ansvar')}>
-    <input type="hidden" name="commandId" value="${randomUUID()}" />
-    <input type="hidden" name="view" value="${view}" />
-    ${o.csrf ? html`<input type="hidden" name="_csrf" value="${o.csrf}" />` : ''}
+    ${hidden()}
     <fieldset>
       <legend>Endre ansvar</legend>
-      <label for="responsible-${m.id}"
-        >Ansvarlige organer, med komma mellom (det første har hovedansvaret)</label
-      >
-      <input
-        id="responsible-${m.id}"
-        name="responsible"
-        value="${v.responsible ?? m.responsible.join(', ')}"
-        aria-describedby="responsible-help-${m.id}"
-        autocomplete="off"
-      />
-      <p class="help" id="responsible-help-${m.id}">
-        ${known ? `Kjente organer: ${known}.` : 'Planen har ingen forkortelsesliste.'}
-      </p>
+      ${bodyPicker(m.id, v.responsible ?? m.responsible, o.bodies)}
       <label for="reason-${m.id}">Begrunnelse (valgfri)</label>
       <input id="reason-${m.id}" name="reason" value="${v.reason ?? ''}" maxlength="2000" />
+      ${effectiveAtField(`ansvar-${m.id}`, v.effectiveAt)}
       <button type="submit">Lagre ansvar</button>
     </fieldset>
   </form>`;
   return html`${may.status ? statusForm : ''}${may.responsible ? responsibleForm : ''}`;
+}
+
+/**
+ * The responsible bodies, picked from the plan's own list: the lead in a list, the others
+ * ticked, and any body the list lacks typed (the plan then has to know it). Posts `lead`, one
+ * `med` per ticked body, and `andre`.
+ */
+function bodyPicker(id: string, responsible: readonly string[], bodies: readonly Body[]): Html {
+  const known = new Set(bodies.map((b) => b.code));
+  const [lead, ...rest] = responsible;
+  const leadOptions: Array<readonly [string, string]> = bodies.map((b) => [b.code, `${b.code} – ${b.name}`]);
+  if (lead && !known.has(lead)) leadOptions.push([lead, lead]);
+  const typed = rest.filter((c) => !known.has(c));
+  return html`<label for="lead-${id}">Hovedansvar</label>
+    <select id="lead-${id}" name="lead">
+      <option value="" ${lead ? '' : raw(' selected')}>Ingen</option>
+      ${leadOptions.map(
+        ([code, label]) =>
+          html`<option value="${code}" ${code === lead ? raw(' selected') : ''}>${label}</option>`,
+      )}
+    </select>
+    ${
+      bodies.length > 0
+        ? html`<fieldset class="body-checks">
+            <legend>Også ansvarlige</legend>
+            ${bodies.map(
+              (b) =>
+                html`<label class="check"
+                  ><input
+                    type="checkbox"
+                    name="med"
+                    value="${b.code}"
+                    ${rest.includes(b.code) ? raw(' checked') : ''}
+                  />
+                  <abbr title="${b.name}">${b.code}</abbr> ${b.name}</label
+                >`,
+            )}
+          </fieldset>`
+        : html`<p class="help">Planen har ingen forkortelsesliste: skriv kodene under.</p>`
+    }
+    <label for="andre-${id}">Andre organer (koder med komma mellom, valgfri)</label>
+    <input id="andre-${id}" name="andre" value="${typed.join(', ')}" autocomplete="off" />`;
+}
+
+/** When a follow-up took effect, if not today (a report made after the fact). */
+function effectiveAtField(id: string, value: string | undefined): Html {
+  return html`<label for="gjaldt-${id}">Gjaldt fra (valgfri, ellers i dag)</label>
+    <input type="date" id="gjaldt-${id}" name="effectiveAt" max="${todayIso()}" value="${value ?? ''}" />`;
 }
 
 /** Status counts of a plan: replaced in place (hx-swap-oob) after a follow-up action. */
