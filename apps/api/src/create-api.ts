@@ -15,6 +15,9 @@ import { configureSecurity } from './auth/configure-security.js';
 import { BODY_LIMIT_BYTES, refuseDeepJson, refuseOversizedBodies } from './http/body-limit.js';
 import { ErrorFilter } from './http/error.filter.js';
 
+/** The OpenAPI security scheme of a bearer token. */
+const BEARER = 'bearer';
+
 export interface ApiOptions extends RuntimeOptions {
   readonly logger?: false;
 }
@@ -61,11 +64,24 @@ export async function createApi(options: ApiOptions): Promise<NestExpressApplica
     app,
     new DocumentBuilder()
       .setTitle('Planverk')
-      .setDescription('Event-sourced work plans: commands in, projections out.')
+      .setDescription(
+        'Event-sourced work plans: commands in, projections out. To try a write, get a token with ' +
+          'POST /auth/tokens (username and password), then "Authorize" with it: every request then ' +
+          'carries it as Authorization: Bearer. Reads of published plans need no token.',
+      )
       .setVersion('0.1.0')
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', description: 'A token from POST /auth/tokens (pvk_...)' },
+        BEARER,
+      )
+      // Every route may carry the token: the writes need it, reads of internal plans too.
+      .addSecurityRequirements(BEARER)
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs/openapi.json',
+    swaggerOptions: { persistAuthorization: true },
+  });
 
   await app.init();
   if (options.config.demo) {

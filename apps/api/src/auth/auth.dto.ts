@@ -79,6 +79,7 @@ export class IssueTokenDto {
 }
 
 export class TokenIdParam {
+  @ApiProperty({ description: 'The token (its tokenId, as POST /auth/tokens returned it)', format: 'uuid' })
   @IsUUID(undefined, { message: 'tokenId must be a UUID' })
   tokenId!: string;
 }
@@ -96,7 +97,7 @@ export class CreateUserDto extends CommandIdDto {
 }
 
 export class SetPasswordDto extends CommandIdDto {
-  @ApiProperty({ description: 'At least 12 characters' })
+  @ApiProperty({ description: 'At least 12 characters', example: 'et-langt-nytt-passord' })
   @IsString()
   @Length(12, 200)
   password!: string;
@@ -112,6 +113,7 @@ export class SignOutEverywhereDto extends CommandIdDto {
 }
 
 export class UserIdParam {
+  @ApiProperty({ description: 'The user (their id, as POST /users or GET /auth/me returned it)' })
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, { message: 'userId must be a user id' })
   userId!: string;
 }
@@ -146,6 +148,7 @@ export class VisibilityDto extends CommandIdDto {
 }
 
 export class OrganisationParam {
+  @ApiProperty({ description: 'The organisation (a slug)', example: 'oslo-sv', maxLength: 100 })
   @Matches(SLUG, { message: 'organisation id must be a lower-case slug such as oslo-sv' })
   @MaxLength(100)
   id!: string;

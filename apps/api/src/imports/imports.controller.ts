@@ -7,6 +7,7 @@ import type { Request, Response } from 'express';
 import { logCommandId } from '../auth/logging.js';
 import { actorOf } from '../http/command-envelope.js';
 import { RequestDocuments } from '../http/request-documents.js';
+import { PLAN_DOCUMENT_EXAMPLE } from '../http/openapi-examples.js';
 import { ImportBodyDto, ImportOptionsQuery } from './import.dto.js';
 
 @ApiTags('imports')
@@ -26,7 +27,15 @@ export class ImportsController {
       "Send JSON `{ content, format?, id?, org?, dryRun? }`, or the raw text with Content-Type text/plain or application/yaml and the options as query parameters. One atomic append: a document with a problem writes nothing; importing the same document again appends nothing. Authorised on the document as it will be imported: plan_editor in its organisation (and the existing plan's); a dry run needs only a signed-in caller.",
   })
   @ApiConsumes('application/json', 'text/plain', 'application/yaml')
-  @ApiBody({ type: ImportBodyDto })
+  @ApiBody({
+    type: ImportBodyDto,
+    examples: {
+      document: {
+        summary: 'A plan document, as a dry run',
+        value: { content: PLAN_DOCUMENT_EXAMPLE, dryRun: true },
+      },
+    },
+  })
   @ApiResponse({
     status: 201,
     description: 'Imported (appended=false when the same document was imported before)',

@@ -66,14 +66,22 @@ class LinkDto extends CommandIdDto {
   @Matches(SLUG, { message: 'fromPlanId must be a plan id such as oslo-sv-2020-2023' })
   fromPlanId!: string;
 
-  @ApiProperty({ type: [String], description: 'Measure or goal ids of the predecessor plan' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', format: 'uuid' },
+    description: 'Measure or goal ids of the predecessor plan (GET /plans/{id}/lineage lists them)',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
   @IsUUID(undefined, { each: true, message: 'each id in from must be a UUID' })
   from!: string[];
 
-  @ApiProperty({ type: [String], description: 'Measure or goal ids of this plan' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', format: 'uuid' },
+    description: 'Measure or goal ids of this plan',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)

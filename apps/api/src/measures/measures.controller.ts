@@ -1,9 +1,10 @@
 import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { PlanQueries } from '@app/runtime';
 import { IsUUID } from 'class-validator';
 
 class MeasureIdParam {
+  @ApiProperty({ description: 'The measure (its id, in any plan)', format: 'uuid' })
   @IsUUID(undefined, { message: 'id must be a UUID' })
   id!: string;
 }

@@ -22,12 +22,19 @@ const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 
 export class MeetingIdParam {
+  @ApiProperty({ description: 'The meeting (a slug)', example: 'oslo-sv-am-2026', maxLength: 100 })
   @Matches(SLUG, { message: 'meeting id must be a lower-case slug such as oslo-sv-am-2026' })
   @MaxLength(100)
   id!: string;
 }
 
 export class AmendmentParams extends MeetingIdParam {
+  @ApiProperty({
+    description: "The amendment's number in the meeting",
+    type: 'integer',
+    minimum: 1,
+    example: 1,
+  })
   @Type(() => Number)
   @IsInt({ message: 'no must be a whole number' })
   @Min(1)
@@ -132,7 +139,7 @@ export class ScheduleMeetingDto extends EnvelopeDto {
   edition?: string;
 }
 
-export class TargetDto {
+export class AmendmentTargetDto {
   @ApiPropertyOptional({ example: '4.2.J' })
   @IsOptional()
   @Length(1, 100)
@@ -286,11 +293,11 @@ export class FileAmendmentDto extends ChangeFieldsDto {
   @Length(1, 200)
   proposer?: string;
 
-  @ApiPropertyOptional({ type: TargetDto, description: 'Left out only for add_section' })
+  @ApiPropertyOptional({ type: AmendmentTargetDto, description: 'Left out only for add_section' })
   @IsOptional()
   @ValidateNested()
-  @Type(() => TargetDto)
-  target?: TargetDto;
+  @Type(() => AmendmentTargetDto)
+  target?: AmendmentTargetDto;
 
   @ApiProperty({
     example: 'replace_text',

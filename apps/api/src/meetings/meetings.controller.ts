@@ -34,6 +34,11 @@ import { logCommandId } from '../auth/logging.js';
 import { actorOf, envelopeFrom } from '../http/command-envelope.js';
 import { asBadRequest, RequestDocuments } from '../http/request-documents.js';
 import {
+  AMENDMENT_EXAMPLE,
+  AMENDMENT_LIST_EXAMPLE,
+  MEETING_PROTOCOL_EXAMPLE,
+} from '../http/openapi-examples.js';
+import {
   AmendmentParams,
   FileAmendmentDto,
   MeetingIdParam,
@@ -79,6 +84,10 @@ export class MeetingsController {
       "Schedules the meeting, files the amendments, records recommendations and votes in order; adopted amendments and the plan vote are carried into the plan with the meeting and amendment as their cause. A protocol with any problem is refused whole with every problem listed (amendment, line, field, why) and nothing is appended. Replaying the same protocol again appends nothing. `?dryRun=true` shows the resulting plan and each outcome without appending. Authorised on what the protocol names, whatever the shape: meeting_officer in the meeting's organisation and its plan's; a dry run needs only to be able to read the plan. Sent as `{ content }`, the protocol takes no other fields.",
   })
   @ApiConsumes('application/yaml', 'text/plain', 'application/json')
+  @ApiBody({
+    description: 'The protocol: YAML or JSON as DESIGN.md shows it, or JSON `{ content }`',
+    schema: { type: 'string', example: MEETING_PROTOCOL_EXAMPLE },
+  })
   @ApiResponse({ status: 201, description: 'Replayed: the outcome per amendment, the adopted revision' })
   @ApiResponse({ status: 200, description: 'Dry run: the outcome and the resulting plan (and its Markdown)' })
   @ApiResponse({ status: 400, description: 'A protocol with problems, all listed; nothing appended' })
@@ -234,7 +243,7 @@ export class MeetingsController {
       'File an amendment (target by address, id or lines of the draft; checked against the plan the meeting treats)',
   })
   @ApiHeader(IDEMPOTENCY_KEY)
-  @ApiBody({ type: FileAmendmentDto })
+  @ApiBody({ type: FileAmendmentDto, examples: { add_measure: { value: AMENDMENT_EXAMPLE } } })
   @ApiResponse({
     status: 400,
     description: 'Unknown target, text not found, unknown body...; nothing appended',
@@ -265,6 +274,10 @@ export class MeetingsController {
       'Entries with Forslagsstiller, Plass ("Linje 50 tom 53", "Linje 38/39", "Ny linje 34"), Type forslag (Tillegg, Endring, Stryking), Forslag ("Stryke: «…» Erstatte med: «…»") and Forklaring, as text/plain or JSON `{ content }`. Each entry is filed on its own against the draft the meeting treats; every entry it could not read or resolve is reported with its number and why. Importing the same list again files nothing twice.',
   })
   @ApiConsumes('text/plain', 'application/json')
+  @ApiBody({
+    description: 'The list as text, or JSON `{ content }`',
+    schema: { type: 'string', example: AMENDMENT_LIST_EXAMPLE },
+  })
   @ApiResponse({ status: 201, description: 'The numbers filed, and those it could not resolve, with why' })
   async importAmendments(@Param() { id }: MeetingIdParam, @Body() body: unknown, @Req() req: Request) {
     const content = typeof body === 'string' ? body : (body as { content?: unknown } | undefined)?.content;

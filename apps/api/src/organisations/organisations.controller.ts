@@ -16,6 +16,7 @@ import type { Request, Response } from 'express';
 import { commandData, envelopeFrom } from '../http/command-envelope.js';
 import { CommandResponder } from '../plans/command-responder.js';
 import { CommandIdDto } from '../plans/dto/command-id.dto.js';
+import { OrganisationParam } from '../auth/auth.dto.js';
 import { BodyDto, SLUG } from '../plans/dto/create-plan.dto.js';
 
 class RegisterOrganisationDto extends CommandIdDto {
@@ -37,12 +38,6 @@ class RegisterOrganisationDto extends CommandIdDto {
   @IsOptional()
   @Matches(SLUG, { message: 'parentId must be an organisation id such as sv' })
   parentId?: string;
-}
-
-class OrganisationIdParam {
-  @Matches(SLUG, { message: 'organisation id must be a lower-case slug such as oslo-sv' })
-  @MaxLength(100)
-  id!: string;
 }
 
 class DeclareOrganisationBodyDto extends BodyDto {
@@ -89,7 +84,7 @@ export class OrganisationsController {
   @ApiOperation({ summary: 'Declare a body of the organisation (FS Fylkesstyret, LL Lokallag ...)' })
   @ApiBody({ type: BodyDto })
   async declareBody(
-    @Param() { id }: OrganisationIdParam,
+    @Param() { id }: OrganisationParam,
     @Body() dto: DeclareOrganisationBodyDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -113,7 +108,7 @@ export class OrganisationsController {
   @Get(':id')
   @ApiOperation({ summary: 'One organisation, with its plans' })
   @ApiResponse({ status: 404, description: 'No such organisation' })
-  async get(@Param() { id }: OrganisationIdParam) {
+  async get(@Param() { id }: OrganisationParam) {
     const organisation = await this.queries.findOrganisation(id);
     if (!organisation) throw new NotFoundException(`Organisation "${id}" not found`);
     return { ...organisation, plans: await this.queries.listPlans(id) };

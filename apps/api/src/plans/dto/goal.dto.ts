@@ -4,7 +4,7 @@ import { IsNumber, IsOptional, IsString, IsUUID, Length, ValidateNested } from '
 import { CommandIdDto } from './command-id.dto.js';
 import { IsIsoDate } from '../../http/is-iso-date.js';
 
-export class TargetDto {
+export class GoalTargetValueDto {
   @ApiProperty({ example: 'members' })
   @IsString()
   @Length(1, 100)
@@ -35,18 +35,18 @@ export class AddGoalDto extends CommandIdDto {
   @Length(1, 5000)
   text!: string;
 
-  @ApiPropertyOptional({ type: TargetDto })
+  @ApiPropertyOptional({ type: GoalTargetValueDto })
   @IsOptional()
   @ValidateNested()
-  @Type(() => TargetDto)
-  target?: TargetDto;
+  @Type(() => GoalTargetValueDto)
+  target?: GoalTargetValueDto;
 }
 
 export class GoalTargetDto extends CommandIdDto {
-  @ApiProperty({ type: TargetDto })
+  @ApiProperty({ type: GoalTargetValueDto })
   @ValidateNested()
-  @Type(() => TargetDto)
-  target!: TargetDto;
+  @Type(() => GoalTargetValueDto)
+  target!: GoalTargetValueDto;
 }
 
 export class TextDto extends CommandIdDto {
