@@ -161,6 +161,7 @@ export class MeetingPagesController {
       sheets,
       canLead: leads,
       csrf,
+      visitor: visitorOf(req),
       ...(leads ? { filing: { meetingId: ctx.meeting.id, papers: ctx.papers, csrf, asOfficer: true } } : {}),
     }).value;
   }

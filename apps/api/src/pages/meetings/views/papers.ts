@@ -2,7 +2,7 @@ import type { MeetingPapers, PaperLine } from '@app/domain';
 import { amendmentOpLabel, flattenMeasures, type AmendmentView } from '@app/read-models';
 import { html, raw, type Html } from '../../html.js';
 import { statusBadge } from '../../views/components.js';
-import { layout } from '../../views/layout.js';
+import { layout, type Visitor } from '../../views/layout.js';
 import type { MeetingContext } from '../meeting-page-data.js';
 import { allAmendments, amendmentStatusBadge, meetingName } from './amendment.js';
 import { filingForm, type FilingFormModel } from './filing-form.js';
@@ -13,6 +13,7 @@ export interface PapersPageModel extends MeetingContext {
   readonly sheets: MeetingPapers;
   readonly canLead: boolean;
   readonly csrf: string | undefined;
+  readonly visitor: Visitor;
   readonly filing?: FilingFormModel;
 }
 
@@ -109,7 +110,7 @@ export function papersPage(model: PapersPageModel): Html {
     meeting: true,
     organisations: model.organisations,
     currentOrgId: meeting.organisationId,
-    csrf: model.csrf,
+    visitor: model.visitor,
     crumbs: [
       { label: org?.name ?? meeting.organisationId, href: `/org/${meeting.organisationId}` },
       { label: plan.title, href: `/plan/${plan.id}` },
