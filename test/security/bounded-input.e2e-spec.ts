@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createServer } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import request from 'supertest';
 import {
   BILLION_LAUGHS_YAML,
@@ -126,4 +128,27 @@ describe('documents and bodies built to freeze or crash the api', () => {
       { line: 1001, path: '', message: 'the key "k5" appears twice in one mapping' },
     ]);
   });
+
+  it('answers a body that never completes with 408 and closes the connection, within 12 s (point 8)', async () => {
+    const server = createServer(api.http);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const before = await countEvents(api.database);
+      const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
+      let answer = '';
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+      const started = Date.now();
+      // Announces 100,000 bytes and sends a few: the client that never finishes its body.
+      socket.write(
+        'POST /imports HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/yaml\r\nContent-Length: 100000\r\n\r\nplan:\n',
+      );
+      await new Promise<void>((resolve) => socket.on('close', () => resolve()));
+      expect(Date.now() - started).toBeLessThan(12_000);
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      expect(answer).toContain('The request body did not arrive within 10 s');
+      expect(await countEvents(api.database)).toBe(before);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }, 30_000);
 });

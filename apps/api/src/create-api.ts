@@ -12,7 +12,12 @@ import { randomBytes } from 'node:crypto';
 
 import { ApiModule } from './app.module.js';
 import { configureSecurity } from './auth/configure-security.js';
-import { BODY_LIMIT_BYTES, refuseDeepJson, refuseOversizedBodies } from './http/body-limit.js';
+import {
+  BODY_LIMIT_BYTES,
+  refuseDeepJson,
+  refuseOversizedBodies,
+  refuseSlowBodies,
+} from './http/body-limit.js';
 import { ErrorFilter } from './http/error.filter.js';
 
 /** The OpenAPI security scheme of a bearer token. */
@@ -33,8 +38,10 @@ export async function createApi(options: ApiOptions): Promise<NestExpressApplica
     ApiModule.forRoot({ ...options, security: { sessionSecret, logs } }),
     { ...(logs ? { bufferLogs: true } : { logger: false }), bodyParser: false },
   );
-  // First: a body announced over the limit is refused before anything waits for it.
+  // First: a body announced over the limit is refused before anything waits for it, and one that
+  // does not arrive in time is not waited for.
   app.use(refuseOversizedBodies);
+  app.use(refuseSlowBodies);
   configureSecurity(app, options.config, sessionSecret, logs);
   // A body nested too deep is refused before it is parsed. Nest's type leaves `verify` out: it sets
   // one itself only for `rawBody`, which this app does not use, and passes ours on otherwise.

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '@app/config';
 import { AccessService } from '@app/runtime';
 import { createApi } from './create-api.js';
 import { startupBanner } from './startup-banner.js';
+import { limitRequestTimes } from './http/body-limit.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   // The demo's administrator: a random password, printed this once; only its hash is kept.
   const admin = config.demo ? await app.get(AccessService).ensureDemoAdmin() : undefined;
   await app.listen(config.port);
+  limitRequestTimes(app.getHttpServer());
   const base = `http://localhost:${config.port}`;
   const where =
     config.database.kind === 'pglite'

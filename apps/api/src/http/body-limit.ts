@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import type { Server } from 'node:http';
 
 /** The largest request body the api reads (JSON, form, text/YAML). */
 export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -59,4 +60,50 @@ export function jsonDepthExceeds(text: Uint8Array, limit: number): boolean {
     } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
   }
   return false;
+}
+
+/** How long a client may take to send a request's body, from the moment its headers arrived. */
+export const BODY_TIME_LIMIT_MS = 10_000;
+
+/**
+ * A body that does not arrive within BODY_TIME_LIMIT_MS is answered 408 and its connection
+ * closed: a client that announces a body and sends it slowly, or never, held a connection open
+ * (and its parser waiting) for as long as it liked. Node's own request timeout is only checked
+ * every 30 s; this one is exact.
+ */
+export function refuseSlowBodies(req: Request, res: Response, next: NextFunction): void {
+  const hasBody =
+    Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (!hasBody || req.complete) {
+    next();
+    return;
+  }
+  const timer = setTimeout(() => {
+    if (req.complete) return;
+    if (res.headersSent) {
+      // Answered already (a 415, say) while the body still trickles in: stop waiting for it.
+      req.socket.destroy();
+      return;
+    }
+    res.setHeader('Connection', 'close');
+    res.once('finish', () => req.socket.destroy());
+    res.status(408).json({
+      statusCode: 408,
+      message: `The request body did not arrive within ${BODY_TIME_LIMIT_MS / 1000} s`,
+    });
+  }, BODY_TIME_LIMIT_MS);
+  timer.unref();
+  const done = (): void => clearTimeout(timer);
+  req.once('end', done);
+  req.once('close', done);
+  next();
+}
+
+/**
+ * The same limits at the HTTP server, for what the middleware above cannot see (headers that
+ * never complete): Node checks these every 30 s and answers 408.
+ */
+export function limitRequestTimes(server: Server): void {
+  server.headersTimeout = BODY_TIME_LIMIT_MS;
+  server.requestTimeout = 2 * BODY_TIME_LIMIT_MS;
 }

@@ -22,6 +22,16 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    if (response.headersSent) {
+      // Answered already: a body that did not arrive in time was answered 408, and its parser
+      // gives up when the connection closes. Anything else that fails this late is logged.
+      const clientError =
+        asExpressClientError(error) ??
+        (error instanceof HttpException ? asExpressClientError(error.cause) : undefined);
+      if (!clientError)
+        this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      return;
+    }
     if (error instanceof HttpException) {
       // Nest wraps body-parser's errors; answer them in our words rather than the parser's.
       const parserError = asExpressClientError(error.cause);
