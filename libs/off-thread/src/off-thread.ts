@@ -29,7 +29,7 @@ export const OFF_THREAD_DEFAULTS = {
 /**
  * The worker threads that run the CPU-heavy part of a request (reading a large document,
  * deciding thousands of commands) off the main thread, so the event loop keeps answering
- * everyone else (docs/adr/0013). A small pool (piscina): threads start on the first task and
+ * everyone else (docs/adr/0016). A small pool (piscina): threads start on the first task and
  * stop when idle; a full queue, a task over its time or its heap, are errors of their own.
  *
  * When the code runs as TypeScript (jest), the threads need to be told how to load it:
