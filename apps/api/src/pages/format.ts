@@ -1,4 +1,4 @@
-import { metricLabelNb, STATUS_LABEL_NB } from '@app/read-models';
+import { formatDateNb, formatNumberNb, metricLabelNb, STATUS_LABEL_NB } from '@app/read-models';
 
 /** Norwegian words for the statuses: the same as the reports and exports use. */
 export const STATUS_LABEL = STATUS_LABEL_NB;
@@ -37,16 +37,11 @@ export const LEVEL_LABEL: Record<string, string> = {
   local: 'Lokallag',
 };
 
-/** 2026-03-14 -> 14.03.2026; anything else unchanged. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return match ? `${match[3]}.${match[2]}.${match[1]}` : iso;
-}
+/** 2026-03-14 -> 14.03.2026: the same as the reports. */
+export const formatDate = formatDateNb;
 
-export function formatNumber(value: number): string {
-  return new Intl.NumberFormat('nb-NO').format(value);
-}
+/** 3394 -> "3 394": the same as the reports. */
+export const formatNumber = formatNumberNb;
 
 export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);

@@ -1,3 +1,5 @@
+import { escapeHtml } from '@app/read-models';
+
 /**
  * HTML built from template literals. Every interpolated value is escaped unless it is already
  * `Html` (the result of another `html` template, or `raw` for trusted constants), so a plan's
@@ -12,18 +14,8 @@ export class Html {
 
 export type HtmlValue = Html | string | number | boolean | null | undefined | readonly HtmlValue[];
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** The one escaping helper: text and attribute values alike. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
+/** Text and attribute values alike: the escaping the reports use too. */
+export { escapeHtml };
 
 function render(value: HtmlValue): string {
   if (value instanceof Html) return value.value;

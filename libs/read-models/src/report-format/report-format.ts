@@ -55,14 +55,20 @@ export const LINEAGE_KINDS: readonly LinkKind[] = [
   'dropped',
 ];
 
-/** "2026-03-14" -> "14.03.2026"; anything else is returned as it is. */
+/**
+ * "2026-03-14" -> "14.03.2026"; anything else is returned as it is. The one date format of the
+ * pages, the reports and the exports.
+ */
 export function formatDateNb(iso: string | null | undefined): string {
   if (!iso) return '';
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   return match ? `${match[3]}.${match[2]}.${match[1]}` : iso;
 }
 
-/** A number with Norwegian digit grouping and decimal comma: 3394 -> "3 394". */
+/**
+ * A number with Norwegian digit grouping (a space) and decimal comma: 3394 -> "3 394",
+ * -1234.5 -> "−1 234,5". The one number format of the pages, the reports and the exports.
+ */
 export function formatNumberNb(value: number): string {
   const [whole, fraction] = Math.abs(value).toString().split('.');
   const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
@@ -126,14 +132,20 @@ export function formatTargetNb(target: Target | null | undefined, options: { tod
   return `${amount}${by}${expired}`;
 }
 
-/** Text as HTML: every character that could open markup or end an attribute is escaped. */
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/**
+ * Text as HTML, in text and in attribute values alike: every character that could open markup or
+ * end an attribute is escaped. The one escaping function of the pages, the reports and the exports.
+ */
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
 /**

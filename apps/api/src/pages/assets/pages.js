@@ -142,7 +142,7 @@
           tooltip: {
             callbacks: {
               label: function (ctx) {
-                return ctx.dataset.label + ' ' + ctx.raw.date + ': ' + ctx.raw.y.toLocaleString('nb-NO');
+                return ctx.dataset.label + ' ' + ctx.raw.date + ': ' + ctx.raw.value;
               },
             },
           },

@@ -17,10 +17,15 @@ export function indicatorChartSpec(series: IndicatorSeries) {
   return {
     kind: 'indicator',
     label: metricLabel(series.metric),
-    points: series.points.map((p) => ({ x: yearOf(p.at), y: p.value, date: formatDate(p.at) })),
+    points: series.points.map((p) => ({
+      x: yearOf(p.at),
+      y: p.value,
+      value: formatNumber(p.value),
+      date: formatDate(p.at),
+    })),
     targets: series.targets
       .filter((t) => t.by)
-      .map((t) => ({ x: yearOf(t.by!), y: t.value, date: formatDate(t.by) })),
+      .map((t) => ({ x: yearOf(t.by!), y: t.value, value: formatNumber(t.value), date: formatDate(t.by) })),
   };
 }
 
