@@ -1,10 +1,9 @@
-import { ISO_DATE_RULE, isIsoDate } from '@app/domain';
+import { BODY_CODE, ISO_DATE_RULE, isIsoDate } from '@app/domain';
 import type { DocumentIssue } from './plan-document-error.js';
 
 type Issue = Omit<DocumentIssue, 'line'> & { segments: Array<string | number> };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const BODY_CODE = /^[A-ZÆØÅ][A-ZÆØÅa-zæøå0-9-]{0,19}$/;
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -10,7 +10,7 @@ export function statusLabel(status: string): string {
   return (STATUS_LABEL as Record<string, string>)[status] ?? status;
 }
 
-export { EARLIEST_DATE, isIsoDate, isMeasureStatus, LATEST_DATE } from '@app/domain';
+export { BODY_CODE, EARLIEST_DATE, isIsoDate, isMeasureStatus, LATEST_DATE } from '@app/domain';
 
 export const PLAN_STATUS_LABEL: Record<string, string> = {
   draft: 'Utkast',
@@ -55,8 +55,6 @@ export function planLabel(plan: { title: string; period: { from: number; to: num
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** A body code as plans write them: FS, LL, BU-gruppe, Gruppene. */
-export const BODY_CODE = /^[\p{L}0-9][\p{L}0-9-]{0,19}$/u;
 
 /** "Tiltak 4.1.B" -> "tiltak 4.1.B": only the first letter, so addresses keep their capitals. */
 export function lowerFirst(text: string): string {

@@ -13,10 +13,10 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { BODY_CODE, BODY_CODE_RULE } from '@app/domain';
 import { CommandIdDto } from './command-id.dto.js';
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const BODY_CODE = /^[A-ZÆØÅ][A-ZÆØÅ0-9-]{0,11}$/;
 
 export class PeriodDto {
   @ApiProperty({ example: 2024 })
@@ -34,9 +34,7 @@ export class PeriodDto {
 
 export class BodyDto {
   @ApiProperty({ example: 'FS', description: 'Short code used in "Ansvar"' })
-  @Matches(BODY_CODE, {
-    message: 'code must be 1-12 capital letters, digits or hyphens, e.g. FS or BU-gruppe',
-  })
+  @Matches(BODY_CODE, { message: `code must be ${BODY_CODE_RULE}` })
   code!: string;
 
   @ApiProperty({ example: 'Fylkesstyret' })

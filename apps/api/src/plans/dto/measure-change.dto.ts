@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { CommandIdDto } from './command-id.dto.js';
-import { BODY_CODE } from './create-plan.dto.js';
+import { BODY_CODE } from '@app/domain';
 
 export class MoveMeasureDto extends CommandIdDto {
   @ApiProperty({ format: 'uuid', description: 'The section to move it to' })

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { CommandIdDto } from './command-id.dto.js';
-import { BODY_CODE, SLUG } from './create-plan.dto.js';
+import { BODY_CODE, BODY_CODE_RULE } from '@app/domain';
+import { SLUG } from './create-plan.dto.js';
 import { IsIsoDate } from '../../http/is-iso-date.js';
 
 export class RetitleDto extends CommandIdDto {
@@ -27,9 +28,7 @@ export class LinkPlanDto extends CommandIdDto {
 
 export class DeclareBodyDto extends CommandIdDto {
   @ApiProperty({ example: 'BSG' })
-  @Matches(BODY_CODE, {
-    message: 'code must be 1-12 capital letters, digits or hyphens, e.g. FS or BU-gruppe',
-  })
+  @Matches(BODY_CODE, { message: `code must be ${BODY_CODE_RULE}` })
   code!: string;
 
   @ApiProperty({ example: 'Bystyregruppa' })
