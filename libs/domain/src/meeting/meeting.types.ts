@@ -91,6 +91,10 @@ export interface AmendmentFields {
   readonly reason?: string;
 }
 
+/**
+ * The fields of an amendment that say what it changes, in the order of the protocol format: the
+ * one list the decider, the protocol format, the replay and the amendment-list import use.
+ */
 export const AMENDMENT_FIELD_NAMES = [
   'from',
   'to',
@@ -102,7 +106,18 @@ export const AMENDMENT_FIELD_NAMES = [
   'timing',
   'responsible',
   'reason',
-] as const;
+] as const satisfies readonly (keyof AmendmentFields)[];
+
+export type AmendmentFieldName = (typeof AMENDMENT_FIELD_NAMES)[number];
+
+/** The amendment fields `source` gives (those not undefined), in the order of AMENDMENT_FIELD_NAMES. */
+export function givenAmendmentFields<T extends { readonly [K in AmendmentFieldName]?: unknown }>(
+  source: T,
+): Pick<T, AmendmentFieldName> {
+  const given: { [K in AmendmentFieldName]?: unknown } = {};
+  for (const name of AMENDMENT_FIELD_NAMES) if (source[name] !== undefined) given[name] = source[name];
+  return given as Pick<T, AmendmentFieldName>;
+}
 
 /**
  * An operation as a protocol may name it: the operation names, or the Norwegian amendment

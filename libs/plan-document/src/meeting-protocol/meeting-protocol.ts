@@ -95,20 +95,6 @@ export interface MeetingProtocol {
 
 export const isPlanVote = (vote: ProtocolVote): vote is ProtocolPlanVote => 'plan' in vote;
 
-/** The fields of an amendment that say what it changes. */
-export const PROTOCOL_CHANGE_FIELDS = [
-  'from',
-  'to',
-  'after',
-  'text',
-  'measure',
-  'goal',
-  'section',
-  'timing',
-  'responsible',
-  'reason',
-] as const;
-
 /** One problem in a protocol: which amendment (or vote), which line and field, and why. */
 export interface ProtocolIssue {
   readonly amendment?: number;

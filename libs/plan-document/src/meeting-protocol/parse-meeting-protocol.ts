@@ -1,12 +1,7 @@
-import { ISO_DATE_RULE, isIsoDate } from '@app/domain';
+import { AMENDMENT_FIELD_NAMES, ISO_DATE_RULE, isIsoDate } from '@app/domain';
 import { stringify } from 'yaml';
 import { lineFinder, nodeLines, parseYamlBounded, yamlToJs } from '../bounded-yaml.js';
-import {
-  PROTOCOL_CHANGE_FIELDS,
-  ProtocolError,
-  type MeetingProtocol,
-  type ProtocolIssue,
-} from './meeting-protocol.js';
+import { ProtocolError, type MeetingProtocol, type ProtocolIssue } from './meeting-protocol.js';
 
 type Path = Array<string | number>;
 
@@ -41,7 +36,7 @@ const AMENDMENT_KEYS = [
   'recommendation',
   'modified',
   'recommendationNote',
-  ...PROTOCOL_CHANGE_FIELDS,
+  ...AMENDMENT_FIELD_NAMES,
 ];
 const VOTE_KEYS = ['amendment', 'result', 'for', 'against', 'abstain', 'reason', 'modified'];
 const PLAN_VOTE_KEYS = ['plan', 'for', 'against', 'abstain'];
@@ -255,7 +250,7 @@ function validateProtocol(value: unknown): Problem[] {
       if (!isObject(a.modified))
         fail([...at, 'modified'], 'must be the fields as the committee rewrote them', no);
       else {
-        unknownKeys(a.modified, PROTOCOL_CHANGE_FIELDS, [...at, 'modified'], no);
+        unknownKeys(a.modified, AMENDMENT_FIELD_NAMES, [...at, 'modified'], no);
         changeFields(a.modified, [...at, 'modified'], no);
       }
     }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { DomainError } from '@app/domain';
+import { DomainError, givenAmendmentFields } from '@app/domain';
 import { OffThread } from '@app/off-thread';
-import { PROTOCOL_CHANGE_FIELDS, type ProtocolAmendment } from '@app/plan-document';
+import type { ProtocolAmendment } from '@app/plan-document';
 import { ChangeMeetingCommand, type MeetingChange } from '@app/plans';
 import { createHash } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
@@ -69,9 +69,7 @@ export class AmendmentListImports {
 }
 
 function fileAmendment(a: ProtocolAmendment): MeetingChange {
-  const fields = Object.fromEntries(
-    PROTOCOL_CHANGE_FIELDS.filter((f) => a[f] !== undefined).map((f) => [f, a[f]]),
-  );
+  const fields = givenAmendmentFields(a);
   return {
     type: 'FileAmendment',
     no: a.no,
