@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './event-ids.js';
+export * from './event-record.js';
 export * from './event-store.port.js';
 export * from './expected-revision.js';
 export * from './polling-subscription.js';

@@ -3,6 +3,7 @@ import {
   DomainError,
   decideSequence,
   evolvePlan,
+  givenAmendmentFields,
   isPlanEvent,
   planDecider,
   type AmendmentStatus,
@@ -14,13 +15,12 @@ import {
   type PlanEvent,
   type PlanState,
 } from '@app/domain';
-import type { EventCause } from '@app/event-store';
+import { eventRecordOf, simulatedEventRecords, type EventRecord } from '@app/event-store';
 import {
   ProtocolError,
   isPlanVote,
   type MeetingProtocol,
   type ProtocolAmendment,
-  type ProtocolChangeFields,
   type ProtocolIssue,
 } from '@app/plan-document';
 import { CommandBus } from '@nestjs/cqrs';
@@ -47,18 +47,7 @@ interface ProtocolStep {
 }
 
 /** A plan event as the dry run shows it: recorded ones with their revision, simulated ones after them. */
-export interface PlanEventRecord {
-  readonly revision: number;
-  readonly type: string;
-  readonly data: Record<string, unknown>;
-  readonly effectiveAt: string;
-  readonly actor: string;
-  readonly commandId: string;
-  readonly cause: EventCause | null;
-  readonly recordedAt: string;
-  /** False for an event a dry run only simulated. */
-  readonly recorded: boolean;
-}
+export type PlanEventRecord = EventRecord;
 
 export interface AmendmentReplayOutcome {
   readonly no: number;
@@ -103,15 +92,6 @@ export class ReplayProtocolCommand extends Command<ReplayResult> {
   }
 }
 
-function changeFields(source: ProtocolChangeFields): ProtocolChangeFields {
-  const { from, to, after, text, measure, goal, section, timing, responsible, reason } = source;
-  return Object.fromEntries(
-    Object.entries({ from, to, after, text, measure, goal, section, timing, responsible, reason }).filter(
-      ([, v]) => v !== undefined,
-    ),
-  ) as ProtocolChangeFields;
-}
-
 /** The commands a protocol stands for, in order: schedule, file, recommend, then the votes as taken. */
 export function protocolSteps(protocol: MeetingProtocol): ProtocolStep[] {
   const m = protocol.meeting;
@@ -154,7 +134,7 @@ export function protocolSteps(protocol: MeetingProtocol): ProtocolStep[] {
         ...(a.proposer ? { proposer: a.proposer } : {}),
         target: a.target ?? {},
         op: a.op,
-        fields: changeFields(a),
+        fields: givenAmendmentFields(a),
         ...(a.justification ? { justification: a.justification } : {}),
       },
       step: `amendment-${a.no}/file`,
@@ -171,7 +151,7 @@ export function protocolSteps(protocol: MeetingProtocol): ProtocolStep[] {
         type: 'GiveRecommendation',
         no: a.no,
         recommendation: a.recommendation as never,
-        ...(a.modified ? { modified: changeFields(a.modified) } : {}),
+        ...(a.modified ? { modified: givenAmendmentFields(a.modified) } : {}),
         ...(a.recommendationNote ? { note: a.recommendationNote } : {}),
       },
       step: `amendment-${a.no}/recommendation`,
@@ -324,31 +304,16 @@ export class ReplayProtocolHandler implements ICommandHandler<ReplayProtocolComm
     if (problems.length > 0) throw new ProtocolError(problems);
     if (meeting.status === 'none') throw new ProtocolError([{ field: 'meeting', message: 'No meeting' }]);
 
-    const recordedPlan = history.events.map((e): PlanEventRecord => ({
-      revision: Number(e.revision),
-      type: e.type,
-      data: { ...e.data },
-      effectiveAt: e.metadata.effectiveAt,
-      actor: e.metadata.actor,
-      commandId: e.metadata.commandId,
-      cause: e.metadata.cause ?? null,
-      recordedAt: e.metadata.recordedAt,
-      recorded: true,
-    }));
     if (options.dryRun) {
       const planEvents = [
-        ...recordedPlan,
-        ...simulated.map((e, i): PlanEventRecord => ({
-          revision: history.revisionNow + 1 + i,
-          type: e.type,
-          data: e.data as Record<string, unknown>,
+        ...history.events.map(eventRecordOf),
+        ...simulatedEventRecords(simulated, {
+          after: history.revisionNow,
           effectiveAt: meeting.date,
           actor: options.actor,
-          commandId: '',
           cause: { kind: 'meeting', meetingId },
           recordedAt: options.now,
-          recorded: false,
-        })),
+        }),
       ];
       return this.result(protocol, meeting, voted, current, planEvents, true, 0);
     }
@@ -373,17 +338,7 @@ export class ReplayProtocolHandler implements ICommandHandler<ReplayProtocolComm
     const finalMeeting = foldStream(meetings, meetingAfter);
     const finalPlan = this.facts.planHistoryOf(planAfter).plan() ?? current;
     const appended = meetingAfter.length - meetingBefore.length + (planAfter.length - history.events.length);
-    const planEvents = planAfter.map((e): PlanEventRecord => ({
-      revision: Number(e.revision),
-      type: e.type,
-      data: { ...e.data },
-      effectiveAt: e.metadata.effectiveAt,
-      actor: e.metadata.actor,
-      commandId: e.metadata.commandId,
-      cause: e.metadata.cause ?? null,
-      recordedAt: e.metadata.recordedAt,
-      recorded: true,
-    }));
+    const planEvents = planAfter.map(eventRecordOf);
     return this.result(protocol, finalMeeting, voted, finalPlan, planEvents, false, appended);
   }
 

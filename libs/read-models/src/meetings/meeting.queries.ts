@@ -7,11 +7,11 @@ import {
   suggestVotingOrder,
   type AmendmentState,
   type ExistingMeeting,
-  type PlanEvent,
   type PreviewOutcome,
   type TargetConflict,
   type VotingOrder,
 } from '@app/domain';
+import { simulatedEventRecords, type EventRecord } from '@app/event-store';
 import type { MeetingProtocol, ProtocolAmendment, ProtocolVote } from '@app/plan-document';
 import type { Kysely } from 'kysely';
 import { loadPlanHistory } from '../plan-history/plan-history.queries.js';
@@ -292,24 +292,9 @@ export async function loadMeetingProtocol(
   return meeting ? meetingToProtocol(meeting) : undefined;
 }
 
-/** A plan event that is not (or not yet) in the store: a dry run's or a preview's. */
-export interface PlanEventRecordLike {
-  readonly revision: number;
-  readonly type: string;
-  readonly data: Record<string, unknown>;
-  readonly effectiveAt: string;
-  readonly actor: string;
-  readonly commandId: string;
-  readonly cause: object | null | undefined;
-  readonly recordedAt: string;
-}
-
-/** A plan view from plan events held in memory (a dry run's, recorded and simulated). */
-export function planViewFromEvents(
-  events: readonly PlanEventRecordLike[],
-  today: string,
-): PlanView | undefined {
-  const rows: HistoryRow[] = events.map((e) => ({
+/** A plan event held in memory (recorded, or simulated by a dry run or a preview) as a history row. */
+function historyRowOf(e: EventRecord): HistoryRow {
+  return {
     streamRevision: e.revision,
     eventId: '',
     eventType: e.type,
@@ -318,11 +303,15 @@ export function planViewFromEvents(
     data: e.data,
     actor: e.actor,
     commandId: e.commandId,
-    cause: (e.cause ?? null) as Record<string, unknown> | null,
+    cause: e.cause === null ? null : { ...e.cause },
     recordedAt: e.recordedAt,
     effectiveAt: e.effectiveAt,
-  }));
-  return renderPlanView(foldTimeline(rows), today);
+  };
+}
+
+/** A plan view from plan events held in memory (a dry run's, recorded and simulated). */
+export function planViewFromEvents(events: readonly EventRecord[], today: string): PlanView | undefined {
+  return renderPlanView(foldTimeline(events.map(historyRowOf)), today);
 }
 
 export interface MeetingPreview {
@@ -349,27 +338,13 @@ export async function previewMeeting(
   const timeline = foldTimeline(rows);
   if (timeline.state.status === 'none') return undefined;
   const preview = previewAdoption(meeting, timeline.state, adopt, now);
-  const last = rows[rows.length - 1]?.streamRevision ?? -1;
-  const extra = preview.events.map((e: PlanEvent, i): PlanEventRecordLike => ({
-    revision: last + 1 + i,
-    type: e.type,
-    data: e.data as Record<string, unknown>,
+  const simulated = simulatedEventRecords(preview.events, {
+    after: rows[rows.length - 1]?.streamRevision ?? -1,
     effectiveAt: meeting.date,
     actor: 'preview',
-    commandId: '',
     cause: { kind: 'meeting', meetingId },
     recordedAt: now,
-  }));
-  const recorded = rows.map((r): PlanEventRecordLike => ({
-    revision: r.streamRevision,
-    type: r.eventType,
-    data: r.data,
-    effectiveAt: r.effectiveAt,
-    actor: r.actor,
-    commandId: r.commandId,
-    cause: r.cause,
-    recordedAt: r.recordedAt,
-  }));
-  const plan = planViewFromEvents([...recorded, ...extra], now.slice(0, 10))!;
+  });
+  const plan = renderPlanView(foldTimeline([...rows, ...simulated.map(historyRowOf)]), now.slice(0, 10))!;
   return { meetingId, adopt: [...adopt], outcomes: preview.outcomes, plan };
 }
