@@ -71,7 +71,7 @@ export async function readCheckpoint(db: Kysely<ReadModelDatabase>, name: string
  * Where every read model stands, as one string: it changes whenever any of them applies an event
  * (or passes one by), so a page region rendered from them can be kept until it does.
  */
-export async function readModelsVersion(db: Kysely<any>): Promise<string> {
+export async function readModelsVersion(db: Kysely<ReadModelDatabase>): Promise<string> {
   const rows = await db
     .selectFrom('projection_checkpoints')
     .select([
