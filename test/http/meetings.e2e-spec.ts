@@ -525,7 +525,9 @@ describe('an annual meeting replayed from its protocol', () => {
           amendment: 3,
           line: 5,
           field: 'amendments[2].responsible',
-          message: expect.stringMatching(/^Unknown responsible body: Styret \(known: .*FS.*\)$/),
+          message: expect.stringMatching(
+            /^Unknown responsible body: Styret \(known: .*FS.*\); name a responsible that is not a body in responsibleParties$/,
+          ),
         },
       ]);
       expect(await countEvents(api.database)).toBe(before);
