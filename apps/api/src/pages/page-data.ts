@@ -5,6 +5,7 @@ import {
   flattenGoals,
   flattenMeasures,
   flattenSections,
+  type HistoryRow,
   type OrganisationView,
   type PlanSummary,
   type PlanView,
@@ -238,12 +239,18 @@ export class PageData {
     return this.queries.actorNames(actors);
   }
 
-  planHistory(planId: string) {
-    return this.queries.planHistory(planId);
+  /** The plan's history, each row with its actor's name. */
+  async planHistory(planId: string): Promise<HistoryRow[]> {
+    return this.named(await this.queries.planHistory(planId));
   }
 
-  elementHistory(elementId: string) {
-    return this.queries.elementHistory(elementId);
+  async elementHistory(elementId: string): Promise<Array<HistoryRow & { planId: string }>> {
+    return this.named(await this.queries.elementHistory(elementId));
+  }
+
+  private async named<Row extends HistoryRow>(rows: readonly Row[]): Promise<Row[]> {
+    const names = await this.queries.actorNames(rows.map((r) => r.actor));
+    return rows.map((r) => ({ ...r, actorName: names.get(r.actor) ?? r.actor }));
   }
 
   planDiff(planId: string, request: Parameters<PlanQueries['planDiff']>[1]) {
@@ -269,5 +276,8 @@ export function elementNames(plan: PlanView): Map<string, string> {
   for (const s of flattenSections(plan.sections)) names.set(s.id, `Kapittel ${s.number}`);
   for (const g of flattenGoals(plan.sections)) names.set(g.id, `Mål ${g.address}`);
   for (const m of flattenMeasures(plan.sections)) names.set(m.id, `Tiltak ${m.address}`);
+  // Struck elements keep their addresses: "Tiltak 4.1.D strøket: Gjennomført" names the measure.
+  for (const m of plan.struck.measures) names.set(m.id, `Tiltak ${m.address}`);
+  for (const g of plan.struck.goals) names.set(g.id, `Mål ${g.address}`);
   return names;
 }

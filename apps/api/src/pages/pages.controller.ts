@@ -22,6 +22,7 @@ import {
 } from './page-http.js';
 import { changesPage, type ChangesRequest } from './views/changes.js';
 import { emptyState } from './views/components.js';
+import { newestFirst } from './views/history.js';
 import { indicatorsPage } from './views/indicators.js';
 import { layout } from './views/layout.js';
 import { overviewPage } from './views/overview.js';
@@ -109,7 +110,7 @@ export class PagesController {
       ctx,
       plan,
       summary: plan ? summariseFollowUp(plan, todayIso()) : undefined,
-      latest: history.slice(-8),
+      latest: newestFirst(history).slice(0, 8),
       names: plan ? elementNames(plan) : new Map(),
       indicators,
       reports,

@@ -11,6 +11,8 @@ export interface HistoryRow {
   readonly cause: Record<string, unknown> | null;
   readonly recordedAt: string;
   readonly effectiveAt: string;
+  /** The actor by the name people know them by ("kari", "demodata"), where a reader looked it up. */
+  readonly actorName?: string;
 }
 
 /** What folding a plan needs of a history row. */

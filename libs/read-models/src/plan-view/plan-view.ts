@@ -65,6 +65,13 @@ export interface SectionView {
   readonly lines: Lines | null;
 }
 
+/** A measure or goal struck from the plan: it keeps its address, which no other element gets. */
+export interface StruckElement {
+  readonly id: string;
+  readonly address: string;
+  readonly text: string;
+}
+
 export interface PlanView {
   readonly id: string;
   readonly organisationId: string;
@@ -83,6 +90,8 @@ export interface PlanView {
   readonly adoptions: readonly AdoptionEntry[];
   readonly measurements: readonly MeasurementEntry[];
   readonly sections: SectionView[];
+  /** What was struck from the plan, so history and reports can still name it ("Tiltak 4.1.D"). */
+  readonly struck: { readonly measures: StruckElement[]; readonly goals: StruckElement[] };
 }
 
 /** "4.10" after "4.9", "5" after "4.4". */
@@ -135,6 +144,14 @@ export function renderPlanView(timeline: PlanTimeline, today: string): PlanView 
     adoptions: timeline.adoptions,
     measurements: timeline.measurements.filter((m) => m.goalId === undefined),
     sections: build(undefined),
+    struck: {
+      measures: [...plan.measures.values()]
+        .filter((m) => m.struck)
+        .map((m) => ({ id: m.id, address: measureAddress(plan, m), text: m.text })),
+      goals: [...plan.goals.values()]
+        .filter((g) => g.struck)
+        .map((g) => ({ id: g.id, address: goalAddress(plan, g), text: g.text })),
+    },
   };
 }
 

@@ -217,7 +217,8 @@ export function describeCauseNb(cause: Record<string, unknown> | null | undefine
     case 'follow_up':
       return withReference('Oppfølging');
     case 'import':
-      return withReference('Import');
+      // The reference is the document's title ("Oslo SVs arbeids- og organisasjonsplan 2024-2027").
+      return reference ? `Importert fra ${reference}` : 'Importert';
     case 'system':
       return withReference('System');
     case 'command':

@@ -84,7 +84,8 @@ export class PlanImports {
           commandId: envelope.commandId ?? importCommandId(document, revision),
           actor: envelope.actor,
           now,
-          cause: { kind: 'import', ...(envelope.sourceName ? { reference: envelope.sourceName } : {}) },
+          // Named by the document's title, which people know it by, not by the file it came in.
+          cause: { kind: 'import', reference: document.plan.title },
           ...(envelope.effectiveAt && !document.plan.adopted ? { effectiveAt: envelope.effectiveAt } : {}),
         },
         revision,

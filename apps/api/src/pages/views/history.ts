@@ -1,5 +1,5 @@
 import { wordDiff, type DiffPart, type Target } from '@app/domain';
-import { formatTargetNb, type HistoryRow } from '@app/read-models';
+import { describeActorNb, describeCauseNb, formatTargetNb, type HistoryRow } from '@app/read-models';
 import { html, type Html } from '../html.js';
 import { formatDate, formatNumber, lowerFirst, metricLabel, statusLabel } from '../format.js';
 
@@ -91,27 +91,11 @@ export function describeEvent(row: HistoryRow, names: ReadonlyMap<string, string
   }
 }
 
-const CAUSE_LABEL: Record<string, string> = {
-  meeting: 'Møtevedtak',
-  board_decision: 'Styrevedtak',
-  follow_up: 'Oppfølging',
-  import: 'Import',
-  system: 'System',
-  command: 'Endring',
-};
-
-export function describeCause(cause: Record<string, unknown> | null): string {
-  if (!cause) return '';
-  const kind = CAUSE_LABEL[str(cause.kind)] ?? str(cause.kind);
-  const amendment = typeof cause.amendmentNo === 'number' ? `, endringsforslag ${cause.amendmentNo}` : '';
-  const reference = str(cause.reference) || str(cause.meetingId);
-  return `${kind}${reference ? `: ${reference}` : ''}${amendment}`;
-}
-
-export function actorLabel(actor: string): string {
-  if (actor === 'anonymous') return 'ukjent bruker';
-  if (actor.startsWith('system:')) return 'systemet';
-  return actor;
+/** Rows newest first: by the date each took effect, then by the order they were recorded. */
+export function newestFirst<Row extends HistoryRow>(rows: readonly Row[]): Row[] {
+  return [...rows].sort(
+    (a, b) => b.effectiveAt.localeCompare(a.effectiveAt) || b.streamRevision - a.streamRevision,
+  );
 }
 
 /** A list of history rows, newest first. */
@@ -120,7 +104,7 @@ export function historyList(
   names: ReadonlyMap<string, string>,
   options: { id?: string; oob?: boolean } = {},
 ): Html {
-  const items = [...rows].reverse();
+  const items = newestFirst(rows);
   return html`<ol
     class="history"
     ${options.id ? html` id="${options.id}"` : ''}${options.oob ? html` hx-swap-oob="true"` : ''}
@@ -131,7 +115,7 @@ export function historyList(
           <p class="history-when"><time datetime="${r.effectiveAt}">${formatDate(r.effectiveAt)}</time></p>
           <p class="history-what">${describeEvent(r, names)}</p>
           <p class="history-who">
-            ${actorLabel(r.actor)}${r.cause ? html` · ${describeCause(r.cause)}` : ''}
+            ${r.actorName ?? describeActorNb(r.actor)}${r.cause ? html` · ${describeCauseNb(r.cause)}` : ''}
           </p>
         </li>`,
     )}

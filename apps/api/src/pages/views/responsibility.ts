@@ -224,7 +224,7 @@ function measureTable(planId: string, measures: readonly MeasureView[], code: st
               <td>${m.timing}</td>
               <td>${m.due ? formatDate(m.due) : '–'}</td>
               <td>${statusBadge(m.status)}${m.overdue ? overdueBadge() : ''}</td>
-              ${code ? html`<td>${responsibleNames(m)[0] === code ? 'Hovedansvar' : `Med (${responsibleNames(m)[0]} leder)`}</td>` : ''}
+              ${code ? html`<td>${responsibleNames(m)[0] === code ? 'Hovedansvar' : `Medansvar (hovedansvar: ${responsibleNames(m)[0]})`}</td>` : ''}
             </tr>`,
         )}
       </tbody>
