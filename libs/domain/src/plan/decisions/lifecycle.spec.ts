@@ -1,6 +1,7 @@
 import { describe, it } from '@jest/globals';
 import { deciderSpecification } from '@app/testing';
 import { planDecider } from '../plan.decide.js';
+import type { PlanEvent } from '../plan.events.js';
 import {
   adopted,
   created,
@@ -126,5 +127,55 @@ describe('plan lifecycle', () => {
       .given([created])
       .when({ type: 'DeclareBody', now, code: 'FS', name: 'Noe annet' })
       .thenThrows('BODY_EXISTS');
+  });
+
+  describe('a title that names the edition', () => {
+    const created2026: PlanEvent = {
+      type: 'PlanCreated',
+      data: {
+        planId,
+        organisationId: 'oslo-sv',
+        title: 'Oslo SVs arbeids- og organisasjonsplan 2024-2027, årsutgave for 2026',
+        period: { from: 2024, to: 2027 },
+        edition: '2026',
+        bodies: [],
+      },
+    };
+    const adopted2026: PlanEvent = {
+      type: 'PlanAdopted',
+      data: { planId, revision: 1, body: 'ÅM', date: '2026-03-14', edition: '2026' },
+    };
+
+    it('given the 2026 edition adopted, when the 2027 edition is adopted, then the title names 2027', () => {
+      spec
+        .given([created2026, adopted2026])
+        .when({ type: 'AdoptPlan', now, body: 'ÅM', date: '2027-03-13', edition: '2027' })
+        .then([
+          {
+            type: 'PlanRetitled',
+            data: {
+              planId,
+              from: 'Oslo SVs arbeids- og organisasjonsplan 2024-2027, årsutgave for 2026',
+              to: 'Oslo SVs arbeids- og organisasjonsplan 2024-2027, årsutgave for 2027',
+            },
+          },
+          {
+            type: 'PlanAdopted',
+            data: { planId, revision: 2, body: 'ÅM', date: '2027-03-13', edition: '2027' },
+          },
+        ]);
+    });
+
+    it('given a title without the edition, when a new edition is adopted, then the title stays', () => {
+      spec
+        .given([created, { ...adopted2026, data: { ...adopted2026.data, edition: '2026' } }])
+        .when({ type: 'AdoptPlan', now, body: 'ÅM', date: '2027-03-13', edition: '2027' })
+        .then([
+          {
+            type: 'PlanAdopted',
+            data: { planId, revision: 2, body: 'ÅM', date: '2027-03-13', edition: '2027' },
+          },
+        ]);
+    });
   });
 });

@@ -132,7 +132,14 @@ export function adoptPlan(command: AdoptPlan, state: PlanState): PlanEvent[] {
       `Revision ${plan.adoptedRevision} is already adopted and nothing has changed since`,
     );
   }
+  // A title that names the edition ("..., årsutgave for 2026") names the one being adopted.
+  const title = newEdition ? titleForEdition(plan.title, command.edition!) : plan.title;
+  const retitled: PlanEvent[] =
+    title !== plan.title
+      ? [{ type: 'PlanRetitled', data: { planId: plan.id, from: plan.title, to: title } }]
+      : [];
   return [
+    ...retitled,
     {
       type: 'PlanAdopted',
       data: {
@@ -145,6 +152,13 @@ export function adoptPlan(command: AdoptPlan, state: PlanState): PlanEvent[] {
       },
     },
   ];
+}
+
+/** "Arbeidsplan 2024-2027, årsutgave for 2026" with edition 2027: "..., årsutgave for 2027". */
+export function titleForEdition(title: string, edition: string): string {
+  if (!/^\d{4}$/.test(edition.trim())) return title;
+  // \b does not see "å" as a word character, so the start of the word is a lookbehind.
+  return title.replace(/(?<!\p{L})(årsutgave(?: for)? )\d{4}\b/iu, `$1${edition.trim()}`);
 }
 
 export function supersedePlan(command: SupersedePlan, state: PlanState): PlanEvent[] {
