@@ -74,8 +74,8 @@ describe('board pages in a browser', () => {
     base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
     mkdirSync(SCREENSHOTS, { recursive: true });
 
-    // An earlier revision to look at: the demo's annual meeting adopted revision 1; change a
-    // measure and adopt again.
+    // An earlier revision to look at: the demo adopted the 2026 edition as written (revision 1)
+    // and its annual meeting amended it into revision 2; change a measure and adopt again.
     const admin = request(api.http);
     const plan = (await admin.get(`/plans/${PLAN}`).expect(200)).body as PlanJson;
     const found = measuresOf(plan.sections).find((m) => m.address === '4.1.B')!;
@@ -221,20 +221,20 @@ describe('board pages in a browser', () => {
     const card = page.locator(`#tiltak-${measure41B.id}`);
     await expect(card.locator('.measure-text').innerText()).resolves.toBe(reworded);
 
-    await page.getByLabel('Vedtatt revisjon').selectOption('1');
+    await page.getByLabel('Vedtatt revisjon').selectOption('2');
     await page.getByRole('button', { name: 'Vis revisjon' }).click();
     await page.waitForLoadState('networkidle');
-    expect(new URL(page.url()).searchParams.get('revision')).toBe('1');
+    expect(new URL(page.url()).searchParams.get('revision')).toBe('2');
     await expect(page.locator('.notice').first().innerText()).resolves.toMatch(
-      /slik den ble vedtatt som revisjon 1 \(ÅM 14\.03\.2026\)/,
+      /slik den ble vedtatt som revisjon 2 \(ÅM 14\.03\.2026\)/,
     );
     await expect(card.locator('.measure-text').innerText()).resolves.toBe(measure41B.text);
     // An old revision is read-only: no follow-up there.
     await expect(page.locator('details.follow-up').count()).resolves.toBe(0);
     expectNoTrouble();
-    await screenshot('03-plan-revisjon-1', 'h1');
+    await screenshot('03-plan-revisjon-2', 'h1');
 
-    await page.goto(`${base}/plan/${PLAN}/endringer?from=1&to=2`, { waitUntil: 'networkidle' });
+    await page.goto(`${base}/plan/${PLAN}/endringer?from=2&to=3`, { waitUntil: 'networkidle' });
     const change = page.locator('ul.changes li', { hasText: 'Tiltak 4.1.B omformulert' });
     await expect(change.locator('ins').count()).resolves.toBeGreaterThan(0);
     await expect(change.locator('ins').allInnerTexts()).resolves.toContainEqual(
@@ -242,8 +242,8 @@ describe('board pages in a browser', () => {
     );
     expectNoTrouble();
     await screenshot('04-endringer');
-    await auditPage(`/plan/${PLAN}?revision=1`);
-    await auditPage(`/plan/${PLAN}/endringer?from=1&to=2`);
+    await auditPage(`/plan/${PLAN}?revision=2`);
+    await auditPage(`/plan/${PLAN}/endringer?from=2&to=3`);
   });
 
   it("opens a measure's history from the plan with one click", async () => {

@@ -137,7 +137,10 @@ describe('the auditor and the board on the demo', () => {
       const goals = countsOf('mal');
       expect(Object.keys(measures)).toEqual(['unchanged', 'reworded', 'merged', 'split', 'new', 'dropped']);
       expect(goals.reworded + goals.unchanged + goals.merged).toBeGreaterThan(0);
-      expect(text(lineagePage)).toMatch(/3\.1\.g\d+ .*Oslo SV skal ha 4000 medlemmer innen utgangen av 2027/);
+      expect(text(lineagePage)).toMatch(/Videreført uendret \(1\) 2\.2\.g4 → 3\.2\.g4/);
+      // The plan now also has the goal the annual meeting added, continuing the 2023 members goal.
+      const now = text((await request(api.http).get(`/plan/${NEW}/revisjon?versjon=na`).expect(200)).text);
+      expect(now).toMatch(/2\.2\.g5 → 3\.1\.g8 .*Oslo SV skal ha 4000 medlemmer innen utgangen av 2027/);
 
       const report = (await request(api.http).get(`/plans/${NEW}/audit?format=md`).expect(200)).text;
       const row = (label: string, first: string) =>
@@ -233,6 +236,125 @@ describe('the auditor and the board on the demo', () => {
         .expect((r) => expect([401, 403]).toContain(r.status));
       const editor = await signedIn('revisor-per', 'plan_editor');
       await editor.post(`/plan/${NEW}/revisjon/avvis`).type('form').send(body).expect(403);
+    });
+  });
+
+  describe('the plan as its document says (the demo’s meeting is an invented example)', () => {
+    it('compares the 2020-2023 plan with the 2026 edition as written: 4.2.J "to ganger", not the meeting’s "fire"', async () => {
+      const report = (await request(api.http).get(`/plans/${NEW}/audit?format=md`).expect(200)).text;
+      expect(report).toMatch(/slik den ble vedtatt som revisjon 1 \(RS 27\.01\.2026\)/);
+      expect(report).toMatch(/4\.2\.J ← 3\.3\.G: .*~~minst 4~~\*\*to\*\* ganger i året/);
+      expect(report).not.toMatch(/\*\*fire\*\* ganger/);
+      const page = text((await request(api.http).get(`/plan/${NEW}/revisjon`).expect(200)).text);
+      expect(page).toMatch(/Sammenlignet med planen slik den ble vedtatt som revisjon 1 \(RS 27\.01\.2026/);
+      const now = text((await request(api.http).get(`/plan/${NEW}/revisjon?versjon=na`).expect(200)).text);
+      expect(now).toMatch(/Sammenlignet med planen slik den er nå/);
+      const lineageNow = (await request(api.http).get(`/plans/${NEW}/lineage?revision=now`).expect(200)).body;
+      expect(lineageNow.toRevision).toBeNull();
+      await request(api.http).get(`/plans/${NEW}/lineage?revision=zero`).expect(400);
+    });
+  });
+
+  describe('the changes page', () => {
+    it('opens on the latest adopted change, each change with its amendment and meeting', async () => {
+      const html = (await request(api.http).get(`/plan/${NEW}/endringer`).expect(200)).text;
+      const page = text(html);
+      expect(page).toMatch(/Fra revisjon 1 til revisjon 2/);
+      expect(page).toMatch(/17 endringer:/);
+      expect(page).not.toMatch(/Ingen endringer\.\s*:/);
+      expect(page).toMatch(
+        /Tiltak 4\.2\.J omformulert: .*fire ganger i året\. \(Oslo SVs årsmøte 2026, endringsforslag 1\)/,
+      );
+      expect(page).toMatch(/Tiltak 4\.1\.D strøket: .*\(Oslo SVs årsmøte 2026, endringsforslag 4\)/);
+      // Every change on the page names its cause.
+      const items = [
+        ...html.matchAll(/<li>(?:Nytt|Tiltak|Mål|Måltall|<ins>Nytt kapittel)[\s\S]*?<\/li>/g),
+      ].map((m) => text(m[0]));
+      expect(items.length).toBe(17);
+      for (const item of items) expect(item).toMatch(/\(Oslo SVs årsmøte 2026, endringsforslag \d+\)/);
+    });
+
+    it('says "Ingen endringer." without a stray colon when nothing changed', async () => {
+      const page = text((await request(api.http).get(`/plan/${NEW}/endringer?from=2`).expect(200)).text);
+      expect(page).toMatch(/Ingen endringer\. Uendret:/);
+    });
+  });
+
+  describe('history', () => {
+    it('dates the 2026 edition from its own adoption: as it stood 01.06.2025 there is no such text', async () => {
+      const page = await request(api.http).get(`/plan/${NEW}?asOf=2025-06-01`).expect(404);
+      expect(text(page.text)).toMatch(
+        /Planverk har ikke «Oslo SVs arbeids- og organisasjonsplan 2024-2027, årsutgave for 2026» slik den sto 01\.06\.2025: den eldste teksten som er registrert, gjelder fra 27\.01\.2026\./,
+      );
+      await request(api.http).get(`/plan/${NEW}?asOf=2026-02-01`).expect(200);
+    });
+
+    it('names the cause of an imported measure in words, and never its file', async () => {
+      const plan = (await request(api.http).get(`/plans/${NEW}`).expect(200)).body;
+      const measure = sectionsOf(plan.sections).flatMap((s) => s.measures)[0]!;
+      const page = text((await request(api.http).get(`/plan/${NEW}/tiltak/${measure.id}`).expect(200)).text);
+      expect(page).toMatch(
+        /Importert fra Oslo SVs arbeids- og organisasjonsplan 2024-2027, årsutgave for 2026/,
+      );
+      expect(page).not.toMatch(/\.txt\b/);
+    });
+
+    it('does not call the replaced 2020-2023 plan both replaced and not yet adopted', async () => {
+      const page = text((await request(api.http).get(`/plan/${OLD}`).expect(200)).text);
+      expect(page).toMatch(/Erstattet \(vedtaket er ikke registrert\)/);
+      expect(page).not.toMatch(/ikke vedtatt ennå/);
+      const overview = text((await request(api.http).get('/org/oslo-sv').expect(200)).text);
+      expect(overview).not.toMatch(/ikke vedtatt ennå/);
+    });
+
+    it('names a struck measure by its address and reason, and lists the latest changes newest first', async () => {
+      const plan = (await request(api.http).get(`/plans/${NEW}`).expect(200)).body;
+      const struck = plan.struck.measures.find((m: { address: string }) => m.address === '4.1.D');
+      const page = text((await request(api.http).get(`/plan/${NEW}/tiltak/${struck.id}`).expect(200)).text);
+      expect(page).toMatch(/Tiltak 4\.1\.D strøket: Gjennomført vinteren 2025-26/);
+      const overview = (await request(api.http).get('/org/oslo-sv').expect(200)).text;
+      const latest = /<ol\s+class="history"[\s\S]*?<\/ol>/.exec(overview)![0];
+      const dates = [...latest.matchAll(/datetime="(\d{4}-\d{2}-\d{2})"/g)].map((m) => m[1]!);
+      expect(dates.length).toBeGreaterThan(1);
+      expect(dates).toEqual([...dates].sort().reverse());
+    });
+  });
+
+  describe('raw ids and English', () => {
+    it('names actors by their username in the history, never user:<uuid>', async () => {
+      const plan = (await request(api.http).get(`/plans/${NEW}`).expect(200)).body;
+      const measure = sectionsOf(plan.sections).flatMap((s) => s.measures)[1]!;
+      await request(api.http)
+        .post(`/plans/${NEW}/measures/${measure.id}/status`)
+        .send({ status: 'in_progress', note: 'Godt i gang' })
+        .expect(200);
+      const page = text((await request(api.http).get(`/plan/${NEW}/tiltak/${measure.id}`).expect(200)).text);
+      expect(page).toMatch(/til Pågår: «Godt i gang» test-admin/);
+      const overview = text((await request(api.http).get('/org/oslo-sv').expect(200)).text);
+      expect(overview).toMatch(/til Pågår: «Godt i gang» test-admin/);
+      for (const body of [page, overview]) expect(body).not.toMatch(/user:[0-9a-f]{8}-/);
+    });
+
+    it('writes the indicators in Norwegian in the follow-up and audit reports', async () => {
+      for (const path of [
+        `/plans/${NEW}/report?from=2026-01-01&to=2026-12-31`,
+        `/plans/${NEW}/report?from=2026-01-01&to=2026-12-31&format=md`,
+        `/plans/${OLD}/report?from=2020-01-01&to=2023-12-31&format=md`,
+        `/plans/${NEW}/audit`,
+        `/plans/${NEW}/audit?format=md`,
+      ]) {
+        const body = (await request(api.http).get(path).expect(200)).text;
+        expect([
+          path,
+          body.match(/\b(members|local_branches|members_increase_pct|undefined|null)\b/)?.[0],
+        ]).toEqual([path, undefined]);
+      }
+    });
+
+    it('says who else is responsible in words: "Medansvar (hovedansvar: FS)", not "Med (FS leder)"', async () => {
+      const page = text((await request(api.http).get('/org/oslo-sv/ansvar?body=LL').expect(200)).text);
+      expect(page).toMatch(/Medansvar \(hovedansvar: FS\)/);
+      expect(page).not.toMatch(/leder\)/);
     });
   });
 });

@@ -34,6 +34,7 @@ import {
   PlanMomentNotFound,
   type AuditReport,
   type Lineage,
+  type SuccessorVersion,
 } from '@app/read-models';
 
 import { DATABASE } from './tokens.js';
@@ -78,13 +79,14 @@ export class PlanQueries {
     toPlanId: string,
     fromPlanId?: string,
     today = new Date().toISOString().slice(0, 10),
+    version: SuccessorVersion = 'first-adopted',
   ): Promise<Lineage | undefined> {
     const from = fromPlanId ?? (await this.findPlan(toPlanId))?.predecessorPlanId ?? undefined;
     if (!from) {
       if (!(await this.findPlan(toPlanId))) return undefined;
       throw new PlanMomentNotFound(`Plan "${toPlanId}" has no predecessor; name the plan to compare with`);
     }
-    return loadLineage(this.database.db, from, toPlanId, today);
+    return loadLineage(this.database.db, from, toPlanId, today, version);
   }
 
   /** The auditor's report of how `toPlanId` changed from `fromPlanId` (by default its predecessor). */
@@ -92,12 +94,13 @@ export class PlanQueries {
     toPlanId: string,
     fromPlanId?: string,
     today = new Date().toISOString().slice(0, 10),
+    version: SuccessorVersion = 'first-adopted',
   ): Promise<AuditReport | undefined> {
-    const lineage = await this.lineage(toPlanId, fromPlanId, today);
+    const lineage = await this.lineage(toPlanId, fromPlanId, today, version);
     if (!lineage) return undefined;
     const [from, to] = await Promise.all([
       this.findPlan(lineage.fromPlanId, {}, today),
-      this.findPlan(toPlanId, {}, today),
+      this.findPlan(toPlanId, lineage.toRevision !== null ? { revision: lineage.toRevision } : {}, today),
     ]);
     return buildAuditReport(from!, to!, lineage, today);
   }

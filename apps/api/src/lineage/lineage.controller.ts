@@ -20,7 +20,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ChangePlanCommand } from '@app/plans';
-import { renderAuditReportHtml, renderAuditReportMarkdown } from '@app/read-models';
+import { renderAuditReportHtml, renderAuditReportMarkdown, type SuccessorVersion } from '@app/read-models';
 import { PlanQueries } from '@app/runtime';
 import {
   ArrayMaxSize,
@@ -52,7 +52,20 @@ class LineageQuery {
   @Matches(SLUG, { message: 'fromPlan must be a plan id such as oslo-sv-2020-2023' })
   @MaxLength(100)
   fromPlan?: string;
+
+  @ApiPropertyOptional({
+    example: '1',
+    description:
+      "This plan's adopted revision to compare, or `now` for the plan as it is; default the revision it was first adopted as (the plan now, if never adopted)",
+  })
+  @IsOptional()
+  @Matches(/^([1-9]\d{0,5}|now)$/, { message: 'revision must be a whole number from 1, or now' })
+  revision?: string;
 }
+
+/** The successor version a query asks for (see SuccessorVersion). */
+const versionOf = (query: LineageQuery): SuccessorVersion =>
+  query.revision === undefined ? 'first-adopted' : query.revision === 'now' ? 'now' : Number(query.revision);
 
 class AuditQuery extends LineageQuery {
   @ApiPropertyOptional({ enum: ['html', 'md'], description: 'html (the page, default) or md' })
@@ -117,7 +130,7 @@ export class LineageController {
   })
   @ApiResponse({ status: 404, description: 'No such plan, or it has no predecessor and none was named' })
   async lineage(@Param() { id }: PlanIdParam, @Query() query: LineageQuery) {
-    const lineage = await this.queries.lineage(id, query.fromPlan);
+    const lineage = await this.queries.lineage(id, query.fromPlan, undefined, versionOf(query));
     if (!lineage) throw new NotFoundException(`Plan "${id}" not found`);
     const { diff: _diff, ...links } = lineage;
     return links;
@@ -161,7 +174,7 @@ export class LineageController {
     @Query() query: AuditQuery,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const report = await this.queries.auditReport(id, query.fromPlan);
+    const report = await this.queries.auditReport(id, query.fromPlan, undefined, versionOf(query));
     if (!report) throw new NotFoundException(`Plan "${id}" not found`);
     if (query.format === 'md') {
       res.setHeader('Content-Type', 'text/markdown; charset=utf-8');

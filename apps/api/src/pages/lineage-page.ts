@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { SuccessorVersion } from '@app/read-models';
 import type { Request } from 'express';
 import { todayIso } from './format.js';
 import type { Html } from './html.js';
@@ -15,7 +16,12 @@ import { lineagePage, type LineagePageModel } from './views/lineage.js';
 export class LineagePage {
   constructor(private readonly data: PageData) {}
 
-  async render(planId: string, req: Request, flash?: LineagePageModel['flash']): Promise<Html> {
+  async render(
+    planId: string,
+    req: Request,
+    flash?: LineagePageModel['flash'],
+    version: SuccessorVersion = 'first-adopted',
+  ): Promise<Html> {
     const [plan, organisations, reader] = await Promise.all([
       this.data.plan(planId),
       this.data.listOrganisations(),
@@ -27,7 +33,7 @@ export class LineagePage {
     const predecessor = predecessorId
       ? await this.data.plan(predecessorId).catch(() => undefined)
       : undefined;
-    const lineage = predecessor ? await this.data.lineage(planId) : undefined;
+    const lineage = predecessor ? await this.data.lineage(planId, version) : undefined;
     const [reports, actorNames] = await Promise.all([
       this.data.reports(plan, reader, todayIso()),
       this.data.actorNames(lineage?.decisions.map((d) => d.actor) ?? []),

@@ -9,6 +9,7 @@ import {
   type OrganisationView,
   type PlanSummary,
   type PlanView,
+  type SuccessorVersion,
 } from '@app/read-models';
 import { MeetingQueries, PlanQueries } from '@app/runtime';
 import { planReader, type PlanReader } from '../auth/visibility.interceptor.js';
@@ -229,9 +230,16 @@ export class PageData {
       );
   }
 
+  /** The plan's meetings by id, each by the name people know it by ("Oslo SVs årsmøte 2026"). */
+  async meetingNames(planId: string): Promise<Map<string, string>> {
+    return new Map(
+      (await this.meetings.list(planId)).map((m) => [m.id, m.title ?? `${m.body} ${formatDate(m.date)}`]),
+    );
+  }
+
   /** How the plan continues its predecessor: suggested links, and people's decisions on them. */
-  lineage(planId: string) {
-    return this.queries.lineage(planId);
+  lineage(planId: string, version: SuccessorVersion = 'first-adopted') {
+    return this.queries.lineage(planId, undefined, undefined, version);
   }
 
   /** Actors ("user:<id>", "system:demo") to the names pages show. */

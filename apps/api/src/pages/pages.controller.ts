@@ -3,13 +3,23 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import {
   flattenMeasures,
   planDiffRequestProblem,
+  PlanMomentNotFound,
   summariseFollowUp,
   type MeasureView,
   type PlanDiff,
   type PlanView,
 } from '@app/read-models';
 import type { Request, Response } from 'express';
-import { EARLIEST_DATE, isIsoDate, isMeasureStatus, LATEST_DATE, SLUG, todayIso, UUID } from './format.js';
+import {
+  EARLIEST_DATE,
+  formatDate,
+  isIsoDate,
+  isMeasureStatus,
+  LATEST_DATE,
+  SLUG,
+  todayIso,
+  UUID,
+} from './format.js';
 import { html } from './html.js';
 import { LineagePage } from './lineage-page.js';
 import { elementNames, PageData } from './page-data.js';
@@ -25,7 +35,7 @@ import { emptyState } from './views/components.js';
 import { newestFirst } from './views/history.js';
 import { indicatorsPage } from './views/indicators.js';
 import { layout } from './views/layout.js';
-import { overviewPage } from './views/overview.js';
+import { noRevisionsText, overviewPage } from './views/overview.js';
 import { measurePage, planPage, type PlanMoment } from './views/plan.js';
 import { responsibilityPage, type ResponsibilityFilter } from './views/responsibility.js';
 
@@ -165,7 +175,7 @@ export class PagesController {
       this.data.listOrganisations(),
       this.data.reader(req.principal?.grants),
     ]);
-    const plan = revision !== undefined || asOf ? await this.data.plan(planId, moment) : latest;
+    const plan = revision !== undefined || asOf ? await this.planAtMoment(latest, moment) : latest;
     return planPage({
       plan,
       latest,
@@ -175,6 +185,20 @@ export class PagesController {
       reports: await this.data.reports(latest, reader, todayIso()),
       visitor: visitorOf(req),
     }).value;
+  }
+
+  /** The plan at a revision or a date; a date before its first recorded text says from when there is one. */
+  private async planAtMoment(latest: PlanView, moment: PlanMoment): Promise<PlanView> {
+    try {
+      return await this.data.plan(latest.id, moment);
+    } catch (error) {
+      if (!(error instanceof PlanMomentNotFound) || moment.asOf === undefined) throw error;
+      const first = (await this.data.planHistory(latest.id)).map((r) => r.effectiveAt).sort()[0];
+      throw new PageProblem(
+        404,
+        `Planverk har ikke «${latest.title}» slik den sto ${formatDate(moment.asOf)}: den eldste teksten som er registrert, gjelder fra ${formatDate(first)}.`,
+      );
+    }
   }
 
   @Get('plan/:id/tiltak/:measureId')
@@ -194,11 +218,8 @@ export class PagesController {
     const rows = history.filter((r) => r.planId === planId);
     if (rows.length === 0) throw new PageProblem(404, 'Fant ikke tiltaket i denne planen.');
     const measure = findMeasure(plan, measureId);
+    // A struck measure keeps its address among the names (PlanView.struck).
     const names = elementNames(plan);
-    if (!measure) {
-      const added = rows.find((r) => r.eventType === 'MeasureAdded');
-      if (added) names.set(measureId, `Tiltak ${String(added.data.label ?? '')}`);
-    }
     return measurePage({
       plan,
       measure,
@@ -225,8 +246,12 @@ export class PagesController {
       ...(dateParam(query, 'fromAsOf') ? { fromAsOf: dateParam(query, 'fromAsOf')! } : {}),
       ...(dateParam(query, 'toAsOf') ? { toAsOf: dateParam(query, 'toAsOf')! } : {}),
     };
-    const last = plan.adoptions[plan.adoptions.length - 1];
-    if (Object.keys(request).length === 0 && last) request = { from: last.revision };
+    // Without a choice: the latest adopted change, the last adoption against the one before it
+    // (or, after a single adoption, what has changed since).
+    const last = plan.adoptions.at(-1);
+    const previous = plan.adoptions.at(-2);
+    if (Object.keys(request).length === 0 && last)
+      request = previous ? { from: previous.revision, to: last.revision } : { from: last.revision };
     let problem: string | undefined;
     let diff: PlanDiff | undefined;
     if (request.from !== undefined && request.fromAsOf !== undefined)
@@ -236,7 +261,7 @@ export class PagesController {
     else if (request.from === undefined && request.fromAsOf === undefined)
       problem =
         plan.adoptions.length === 0
-          ? 'Planen er ikke vedtatt ennå, så den har ingen revisjoner å sammenligne. Velg en dato å sammenligne fra.'
+          ? `${noRevisionsText(plan)} Velg en dato å sammenligne fra.`
           : 'Velg en revisjon eller en dato å sammenligne fra.';
     else if (planDiffRequestProblem(planId, request) === undefined) {
       for (const [key, revision] of [
@@ -248,7 +273,9 @@ export class PagesController {
       }
       if (!problem) diff = await this.data.planDiff(planId, request);
     }
-    return changesPage({ plan, request, diff, problem, organisations, visitor: visitorOf(req) }).value;
+    const meetings = await this.data.meetingNames(planId);
+    return changesPage({ plan, request, diff, problem, organisations, meetings, visitor: visitorOf(req) })
+      .value;
   }
 
   @Get('plan/:id/revisjon')
@@ -264,11 +291,14 @@ export class PagesController {
       : queryString(query, 'avvist')
         ? 'avvist'
         : undefined;
+    // ?versjon=na: the plan now instead of the revision it was first adopted as.
+    const version = queryString(query, 'versjon') === 'na' ? 'now' : revisionParam(query, 'versjon');
     return (
       await this.lineagePage.render(
         slug(planIdParam, 'plan'),
         req,
         done ? { kind: 'ok', text: `Koblingen er ${done}.` } : undefined,
+        version ?? 'first-adopted',
       )
     ).value;
   }

@@ -33,7 +33,14 @@ export interface AuditTarget {
 /** How a plan changed into its successor: the auditor's view, area by area (DESIGN.md: lineage). */
 export interface AuditReport {
   readonly from: { id: string; title: string; period: { from: number; to: number } };
-  readonly to: { id: string; title: string; period: { from: number; to: number }; edition: string | null };
+  readonly to: {
+    id: string;
+    title: string;
+    period: { from: number; to: number };
+    edition: string | null;
+    /** The adoption compared (the first, unless another was asked for); null for the plan now. */
+    adoption: { revision: number; body: string; date: string } | null;
+  };
   /** The day the report was made: targets whose date has passed by then are marked expired. */
   readonly asOf: string;
   readonly areas: AuditArea[];
@@ -47,6 +54,11 @@ export interface AuditReport {
 }
 
 const sectionOf = (address: string): string => address.slice(0, address.lastIndexOf('.'));
+
+function adoptionOf(view: PlanView, revision: number | null): AuditReport['to']['adoption'] {
+  const a = revision === null ? undefined : view.adoptions.find((x) => x.revision === revision);
+  return a ? { revision: a.revision, body: a.body, date: a.date } : null;
+}
 
 export function buildAuditReport(from: PlanView, to: PlanView, lineage: Lineage, asOf: string): AuditReport {
   const titles = (view: PlanView) => new Map(flattenSections(view.sections).map((s) => [s.number, s.title]));
@@ -98,7 +110,13 @@ export function buildAuditReport(from: PlanView, to: PlanView, lineage: Lineage,
   }));
   return {
     from: { id: from.id, title: from.title, period: from.period },
-    to: { id: to.id, title: to.title, period: to.period, edition: to.edition },
+    to: {
+      id: to.id,
+      title: to.title,
+      period: to.period,
+      edition: to.edition,
+      adoption: adoptionOf(to, lineage.toRevision),
+    },
     asOf,
     areas: [...areas.entries()]
       .sort(([a], [b]) => order(a, b))

@@ -40,6 +40,8 @@ export interface Lineage {
   readonly decisions: readonly LineageDecision[];
   /** The successor diff, with the links above as its matching. */
   readonly diff: PlanDiff;
+  /** The successor's adopted revision compared (SuccessorVersion), or null for the plan now. */
+  readonly toRevision: number | null;
 }
 
 const keyOf = (from: readonly string[], to: readonly string[]): string =>
@@ -134,22 +136,37 @@ export function countLineage(
   return counts;
 }
 
+/**
+ * Which version of the successor a lineage compares with: by default the revision it was first
+ * adopted as (the plan as it took over from its predecessor; later editions are changes within
+ * it, which the changes page shows), the plan now when it was never adopted, or a revision named.
+ */
+export type SuccessorVersion = 'first-adopted' | 'now' | number;
+
 /** How the elements of `toPlanId` continue those of `fromPlanId`: suggestions, corrected by people. */
 export async function loadLineage(
   db: Kysely<ReadModelDatabase>,
   fromPlanId: string,
   toPlanId: string,
   today: string,
+  version: SuccessorVersion = 'first-adopted',
 ): Promise<Lineage | undefined> {
-  const to = await planAt(db, toPlanId, {}, today);
-  if (!to) return undefined;
+  const now = await planAt(db, toPlanId, {}, today);
+  if (!now) return undefined;
+  const revision =
+    version === 'now' ? undefined : version === 'first-adopted' ? now.adoptions[0]?.revision : version;
+  const to = revision === undefined ? now : await planAt(db, toPlanId, { revision }, today);
   const from = await planAt(db, fromPlanId, {}, today);
   if (!from) throw new PlanMomentNotFound(`Plan "${fromPlanId}" not found`);
   const decisions = lineageDecisions(await loadPlanHistory(db, toPlanId), fromPlanId);
-  return lineageBetween(from, to, decisions);
+  return { ...lineageBetween(from, to!, decisions), toRevision: revision ?? null };
 }
 
-export function lineageBetween(from: PlanView, to: PlanView, decisions: readonly LineageDecision[]): Lineage {
+export function lineageBetween(
+  from: PlanView,
+  to: PlanView,
+  decisions: readonly LineageDecision[],
+): Omit<Lineage, 'toRevision'> {
   const texts = (items: Array<{ id: string; text: string }>) =>
     items.map((m) => ({ id: m.id, text: m.text }));
   const fromMeasures = flattenMeasures(from.sections);

@@ -17,6 +17,12 @@ import type { LineageCounts, LineageLink } from './lineage.js';
 const plan = (p: { title: string; period: { from: number; to: number } }): string =>
   `${p.title} (${p.period.from}–${p.period.to})`;
 
+/** Which version of the new plan is compared: the adopted revision, or the plan as it is now. */
+const version = (to: AuditReport['to']): string =>
+  to.adoption
+    ? `slik den ble vedtatt som revisjon ${to.adoption.revision} (${to.adoption.body} ${formatDateNb(to.adoption.date)})`
+    : 'slik den er nå';
+
 /** The summary table's rows: per outcome, the links and the elements of each plan. */
 function summaryRows(counts: LineageCounts): Array<[string, number, number, number]> {
   return LINEAGE_KINDS.map((k) => [LINEAGE_LABEL_NB[k], counts[k].links, counts[k].from, counts[k].to]);
@@ -38,7 +44,11 @@ const goalText = (link: LineageLink<GoalRef>): string =>
 /** The audit report in Norwegian Markdown: for the record, for e-mail, for print. */
 export function renderAuditReportMarkdown(r: AuditReport): string {
   const out: string[] = [`# Revisjon: fra ${r.from.id} til ${r.to.id}`, ''];
-  out.push(`Fra: ${escapeMarkdown(plan(r.from))}  `, `Til: ${escapeMarkdown(plan(r.to))}`, '');
+  out.push(
+    `Fra: ${escapeMarkdown(plan(r.from))}  `,
+    `Til: ${escapeMarkdown(plan(r.to))}, ${version(r.to)}`,
+    '',
+  );
   const table = (what: string, counts: LineageCounts) => {
     out.push(`| ${what} | Koblinger | I ${r.from.id} | I ${r.to.id} |`, '| --- | ---: | ---: | ---: |');
     for (const [label, links, from, to] of summaryRows(counts))
@@ -179,7 +189,7 @@ ins{background:#d7f5dd;text-decoration:none}del{background:#fbdada}li{margin:.3r
 table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #bbb;padding:.2rem .5rem;text-align:left}td{text-align:right}
 @media print{body{max-width:none}}</style></head>
 <body><h1>Revisjon: fra ${escapeHtml(r.from.title)} til ${escapeHtml(r.to.title)}</h1>
-<p>${escapeHtml(plan(r.from))} sammenlignet med ${escapeHtml(plan(r.to))}, per ${escapeHtml(formatDateNb(r.asOf))}.</p>
+<p>${escapeHtml(plan(r.from))} sammenlignet med ${escapeHtml(plan(r.to))}, ${escapeHtml(version(r.to))}. Laget ${escapeHtml(formatDateNb(r.asOf))}.</p>
 ${table('Tiltak', r.counts)}
 ${table('Mål', r.goalCounts)}
 ${sections}

@@ -8,6 +8,7 @@ import {
   type Target,
 } from '@app/domain';
 import type { GoalView, MeasureView, PlanView, SectionView } from '../plan-view/plan-view.js';
+import type { RedlineCause } from '../redline/redline.js';
 
 /** Which plan and which moment of it one side of a diff shows. */
 export interface DiffSide {
@@ -105,6 +106,11 @@ export interface PlanDiff {
   };
   /** Elements on both sides with nothing changed. */
   readonly unchanged: { readonly sections: number; readonly goals: number; readonly measures: number };
+  /**
+   * Within one plan: why each changed element changed, by element id (meeting and amendment,
+   * board decision), from the events between the two moments. Empty between two plans.
+   */
+  readonly causes: Readonly<Record<string, readonly RedlineCause[]>>;
   /** Between two plans: how each measure and goal continues (null within one plan). */
   readonly lineage: {
     readonly measures: LineageEntry<MeasureRef>[];
@@ -113,6 +119,8 @@ export interface PlanDiff {
 }
 
 export interface DiffOptions {
+  /** Within one plan: the causes on the events between the two moments, by element id. */
+  readonly causes?: ReadonlyMap<string, readonly RedlineCause[]>;
   /**
    * Confirmed lineage links between the measures of two plans; without them the links are
    * suggested from the measure texts. Not used within one plan, where ids match.
@@ -171,6 +179,7 @@ export function diffPlans(from: PlanView, to: PlanView, options: DiffOptions = {
     goals: goals.lists,
     measures: measures.lists,
     unchanged: { sections: sections.unchanged, goals: goals.unchanged, measures: measures.unchanged },
+    causes: Object.fromEntries(options.causes ?? []),
     lineage,
   };
 }

@@ -1,6 +1,10 @@
 import { isIsoDate, notAnIsoDate } from '@app/domain';
 import type { Kysely } from 'kysely';
 import { PlanMomentNotFound, planAt, type PlanMoment } from '../plan-view/plan-at.js';
+import { loadPlanHistory } from '../plan-history/plan-history.queries.js';
+import type { HistoryRow } from '../plan-history/history-row.js';
+import type { PlanView } from '../plan-view/plan-view.js';
+import { causesByElement } from '../redline/redline.js';
 import { diffPlans, type PlanDiff } from './diff-plans.js';
 import type { ReadModelDatabase } from '../read-model-database.js';
 
@@ -62,5 +66,11 @@ export async function loadPlanDiff(
   };
   const from = await planAt(db, planId, fromMoment, today);
   if (!from) return undefined;
-  return diffPlans(from, to);
+  // The events in the later moment's fold and not in the earlier one's: why each element changed.
+  const inFold = (row: HistoryRow, view: PlanView, asOf: string | undefined) =>
+    row.streamRevision <= view.revision && (asOf === undefined || row.effectiveAt <= asOf);
+  const between = (await loadPlanHistory(db, planId)).filter(
+    (r) => inFold(r, to, request.toAsOf) && !inFold(r, from, request.fromAsOf),
+  );
+  return diffPlans(from, to, { causes: causesByElement(between) });
 }

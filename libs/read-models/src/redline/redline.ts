@@ -82,7 +82,10 @@ const diff = (from: string | undefined, to: string | undefined): RedlineText => 
 };
 
 /** The causes recorded on each element's events, by element id. */
-function causesByElement(rows: readonly HistoryRow[], votes: VoteLookup): Map<string, RedlineCause[]> {
+export function causesByElement(
+  rows: readonly HistoryRow[],
+  votes: VoteLookup = () => undefined,
+): Map<string, RedlineCause[]> {
   const causes = new Map<string, RedlineCause[]>();
   for (const row of rows) {
     if (!row.elementId || !row.cause) continue;

@@ -197,16 +197,21 @@ export function describeActorNb(actor: string, username?: string): string {
 }
 
 /** Why a change was made, from an event's cause, in the words of a protocol. */
-export function describeCauseNb(cause: Record<string, unknown> | null | undefined): string {
+export function describeCauseNb(
+  cause: object | null | undefined,
+  /** Meeting ids to their names ("Oslo SVs årsmøte 2026"), where the caller knows them. */
+  meetings: ReadonlyMap<string, string> = new Map(),
+): string {
   if (!cause) return '';
-  const reference = typeof cause.reference === 'string' ? cause.reference : undefined;
-  const meetingId = typeof cause.meetingId === 'string' ? cause.meetingId : undefined;
-  const amendmentNo = typeof cause.amendmentNo === 'number' ? cause.amendmentNo : undefined;
+  const c = cause as Record<string, unknown>;
+  const reference = typeof c.reference === 'string' ? c.reference : undefined;
+  const meetingId = typeof c.meetingId === 'string' ? c.meetingId : undefined;
+  const amendmentNo = typeof c.amendmentNo === 'number' ? c.amendmentNo : undefined;
   const withReference = (text: string) => (reference ? `${text} ${reference}` : text);
-  switch (cause.kind) {
+  switch (c.kind) {
     case 'meeting': {
       const parts = [
-        meetingId ? `Møte ${meetingId}` : 'Møtevedtak',
+        meetingId ? (meetings.get(meetingId) ?? `Møte ${meetingId}`) : 'Møtevedtak',
         ...(amendmentNo !== undefined ? [`endringsforslag ${amendmentNo}`] : []),
         ...(reference ? [reference] : []),
       ];

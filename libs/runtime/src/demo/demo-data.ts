@@ -36,6 +36,22 @@ export function demoSeedsDir(): string {
   }
 }
 
+/**
+ * The 2026 edition of Oslo SV's plan (seed 001) is the meeting papers the council
+ * (representantskapet) received on 27.01.2026 (seeds/README.md). The demo takes it to be adopted
+ * as written that day, revision 1: the plan as its document says, which the audit compares with
+ * (4.2.J "to ganger i året"). The annual meeting replayed after it, which amends it into
+ * revision 2, is an invented example (demo/README.md).
+ */
+const ADOPTED_AS_WRITTEN = [
+  {
+    planId: DEMO_PLAN,
+    body: 'RS',
+    date: '2026-01-27',
+    decisionRef: 'Sakspapir til representantskapet 27.01.2026',
+  },
+];
+
 /** Follow-up reports a board might have made on the 2026 Oslo SV plan by the spring. */
 const FOLLOW_UP: Array<{ address: string; status: MeasureStatus; note: string; at: string }> = [
   {
@@ -78,8 +94,28 @@ export async function loadDemoData(
   }
   logger.log('Loading demo data: the five seed plans and some follow-up (first start only)');
   // The texts do not say when most of these plans were adopted; for the demo each is taken to
-  // be in force from the start of its period, so "as of" dates in its period show it.
-  await imports.importDirectory(dir, 'system:demo', undefined, (doc) => `${doc.plan.period.from}-01-01`);
+  // be in force from the start of its period, so "as of" dates in its period show it. An annual
+  // edition is dated from its own adoption instead: its text is not what the plan said before.
+  await imports.importDirectory(
+    dir,
+    'system:demo',
+    undefined,
+    (doc) =>
+      ADOPTED_AS_WRITTEN.find((a) => a.planId === doc.plan.id)?.date ?? `${doc.plan.period.from}-01-01`,
+  );
+  for (const adoption of ADOPTED_AS_WRITTEN) {
+    const { planId, ...decision } = adoption;
+    await commandBus.execute(
+      new ChangePlanCommand(
+        planId,
+        { type: 'AdoptPlan', ...decision },
+        {
+          ...envelope(`adopt:${planId}`, adoption.date),
+          cause: { kind: 'board_decision', reference: adoption.decisionRef },
+        },
+      ),
+    );
+  }
   // One meeting, replayed from its protocol: the annual meeting that adopts the 2026 edition.
   const protocolFile = join(dirname(dir), 'oslo-sv-am-2026.protocol.yaml');
   if (existsSync(protocolFile)) {

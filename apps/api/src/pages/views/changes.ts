@@ -1,4 +1,4 @@
-import type { OrganisationView, PlanDiff, PlanView } from '@app/read-models';
+import { describeCauseNb, type OrganisationView, type PlanDiff, type PlanView } from '@app/read-models';
 import { html, raw, type Html } from '../html.js';
 import { formatDate, formatNumber } from '../format.js';
 import { emptyState } from './components.js';
@@ -20,6 +20,8 @@ export interface ChangesPageModel {
   readonly problem: string | undefined;
   readonly organisations: OrganisationView[];
   readonly visitor: Visitor;
+  /** Meeting ids to their names, for the causes ("Oslo SVs årsmøte 2026, endringsforslag 4"). */
+  readonly meetings: ReadonlyMap<string, string>;
 }
 
 function revisionOptions(plan: PlanView, selected: number | undefined, none: string): Html {
@@ -92,7 +94,7 @@ export function changesPage(model: ChangesPageModel): Html {
         <div class="field actions"><button type="submit">Sammenlign</button></div>
       </form>
       ${model.problem ? html`<p class="notice" role="alert">${model.problem}</p>` : ''}
-      ${diff ? diffBody(diff, request) : ''}`,
+      ${diff ? diffBody(diff, request, model.meetings) : ''}`,
   });
 }
 
@@ -100,7 +102,16 @@ function count(n: number, one: string, many: string): string {
   return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }
 
-function diffBody(diff: PlanDiff, request: ChangesRequest): Html {
+/** Why an element changed: the meeting and amendment, or the decision, recorded on its events. */
+function why(diff: PlanDiff, id: string, meetings: ReadonlyMap<string, string>): Html {
+  const described = [...new Set((diff.causes[id] ?? []).map((c) => describeCauseNb(c, meetings)))].filter(
+    (d) => d !== '',
+  );
+  return described.length > 0 ? html` <span class="cause">(${described.join('; ')})</span>` : html``;
+}
+
+function diffBody(diff: PlanDiff, request: ChangesRequest, meetings: ReadonlyMap<string, string>): Html {
+  const cause = (id: string) => why(diff, id, meetings);
   const m = diff.measures;
   const g = diff.goals;
   const s = diff.sections;
@@ -125,13 +136,18 @@ function diffBody(diff: PlanDiff, request: ChangesRequest): Html {
       Fra ${sideText(diff.from, 'from', request)} til ${sideText(diff.to, 'to', request)}
     </h2>
     <p class="diff-summary" data-diff-changes="${changes}">
-      ${changes === 0 ? 'Ingen endringer.' : count(changes, 'endring', 'endringer')}:
-      ${count(m.added.length, 'tiltak lagt til', 'tiltak lagt til')},
-      ${count(m.removed.length, 'strøket', 'strøket')},
-      ${count(m.reworded.length, 'omformulert', 'omformulert')},
-      ${count(m.retimed.length, 'ny gjennomføring', 'nye gjennomføringer')},
-      ${count(m.reassigned.length, 'nytt ansvar', 'nye ansvar')}. Uendret:
-      ${count(diff.unchanged.measures, 'tiltak', 'tiltak')}, ${count(diff.unchanged.goals, 'mål', 'mål')}.
+      ${
+        changes === 0
+          ? 'Ingen endringer.'
+          : html`${count(changes, 'endring', 'endringer')}:
+            ${count(m.added.length, 'tiltak lagt til', 'tiltak lagt til')},
+            ${count(m.removed.length, 'strøket', 'strøket')},
+            ${count(m.reworded.length, 'omformulert', 'omformulert')},
+            ${count(m.retimed.length, 'ny gjennomføring', 'nye gjennomføringer')},
+            ${count(m.reassigned.length, 'nytt ansvar', 'nye ansvar')}.`
+      }
+      Uendret: ${count(diff.unchanged.measures, 'tiltak', 'tiltak')},
+      ${count(diff.unchanged.goals, 'mål', 'mål')}.
     </p>
     ${
       diff.title
@@ -143,10 +159,10 @@ function diffBody(diff: PlanDiff, request: ChangesRequest): Html {
       s.added.length + s.removed.length + s.retitled.length + s.introRevised.length > 0
         ? html`<h3>Kapitler</h3>
             <ul class="changes">
-              ${s.added.map((x) => html`<li><ins>Nytt kapittel ${x.number} ${x.title}</ins></li>`)}
-              ${s.removed.map((x) => html`<li><del>Kapittel ${x.number} ${x.title}</del> strøket</li>`)}
-              ${s.retitled.map((x) => html`<li>Kapittel ${x.toNumber}: ${redlineOf(x.from, x.to)}</li>`)}
-              ${s.introRevised.map((x) => html`<li>Innledningen til kapittel ${x.toNumber}: ${redline(x.parts)}</li>`)}
+              ${s.added.map((x) => html`<li><ins>Nytt kapittel ${x.number} ${x.title}</ins>${cause(x.id)}</li>`)}
+              ${s.removed.map((x) => html`<li><del>Kapittel ${x.number} ${x.title}</del> strøket${cause(x.id)}</li>`)}
+              ${s.retitled.map((x) => html`<li>Kapittel ${x.toNumber}: ${redlineOf(x.from, x.to)}${cause(x.toId)}</li>`)}
+              ${s.introRevised.map((x) => html`<li>Innledningen til kapittel ${x.toNumber}: ${redline(x.parts)}${cause(x.toId)}</li>`)}
             </ul>`
         : ''
     }
@@ -154,10 +170,10 @@ function diffBody(diff: PlanDiff, request: ChangesRequest): Html {
       g.added.length + g.removed.length + g.reworded.length + g.targetChanged.length > 0
         ? html`<h3>Mål</h3>
             <ul class="changes">
-              ${g.added.map((x) => html`<li>Nytt mål ${x.address}: <ins>${x.text}</ins></li>`)}
-              ${g.removed.map((x) => html`<li>Mål ${x.address} strøket: <del>${x.text}</del></li>`)}
-              ${g.reworded.map((x) => html`<li>Mål ${x.toAddress}: ${redline(x.parts)}</li>`)}
-              ${g.targetChanged.map((x) => html`<li>Måltall for ${x.toAddress}: <del>${describeTarget(x.from) || 'ingen'}</del> <ins>${describeTarget(x.to) || 'ingen'}</ins></li>`)}
+              ${g.added.map((x) => html`<li>Nytt mål ${x.address}: <ins>${x.text}</ins>${cause(x.id)}</li>`)}
+              ${g.removed.map((x) => html`<li>Mål ${x.address} strøket: <del>${x.text}</del>${cause(x.id)}</li>`)}
+              ${g.reworded.map((x) => html`<li>Mål ${x.toAddress}: ${redline(x.parts)}${cause(x.toId)}</li>`)}
+              ${g.targetChanged.map((x) => html`<li>Måltall for ${x.toAddress}: <del>${describeTarget(x.from) || 'ingen'}</del> <ins>${describeTarget(x.to) || 'ingen'}</ins>${cause(x.toId)}</li>`)}
             </ul>`
         : ''
     }
@@ -172,12 +188,12 @@ function diffBody(diff: PlanDiff, request: ChangesRequest): Html {
       0
         ? emptyState('Ingen tiltak er endret.')
         : html`<ul class="changes">
-            ${m.added.map((x) => html`<li>Nytt tiltak ${x.address}: <ins>${x.text}</ins> <span class="muted">(${x.timing}; ${x.responsible.join(', ') || 'ingen ansvarlig'})</span></li>`)}
-            ${m.removed.map((x) => html`<li>Tiltak ${x.address} strøket: <del>${x.text}</del></li>`)}
-            ${m.reworded.map((x) => html`<li>Tiltak ${x.toAddress} omformulert: ${redline(x.parts)}</li>`)}
-            ${m.retimed.map((x) => html`<li>Tiltak ${x.toAddress}, gjennomføring: ${redlineOf(x.from, x.to)}</li>`)}
-            ${m.reassigned.map((x) => html`<li>Tiltak ${x.toAddress}, ansvar: <del>${x.from.join(', ') || 'ingen'}</del> <ins>${x.to.join(', ') || 'ingen'}</ins></li>`)}
-            ${m.moved.map((x) => html`<li>Tiltak ${x.fromAddress} flyttet til ${x.toAddress}</li>`)}
+            ${m.added.map((x) => html`<li>Nytt tiltak ${x.address}: <ins>${x.text}</ins> <span class="muted">(${x.timing}; ${x.responsible.join(', ') || 'ingen ansvarlig'})</span>${cause(x.id)}</li>`)}
+            ${m.removed.map((x) => html`<li>Tiltak ${x.address} strøket: <del>${x.text}</del>${cause(x.id)}</li>`)}
+            ${m.reworded.map((x) => html`<li>Tiltak ${x.toAddress} omformulert: ${redline(x.parts)}${cause(x.toId)}</li>`)}
+            ${m.retimed.map((x) => html`<li>Tiltak ${x.toAddress}, gjennomføring: ${redlineOf(x.from, x.to)}${cause(x.toId)}</li>`)}
+            ${m.reassigned.map((x) => html`<li>Tiltak ${x.toAddress}, ansvar: <del>${x.from.join(', ') || 'ingen'}</del> <ins>${x.to.join(', ') || 'ingen'}</ins>${cause(x.toId)}</li>`)}
+            ${m.moved.map((x) => html`<li>Tiltak ${x.fromAddress} flyttet til ${x.toAddress}${cause(x.toId)}</li>`)}
           </ul>`
     }
   </section>`;

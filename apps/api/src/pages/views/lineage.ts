@@ -67,6 +67,7 @@ export function lineagePage(model: LineagePageModel): Html {
                 Hvordan tiltakene og målene i <a href="/plan/${predecessor.id}">${predecessor.title}</a> er
                 videreført i <a href="/plan/${plan.id}">${plan.title}</a>.
               </p>
+              <p class="compared">${comparedText(plan, lineage)}</p>
               ${planLinks(plan.id, true, plan.organisationId)} ${reportLinks(model.reports)}
               <p class="notice" role="note">
                 Koblingene er foreslått ut fra hvor like tekstene er (prosenten), til en person har bekreftet
@@ -108,6 +109,20 @@ export function lineagePage(model: LineagePageModel): Html {
               )}`
       }`,
   });
+}
+
+/** Which version of this plan the page compares with, and how to see the other. */
+function comparedText(plan: PlanView, lineage: Lineage): Html {
+  const adoption = plan.adoptions.find((a) => a.revision === lineage.toRevision);
+  const first = plan.adoptions[0];
+  if (adoption)
+    return html`Sammenlignet med planen slik den ble vedtatt som revisjon ${adoption.revision}
+      (${adoption.body}
+      ${formatDate(adoption.date)}${adoption.edition ? `, årsutgave ${adoption.edition}` : ''}).
+      ${lineage.toRevision === first?.revision && plan.adoptions.length > 1 ? 'Senere årsutgaver er endringer i planen, ikke videreføring fra den forrige.' : ''}
+      <a href="/plan/${plan.id}/revisjon?versjon=na">Sammenlign med planen slik den er nå</a>.`;
+  return html`Sammenlignet med planen slik den er nå.
+  ${first ? html`<a href="/plan/${plan.id}/revisjon">Sammenlign med planen slik den først ble vedtatt</a>.` : ''}`;
 }
 
 function countsTable(

@@ -30,7 +30,11 @@ export function planStatusText(p: {
   adoptedRevision: number;
   edition: string | null;
 }): string {
-  const status = PLAN_STATUS_LABEL[p.status] ?? p.status;
+  // A plan replaced by its successor was in force, even when its adoption was never recorded.
+  const status =
+    p.status === 'superseded' && p.adoptedRevision === 0
+      ? `${PLAN_STATUS_LABEL.superseded} (vedtaket er ikke registrert)`
+      : (PLAN_STATUS_LABEL[p.status] ?? p.status);
   const revision = p.adoptedRevision > 0 ? `, revisjon ${p.adoptedRevision}` : '';
   const edition = p.edition ? `, årsutgave ${p.edition}` : '';
   return `${status}${revision}${edition}`;
@@ -54,6 +58,13 @@ export function planLinks(planId: string, hasPredecessor: boolean, orgId: string
       <li><a href="/plan/${planId}/moter">Møter og endringsforslag</a></li>
     </ul>
   </nav>`;
+}
+
+/** Why a plan has no adopted revisions to pick: not adopted yet, or its adoption never recorded. */
+export function noRevisionsText(plan: { status: string }): string {
+  return plan.status === 'superseded'
+    ? 'Vedtaket av planen er ikke registrert i Planverk, så den har ingen vedtatte revisjoner å velge.'
+    : 'Planen er ikke vedtatt ennå, så den har ingen vedtatte revisjoner.';
 }
 
 export function reportLinks(r: PlanReports): Html {

@@ -21,7 +21,7 @@ import { emptyState, headingTag, measureCard, statusSummary } from './components
 import { describeTarget, historyList } from './history.js';
 import { layout, type Visitor } from './layout.js';
 import type { PlanReports } from '../page-data.js';
-import { planLinks, planStatusText, reportLinks } from './overview.js';
+import { noRevisionsText, planLinks, planStatusText, reportLinks } from './overview.js';
 
 export interface PlanMoment {
   readonly revision?: number;
@@ -69,7 +69,7 @@ export function momentPicker(planId: string, latest: PlanView, moment: PlanMomen
       <input type="date" id="asOf" name="asOf" value="${moment.asOf ?? ''}" />
       <button type="submit">Vis dato</button>
     </form>
-    ${latest.adoptions.length === 0 ? html`<p class="help">Planen er ikke vedtatt ennå, så den har ingen vedtatte revisjoner.</p>` : ''}
+    ${latest.adoptions.length === 0 ? html`<p class="help">${noRevisionsText(latest)}</p>` : ''}
     ${moment.revision !== undefined || moment.asOf !== undefined ? html`<p><a href="/plan/${planId}">Vis planen slik den er nå</a></p>` : ''}
   </div>`;
 }
