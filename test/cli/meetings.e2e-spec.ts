@@ -31,7 +31,7 @@ describe('planverk replay', () => {
     expect(dry.stdout).toContain('J. Vi skal arrangere “Ny i SV”-møter fire ganger i året.');
     expect(dry.stdout).toMatch(/Vedtatt av ÅM 2026-03-14 \(revisjon 1\)/);
     expect(dry.stderr).toMatch(
-      /^ {2}2\t4\.2\.J\treplace_text\tlapsed: "to ganger i året" is no longer in measure 4\.2\.J \(changed by amendment 1\)$/m,
+      /^ {2}2\t4\.2\.J\treplace_text\tlapsed: «to ganger i året» står ikke lenger i tiltak 4\.2\.J \(endret ved forslag 1\)$/m,
     );
     expect(dry.stderr).toMatch(/^ {2}12\t4\.2\.I\treplace_text\tadopted as modified by the committee$/m);
     const list = await runCli(['meetings', 'list', '--json'], shared.env);
@@ -57,7 +57,7 @@ describe('planverk replay', () => {
     expect(again.stdout).toMatch(/^Nothing changed: this protocol was replayed before$/m);
     const shown = await runCli(['meetings', 'show', 'oslo-sv-am-2026'], shared.env);
     expect(shown.stdout).toMatch(
-      /^ {4}17\tchange_timing\tlapsed: Measure 4\.3\.I has been struck by amendment 18$/m,
+      /^ {4}17\tchange_timing\tlapsed: Tiltak 4\.3\.I er strøket ved forslag 18$/m,
     );
     const protocol = parseYaml(
       (await runCli(['meetings', 'protocol', 'oslo-sv-am-2026'], shared.env)).stdout,
@@ -80,12 +80,12 @@ describe('planverk replay', () => {
     );
     const result = await runCli(['replay', file], shared.env);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/The protocol has 2 problems/);
+    expect(result.stderr).toMatch(/Protokollen har 2 feil/);
     expect(result.stderr).toMatch(
-      /line 3: amendment 1: amendments\[0\]\.target: Tiltak 9\.9\.A finnes ikke i planen/,
+      /linje 3: forslag 1: amendments\[0\]\.target: Tiltak 9\.9\.A finnes ikke i planen/,
     );
     expect(result.stderr).toMatch(
-      /line 4: amendment 2: amendments\[1\]\.from: "to ganger i året" is not in measure 4\.2\.J/,
+      /linje 4: forslag 2: amendments\[1\]\.from: «to ganger i året» står ikke i tiltak 4\.2\.J/,
     );
     const list = JSON.parse((await runCli(['meetings', 'list', '--json'], shared.env)).stdout);
     expect(list.map((m: any) => m.id)).toEqual(['oslo-sv-am-2026']);

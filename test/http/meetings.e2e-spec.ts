@@ -88,8 +88,8 @@ describe('an annual meeting replayed from its protocol', () => {
       24: 'adopted',
     });
     expect(replayed.amendments.find((a: any) => a.no === 17)).toMatchObject({
-      voted: 'adopted',
-      reason: 'Measure 4.3.I has been struck by amendment 18',
+      voted: null,
+      reason: 'Tiltak 4.3.I er strøket ved forslag 18',
     });
   });
 
@@ -190,7 +190,7 @@ describe('an annual meeting replayed from its protocol', () => {
       conflictsWith: [2],
     });
     expect(j.amendments[1].reason).toBe(
-      '"to ganger i året" is no longer in measure 4.2.J (changed by amendment 1)',
+      '«to ganger i året» står ikke lenger i tiltak 4.2.J (endret ved forslag 1)',
     );
     const i = meeting.targets.find((t: any) => t.target === '4.2.I').amendments[0];
     expect(i).toMatchObject({ no: 12, modified: true, recommendation: { recommendation: 'adopt_modified' } });
@@ -222,7 +222,7 @@ describe('an annual meeting replayed from its protocol', () => {
     expect(protocol.votes[1]).toEqual({
       amendment: 2,
       result: 'lapsed',
-      reason: '"to ganger i året" is no longer in measure 4.2.J (changed by amendment 1)',
+      reason: '«to ganger i året» står ikke lenger i tiltak 4.2.J (endret ved forslag 1)',
     });
     const before = await countEvents(api.database);
     expect((await yaml('/meetings/replay', exported.text).expect(201)).body.appended).toBe(0);
@@ -353,7 +353,7 @@ describe('an annual meeting replayed from its protocol', () => {
       const preview = (await get(`/meetings/${RS}/preview?adopt=1,2`).expect(200)).body;
       expect(preview.outcomes).toEqual([
         { no: 2, result: 'adopted', reason: null },
-        { no: 1, result: 'lapsed', reason: 'Measure 4.2.J has been struck by amendment 2' },
+        { no: 1, result: 'lapsed', reason: 'Tiltak 4.2.J er strøket ved forslag 2' },
       ]);
       expect(measure(preview.plan, '4.2.J')).toBeUndefined();
       const one = (await get(`/meetings/${RS}/preview?adopt=1`).expect(200)).body;
@@ -376,12 +376,17 @@ describe('an annual meeting replayed from its protocol', () => {
       expect(voted.planChanges).toBe(1);
       expect(measure((await get(`/plans/${PLAN}`).expect(200)).body, '4.2.A').timing).toBe('Hver måned');
       await post(`/meetings/${RS}/amendments/2/vote`, { result: 'adopted' }).expect(200);
-      await post(`/meetings/${RS}/amendments/1/vote`, { result: 'adopted' }).expect(200);
+      // Striking 4.2.J made amendment 1 lapse at once; adopting it now is refused, naming no. 2.
+      const refused = await post(`/meetings/${RS}/amendments/1/vote`, { result: 'adopted' }).expect(409);
+      expect(refused.body).toMatchObject({
+        error: 'AMENDMENT_LAPSED',
+        message: 'Forslag 1 er bortfalt og kan ikke vedtas: Tiltak 4.2.J er strøket ved forslag 2',
+      });
       const meeting = (await get(`/meetings/${RS}`).expect(200)).body;
       const one = meeting.targets
         .find((t: any) => t.target === '4.2.J')
         .amendments.find((a: any) => a.no === 1);
-      expect(one).toMatchObject({ status: 'lapsed', reason: 'Measure 4.2.J has been struck by amendment 2' });
+      expect(one).toMatchObject({ status: 'lapsed', reason: 'Tiltak 4.2.J er strøket ved forslag 2' });
       await post(`/meetings/${RS}/plan-vote`, { result: 'adopted', for: 40, against: 1 }).expect(200);
       const plan = (await get(`/plans/${PLAN}`).expect(200)).body;
       expect(plan).toMatchObject({ adoptedRevision: 2, edition: '2026b' });
@@ -477,12 +482,12 @@ describe('an annual meeting replayed from its protocol', () => {
       const response = await yaml('/meetings/replay', bad).expect(400);
       expect(response.body.error).toBe('INVALID_PROTOCOL');
       expect(response.body.problems).toEqual([
-        { amendment: 1, line: 4, field: 'amendments[1].no', message: 'amendment number 1 is used twice' },
+        { amendment: 1, line: 4, field: 'amendments[1].no', message: 'forslagsnummer 1 er brukt to ganger' },
         {
           amendment: 7,
           line: 6,
           field: 'votes[0].amendment',
-          message: 'there is no amendment 7 in this protocol',
+          message: 'det er ikke noe forslag 7 i denne protokollen',
         },
       ]);
       expect(await countEvents(api.database)).toBe(before);
@@ -507,7 +512,7 @@ describe('an annual meeting replayed from its protocol', () => {
         {
           line: 1,
           field: 'meeting.body',
-          message: 'Unknown meeting body "XYZ" (known: ÅM, RS, LS, LM)',
+          message: 'Ukjent organ «XYZ»; møter holdes av ÅM, RS, LS, LM',
         },
         {
           amendment: 1,
@@ -519,14 +524,16 @@ describe('an annual meeting replayed from its protocol', () => {
           amendment: 2,
           line: 4,
           field: 'amendments[1].from',
-          message: expect.stringMatching(/^"hver eneste uke" is not in measure 4\.2\.A: "Den direkte/),
+          message: expect.stringMatching(
+            /^«hver eneste uke» står ikke i tiltak 4\.2\.A, som lyder: «Den direkte/,
+          ),
         },
         {
           amendment: 3,
           line: 5,
           field: 'amendments[2].responsible',
           message: expect.stringMatching(
-            /^Unknown responsible body: Styret \(known: .*FS.*\); name a responsible that is not a body in responsibleParties$/,
+            /^Ukjent organ: Styret\. Bruk kodene fra planens forkortelsesliste: .*FS.*$/,
           ),
         },
       ]);
@@ -541,7 +548,7 @@ describe('an annual meeting replayed from its protocol', () => {
       );
       const response = await yaml('/meetings/replay', bad).expect(400);
       expect(response.body.problems).toEqual([
-        { line: 9, field: 'meeting.plan', message: 'Plan "oslo-sv-2030-2033" does not exist' },
+        { line: 9, field: 'meeting.plan', message: 'Planen «oslo-sv-2030-2033» finnes ikke' },
       ]);
     });
   });

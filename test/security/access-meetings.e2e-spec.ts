@@ -10,7 +10,8 @@ import {
 
 /**
  * Meetings: scheduling, amendments, recommendations, votes and replay are the meeting officer's,
- * in the meeting's organisation and the plan's; a meeting of an internal plan is read like the plan.
+ * in the meeting's organisation and the plan's; a member files amendments and withdraws their
+ * own; a meeting of an internal plan is read like the plan.
  */
 describe('access to meetings', () => {
   let world: AccessWorld;
@@ -70,7 +71,7 @@ describe('access to meetings', () => {
     {
       name: 'file an amendment',
       route: 'POST /meetings/:id/amendments',
-      allowed: ['meeting_officer'],
+      allowed: ['member', 'meeting_officer'],
       call: (s, u) => as(u).post(`/meetings/${s.meeting}/amendments`).send(amendment(n())),
     },
     {
@@ -88,8 +89,14 @@ describe('access to meetings', () => {
     {
       name: 'withdraw an amendment',
       route: 'POST /meetings/:id/amendments/:no/withdraw',
-      allowed: ['meeting_officer'],
-      prepare: pending,
+      allowed: ['member', 'meeting_officer'],
+      // In A a member files it, so the member withdrawing it withdraws their own.
+      prepare: async (side: Side) => {
+        const no = n();
+        const filer = side.key === 'A' ? as('a-member') : world.admin();
+        await filer.post(`/meetings/${side.meeting}/amendments`).send(amendment(no)).expect(201);
+        return no;
+      },
       call: (s, u, no: number) =>
         as(u).post(`/meetings/${s.meeting}/amendments/${no}/withdraw`).send({ reason: 'Trukket' }),
     },

@@ -99,7 +99,7 @@ describe('a command is authorised on the organisation and plan its content names
         statusCode: 400,
         error: 'INVALID_PROTOCOL',
         message: expect.any(String),
-        problems: [{ field: 'meeting.plan', message: `Plan "${plan}" does not exist`, line: 1 }],
+        problems: [{ field: 'meeting.plan', message: `Planen «${plan}» finnes ikke`, line: 1 }],
       });
       expect(missing.response.body).toEqual(asMissing(MISSING_PLAN));
 
@@ -111,7 +111,7 @@ describe('a command is authorised on the organisation and plan its content names
         // A JSON object has no lines to point at.
         const problems =
           shape === 'a JSON protocol'
-            ? [{ field: 'meeting.plan', message: `Plan "${world.A.plan}" does not exist` }]
+            ? [{ field: 'meeting.plan', message: `Planen «${world.A.plan}» finnes ikke` }]
             : expected.problems;
         expect({ shape, status: response.status, body: response.body }).toEqual({
           shape,

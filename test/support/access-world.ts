@@ -9,7 +9,14 @@ import { countEvents, startTestApi, type TestApi } from './test-api.js';
  * section, a goal and a meeting), one user per role in organisation A, and a few others: the
  * world the access tests ask "who may do what" in, through the public surface only.
  */
-export const ROLE_USERS: Role[] = ['viewer', 'secretary', 'meeting_officer', 'plan_editor', 'admin'];
+export const ROLE_USERS: Role[] = [
+  'viewer',
+  'member',
+  'secretary',
+  'meeting_officer',
+  'plan_editor',
+  'admin',
+];
 
 /** One organisation's side of the world; a call is made against A (allowed) or B (someone else's). */
 export interface Side {

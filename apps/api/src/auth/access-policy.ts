@@ -182,6 +182,18 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   rule('GET', '/meetings/:id/*', READ_MEETING),
   rule('POST', '/meetings', role('meeting_officer', { from: 'meeting-body' })),
   rule('POST', '/meetings/replay', role('meeting_officer', { from: 'protocol' })),
+  // Members file their own amendments before the deadline and withdraw them; the handler checks
+  // which are theirs and the deadline. The officer files and withdraws any.
+  rule(
+    'POST',
+    '/meetings/:id/amendments',
+    role(['member', 'meeting_officer'], { from: 'meeting-param', param: 'id' }),
+  ),
+  rule(
+    'POST',
+    '/meetings/:id/amendments/:no/withdraw',
+    role(['member', 'meeting_officer'], { from: 'meeting-param', param: 'id' }),
+  ),
   rule('POST', '/meetings/:id/*', role('meeting_officer', { from: 'meeting-param', param: 'id' })),
   rule('PUT', '/meetings/:id/*', role('meeting_officer', { from: 'meeting-param', param: 'id' })),
   rule('DELETE', '/meetings/:id/*', role('meeting_officer', { from: 'meeting-param', param: 'id' })),

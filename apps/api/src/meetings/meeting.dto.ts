@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsIn,
@@ -12,6 +13,7 @@ import {
   Matches,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { AMENDMENT_OPS, MEETING_BODIES, PLAN_VOTE_RESULTS, RECOMMENDATIONS, VOTE_RESULTS } from '@app/domain';
@@ -137,6 +139,90 @@ export class ScheduleMeetingDto extends EnvelopeDto {
   @IsOptional()
   @Length(1, 20)
   edition?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-03-01T12:00',
+    description:
+      'Innsendingsfrist: until when members file amendments; a date (the end of that day in Oslo), an Oslo time, or an instant with its offset',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  deadline?: string;
+
+  @ApiPropertyOptional({
+    example: 'simple',
+    description:
+      'What it takes to adopt: simple (a majority of the votes cast, the default) or two_thirds; or in Norwegian',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  majority?: string;
+}
+
+export class DeadlineDto extends EnvelopeDto {
+  @ApiProperty({
+    example: '2026-03-01T12:00',
+    nullable: true,
+    type: String,
+    description: 'The new deadline (a date, an Oslo time or an instant), or null for none',
+  })
+  @ValidateIf((dto: DeadlineDto) => dto.deadline !== null)
+  @IsString({ message: 'deadline must be a date, a time or null' })
+  @Length(1, 40)
+  deadline!: string | null;
+}
+
+export class MajorityDto extends EnvelopeDto {
+  @ApiProperty({
+    example: 'two_thirds',
+    description: 'simple or two_thirds (simpelt / to tredjedels flertall)',
+  })
+  @IsString()
+  @Length(1, 40)
+  rule!: string;
+}
+
+export class ContestDto extends EnvelopeDto {
+  @ApiPropertyOptional({
+    default: true,
+    description:
+      'true: the recommendation is contested and the amendment gets a vote of its own; false: no longer',
+  })
+  @IsOptional()
+  @IsBoolean()
+  contested?: boolean;
+}
+
+export class VotingOrderDto extends EnvelopeDto {
+  @ApiProperty({
+    example: [3, 1, 2],
+    description: 'Pending amendments in the order they are put to the vote',
+  })
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @IsInt({ each: true, message: 'order must be amendment numbers' })
+  @Min(1, { each: true })
+  order!: number[];
+}
+
+export const FLOOR_KINDS = ['amendment', 'recommendations', 'plan', 'none'] as const;
+
+export class FloorDto extends EnvelopeDto {
+  @ApiProperty({
+    enum: FLOOR_KINDS,
+    description:
+      'What the meeting treats now: an amendment, the recommendations en bloc, the plan as a whole, or nothing',
+  })
+  @IsIn(FLOOR_KINDS, { message: `kind must be one of ${FLOOR_KINDS.join(', ')}` })
+  kind!: (typeof FLOOR_KINDS)[number];
+
+  @ApiPropertyOptional({ example: 4, description: 'kind amendment: its number' })
+  @ValidateIf((dto: FloorDto) => dto.kind === 'amendment')
+  @IsInt({ message: 'no must be the number of an amendment' })
+  @Min(1)
+  no?: number;
 }
 
 export class AmendmentTargetDto {
@@ -311,6 +397,14 @@ export class FileAmendmentDto extends ChangeFieldsDto {
   @IsOptional()
   @Length(1, 10_000)
   justification?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The meeting officer only: whether it is put forward in the meeting ("fremmet i møtet"); by default when filed after the deadline',
+  })
+  @IsOptional()
+  @IsBoolean()
+  inMeeting?: boolean;
 }
 
 export class WithdrawAmendmentDto extends EnvelopeDto {
@@ -321,9 +415,13 @@ export class WithdrawAmendmentDto extends EnvelopeDto {
 }
 
 export class RecommendationDto extends EnvelopeDto {
-  @ApiProperty({ enum: RECOMMENDATIONS })
-  @IsIn(RECOMMENDATIONS, { message: `recommendation must be one of ${RECOMMENDATIONS.join(', ')}` })
-  recommendation!: (typeof RECOMMENDATIONS)[number];
+  @ApiProperty({
+    example: 'adopt',
+    description: `${RECOMMENDATIONS.join(', ')}; or vedta, avvise, vedta med endring, oversendes styret`,
+  })
+  @IsString()
+  @Length(1, 40)
+  recommendation!: string;
 
   @ApiPropertyOptional({
     type: ChangeFieldsDto,
@@ -361,9 +459,13 @@ class CountsDto extends EnvelopeDto {
 }
 
 export class VoteDto extends CountsDto {
-  @ApiProperty({ enum: VOTE_RESULTS })
-  @IsIn(VOTE_RESULTS, { message: `result must be one of ${VOTE_RESULTS.join(', ')}` })
-  result!: (typeof VOTE_RESULTS)[number];
+  @ApiProperty({
+    example: 'adopted',
+    description: `${VOTE_RESULTS.join(', ')}; or vedtatt, falt, trukket, bortfalt, oversendt`,
+  })
+  @IsString()
+  @Length(1, 40)
+  result!: string;
 
   @ApiPropertyOptional({ description: 'Why it lapsed, or a note' })
   @IsOptional()
@@ -377,7 +479,22 @@ export class VoteDto extends CountsDto {
 }
 
 export class PlanVoteDto extends CountsDto {
-  @ApiProperty({ enum: PLAN_VOTE_RESULTS })
-  @IsIn(PLAN_VOTE_RESULTS, { message: `result must be one of ${PLAN_VOTE_RESULTS.join(', ')}` })
-  result!: (typeof PLAN_VOTE_RESULTS)[number];
+  @ApiProperty({ example: 'adopted', description: `${PLAN_VOTE_RESULTS.join(', ')}; or vedtatt, falt` })
+  @IsString()
+  @Length(1, 40)
+  result!: string;
+}
+
+export class AcceptRecommendationsDto extends CountsDto {
+  @ApiPropertyOptional({
+    example: [1, 4, 5],
+    description:
+      'The amendments whose recommendations are accepted; every pending one with an uncontested recommendation by default',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @IsInt({ each: true, message: 'nos must be amendment numbers' })
+  @Min(1, { each: true })
+  nos?: number[];
 }

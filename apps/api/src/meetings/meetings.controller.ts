@@ -1,6 +1,7 @@
 import {
   BadRequestException,
   Body,
+  ForbiddenException,
   Controller,
   Get,
   HttpCode,
@@ -13,6 +14,7 @@ import {
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { grantsAllow, type FloorItem } from '@app/domain';
 import { EventStore, comparePositions, formatPosition, type Position } from '@app/event-store';
 import { protocolToYaml } from '@app/plan-document';
 import {
@@ -39,8 +41,13 @@ import {
   MEETING_PROTOCOL_EXAMPLE,
 } from '../http/openapi-examples.js';
 import {
+  AcceptRecommendationsDto,
   AmendmentParams,
+  ContestDto,
+  DeadlineDto,
   FileAmendmentDto,
+  FloorDto,
+  MajorityDto,
   MeetingIdParam,
   MeetingListQuery,
   PapersQuery,
@@ -51,6 +58,7 @@ import {
   ReplayQuery,
   ScheduleMeetingDto,
   VoteDto,
+  VotingOrderDto,
   WithdrawAmendmentDto,
 } from './meeting.dto.js';
 
@@ -100,7 +108,7 @@ export class MeetingsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     // Read once per request (RequestDocuments): the access guard authorised this same protocol.
-    const [{ protocol, lineOf }, query] = await Promise.all([
+    const [{ protocol, lineOf, issues }, query] = await Promise.all([
       this.documents.meetingProtocol(req),
       this.documents.replayOptions(req),
     ]);
@@ -115,6 +123,7 @@ export class MeetingsController {
           actor: actorOf(req),
           now,
           lineOf,
+          issues,
         }),
       );
     } catch (error) {
@@ -250,7 +259,10 @@ export class MeetingsController {
   })
   @ApiResponse({ status: 409, description: 'Its number is taken, or the meeting has voted on the plan' })
   async file(@Param() { id }: MeetingIdParam, @Body() dto: FileAmendmentDto, @Req() req: Request) {
-    const { no, proposer, target, op, justification, ...fields } = defined(dto);
+    const { no, proposer, target, op, justification, inMeeting, ...fields } = defined(dto);
+    const asOfficer = await this.leads(req, id);
+    if (!asOfficer && inMeeting !== undefined)
+      throw new ForbiddenException('Bare møteledelsen kan si om et forslag er fremmet i møtet');
     return this.run(
       id,
       {
@@ -261,6 +273,9 @@ export class MeetingsController {
         op: op!,
         fields: JSON.parse(JSON.stringify(fields)),
         ...(justification ? { justification } : {}),
+        filedBy: actorOf(req),
+        asOfficer,
+        ...(inMeeting !== undefined ? { inMeeting } : {}),
       },
       req,
       dto,
@@ -308,10 +323,103 @@ export class MeetingsController {
   ) {
     return this.run(
       id,
-      { type: 'WithdrawAmendment', no, ...(dto.reason ? { reason: dto.reason } : {}) },
+      {
+        type: 'WithdrawAmendment',
+        no,
+        ...(dto.reason ? { reason: dto.reason } : {}),
+        by: actorOf(req),
+        asOfficer: await this.leads(req, id),
+      },
       req,
       dto,
     );
+  }
+
+  @Post(':id/deadline')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Move the deadline for amendments (innsendingsfrist), or lift it with null',
+    description:
+      'Until the deadline members file their own amendments; after it only the meeting officer files, marked as put forward in the meeting.',
+  })
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiBody({ type: DeadlineDto })
+  async deadline(@Param() { id }: MeetingIdParam, @Body() dto: DeadlineDto, @Req() req: Request) {
+    return this.run(id, { type: 'ChangeDeadline', deadline: dto.deadline }, req, dto);
+  }
+
+  @Post(':id/majority')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'What it takes to adopt: a simple majority of the votes cast, or two thirds',
+    description: 'Recorded counts are checked against it: a result they contradict is refused.',
+  })
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiBody({ type: MajorityDto })
+  async majority(@Param() { id }: MeetingIdParam, @Body() dto: MajorityDto, @Req() req: Request) {
+    return this.run(id, { type: 'SetMajorityRule', rule: dto.rule }, req, dto);
+  }
+
+  @Post(':id/amendments/:no/contest')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Contest the committee's recommendation on an amendment: it gets a vote of its own",
+    description:
+      'With `contested: false` the objection is taken back and the recommendation is settled en bloc again.',
+  })
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiBody({ type: ContestDto })
+  async contest(@Param() { id, no }: AmendmentParams, @Body() dto: ContestDto, @Req() req: Request) {
+    return this.run(id, { type: 'ContestRecommendation', no, contested: dto.contested ?? true }, req, dto);
+  }
+
+  @Post(':id/recommendations/accept')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Accept the committee's recommendations en bloc (one vote, optional counts)",
+    description:
+      "Every pending amendment with an uncontested recommendation (or those named) is settled as recommended: adopted (in the committee's wording where it rewrote it) and carried into the plan, rejected, or referred; an adoption that makes another amendment impossible makes it lapse.",
+  })
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiBody({ type: AcceptRecommendationsDto })
+  async acceptRecommendations(
+    @Param() { id }: MeetingIdParam,
+    @Body() dto: AcceptRecommendationsDto,
+    @Req() req: Request,
+  ) {
+    const { nos, ...rest } = defined(dto);
+    return this.run(id, { type: 'AcceptRecommendations', ...(nos ? { nos } : {}), ...rest }, req, dto);
+  }
+
+  @Post(':id/voting-order')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Set the order the pending amendments are put to the vote in',
+    description:
+      'Those left out, and any filed later, follow in the suggested order (the most far-reaching first).',
+  })
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiBody({ type: VotingOrderDto })
+  async votingOrder(@Param() { id }: MeetingIdParam, @Body() dto: VotingOrderDto, @Req() req: Request) {
+    return this.run(id, { type: 'SetVotingOrder', order: dto.order }, req, dto);
+  }
+
+  @Post(':id/floor')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'What the meeting treats now ("now being treated"): shown on the hall\'s screen and to the delegates',
+  })
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiBody({ type: FloorDto })
+  async floor(@Param() { id }: MeetingIdParam, @Body() dto: FloorDto, @Req() req: Request) {
+    const item: FloorItem | null =
+      dto.kind === 'none'
+        ? null
+        : dto.kind === 'amendment'
+          ? { kind: 'amendment', no: dto.no! }
+          : { kind: dto.kind };
+    return this.run(id, { type: 'SetFloor', item }, req, dto);
   }
 
   @Post(':id/amendments/:no/recommendation')
@@ -361,6 +469,18 @@ export class MeetingsController {
   async planVote(@Param() { id }: MeetingIdParam, @Body() dto: PlanVoteDto, @Req() req: Request) {
     const { result, ...rest } = defined(dto);
     return this.run(id, { type: 'VotePlan', result: result!, ...rest }, req, dto);
+  }
+
+  /**
+   * Whether the caller leads meetings in the meeting's organisation (meeting officer or admin):
+   * they file after the deadline and on anyone's behalf, and withdraw any amendment; a member only
+   * their own, before the deadline.
+   */
+  private async leads(req: Request, meetingId: string): Promise<boolean> {
+    const [first] = await this.store.readStream(meetingStreamId(meetingId), { maxCount: 1 });
+    if (!first) throw new NotFoundException(`Meeting "${meetingId}" not found`);
+    const organisationId = String((first.data as { organisationId?: unknown }).organisationId ?? '');
+    return grantsAllow(req.principal?.grants ?? [], 'meeting_officer', organisationId);
   }
 
   private async run(meetingId: string, change: MeetingChange, req: Request, dto: { commandId?: string }) {

@@ -150,11 +150,15 @@ export class LocalBackend implements PlanverkBackend {
   async replay(protocolText: string, dryRun: boolean): Promise<ReplayAnswer> {
     const parsed = await this.context.get(MeetingProtocols).read(protocolText);
     const now = new Date().toISOString();
-    const result: ReplayResult = await this.context
-      .get(CommandBus)
-      .execute(
-        new ReplayProtocolCommand(parsed.protocol, { dryRun, actor: cliActor(), now, lineOf: parsed.lineOf }),
-      );
+    const result: ReplayResult = await this.context.get(CommandBus).execute(
+      new ReplayProtocolCommand(parsed.protocol, {
+        dryRun,
+        actor: cliActor(),
+        now,
+        lineOf: parsed.lineOf,
+        issues: parsed.issues,
+      }),
+    );
     const { planEvents, ...outcome } = result;
     const plan = result.dryRun ? planViewFromEvents(planEvents, now.slice(0, 10)) : undefined;
     return { outcome, ...(plan ? { markdown: renderPlanMarkdown(plan) } : {}) };

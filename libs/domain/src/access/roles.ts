@@ -3,7 +3,11 @@
  * each organisation grants its own. `admin` in the system scope (`*`) administers the whole
  * instance (registers top-level organisations, grants the first roles).
  */
-export const ROLES = ['viewer', 'secretary', 'meeting_officer', 'plan_editor', 'admin'] as const;
+/**
+ * `member`: a member of the organisation, who files amendments to its meetings before the
+ * deadline and withdraws their own (and reads its internal plans, as every role does).
+ */
+export const ROLES = ['viewer', 'member', 'secretary', 'meeting_officer', 'plan_editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The scope of the instance's own administrators: not an organisation, above all of them. */

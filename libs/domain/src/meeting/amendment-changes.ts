@@ -7,12 +7,26 @@ import type { ExistingPlan } from '../plan/plan.state.js';
 import { checkBodies } from '../plan/decisions/guards.js';
 import { currentAddress, quoteField, quotedText, targetText } from './amendment-target.js';
 import { insertText, occurrences, replaceText, strikeText } from './amendment-text.js';
+import { OP_NOUN, capitalise, describeElement, listWords } from './meeting-words.js';
 import type { AmendmentChange } from './meeting.events.js';
 import type { AmendmentState, ExistingMeeting } from './meeting.state.js';
 import type { AmendmentFields, AmendmentOp, ResolvedTarget } from './meeting.types.js';
 
 const invalid = (code: string, message: string, field: string): DomainError =>
   new DomainError(code, 'invalid', message, { field });
+
+/** What a missing field is called in the filing form. */
+const FIELD_WORDS: Record<string, string> = {
+  from: 'teksten som skal strykes («Stryke: …»)',
+  to: 'den nye teksten («Erstatte med: …»)',
+  text: 'teksten',
+  'measure.text': 'teksten i det nye tiltaket',
+  'goal.text': 'teksten i det nye målet',
+  timing: 'ny gjennomføring (for eksempel «Høst 2026»)',
+  responsible: 'hvem som skal ha ansvaret (organer fra forkortelseslisten, som FS, LL)',
+  'section.number': 'nummeret på det nye kapitlet',
+  'section.title': 'tittelen på det nye kapitlet',
+};
 
 const blank = (value: string | undefined): boolean => value === undefined || value.trim() === '';
 
@@ -28,12 +42,18 @@ export function checkAmendmentFields(
   organisationBodies: readonly string[] = [],
 ): void {
   const need = (value: string | undefined, field: string): void => {
-    if (blank(value)) throw invalid('MISSING_FIELD', `${op} needs ${field}`, field);
+    if (blank(value))
+      throw invalid(
+        'MISSING_FIELD',
+        `${capitalise(OP_NOUN[op])} trenger ${FIELD_WORDS[field] ?? field}`,
+        field,
+      );
   };
   switch (op) {
     case 'replace_text':
       need(fields.from, 'from');
-      if (fields.to === undefined) throw invalid('MISSING_FIELD', 'replace_text needs to', 'to');
+      if (fields.to === undefined)
+        throw invalid('MISSING_FIELD', `${capitalise(OP_NOUN[op])} trenger ${FIELD_WORDS.to}`, 'to');
       break;
     case 'insert_text':
       need(fields.text, 'text');
@@ -53,7 +73,7 @@ export function checkAmendmentFields(
       break;
     case 'reassign':
       if (!fields.responsible || fields.responsible.length === 0)
-        throw invalid('MISSING_FIELD', 'reassign needs responsible (a list of bodies)', 'responsible');
+        throw invalid('MISSING_FIELD', `Nytt ansvar trenger ${FIELD_WORDS.responsible}`, 'responsible');
       checkBodiesAt(plan, fields.responsible, organisationBodies, 'responsible');
       break;
     case 'add_section': {
@@ -61,7 +81,7 @@ export function checkAmendmentFields(
       need(fields.section?.title, 'section.title');
       const number = fields.section!.number.trim();
       if ([...plan.sections.values()].some((s) => s.number === number))
-        throw invalid('SECTION_EXISTS', `Section ${number} is already in the plan`, 'section.number');
+        throw invalid('SECTION_EXISTS', `Planen har allerede et kapittel ${number}`, 'section.number');
       break;
     }
     case 'strike_measure':
@@ -79,14 +99,14 @@ export function checkAmendmentFields(
   if (found === 0) {
     throw invalid(
       'TEXT_NOT_FOUND',
-      `"${quote}" is not in ${target.kind} ${target.address}: "${text}"`,
+      `«${quote}» står ikke i ${describeElement(target.kind, target.address)}, som lyder: «${text}». Kopier teksten nøyaktig fra sakspapirene`,
       quoteField(op),
     );
   }
   if (found > 1) {
     throw invalid(
       'AMBIGUOUS_TEXT',
-      `"${quote}" occurs ${found} times in ${target.kind} ${target.address}; quote more of the text`,
+      `«${quote}» står ${found} ganger i ${describeElement(target.kind, target.address)}; siter flere ord, så det er klart hvilket sted`,
       quoteField(op),
     );
   }
@@ -101,9 +121,15 @@ function checkBodiesAt(
   try {
     checkBodies(plan, codes, organisationBodies);
   } catch (error) {
-    if (error instanceof DomainError)
-      throw new DomainError(error.code, error.kind, error.message, { ...error.details, field });
-    throw error;
+    if (!(error instanceof DomainError)) throw error;
+    const known = [...new Set([...plan.bodies.keys(), ...organisationBodies])].sort();
+    const unknown = codes.filter((code) => !known.includes(code));
+    throw new DomainError(
+      error.code,
+      error.kind,
+      `Ukjent organ: ${unknown.join(', ')}. Bruk kodene fra planens forkortelsesliste: ${known.join(', ')}`,
+      { ...error.details, field, unknown },
+    );
   }
 }
 
@@ -135,19 +161,19 @@ export function amendmentChanges(
   const adoptedOnTarget = [...meeting.amendments.values()]
     .filter((a) => a.no !== no && a.status === 'adopted' && a.target.id === target.id)
     .map((a) => a.no);
-  const by = adoptedOnTarget.length > 0 ? ` by amendment ${adoptedOnTarget.join(', ')}` : '';
+  const by = adoptedOnTarget.length > 0 ? ` ved forslag ${listWords(adoptedOnTarget.map(String))}` : '';
   const lapse = (reason: string): AmendmentOutcome => ({ possible: false, reason });
 
   if (target.kind === 'measure') {
     const measure = plan.measures.get(target.id);
-    if (!measure || measure.struck) return lapse(`Measure ${address} has been struck${by}`);
+    if (!measure || measure.struck) return lapse(`Tiltak ${address} er strøket${by}`);
   }
   if (target.kind === 'goal') {
     const goal = plan.goals.get(target.id);
-    if (!goal || goal.struck) return lapse(`Goal ${address} has been struck${by}`);
+    if (!goal || goal.struck) return lapse(`Mål ${address} er strøket${by}`);
   }
 
-  const reason = fields.reason?.trim() || `Amendment ${no}, ${meeting.id}`;
+  const reason = fields.reason?.trim() || `Forslag ${no}, ${meeting.id}`;
   let changes: AmendmentChange[];
   switch (op) {
     case 'replace_text':
@@ -162,9 +188,11 @@ export function amendmentChanges(
             : strikeText(text, fields.text ?? '');
       if (next === undefined) {
         const quote = quotedText(op, fields) ?? '';
-        return lapse(`"${quote}" is no longer in ${target.kind} ${address}${by ? ` (changed${by})` : ''}`);
+        return lapse(
+          `«${quote}» står ikke lenger i ${describeElement(target.kind, address)}${by ? ` (endret${by})` : ''}`,
+        );
       }
-      if (next === '') return lapse(`It would leave ${target.kind} ${address} without text`);
+      if (next === '') return lapse(`Det ville tømme ${describeElement(target.kind, address)} for tekst`);
       changes = [
         target.kind === 'measure'
           ? { type: 'RewordMeasure', measureId: target.id, text: next }
@@ -223,7 +251,7 @@ export function amendmentChanges(
       const s = fields.section!;
       const number = s.number.trim();
       if ([...plan.sections.values()].some((x) => x.number === number)) {
-        return lapse(`Section ${number} is already in the plan${by ? ` (added${by})` : ''}`);
+        return lapse(`Planen har allerede et kapittel ${number}${by ? ` (lagt til${by})` : ''}`);
       }
       changes = [
         {

@@ -18,6 +18,7 @@ import {
   listWords,
 } from './meeting-words.js';
 import type { MeetingPapers, PaperElement, PaperLine } from './papers/papers.types.js';
+import { readAmendmentType } from './vocabulary.js';
 
 const invalid = (
   code: string,
@@ -167,7 +168,7 @@ function strikeOnLines(
   op: AmendmentOp,
   papers: MeetingPapers | undefined,
 ): AmendmentOp {
-  if (op !== 'strike_measure' || opName.trim().toLowerCase() !== 'stryking') return op;
+  if (op !== 'strike_measure' || readAmendmentType(opName) !== 'Stryking') return op;
   if (cited.lines === undefined && cited.line === undefined) return op;
   const all = papersFor(papers);
   const range = citedRange(cited, all);
@@ -344,7 +345,7 @@ function newElementKind(opName: string, op: AmendmentOp, line: PaperLine): Amend
       'INVALID_TARGET',
       `«Ny linje» er for ny tekst (et nytt tiltak eller mål); ${OP_NOUN[op]} siterer linjene den endrer`,
     );
-  if (opName.trim().toLowerCase() !== 'tillegg') return op;
+  if (readAmendmentType(opName) !== 'Tillegg') return op;
   return line.kind === 'goal' || line.kind === 'goals' ? 'add_goal' : 'add_measure';
 }
 

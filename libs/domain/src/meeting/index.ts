@@ -9,3 +9,5 @@ export * from './meeting.types.js';
 export * from './voting-order.js';
 export * from './meeting-words.js';
 export * from './papers/index.js';
+export * from './deadline.js';
+export * from './vocabulary.js';

@@ -1,7 +1,7 @@
 import type { CommandContext } from '../shared/decider.js';
 import type { ExistingPlan } from '../plan/plan.state.js';
 import type { MeetingPapers, PapersFingerprint } from './papers/papers.types.js';
-import type { AmendmentFields, CitedTarget, Recommendation, VoteCounts } from './meeting.types.js';
+import type { AmendmentFields, CitedTarget, FloorItem, VoteCounts } from './meeting.types.js';
 
 type MeetingCommandOf<Type extends string, Data> = CommandContext & { readonly type: Type } & Readonly<Data>;
 
@@ -29,6 +29,9 @@ export type ScheduleMeeting = MeetingCommandOf<
     planRevision?: number;
     title?: string;
     edition?: string;
+    /** Innsendingsfrist: a date (the end of that day in Oslo), a local time "2026-03-01T12:00", or an instant. */
+    deadline?: string;
+    majority?: string;
     /** The plan as it is now, and the papers of the revision the meeting treats. */
     facts: PlanFacts & { readonly planRevisionNow: number; readonly papersFingerprint?: PapersFingerprint };
   }
@@ -44,18 +47,60 @@ export type FileAmendment = MeetingCommandOf<
     op: string;
     fields: AmendmentFields;
     justification?: string;
+    /** Who files it (`user:<id>`). */
+    filedBy?: string;
+    /**
+     * Whether they file as the meeting officer (who files after the deadline too, and on anyone's
+     * behalf) rather than as a member (their own, before the deadline).
+     */
+    asOfficer?: boolean;
+    /** The officer says whether it was filed in the meeting; after the deadline by default. */
+    inMeeting?: boolean;
     /** The plan the meeting treats. */
     facts: PlanFacts;
   }
 >;
 
-export type WithdrawAmendment = MeetingCommandOf<'WithdrawAmendment', { no: number; reason?: string }>;
+export type WithdrawAmendment = MeetingCommandOf<
+  'WithdrawAmendment',
+  {
+    no: number;
+    reason?: string;
+    /** Who withdraws it; a member may withdraw only what they filed, the officer any. */
+    by?: string;
+    asOfficer?: boolean;
+  }
+>;
+
+export type ChangeDeadline = MeetingCommandOf<'ChangeDeadline', { deadline: string | null }>;
+
+export type SetMajorityRule = MeetingCommandOf<'SetMajorityRule', { rule: string }>;
+
+export type ContestRecommendation = MeetingCommandOf<
+  'ContestRecommendation',
+  { no: number; contested: boolean }
+>;
+
+export type AcceptRecommendations = MeetingCommandOf<
+  'AcceptRecommendations',
+  VoteCounts & {
+    /** The amendments whose recommendations are accepted; all uncontested ones when not given. */
+    nos?: number[];
+    /** The plan as it is now, and the id each amendment's new element gets. */
+    facts: PlanFacts & { readonly newElementIds: Readonly<Record<number, string>> };
+  }
+>;
+
+export type SetVotingOrder = MeetingCommandOf<'SetVotingOrder', { order: number[] }>;
+
+export type SetFloor = MeetingCommandOf<'SetFloor', { item: FloorItem | null }>;
 
 export type GiveRecommendation = MeetingCommandOf<
   'GiveRecommendation',
   {
     no: number;
-    recommendation: Recommendation;
+    /** adopt, reject, adopt_modified, refer, or their Norwegian words (vedta, avvise...). */
+    recommendation: string;
     modified?: AmendmentFields;
     note?: string;
     /** The plan the meeting treats: the modified text is checked against it. */
@@ -79,4 +124,15 @@ export type RecordVote = MeetingCommandOf<
 export type VotePlan = MeetingCommandOf<'VotePlan', VoteCounts & { result: string }>;
 
 export type MeetingCommand =
-  ScheduleMeeting | FileAmendment | WithdrawAmendment | GiveRecommendation | RecordVote | VotePlan;
+  | ScheduleMeeting
+  | ChangeDeadline
+  | SetMajorityRule
+  | FileAmendment
+  | WithdrawAmendment
+  | GiveRecommendation
+  | ContestRecommendation
+  | AcceptRecommendations
+  | SetVotingOrder
+  | SetFloor
+  | RecordVote
+  | VotePlan;

@@ -5,6 +5,8 @@ import type {
   AmendmentFields,
   AmendmentOp,
   CitedTarget,
+  FloorItem,
+  MajorityRule,
   PlanVoteResult,
   Recommendation,
   ResolvedTarget,
@@ -33,8 +35,18 @@ export type MeetingScheduled = MeetingEventOf<
     edition?: string;
     /** The meeting papers: the revision numbered line by line, as amendments cite it. */
     papers?: PapersFingerprint;
+    /** Until when members file amendments (innsendingsfrist), an ISO instant; none when absent. */
+    deadline?: string;
+    /** What it takes to adopt; a simple majority of the votes cast when absent. */
+    majority?: MajorityRule;
   }
 >;
+
+/** The officer moved the deadline for amendments (or lifted it: no deadline). */
+export type DeadlineChanged = MeetingEventOf<'DeadlineChanged', { deadline?: string }>;
+
+/** The meeting decided what it takes to adopt (two thirds for statutes). */
+export type MajorityRuleSet = MeetingEventOf<'MajorityRuleSet', { rule: MajorityRule }>;
 
 export type AmendmentFiled = MeetingEventOf<
   'AmendmentFiled',
@@ -48,6 +60,10 @@ export type AmendmentFiled = MeetingEventOf<
     op: AmendmentOp;
     fields: AmendmentFields;
     justification?: string;
+    /** Who filed it (`user:<id>`): a member may withdraw only what they filed. */
+    filedBy?: string;
+    /** Filed by the meeting officer after the deadline ("fremmet i møtet"). */
+    inMeeting?: boolean;
   }
 >;
 
@@ -64,6 +80,30 @@ export type RecommendationGiven = MeetingEventOf<
   }
 >;
 
+/**
+ * A delegate contests the committee's recommendation on an amendment (or withdraws the objection):
+ * it is then put to a vote of its own instead of being settled with the recommendations en bloc.
+ */
+export type RecommendationContested = MeetingEventOf<
+  'RecommendationContested',
+  { no: number; contested: boolean }
+>;
+
+/**
+ * The meeting accepted the committee's recommendations on these amendments in one vote; a
+ * VoteRecorded (`enBloc`) follows for each, with what its recommendation settles.
+ */
+export type RecommendationsAccepted = MeetingEventOf<
+  'RecommendationsAccepted',
+  VoteCounts & { nos: number[] }
+>;
+
+/** The order the officer puts the amendments to the vote in (the ones not named follow as suggested). */
+export type VotingOrderSet = MeetingEventOf<'VotingOrderSet', { order: number[] }>;
+
+/** What the meeting now treats ("now being treated"); none when absent. */
+export type FloorSet = MeetingEventOf<'FloorSet', { item?: FloorItem }>;
+
 export type VoteRecorded = MeetingEventOf<
   'VoteRecorded',
   VoteCounts & {
@@ -75,6 +115,8 @@ export type VoteRecorded = MeetingEventOf<
     modified?: boolean;
     /** adopted: the plan changes the amendment makes, replayed as the plan's own commands. */
     changes?: AmendmentChange[];
+    /** Settled by accepting the committee's recommendations en bloc. */
+    enBloc?: boolean;
   }
 >;
 
@@ -86,14 +128,31 @@ export type PlanVoted = MeetingEventOf<
 >;
 
 export type MeetingEvent =
-  MeetingScheduled | AmendmentFiled | AmendmentWithdrawn | RecommendationGiven | VoteRecorded | PlanVoted;
+  | MeetingScheduled
+  | DeadlineChanged
+  | MajorityRuleSet
+  | AmendmentFiled
+  | AmendmentWithdrawn
+  | RecommendationGiven
+  | RecommendationContested
+  | RecommendationsAccepted
+  | VotingOrderSet
+  | FloorSet
+  | VoteRecorded
+  | PlanVoted;
 export type MeetingEventType = MeetingEvent['type'];
 
 const TYPES: Record<MeetingEventType, true> = {
   MeetingScheduled: true,
+  DeadlineChanged: true,
+  MajorityRuleSet: true,
   AmendmentFiled: true,
   AmendmentWithdrawn: true,
   RecommendationGiven: true,
+  RecommendationContested: true,
+  RecommendationsAccepted: true,
+  VotingOrderSet: true,
+  FloorSet: true,
   VoteRecorded: true,
   PlanVoted: true,
 };

@@ -5,6 +5,8 @@ import type {
   AmendmentOp,
   AmendmentStatus,
   CitedTarget,
+  FloorItem,
+  MajorityRule,
   PlanVoteResult,
   Recommendation,
   ResolvedTarget,
@@ -19,6 +21,8 @@ export interface AmendmentVote extends VoteCounts {
   readonly changes?: readonly AmendmentChange[];
   /** 1 for the first decision the meeting recorded (vote or withdrawal), then 2, 3...: the voting order. */
   readonly seq: number;
+  /** Settled by accepting the committee's recommendations en bloc. */
+  readonly enBloc?: boolean;
 }
 
 export interface AmendmentState {
@@ -35,6 +39,19 @@ export interface AmendmentState {
     | undefined;
   readonly vote: AmendmentVote | undefined;
   readonly withdrawnReason: string | undefined;
+  /** Who filed it (`user:<id>`); unknown for amendments filed before this was recorded. */
+  readonly filedBy: string | undefined;
+  /** Filed by the officer after the deadline ("fremmet i møtet"). */
+  readonly inMeeting: boolean;
+  /** Someone contested the committee's recommendation: it gets a vote of its own. */
+  readonly contested: boolean;
+}
+
+/** One vote accepting the committee's recommendations on several amendments. */
+export interface EnBlocVote extends VoteCounts {
+  readonly nos: readonly number[];
+  /** The decision number of its first amendment: where it stands in the voting order. */
+  readonly seq: number;
 }
 
 export interface PlanVote extends VoteCounts {
@@ -54,6 +71,15 @@ export interface ExistingMeeting {
   readonly edition: string | undefined;
   /** The papers the meeting received (absent for meetings scheduled before they were recorded). */
   readonly papers: PapersFingerprint | undefined;
+  /** Until when members may file amendments (an ISO instant); none when undefined. */
+  readonly deadline: string | undefined;
+  readonly majority: MajorityRule;
+  /** The order the officer set for the vote; the suggested order until then. */
+  readonly votingOrder: readonly number[] | undefined;
+  /** What the meeting treats now. */
+  readonly floor: FloorItem | undefined;
+  /** The votes accepting the committee's recommendations en bloc, in the order taken. */
+  readonly enBloc: readonly EnBlocVote[];
   /** By number, in the order filed. */
   readonly amendments: ReadonlyMap<number, AmendmentState>;
   readonly planVote: PlanVote | undefined;
@@ -97,6 +123,11 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
       title: d.title,
       edition: d.edition,
       papers: d.papers,
+      deadline: d.deadline,
+      majority: d.majority ?? 'simple',
+      votingOrder: undefined,
+      floor: undefined,
+      enBloc: [],
       amendments: new Map(),
       planVote: undefined,
       decisions: 0,
@@ -119,6 +150,9 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
         recommendation: undefined,
         vote: undefined,
         withdrawnReason: undefined,
+        filedBy: d.filedBy,
+        inMeeting: d.inMeeting === true,
+        contested: false,
       };
       return { ...meeting, amendments: new Map(meeting.amendments).set(d.no, amendment) };
     }
@@ -145,6 +179,20 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
         },
       }));
     }
+    case 'DeadlineChanged':
+      return { ...meeting, deadline: event.data.deadline };
+    case 'MajorityRuleSet':
+      return { ...meeting, majority: event.data.rule };
+    case 'RecommendationContested':
+      return withAmendment(meeting, event.data.no, (a) => ({ ...a, contested: event.data.contested }));
+    case 'RecommendationsAccepted': {
+      const { meetingId: _, nos, ...counts } = event.data;
+      return { ...meeting, enBloc: [...meeting.enBloc, { nos, ...counts, seq: meeting.decisions + 1 }] };
+    }
+    case 'VotingOrderSet':
+      return { ...meeting, votingOrder: event.data.order };
+    case 'FloorSet':
+      return { ...meeting, floor: event.data.item };
     case 'VoteRecorded': {
       const { meetingId: _, no, ...vote } = event.data;
       const seq = meeting.decisions + 1;

@@ -24,6 +24,22 @@ export const VOTE_RESULTS = ['adopted', 'rejected', 'withdrawn', 'lapsed', 'refe
 export type VoteResult = (typeof VOTE_RESULTS)[number];
 
 export const PLAN_VOTE_RESULTS = ['adopted', 'rejected'] as const;
+
+/**
+ * What it takes to adopt: a simple majority of the votes cast (more for than against; those who
+ * abstain cast no vote), or two thirds of them where the meeting decided so (statutes).
+ */
+export const MAJORITY_RULES = ['simple', 'two_thirds'] as const;
+export type MajorityRule = (typeof MAJORITY_RULES)[number];
+
+/**
+ * What the meeting has on the floor ("now being treated"), as the hall's screen and the delegates
+ * see it: an amendment, the committee's recommendations to accept en bloc, or the plan as a whole.
+ */
+export type FloorItem =
+  | { readonly kind: 'amendment'; readonly no: number }
+  | { readonly kind: 'recommendations' }
+  | { readonly kind: 'plan' };
 export type PlanVoteResult = (typeof PLAN_VOTE_RESULTS)[number];
 
 export type AmendmentStatus = 'filed' | 'withdrawn' | 'adopted' | 'rejected' | 'lapsed' | 'referred';
@@ -117,34 +133,6 @@ export function givenAmendmentFields<T extends { readonly [K in AmendmentFieldNa
   const given: { [K in AmendmentFieldName]?: unknown } = {};
   for (const name of AMENDMENT_FIELD_NAMES) if (source[name] !== undefined) given[name] = source[name];
   return given as Pick<T, AmendmentFieldName>;
-}
-
-/**
- * An operation as a protocol may name it: the operation names, or the Norwegian amendment
- * types of real amendment lists. Tillegg is an insertion (or a new measure on a new line),
- * Endring a replacement, Stryking a struck text (or, with no text quoted, the whole element).
- */
-export function normaliseOp(
-  op: string,
-  target: CitedTarget,
-  fields: AmendmentFields,
-): AmendmentOp | undefined {
-  const name = op.trim();
-  if ((AMENDMENT_OPS as readonly string[]).includes(name)) return name as AmendmentOp;
-  switch (name.toLowerCase()) {
-    case 'tillegg':
-      if (fields.section) return 'add_section';
-      if (fields.goal) return 'add_goal';
-      if (fields.measure || target.new) return 'add_measure';
-      return 'insert_text';
-    case 'endring':
-      return 'replace_text';
-    case 'stryking':
-      if (fields.text !== undefined) return 'strike_text';
-      return target.goal !== undefined ? 'strike_goal' : 'strike_measure';
-    default:
-      return undefined;
-  }
 }
 
 /** Who voted how; all optional, as protocols often only say "adopted". */

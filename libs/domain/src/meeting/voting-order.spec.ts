@@ -50,9 +50,9 @@ describe('conflicts and the voting order', () => {
         target: '4.2.J',
         amendments: [1, 2, 3],
         pairs: [
-          { a: 1, b: 2, reason: 'both change "to ganger i året"' },
-          { a: 1, b: 3, reason: 'amendment 3 strikes 4.2.J' },
-          { a: 2, b: 3, reason: 'amendment 3 strikes 4.2.J' },
+          { a: 1, b: 2, reason: 'begge endrer «to ganger i året»' },
+          { a: 1, b: 3, reason: 'forslag 3 stryker tiltak 4.2.J' },
+          { a: 2, b: 3, reason: 'forslag 3 stryker tiltak 4.2.J' },
         ],
       },
     ]);
@@ -76,7 +76,7 @@ describe('conflicts and the voting order', () => {
       {
         no: 2,
         result: 'lapsed',
-        reason: '"to ganger i året" is no longer in measure 4.2.J (changed by amendment 1)',
+        reason: '«to ganger i året» står ikke lenger i tiltak 4.2.J (endret ved forslag 1)',
       },
     ]);
     expect(preview.plan.measures.get('m42j')!.text).toBe(
@@ -89,6 +89,8 @@ describe('conflicts and the voting order', () => {
   });
 
   it('refuses to preview an amendment that is not pending', () => {
-    expect(() => previewAdoption(meeting, plan, [9], now)).toThrow('Amendment 9 is not filed');
+    expect(() => previewAdoption(meeting, plan, [9], now)).toThrow(
+      'Forslag 9 er ikke fremmet på møtet oslo-sv-am-2026',
+    );
   });
 });

@@ -4,6 +4,7 @@ import { evolvePlan, type ExistingPlan, type PlanState } from '../plan/plan.stat
 import { quotedText } from './amendment-target.js';
 import { spanOf, spansTouch, type TextSpan } from './amendment-text.js';
 import { amendmentChanges } from './amendment-changes.js';
+import { describeElement } from './meeting-words.js';
 import { effectiveFields, type AmendmentState, type ExistingMeeting } from './meeting.state.js';
 import type { AmendmentOp } from './meeting.types.js';
 
@@ -33,17 +34,17 @@ function conflictReason(a: AmendmentState, b: AmendmentState): string | undefine
   if (a.target.id !== b.target.id) return undefined;
   if (STRIKES.has(a.op) || STRIKES.has(b.op)) {
     const striker = STRIKES.has(a.op) ? a : b;
-    return `amendment ${striker.no} strikes ${striker.target.address}`;
+    return `forslag ${striker.no} stryker ${describeElement(striker.target.kind, striker.target.address)}`;
   }
   if (a.op === b.op && (a.op === 'change_timing' || a.op === 'reassign'))
-    return a.op === 'change_timing' ? 'both change the timing' : 'both change who is responsible';
+    return a.op === 'change_timing' ? 'begge endrer gjennomføringen' : 'begge endrer hvem som har ansvaret';
   const spanA = spanOfAmendment(a);
   const spanB = spanOfAmendment(b);
   if (spanA && spanB && spansTouch(spanA, spanB)) {
     const quote = (x: AmendmentState): string => quotedText(x.op, x.fields) ?? '';
     return quote(a) === quote(b) && quote(a) !== ''
-      ? `both change "${quote(a)}"`
-      : 'they change overlapping text';
+      ? `begge endrer «${quote(a)}»`
+      : 'de endrer tekst som overlapper';
   }
   return undefined;
 }
@@ -206,13 +207,18 @@ export function previewAdoption(
       throw new DomainError(
         'AMENDMENT_NOT_FOUND',
         'not_found',
-        `Amendment ${no} is not filed at ${meeting.id}`,
+        `Forslag ${no} er ikke fremmet på møtet ${meeting.id}`,
         { field: 'adopt' },
       );
     if (a.status !== 'filed')
-      throw new DomainError('AMENDMENT_DECIDED', 'invalid', `Amendment ${no} is already ${a.status}`, {
-        field: 'adopt',
-      });
+      throw new DomainError(
+        'AMENDMENT_DECIDED',
+        'invalid',
+        `Forslag ${no} er allerede avgjort (${a.status})`,
+        {
+          field: 'adopt',
+        },
+      );
   }
   const order = suggestVotingOrder(meeting, plan, now).toVote.filter((no) => adopt.includes(no));
   let current = plan;
@@ -232,4 +238,30 @@ export function previewAdoption(
     outcomes.push({ no, result: 'adopted', reason: null });
   }
   return { plan: current, outcomes, events };
+}
+
+/**
+ * The order the amendments still pending are put to the vote in: the officer's where set (the
+ * ones it leaves out, and any filed since, after it in the suggested order), else the suggested.
+ */
+export function effectiveVotingOrder(meeting: ExistingMeeting, suggested: VotingOrder): number[] {
+  const pending = new Set(suggested.toVote);
+  const chosen = (meeting.votingOrder ?? []).filter((no) => pending.has(no));
+  return [...chosen, ...suggested.toVote.filter((no) => !chosen.includes(no))];
+}
+
+/**
+ * What the meeting actually votes on: the amendments whose recommendation nobody contests are
+ * settled together when the meeting accepts the committee's recommendations en bloc; the others
+ * (contested, or without a recommendation) each get a vote of their own, in the voting order.
+ */
+export function whatIsVotedOn(
+  meeting: ExistingMeeting,
+  order: readonly number[],
+): { readonly enBloc: number[]; readonly separately: number[] } {
+  const settled = (no: number): boolean => {
+    const a = meeting.amendments.get(no);
+    return a !== undefined && a.recommendation !== undefined && !a.contested;
+  };
+  return { enBloc: order.filter(settled), separately: order.filter((no) => !settled(no)) };
 }

@@ -21,6 +21,10 @@ export interface ProtocolMeeting {
   readonly title?: string;
   /** The edition the plan gets when adopted ("2026"). */
   readonly edition?: string;
+  /** Until when members filed amendments (innsendingsfrist): an instant, a local time or a date. */
+  readonly deadline?: string;
+  /** What it took to adopt: simple (the default) or two_thirds; also in Norwegian. */
+  readonly majority?: string;
 }
 
 export interface ProtocolTarget {
@@ -65,6 +69,12 @@ export interface ProtocolAmendment extends ProtocolChangeFields {
   /** adopt_modified: the fields as the committee rewrote them. */
   readonly modified?: ProtocolChangeFields;
   readonly recommendationNote?: string;
+  /** Who filed it (`user:<id>`), as recorded. */
+  readonly filedBy?: string;
+  /** Put forward in the meeting after the deadline ("fremmet i møtet"). */
+  readonly inMeeting?: boolean;
+  /** Its recommendation was contested: it was voted on for itself, not en bloc. */
+  readonly contested?: boolean;
 }
 
 export interface ProtocolAmendmentVote {
@@ -85,15 +95,28 @@ export interface ProtocolPlanVote {
   readonly abstain?: number;
 }
 
-export type ProtocolVote = ProtocolAmendmentVote | ProtocolPlanVote;
+/** One vote accepting the committee's recommendations on these amendments en bloc. */
+export interface ProtocolRecommendationsVote {
+  readonly recommendations: string;
+  readonly amendments: readonly number[];
+  readonly for?: number;
+  readonly against?: number;
+  readonly abstain?: number;
+}
+
+export type ProtocolVote = ProtocolAmendmentVote | ProtocolPlanVote | ProtocolRecommendationsVote;
 
 export interface MeetingProtocol {
   readonly meeting: ProtocolMeeting;
   readonly amendments: readonly ProtocolAmendment[];
+  /** The order the officer set for the vote, where they set one. */
+  readonly votingOrder?: readonly number[];
   readonly votes: readonly ProtocolVote[];
 }
 
 export const isPlanVote = (vote: ProtocolVote): vote is ProtocolPlanVote => 'plan' in vote;
+export const isRecommendationsVote = (vote: ProtocolVote): vote is ProtocolRecommendationsVote =>
+  'recommendations' in vote;
 
 /** One problem in a protocol: which amendment (or vote), which line and field, and why. */
 export interface ProtocolIssue {
@@ -117,10 +140,10 @@ export class ProtocolError extends Error {
         ? issues
         : listedProblems(issues, (n): ProtocolIssue => ({
             field: '',
-            message: `and ${n.toLocaleString('en')} more problems`,
+            message: `og ${n.toLocaleString('nb-NO')} feil til`,
           }));
     super(
-      `The protocol has ${total ?? issues.length} ${(total ?? issues.length) === 1 ? 'problem' : 'problems'}:\n` +
+      `Protokollen har ${total ?? issues.length} feil:\n` +
         listed.map((i) => `  ${describeIssue(i)}`).join('\n'),
     );
     this.issues = listed;
@@ -131,8 +154,8 @@ export class ProtocolError extends Error {
 
 export function describeIssue(issue: ProtocolIssue): string {
   return [
-    issue.line !== undefined ? `line ${issue.line}: ` : '',
-    issue.amendment !== undefined ? `amendment ${issue.amendment}: ` : '',
+    issue.line !== undefined ? `linje ${issue.line}: ` : '',
+    issue.amendment !== undefined ? `forslag ${issue.amendment}: ` : '',
     issue.field ? `${issue.field}: ` : '',
     issue.message,
   ].join('');

@@ -41,7 +41,8 @@ export class ChangeMeetingHandler implements ICommandHandler<ChangeMeetingComman
   }
 
   async execute({ meetingId, change, envelope }: ChangeMeetingCommand): Promise<MeetingOutcome> {
-    const decides = change.type === 'RecordVote' || change.type === 'VotePlan';
+    const decides =
+      change.type === 'RecordVote' || change.type === 'VotePlan' || change.type === 'AcceptRecommendations';
     if (decides) await this.decisions.apply(meetingId, envelope);
     const outcome = await runDecider(
       this.facts.store,

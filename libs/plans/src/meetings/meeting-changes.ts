@@ -92,8 +92,26 @@ export function withFacts(
           newElementId: amendmentElementId(state.status === 'none' ? '' : state.id, change.no),
         },
       };
+    case 'AcceptRecommendations': {
+      const meetingId = state.status === 'none' ? '' : state.id;
+      const nos = state.status === 'none' ? [] : [...state.amendments.keys()];
+      return {
+        ...change,
+        now,
+        facts: {
+          plan: currentPlan ?? history?.plan(),
+          organisationBodies,
+          newElementIds: Object.fromEntries(nos.map((no) => [no, amendmentElementId(meetingId, no)])),
+        },
+      };
+    }
     case 'WithdrawAmendment':
     case 'VotePlan':
+    case 'ChangeDeadline':
+    case 'SetMajorityRule':
+    case 'ContestRecommendation':
+    case 'SetVotingOrder':
+    case 'SetFloor':
       return { ...change, now };
     default: {
       const unhandled: never = change;

@@ -19,6 +19,7 @@ import { eventRecordOf, simulatedEventRecords, type EventRecord } from '@app/eve
 import {
   ProtocolError,
   isPlanVote,
+  isRecommendationsVote,
   type MeetingProtocol,
   type ProtocolAmendment,
   type ProtocolIssue,
@@ -86,6 +87,11 @@ export class ReplayProtocolCommand extends Command<ReplayResult> {
       readonly now: string;
       /** The line of a field of the protocol text, for problems found against the plan. */
       readonly lineOf?: (path: Path) => number | undefined;
+      /**
+       * Problems of its shape the parser found (the amendments and votes they concern are left out
+       * of `protocol`): answered with the problems found against the plan, all at once.
+       */
+      readonly issues?: readonly ProtocolIssue[];
     },
   ) {
     super();
@@ -93,7 +99,7 @@ export class ReplayProtocolCommand extends Command<ReplayResult> {
 }
 
 /** The commands a protocol stands for, in order: schedule, file, recommend, then the votes as taken. */
-export function protocolSteps(protocol: MeetingProtocol): ProtocolStep[] {
+export function protocolSteps(protocol: MeetingProtocol, actor?: string): ProtocolStep[] {
   const m = protocol.meeting;
   const meetingFields: Record<string, string> = {
     organisationId: 'org',
@@ -101,6 +107,8 @@ export function protocolSteps(protocol: MeetingProtocol): ProtocolStep[] {
     planRevision: 'planRevision',
     body: 'body',
     date: 'date',
+    deadline: 'deadline',
+    majority: 'majority',
   };
   const steps: ProtocolStep[] = [
     {
@@ -114,6 +122,8 @@ export function protocolSteps(protocol: MeetingProtocol): ProtocolStep[] {
         ...(m.planRevision !== undefined ? { planRevision: m.planRevision } : {}),
         ...(m.title ? { title: m.title } : {}),
         ...(m.edition ? { edition: m.edition } : {}),
+        ...(m.deadline ? { deadline: m.deadline } : {}),
+        ...(m.majority ? { majority: m.majority } : {}),
       },
       step: 'schedule',
       amendment: undefined,
@@ -136,6 +146,10 @@ export function protocolSteps(protocol: MeetingProtocol): ProtocolStep[] {
         op: a.op,
         fields: givenAmendmentFields(a),
         ...(a.justification ? { justification: a.justification } : {}),
+        // The protocol is the record: who filed it, and whether in the meeting, as it says.
+        asOfficer: true,
+        inMeeting: a.inMeeting === true,
+        ...(a.filedBy ? { filedBy: a.filedBy } : actor ? { filedBy: actor } : {}),
       },
       step: `amendment-${a.no}/file`,
       amendment: a.no,
@@ -163,6 +177,26 @@ export function protocolSteps(protocol: MeetingProtocol): ProtocolStep[] {
           : [...at, 'modified', ...field.split('.')],
     });
   });
+  protocol.amendments.forEach((a, i) => {
+    if (!a.contested) return;
+    const at: Path = ['amendments', i];
+    steps.push({
+      change: { type: 'ContestRecommendation', no: a.no, contested: true },
+      step: `amendment-${a.no}/contest`,
+      amendment: a.no,
+      at,
+      fieldPath: () => [...at, 'contested'],
+    });
+  });
+  if (protocol.votingOrder && protocol.votingOrder.length > 0) {
+    steps.push({
+      change: { type: 'SetVotingOrder', order: [...protocol.votingOrder] },
+      step: 'voting-order',
+      amendment: undefined,
+      at: ['votingOrder'],
+      fieldPath: () => ['votingOrder'],
+    });
+  }
   protocol.votes.forEach((v, j) => {
     const at: Path = ['votes', j];
     const counts = {
@@ -170,6 +204,16 @@ export function protocolSteps(protocol: MeetingProtocol): ProtocolStep[] {
       ...(v.against !== undefined ? { against: v.against } : {}),
       ...(v.abstain !== undefined ? { abstain: v.abstain } : {}),
     };
+    if (isRecommendationsVote(v)) {
+      steps.push({
+        change: { type: 'AcceptRecommendations', nos: [...v.amendments], ...counts },
+        step: `recommendations-${j}`,
+        amendment: undefined,
+        at,
+        fieldPath: (field) => [...at, field === 'nos' || !field ? 'amendments' : field],
+      });
+      return;
+    }
     if (isPlanVote(v)) {
       steps.push({
         change: { type: 'VotePlan', result: v.plan, ...counts },
@@ -215,11 +259,22 @@ export function meetingPlanProblems(
   };
   return [
     ...(recordedPlanId !== undefined && recordedPlanId !== protocol.meeting.plan
-      ? [at(`Meeting ${protocol.meeting.id} treats plan "${recordedPlanId}"`)]
+      ? [
+          at(
+            `Møtet ${protocol.meeting.id} behandler planen «${recordedPlanId}», ikke «${protocol.meeting.plan}»`,
+          ),
+        ]
       : []),
-    ...(planExists ? [] : [at(`Plan "${protocol.meeting.plan}" does not exist`)]),
+    ...(planExists ? [] : [at(`Planen «${protocol.meeting.plan}» finnes ikke`)]),
   ];
 }
+
+/** Problems in the order of the protocol's lines (those without a line last, as found). */
+const byLine = (problems: readonly ProtocolIssue[]): ProtocolIssue[] =>
+  problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.line ?? Infinity) - (b.p.line ?? Infinity) || a.i - b.i)
+    .map(({ p }) => p);
 
 const pathText = (segments: Path): string =>
   segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
@@ -240,11 +295,11 @@ export class ReplayProtocolHandler implements ICommandHandler<ReplayProtocolComm
 
   async execute({ protocol, options }: ReplayProtocolCommand): Promise<ReplayResult> {
     const meetingId = protocol.meeting.id;
-    const steps = protocolSteps(protocol);
+    const steps = protocolSteps(protocol, options.actor);
     const store = this.facts.store;
     const meetingBefore = await store.readStream(meetingStreamId(meetingId));
     const history = await this.facts.planHistory(protocol.meeting.plan);
-    const problems: ProtocolIssue[] = [];
+    const problems: ProtocolIssue[] = [...(options.issues ?? [])];
     const problem = (step: ProtocolStep | undefined, path: Path, message: string): void => {
       const line = options.lineOf?.(path);
       problems.push({
@@ -264,7 +319,7 @@ export class ReplayProtocolHandler implements ICommandHandler<ReplayProtocolComm
         options.lineOf,
       ),
     );
-    if (!plan) throw new ProtocolError(problems);
+    if (!plan) throw new ProtocolError(byLine(problems));
     const bodies = await this.facts.organisationBodies(plan.organisationId);
 
     // The dry run of the whole sequence, in memory.
@@ -301,8 +356,8 @@ export class ReplayProtocolHandler implements ICommandHandler<ReplayProtocolComm
         }
       }
     }
-    if (problems.length > 0) throw new ProtocolError(problems);
-    if (meeting.status === 'none') throw new ProtocolError([{ field: 'meeting', message: 'No meeting' }]);
+    if (problems.length > 0) throw new ProtocolError(byLine(problems));
+    if (meeting.status === 'none') throw new ProtocolError([{ field: 'meeting', message: 'Ikke noe møte' }]);
 
     if (options.dryRun) {
       const planEvents = [

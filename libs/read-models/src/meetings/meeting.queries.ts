@@ -1,8 +1,12 @@
 import { parseJsonColumn } from '@app/database';
 import {
   AMENDMENT_FIELD_NAMES,
+  effectiveVotingOrder,
   findConflicts,
+  whatIsVotedOn,
   type AmendmentFields,
+  type FloorItem,
+  type MajorityRule,
   previewAdoption,
   suggestVotingOrder,
   type AmendmentState,
@@ -18,7 +22,7 @@ import { loadPlanHistory } from '../plan-history/plan-history.queries.js';
 import type { HistoryRow } from '../plan-history/history-row.js';
 import { foldTimeline } from '../plan-view/plan-timeline.js';
 import { renderPlanView, type PlanView } from '../plan-view/plan-view.js';
-import { loadMeetingState } from './meetings.projection.js';
+import { loadMeetingState, meetingStreamRevision } from './meetings.projection.js';
 import type { ReadModelDatabase } from '../read-model-database.js';
 
 export { loadMeetingState };
@@ -88,6 +92,14 @@ export interface AmendmentView {
   /** The order decisions were taken in (1 for the first). */
   readonly decidedAs: number | null;
   readonly conflictsWith: number[];
+  /** Who filed it (`user:<id>`), where known: a member may withdraw their own. */
+  readonly filedBy: string | null;
+  /** Put forward in the meeting by the officer after the deadline ("fremmet i møtet"). */
+  readonly inMeeting: boolean;
+  /** Its recommendation is contested: it gets a vote of its own. */
+  readonly contested: boolean;
+  /** Settled by accepting the committee's recommendations en bloc. */
+  readonly enBloc: boolean;
 }
 
 export interface MeetingTargetView {
@@ -113,8 +125,31 @@ export interface MeetingView {
   readonly conflicts: TargetConflict[];
   /** For the amendments still to be voted on: per target, the one that goes furthest first. */
   readonly votingOrder: VotingOrder['targets'];
-  /** Still to be voted on, in the suggested order. */
+  /** Still to be decided, in the voting order: the officer's where set, else the suggested. */
   readonly toVote: number[];
+  /** Whether the officer set the order (else it is the suggested one). */
+  readonly orderSetByOfficer: boolean;
+  /**
+   * What the meeting actually votes on: the pending amendments the committee's recommendations
+   * settle when the meeting accepts them en bloc, and those that get a vote of their own.
+   */
+  readonly enBloc: number[];
+  readonly separately: number[];
+  /** The votes that accepted the recommendations en bloc, in the order taken. */
+  readonly enBlocVotes: Array<{
+    nos: number[];
+    for: number | null;
+    against: number | null;
+    abstain: number | null;
+  }>;
+  /** Until when members file amendments (an ISO instant), or null for no deadline. */
+  readonly deadline: string | null;
+  /** What it takes to adopt: simple majority of the votes cast, or two thirds. */
+  readonly majority: MajorityRule;
+  /** What the meeting treats now ("now being treated"), or null. */
+  readonly floor: FloorItem | null;
+  /** The revision of the meeting's stream this view reflects: pages follow the meeting by it. */
+  readonly revision: number;
   readonly planVote: {
     result: string;
     for: number | null;
@@ -144,6 +179,10 @@ function amendmentView(a: AmendmentState, conflicts: readonly TargetConflict[]):
     reason: vote?.reason ?? a.withdrawnReason ?? null,
     modified: vote?.modified === true,
     decidedAs: vote?.seq ?? null,
+    filedBy: a.filedBy ?? null,
+    inMeeting: a.inMeeting === true,
+    contested: a.contested === true,
+    enBloc: vote?.enBloc === true,
     conflictsWith: conflicts
       .flatMap((c) => c.pairs)
       .flatMap((p) => (p.a === a.no ? [p.b] : p.b === a.no ? [p.a] : []))
@@ -166,6 +205,9 @@ export async function loadMeetingView(
   const conflicts = findConflicts(meeting);
   const order =
     state.status === 'none' ? { targets: [], toVote: [] } : suggestVotingOrder(meeting, state, now);
+  const toVote = effectiveVotingOrder(meeting, order);
+  const votedOn = whatIsVotedOn(meeting, toVote);
+  const revision = (await meetingStreamRevision(db, meetingId)) ?? -1;
   const groups = new Map<string, AmendmentState[]>();
   for (const a of [...meeting.amendments.values()].sort((x, y) => x.no - y.no))
     groups.set(a.target.id, [...(groups.get(a.target.id) ?? []), a]);
@@ -192,7 +234,20 @@ export async function loadMeetingView(
     targets,
     conflicts,
     votingOrder: order.targets,
-    toVote: order.toVote,
+    toVote,
+    orderSetByOfficer: meeting.votingOrder !== undefined,
+    enBloc: votedOn.enBloc,
+    separately: votedOn.separately,
+    enBlocVotes: meeting.enBloc.map((v) => ({
+      nos: [...v.nos],
+      for: v.for ?? null,
+      against: v.against ?? null,
+      abstain: v.abstain ?? null,
+    })),
+    deadline: meeting.deadline ?? null,
+    majority: meeting.majority,
+    floor: meeting.floor ?? null,
+    revision,
     planVote: pv
       ? { result: pv.result, for: pv.for ?? null, against: pv.against ?? null, abstain: pv.abstain ?? null }
       : null,
@@ -235,12 +290,28 @@ export function meetingToProtocol(meeting: ExistingMeeting): MeetingProtocol {
         ...(r ? { recommendation: r.recommendation } : {}),
         ...(r?.modified ? { modified: orderedFields(r.modified) } : {}),
         ...(r?.note ? { recommendationNote: r.note } : {}),
+        ...(a.filedBy ? { filedBy: a.filedBy } : {}),
+        ...(a.inMeeting ? { inMeeting: true } : {}),
+        ...(a.contested ? { contested: true } : {}),
       };
     });
   const decided: Array<{ seq: number; vote: ProtocolVote }> = [];
+  for (const block of meeting.enBloc) {
+    decided.push({
+      seq: block.seq,
+      vote: {
+        recommendations: 'accepted',
+        amendments: [...block.nos],
+        ...(block.for !== undefined ? { for: block.for } : {}),
+        ...(block.against !== undefined ? { against: block.against } : {}),
+        ...(block.abstain !== undefined ? { abstain: block.abstain } : {}),
+      },
+    });
+  }
   for (const a of meeting.amendments.values()) {
     const v = a.vote;
-    if (!v) continue;
+    // Settled by accepting the recommendations en bloc: that vote stands for it.
+    if (!v || v.enBloc) continue;
     const defaultModified = a.recommendation?.recommendation === 'adopt_modified';
     const modified = v.result === 'adopted' && v.modified === true;
     decided.push({
@@ -278,8 +349,11 @@ export function meetingToProtocol(meeting: ExistingMeeting): MeetingProtocol {
       planRevision: meeting.planRevision,
       ...(meeting.title ? { title: meeting.title } : {}),
       ...(meeting.edition ? { edition: meeting.edition } : {}),
+      ...(meeting.deadline ? { deadline: meeting.deadline } : {}),
+      ...(meeting.majority !== 'simple' ? { majority: meeting.majority } : {}),
     },
     amendments,
+    ...(meeting.votingOrder ? { votingOrder: [...meeting.votingOrder] } : {}),
     votes: decided.sort((a, b) => a.seq - b.seq).map((d) => d.vote),
   };
 }

@@ -30,8 +30,15 @@ export async function loadMeetingState(
     .where('meeting_id', '=', meetingId)
     .orderBy('no')
     .execute();
+  const details: Partial<MeetingDetails> = parseJsonColumn(row.details);
   return {
-    ...parseJsonColumn(row.details),
+    // Rows written before a field was kept read as a meeting that never had it.
+    papers: details.papers,
+    deadline: details.deadline,
+    majority: details.majority ?? 'simple',
+    votingOrder: details.votingOrder,
+    floor: details.floor,
+    enBloc: details.enBloc ?? [],
     status: row.status,
     id: row.meeting_id,
     organisationId: row.organisation_id,
@@ -41,7 +48,15 @@ export async function loadMeetingState(
     planRevision: Number(row.plan_revision),
     title: row.title ?? undefined,
     edition: row.edition ?? undefined,
-    amendments: new Map(amendments.map((a) => [a.no, parseJsonColumn(a.amendment)])),
+    amendments: new Map(
+      amendments.map((a) => {
+        const stored: AmendmentState = parseJsonColumn(a.amendment);
+        return [
+          a.no,
+          { ...stored, inMeeting: stored.inMeeting === true, contested: stored.contested === true },
+        ];
+      }),
+    ),
     planVote: row.plan_vote === null ? undefined : parseJsonColumn(row.plan_vote),
     decisions: Number(row.decisions),
   };

@@ -119,12 +119,13 @@ export async function loadDemoData(
   // One meeting, replayed from its protocol: the annual meeting that adopts the 2026 edition.
   const protocolFile = join(dirname(dir), 'oslo-sv-am-2026.protocol.yaml');
   if (existsSync(protocolFile)) {
-    const { protocol } = parseMeetingProtocol(readFileSync(protocolFile, 'utf8'));
+    const { protocol, issues } = parseMeetingProtocol(readFileSync(protocolFile, 'utf8'));
     await commandBus.execute(
       new ReplayProtocolCommand(protocol, {
         dryRun: false,
         actor: 'system:demo',
         now: '2026-03-14T20:00:00.000Z',
+        issues,
       }),
     );
   }

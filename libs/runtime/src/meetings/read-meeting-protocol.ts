@@ -11,13 +11,13 @@ import {
 
 /** A protocol's text read into a protocol with the line of each field; nothing is written. */
 export function readMeetingProtocol(text: string): ReadProtocol {
-  const { protocol, lines } = parseMeetingProtocol(text);
-  return { protocol, lines };
+  const { protocol, lines, issues } = parseMeetingProtocol(text);
+  return { protocol, lines, issues };
 }
 
 /** A protocol sent as an object (a JSON body) checked as a protocol; it has no lines. */
 export function checkMeetingProtocolValue(value: unknown): ReadProtocol {
-  return { protocol: checkMeetingProtocol(value), lines: new Map() };
+  return checkMeetingProtocol(value);
 }
 
 function revive(error: TransportedError): Error | undefined {
