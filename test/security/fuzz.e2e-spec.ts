@@ -141,8 +141,8 @@ describe('fuzzing every write endpoint', () => {
       },
     );
 
-    // Something to aim at: an organisation, a plan with a section and a measure, a meeting,
-    // and a user with a session who may follow the plan up (real ids in some paths).
+    // Something to aim at: an organisation, a plan with a section and a measure, a meeting with
+    // an amendment, and a user with a session who may follow the plan up (real ids in some paths).
     await request(adminUrl)
       .post('/organisations')
       .send({ id: ids.orgId, name: 'Fuzz', level: 'county' })
@@ -169,6 +169,16 @@ describe('fuzzing every write endpoint', () => {
         .send({ sectionId: ids.sectionId, text: 'Tiltak' })
         .expect(201)
     ).body.measureId;
+    // A meeting under the plan's id (the {id} of the meeting routes) with amendment 1 ({no}).
+    await request(adminUrl)
+      .post('/meetings')
+      .send({ id: ids.id, organisationId: ids.orgId, body: 'ÅM', date: '2026-03-14', planId: ids.id })
+      .expect(201);
+    await request(adminUrl)
+      .post(`/meetings/${ids.id}/amendments`)
+      .send({ no: 1, target: { measure: '1.A' }, op: 'change_timing', timing: 'Høst 2026' })
+      .expect(201);
+    ids.no = '1';
     const user = await request(adminUrl)
       .post('/users')
       .send({ username: 'fuzzer', password: 'et-langt-passord-for-fuzz' })

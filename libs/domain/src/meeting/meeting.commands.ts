@@ -50,8 +50,8 @@ export type FileAmendment = MeetingCommandOf<
     /** Who files it (`user:<id>`). */
     filedBy?: string;
     /**
-     * Whether they file as the meeting officer (who files after the deadline too, and on anyone's
-     * behalf) rather than as a member (their own, before the deadline).
+     * false: they file as a member (their own, before the deadline); else as the meeting officer
+     * (after the deadline too, and on anyone's behalf).
      */
     asOfficer?: boolean;
     /** The officer says whether it was filed in the meeting; after the deadline by default. */

@@ -47,7 +47,10 @@ export function fileAmendment(command: FileAmendment, state: MeetingState): Meet
   const target = text !== undefined ? { ...resolved, text } : resolved;
   checkAmendmentFields(plan, target, op, fields, command.facts.organisationBodies);
   const late = meeting.deadline !== undefined && command.now > meeting.deadline;
-  const inMeeting = command.asOfficer === true ? (command.inMeeting ?? late) : false;
+  // Only a member is bound by the deadline: the api says which the caller is; the officer's own
+  // tools (their pages, a replayed protocol, an amendment list) file as the officer.
+  const officer = command.asOfficer !== false;
+  const inMeeting = officer ? (command.inMeeting ?? late) : false;
   const data: AmendmentFiled['data'] = {
     meetingId: meeting.id,
     no: command.no,
@@ -79,7 +82,7 @@ export function fileAmendment(command: FileAmendment, state: MeetingState): Meet
     );
   }
   openMeeting(state);
-  if (late && command.asOfficer !== true) {
+  if (late && !officer) {
     throw conflict(
       'DEADLINE_PASSED',
       `Fristen for å sende inn endringsforslag gikk ut ${describeDeadline(meeting.deadline!)}; nå kan bare møteledelsen fremme forslag i møtet`,
