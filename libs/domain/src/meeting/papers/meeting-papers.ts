@@ -46,6 +46,10 @@ export function planProse(events: readonly PlanEvent[]): Pick<PapersSource, 'int
   const responsibleNotes = new Map<string, string>();
   for (const event of events) {
     if (event.type === 'SectionAdded' && event.data.intro) intros.set(event.data.sectionId, event.data.intro);
+    if (event.type === 'SectionIntroRevised') {
+      if (event.data.to) intros.set(event.data.sectionId, event.data.to);
+      else intros.delete(event.data.sectionId);
+    }
     if (event.type === 'MeasureAdded' && event.data.responsibleNote)
       responsibleNotes.set(event.data.measureId, event.data.responsibleNote);
   }
