@@ -102,7 +102,7 @@ describe('planverk users', () => {
     const result = await runCli(['users', 'add', 'ola', '--org', 'oslo-sv', '--role', 'king'], shared.env);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /Unknown role "king" \(roles: viewer, secretary, meeting_officer, plan_editor, admin\)/,
+      /Unknown role "king" \(roles: viewer, member, secretary, meeting_officer, plan_editor, admin\)/,
     );
   });
 });

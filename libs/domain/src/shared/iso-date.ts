@@ -5,6 +5,9 @@ export const LATEST_DATE = '2200-12-31';
 /** What a date must be, for messages: "<field> must be <ISO_DATE_RULE>". */
 export const ISO_DATE_RULE = `a real date as YYYY-MM-DD, from ${EARLIEST_DATE} to ${LATEST_DATE}`;
 
+/** The same rule in Norwegian, for what officers and board members read: "<felt> må være <ISO_DATE_RULE_NB>". */
+export const ISO_DATE_RULE_NB = `en ekte dato skrevet ÅÅÅÅ-MM-DD, fra ${EARLIEST_DATE} til ${LATEST_DATE}`;
+
 /**
  * A real calendar date written YYYY-MM-DD, from EARLIEST_DATE to LATEST_DATE: the one rule for
  * every date a client sends (effective dates, asOf, adoption, meeting, target and measurement

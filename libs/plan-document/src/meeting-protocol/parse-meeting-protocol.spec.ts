@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ISO_DATE_RULE } from '@app/domain';
+import { ISO_DATE_RULE_NB } from '@app/domain';
 import { ProtocolError } from './meeting-protocol.js';
 import { parseMeetingProtocol } from './parse-meeting-protocol.js';
 
@@ -55,7 +55,7 @@ describe('parseMeetingProtocol', () => {
         field: 'meeting.id',
         message: 'må være en id med små bokstaver og bindestrek, for eksempel oslo-sv-am-2026',
       },
-      { line: 1, field: 'meeting.date', message: `må være ${ISO_DATE_RULE}` },
+      { line: 1, field: 'meeting.date', message: `må være ${ISO_DATE_RULE_NB}` },
       {
         amendment: 1,
         line: 3,

@@ -1,6 +1,6 @@
 import {
   AMENDMENT_FIELD_NAMES,
-  ISO_DATE_RULE,
+  ISO_DATE_RULE_NB,
   KNOWN_MAJORITIES,
   KNOWN_PLAN_RESULTS,
   KNOWN_RECOMMENDATIONS,
@@ -311,7 +311,7 @@ function validateProtocol(value: unknown): Problem[] {
         fail(['meeting', key], 'må være en id med små bokstaver og bindestrek, for eksempel oslo-sv-am-2026');
     text(meeting.body, ['meeting', 'body'], true);
     if (typeof meeting.date !== 'string' || !isIsoDate(meeting.date))
-      fail(['meeting', 'date'], `må være ${ISO_DATE_RULE}`);
+      fail(['meeting', 'date'], `må være ${ISO_DATE_RULE_NB}`);
     if (
       meeting.planRevision !== undefined &&
       (!Number.isInteger(meeting.planRevision) || (meeting.planRevision as number) < 0)

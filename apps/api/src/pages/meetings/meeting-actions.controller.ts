@@ -14,6 +14,7 @@ import {
 import { MeetingCommands } from './meeting-commands.js';
 import { MeetingPageData } from './meeting-page-data.js';
 import { allAmendments, resultText } from './views/amendment.js';
+import { lowerFirst } from '../format.js';
 import { amendmentFromForm } from './amendment-form.js';
 import { canLead } from './meeting-pages.controller.js';
 import { filingForm } from './views/filing-form.js';
@@ -128,8 +129,21 @@ export class MeetingActionsController {
           ? 'Begrunnelsen kan være på høyst 1000 tegn.'
           : await this.commands.run(req, meeting.id, form, withoutUnusedModified(change!, meeting, no));
     await this.answer(req, res, meeting.id, refusal, no, form, { top: true }, async () => {
-      const after = allAmendments(await this.data.meeting(meeting.id)).find((x) => x.no === no);
-      return `Forslag ${no}: ${after ? resultText(after).toLocaleLowerCase('nb') : 'registrert'}.`;
+      const amendments = allAmendments(await this.data.meeting(meeting.id));
+      const after = amendments.find((x) => x.no === no);
+      const pendingBefore = new Set(
+        allAmendments(meeting)
+          .filter((x) => x.status === 'filed')
+          .map((x) => x.no),
+      );
+      // An adoption makes the amendments it made impossible lapse at once: the officer is told which.
+      const lapsedWithIt = amendments.filter(
+        (x) => x.no !== no && x.status === 'lapsed' && pendingBefore.has(x.no),
+      );
+      return [
+        `Forslag ${no}: ${after ? lowerFirst(resultText(after)) : 'registrert'}.`,
+        ...lapsedWithIt.map((x) => `Forslag ${x.no} ${lowerFirst(resultText(x))}.`),
+      ].join(' ');
     });
   }
 

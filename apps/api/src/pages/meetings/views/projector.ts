@@ -4,6 +4,7 @@ import {
   recommendationLabel,
   type AmendmentView,
 } from '@app/read-models';
+import { lowerFirst } from '../../format.js';
 import { html, type Html } from '../../html.js';
 import { layout, type Visitor } from '../../views/layout.js';
 import { amendmentRedline } from '../amendment-change.js';
@@ -50,12 +51,24 @@ function treated(a: AmendmentView, ctx: MeetingContext, position: string): Html 
   </article>`;
 }
 
+/**
+ * The decisions the hall has just seen made: the last amendment put to the vote and every one
+ * that lapsed or was withdrawn after it (an adoption makes the amendments it made impossible
+ * lapse at once, so the hall learns in one look that no. 2 went with no. 1).
+ */
+function latestDecisions(decided: readonly AmendmentView[]): AmendmentView[] {
+  const declared = new Set(['lapsed', 'withdrawn']);
+  let start = decided.length - 1;
+  while (start > 0 && declared.has(decided[start]!.status)) start--;
+  return decided.slice(Math.max(start, 0));
+}
+
 /** What the hall's screen shows now: the result just recorded, and the amendment to be treated. */
 export function projectorView(ctx: MeetingContext): Html {
   const { meeting } = ctx;
   const { toVote, decided } = inVotingOrder(meeting);
   const total = toVote.length + decided.length;
-  const last = decided[decided.length - 1];
+  const lastDecisions = latestDecisions(decided);
   const next = toVote[0];
   if (meeting.planVote) {
     const counts = describeCountsNb(meeting.planVote);
@@ -66,10 +79,15 @@ export function projectorView(ctx: MeetingContext): Html {
     </div>`;
   }
   return html`${
-    last
-      ? html`<p class="projector-last" role="status">
-          Sist avgjort: forslag ${last.no} – ${resultText(last).toLocaleLowerCase('nb')}
-        </p>`
+    lastDecisions.length > 0
+      ? html`<div class="projector-last" role="status">
+          ${lastDecisions.map(
+            (a, i) =>
+              html`<p>
+                ${i === 0 ? 'Sist avgjort: forslag' : 'Forslag'} ${a.no} – ${lowerFirst(resultText(a))}
+              </p>`,
+          )}
+        </div>`
       : ''
   }
   ${
