@@ -128,7 +128,9 @@ describe('dates are real calendar dates from 1900 to 2200, everywhere', () => {
         `meeting: { id: datoer-am-2201, org: datoer, body: ÅM, date: "2201-03-14", plan: ${plan} }\namendments: []\nvotes: []\n`,
       );
     expect(protocol.status).toBe(400);
-    expect(JSON.stringify(protocol.body)).toMatch(/meeting.date: må være en ekte dato skrevet ÅÅÅÅ-MM-DD, fra 1900-01-01 til 2200-12-31/);
+    expect(JSON.stringify(protocol.body)).toMatch(
+      /meeting.date: må være en ekte dato skrevet ÅÅÅÅ-MM-DD, fra 1900-01-01 til 2200-12-31/,
+    );
     expect(await countEvents(api.database)).toBe(before);
   });
 
