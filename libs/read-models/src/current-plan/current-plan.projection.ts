@@ -1,5 +1,17 @@
 import type { CopyValue } from '@app/database';
-import type { Body, PlanEvent, Target } from '@app/domain';
+import {
+  initialPlanState,
+  noAddressesGiven,
+  planFold,
+  type Body,
+  type ExistingPlan,
+  type GoalState,
+  type MeasureState,
+  type PlanEvent,
+  type PlanState,
+  type SectionState,
+  type Target,
+} from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import { sql, type Transaction } from 'kysely';
 import { planEventsOf } from '../plan-events.js';
@@ -16,6 +28,10 @@ const REBUILD_WRITE_EVERY = 250_000;
 /**
  * The current state of every plan in tables (rm_plans, rm_plan_sections, rm_plan_goals,
  * rm_plan_measures), for lists, dashboards and summaries across plans.
+ *
+ * The domain's fold is the only interpreter of plan events here: each event evolves the plan
+ * as the domain holds it (evolvePlan, via planFold), and the rows are what the folded plan says
+ * (so "changed since adoption" is the domain's own `changedSinceAdoption`).
  *
  * A batch is applied in memory and written at the end: the rows its events touch are read in
  * one query per table, the events change them in order, and new rows go in as multi-row
@@ -108,6 +124,10 @@ class TableRows<T extends HeldTable> {
     return this.rows.get(id);
   }
 
+  all(): IterableIterator<HeldRows[T]> {
+    return this.rows.values();
+  }
+
   insert(row: HeldRows[T]): void {
     const id = this.keyOf(row);
     if (this.rows.has(id)) {
@@ -187,7 +207,27 @@ class TableRows<T extends HeldTable> {
   }
 }
 
-/** The four tables of the projection for one batch (or, in a rebuild, all of them). */
+/** The element an event is about, by the id it names: a measure, else a goal, else a section. */
+function elementOf(event: PlanEvent): { kind: 'measures' | 'goals' | 'sections'; id: string } | undefined {
+  const d = event.data as Partial<Record<'measureId' | 'goalId' | 'sectionId', unknown>>;
+  if (typeof d.measureId === 'string') return { kind: 'measures', id: d.measureId };
+  if (typeof d.goalId === 'string') return { kind: 'goals', id: d.goalId };
+  if (typeof d.sectionId === 'string') return { kind: 'sections', id: d.sectionId };
+  return undefined;
+}
+
+/** A plan as the projection holds it: the domain's state, and the fold (planFold) that evolves it. */
+interface HeldPlan {
+  state: PlanState;
+  readonly evolve: (state: PlanState, event: PlanEvent) => PlanState;
+}
+
+/**
+ * The four tables of the projection for one batch (or, in a rebuild, all of them), and the
+ * plans they hold as the domain's fold holds them. Every event goes through the domain's own
+ * evolve; the rows are what the folded plan says (rowsOf*), plus what the domain does not keep
+ * (when and by whom a status was reported, the plan stream's revision and times).
+ */
 class CurrentPlanRows {
   readonly plans = new TableRows(
     'rm_plans',
@@ -246,8 +286,14 @@ class CurrentPlanRows {
     ],
     ['responsible'],
   );
+  private readonly held = new Map<string, HeldPlan>();
 
-  /** The rows the events will touch, read in one query per table. */
+  /**
+   * The rows the events will touch, read in one query per table, and each plan's state made
+   * from them: the plan with just those sections, goals and measures. What no row keeps (the
+   * lines an element stood on, goal numbers and letters given, earlier places, named parties)
+   * starts empty there; the domain derives nothing a row holds from it.
+   */
   static async load(
     trx: Transaction<ReadModelDatabase>,
     events: readonly PlanEvent[],
@@ -261,17 +307,14 @@ class CurrentPlanRows {
     };
     for (const event of events) {
       ids.plans.add(event.data.planId);
-      const d = event.data as Record<string, unknown>;
-      if (event.type === 'SectionRetitled' || event.type === 'SectionIntroRevised')
-        ids.sections.add(event.data.sectionId);
-      else if (event.type.startsWith('Goal') && typeof d.goalId === 'string') ids.goals.add(d.goalId);
-      else if (event.type.startsWith('Measure') && typeof d.measureId === 'string')
-        ids.measures.add(d.measureId);
+      const element = elementOf(event);
+      if (element) ids[element.kind].add(element.id);
     }
     await rows.plans.load(trx, ids.plans);
     if (ids.sections.size > 0) await rows.sections.load(trx, ids.sections);
     if (ids.goals.size > 0) await rows.goals.load(trx, ids.goals);
     if (ids.measures.size > 0) await rows.measures.load(trx, ids.measures);
+    rows.holdLoadedPlans();
     return rows;
   }
 
@@ -287,172 +330,215 @@ class CurrentPlanRows {
   }
 
   apply(event: PlanEvent, recorded: RecordedEvent): void {
-    const at = recorded.metadata.recordedAt;
     const planId = event.data.planId;
-    const plan = (change: Partial<HeldRows['rm_plans']>) => this.plans.update(planId, change);
-    const changed = () => plan({ changed_since_adoption: true });
-    switch (event.type) {
-      case 'PlanCreated': {
-        const d = event.data;
-        this.plans.insert({
-          plan_id: d.planId,
-          organisation_id: d.organisationId,
-          title: d.title,
-          period_from: d.period.from,
-          period_to: d.period.to,
-          edition: d.edition ?? null,
-          status: 'draft',
-          bodies: d.bodies,
-          revision: String(recorded.revision),
-          created_at: at,
-          updated_at: at,
-          predecessor_plan_id: d.predecessorPlanId ?? null,
-          parent_plan_id: d.parentPlanId ?? null,
-          adopted_revision: 0,
-          changed_since_adoption: false,
-        });
+    const held = this.held.get(planId) ?? { state: initialPlanState(), evolve: planFold() };
+    this.held.set(planId, held);
+    const element = elementOf(event);
+    const before =
+      element && held.state.status !== 'none' ? held.state[element.kind].get(element.id) : undefined;
+    held.state = held.evolve(held.state, event);
+    const plan = held.state;
+    if (plan.status === 'none') return;
+
+    const at = recorded.metadata.recordedAt;
+    const revision = String(recorded.revision);
+    if (event.type === 'PlanCreated') {
+      this.plans.insert(planRowOf(plan, { revision, created_at: at, updated_at: at }));
+    } else {
+      const row = this.plans.get(planId);
+      if (row)
+        this.plans.update(planId, planRowOf(plan, { revision, created_at: row.created_at, updated_at: at }));
+    }
+    if (!element) return;
+    const after = plan[element.kind].get(element.id);
+    if (after === undefined || after === before) return;
+    const created = before === undefined;
+    switch (element.kind) {
+      case 'sections':
+        this.put(this.sections, created, sectionRowOf(planId, after as SectionState));
+        return;
+      case 'goals':
+        this.put(this.goals, created, goalRowOf(planId, after as GoalState));
+        return;
+      case 'measures': {
+        const kept = this.measures.get(element.id);
+        this.put(
+          this.measures,
+          created,
+          measureRowOf(planId, after as MeasureState, followUpOf(event, recorded, kept)),
+        );
         return;
       }
-      case 'PlanRetitled':
-        plan({ title: event.data.to, changed_since_adoption: true });
-        break;
-      case 'PlanLinked': {
-        const d = event.data;
-        plan({
-          ...(d.predecessorPlanId ? { predecessor_plan_id: d.predecessorPlanId } : {}),
-          ...(d.parentPlanId ? { parent_plan_id: d.parentPlanId } : {}),
-        });
-        break;
-      }
-      case 'BodyDeclared': {
-        const row = this.plans.get(planId);
-        if (!row) throw new Error(`no result: plan ${planId} is not in rm_plans`);
-        plan({ bodies: [...row.bodies, { code: event.data.code, name: event.data.name }] });
-        break;
-      }
-      case 'PlanAdopted':
-        plan({
-          status: 'adopted',
-          adopted_revision: event.data.revision,
-          changed_since_adoption: false,
-          ...(event.data.edition ? { edition: event.data.edition } : {}),
-        });
-        break;
-      case 'PlanSuperseded':
-        plan({ status: 'superseded' });
-        break;
-      case 'SectionAdded': {
-        const d = event.data;
-        this.sections.insert({
-          section_id: d.sectionId,
-          plan_id: planId,
-          parent_section_id: d.parentSectionId ?? null,
-          number: d.number,
-          title: d.title,
-          intro: d.intro ?? null,
-        });
-        changed();
-        break;
-      }
-      case 'SectionRetitled':
-        this.sections.update(event.data.sectionId, { title: event.data.to });
-        changed();
-        break;
-      case 'SectionIntroRevised':
-        this.sections.update(event.data.sectionId, { intro: event.data.to === '' ? null : event.data.to });
-        changed();
-        break;
-      case 'GoalAdded': {
-        const d = event.data;
-        this.goals.insert({
-          goal_id: d.goalId,
-          plan_id: planId,
-          section_id: d.sectionId,
-          parent_goal_id: d.parentGoalId ?? null,
-          text: d.text,
-          target: d.target ?? null,
-          struck: false,
-        });
-        changed();
-        break;
-      }
-      case 'GoalReworded':
-        this.goals.update(event.data.goalId, { text: event.data.to });
-        changed();
-        break;
-      case 'GoalTargetSet':
-        this.goals.update(event.data.goalId, { target: event.data.to });
-        changed();
-        break;
-      case 'GoalStruck':
-        this.goals.update(event.data.goalId, { struck: true });
-        changed();
-        break;
-      case 'IndicatorMeasured':
-      case 'ProgressNoted':
-      case 'LineageConfirmed':
-      case 'LineageRejected':
-        break;
-      case 'MeasureAdded': {
-        const d = event.data;
-        this.measures.insert({
-          measure_id: d.measureId,
-          plan_id: planId,
-          section_id: d.sectionId,
-          label: d.label,
-          text: d.text,
-          timing: d.timing,
-          responsible: d.responsible,
-          responsible_note: d.responsibleNote ?? null,
-          status: 'not_started',
-          status_note: null,
-          status_changed_at: null,
-          status_changed_by: null,
-          struck: false,
-          status_period: null,
-        });
-        changed();
-        break;
-      }
-      case 'MeasureReworded':
-        this.measures.update(event.data.measureId, { text: event.data.to });
-        changed();
-        break;
-      case 'MeasureMoved':
-        this.measures.update(event.data.measureId, {
-          section_id: event.data.toSectionId,
-          label: event.data.toLabel,
-        });
-        changed();
-        break;
-      case 'MeasureRetimed':
-        this.measures.update(event.data.measureId, { timing: event.data.to });
-        changed();
-        break;
-      case 'MeasureReassigned':
-        this.measures.update(event.data.measureId, { responsible: event.data.to });
-        changed();
-        break;
-      case 'MeasureStruck':
-        this.measures.update(event.data.measureId, { struck: true });
-        changed();
-        break;
-      case 'MeasureStatusChanged': {
-        const d = event.data;
-        this.measures.update(d.measureId, {
-          status: d.to,
-          status_note: d.note ?? null,
-          status_period: d.period ?? null,
-          status_changed_at: recorded.metadata.effectiveAt,
-          status_changed_by: recorded.metadata.actor,
-        });
-        break;
-      }
-      default: {
-        const unhandled: never = event;
-        return unhandled;
-      }
     }
-    plan({ revision: String(recorded.revision), updated_at: at });
+  }
+
+  private put<T extends HeldTable>(table: TableRows<T>, created: boolean, row: HeldRows[T]): void {
+    if (created) table.insert(row);
+    else table.update(row[table.key] as string, row);
+  }
+
+  /** Each loaded plan as the domain's state, with the loaded sections, goals and measures. */
+  private holdLoadedPlans(): void {
+    const byPlan = <T extends { plan_id: string }>(rows: Iterable<T>) => {
+      const grouped = new Map<string, T[]>();
+      for (const row of rows) grouped.set(row.plan_id, [...(grouped.get(row.plan_id) ?? []), row]);
+      return (planId: string) => grouped.get(planId) ?? [];
+    };
+    const sections = byPlan(this.sections.all());
+    const goals = byPlan(this.goals.all());
+    const measures = byPlan(this.measures.all());
+    for (const row of this.plans.all()) {
+      const state: ExistingPlan = {
+        status: row.status,
+        id: row.plan_id,
+        organisationId: row.organisation_id,
+        title: row.title,
+        period: { from: row.period_from, to: row.period_to },
+        edition: row.edition ?? undefined,
+        predecessorPlanId: row.predecessor_plan_id ?? undefined,
+        parentPlanId: row.parent_plan_id ?? undefined,
+        bodies: new Map(row.bodies.map((b) => [b.code, b])),
+        adoptedRevision: row.adopted_revision,
+        changedSinceAdoption: row.changed_since_adoption,
+        sections: new Map(sections(row.plan_id).map((s) => [s.section_id, sectionStateOf(s)])),
+        goals: new Map(goals(row.plan_id).map((g) => [g.goal_id, goalStateOf(g)])),
+        measures: new Map(measures(row.plan_id).map((m) => [m.measure_id, measureStateOf(m)])),
+        given: noAddressesGiven(),
+      };
+      this.held.set(row.plan_id, { state, evolve: planFold() });
+    }
   }
 }
+
+type Held<T extends HeldTable> = HeldRows[T];
+type MeasureFollowUp = Pick<
+  Held<'rm_plan_measures'>,
+  'responsible_note' | 'status_note' | 'status_period' | 'status_changed_at' | 'status_changed_by'
+>;
+
+function planRowOf(
+  plan: ExistingPlan,
+  kept: Pick<Held<'rm_plans'>, 'revision' | 'created_at' | 'updated_at'>,
+): Held<'rm_plans'> {
+  return {
+    plan_id: plan.id,
+    organisation_id: plan.organisationId,
+    title: plan.title,
+    period_from: plan.period.from,
+    period_to: plan.period.to,
+    edition: plan.edition ?? null,
+    status: plan.status,
+    bodies: [...plan.bodies.values()],
+    ...kept,
+    predecessor_plan_id: plan.predecessorPlanId ?? null,
+    parent_plan_id: plan.parentPlanId ?? null,
+    adopted_revision: plan.adoptedRevision,
+    changed_since_adoption: plan.changedSinceAdoption,
+  };
+}
+
+function sectionRowOf(planId: string, s: SectionState): Held<'rm_plan_sections'> {
+  return {
+    section_id: s.id,
+    plan_id: planId,
+    parent_section_id: s.parentSectionId ?? null,
+    number: s.number,
+    title: s.title,
+    intro: s.intro ?? null,
+  };
+}
+
+function goalRowOf(planId: string, g: GoalState): Held<'rm_plan_goals'> {
+  return {
+    goal_id: g.id,
+    plan_id: planId,
+    section_id: g.sectionId,
+    parent_goal_id: g.parentGoalId ?? null,
+    text: g.text,
+    target: g.target ?? null,
+    struck: g.struck,
+  };
+}
+
+function measureRowOf(planId: string, m: MeasureState, followUp: MeasureFollowUp): Held<'rm_plan_measures'> {
+  return {
+    measure_id: m.id,
+    plan_id: planId,
+    section_id: m.sectionId,
+    label: m.label,
+    text: m.text,
+    timing: m.timing,
+    responsible: [...m.responsible],
+    responsible_note: followUp.responsible_note,
+    status: m.status,
+    status_note: followUp.status_note,
+    status_changed_at: followUp.status_changed_at,
+    status_changed_by: followUp.status_changed_by,
+    struck: m.struck,
+    status_period: followUp.status_period,
+  };
+}
+
+/**
+ * What a measure's row keeps that the domain does not: the note on who is responsible as the
+ * plan wrote it, and the last status report's note, period, date and reporter.
+ */
+function followUpOf(
+  event: PlanEvent,
+  recorded: RecordedEvent,
+  kept: MeasureFollowUp | undefined,
+): MeasureFollowUp {
+  const followUp: MeasureFollowUp = {
+    responsible_note: kept?.responsible_note ?? null,
+    status_note: kept?.status_note ?? null,
+    status_period: kept?.status_period ?? null,
+    status_changed_at: kept?.status_changed_at ?? null,
+    status_changed_by: kept?.status_changed_by ?? null,
+  };
+  if (event.type === 'MeasureAdded')
+    return { ...followUp, responsible_note: event.data.responsibleNote ?? null };
+  if (event.type === 'MeasureStatusChanged') {
+    return {
+      ...followUp,
+      status_note: event.data.note ?? null,
+      status_period: event.data.period ?? null,
+      status_changed_at: recorded.metadata.effectiveAt,
+      status_changed_by: recorded.metadata.actor,
+    };
+  }
+  return followUp;
+}
+
+const sectionStateOf = (row: Held<'rm_plan_sections'>): SectionState => ({
+  id: row.section_id,
+  number: row.number,
+  title: row.title,
+  parentSectionId: row.parent_section_id ?? undefined,
+  intro: row.intro ?? undefined,
+  lines: undefined,
+});
+
+const goalStateOf = (row: Held<'rm_plan_goals'>): GoalState => ({
+  id: row.goal_id,
+  sectionId: row.section_id,
+  parentGoalId: row.parent_goal_id ?? undefined,
+  number: 0,
+  text: row.text,
+  target: row.target ?? undefined,
+  struck: row.struck,
+  lines: undefined,
+});
+
+const measureStateOf = (row: Held<'rm_plan_measures'>): MeasureState => ({
+  id: row.measure_id,
+  sectionId: row.section_id,
+  label: row.label,
+  earlierPlaces: [],
+  text: row.text,
+  timing: row.timing,
+  responsible: row.responsible,
+  parties: [],
+  status: row.status,
+  struck: row.struck,
+  lines: undefined,
+});
