@@ -32,6 +32,9 @@ describe('health', () => {
         lag: expect.any(Number),
       });
     }
+    // No transaction holds reads back here (test/http/held-back-reads.e2e-spec.ts holds one).
+    expect(health.body.details.heldBack).toEqual({ status: 'up', ageMs: expect.any(Number) });
+    expect(health.body).toHaveProperty('heldBack');
     expect(health.body.info).toEqual(health.body.details);
 
     const ready = await request(api.anonymous).get('/health/ready').expect(200);

@@ -2,12 +2,15 @@ import { parseJsonColumn } from '@app/database';
 import {
   EventStore,
   ExpectedRevisionConflict,
+  HELD_BACK_COUNT_LIMIT,
   SubscriptionSet,
   START,
   comparePositions,
   type AppendResult,
   type EventToAppend,
   type ExpectedRevision,
+  type HeldBackReads,
+  type HoldingTransaction,
   type Position,
   type ReadAllOptions,
   type ReadStreamOptions,
@@ -352,6 +355,70 @@ export class PostgresEventStore extends EventStore {
         .limit(1)
         .executeTakeFirst();
       return row ? { commit: BigInt(row.tx), prepare: BigInt(row.position) } : START;
+    } catch (error) {
+      return translateError(error);
+    }
+  }
+
+  /**
+   * The committed events below no reader's horizon yet (`transaction_id` at or above the oldest
+   * running transaction, `pg_snapshot_xmin`), and the running transactions older than the oldest
+   * of them (`pg_snapshot_xip`), with their backends from `pg_stat_activity` or, when prepared,
+   * `pg_prepared_xacts`. A role without `pg_read_all_stats` sees other roles' backends without
+   * their database and start.
+   */
+  override async heldBackReads(): Promise<HeldBackReads | undefined> {
+    try {
+      const { rows } = await sql<{
+        events: number;
+        since: Date | string | null;
+        age_ms: number;
+        oldest: string;
+      }>`
+        with held as (
+          select transaction_id, recorded_at from events
+          where transaction_id >= pg_snapshot_xmin(pg_current_snapshot())
+          order by transaction_id, position
+          limit ${HELD_BACK_COUNT_LIMIT})
+        select count(*)::int as events, min(recorded_at) as since,
+          coalesce(extract(epoch from clock_timestamp() - min(recorded_at)) * 1000, 0)::float8 as age_ms,
+          min(transaction_id)::text as oldest
+        from held`.execute(this.db);
+      const held = rows[0];
+      if (!held || held.events === 0 || held.since === null) return undefined;
+      const holding = await sql<{
+        xid: string;
+        pid: number | null;
+        database: string | null;
+        started_at: Date | string | null;
+        state: string | null;
+        application_name: string | null;
+        gid: string | null;
+      }>`
+        select x::text as xid, a.pid, coalesce(a.datname, p.database) as database,
+          coalesce(a.xact_start, p.prepared) as started_at,
+          case when p.gid is not null then 'prepared' else a.state end as state,
+          a.application_name, p.gid
+        from pg_snapshot_xip(pg_current_snapshot()) as x
+        left join pg_stat_activity a on a.backend_xid::text = (x::text::numeric % 4294967296)::text
+        left join pg_prepared_xacts p on p.transaction::text = (x::text::numeric % 4294967296)::text
+        where x < ${held.oldest}::xid8
+        order by x
+        limit 10`.execute(this.db);
+      return {
+        since: new Date(held.since),
+        ageMs: Math.max(0, Math.round(held.age_ms)),
+        events: held.events,
+        transactions: holding.rows.map((row): HoldingTransaction => ({
+          xid: row.xid,
+          pid: row.pid,
+          database: row.database,
+          startedAt: row.started_at === null ? null : new Date(row.started_at),
+          state: row.state,
+          applicationName: row.application_name,
+          ...(row.gid === null ? {} : { gid: row.gid }),
+        })),
+      };
     } catch (error) {
       return translateError(error);
     }

@@ -1,4 +1,5 @@
 import type { ExpectedRevision } from './expected-revision.js';
+import type { HeldBackReads } from './held-back-reads.js';
 import type { Position } from './position.js';
 import type { EventToAppend, RecordedEvent } from './recorded-event.js';
 
@@ -90,6 +91,16 @@ export abstract class EventStore {
    */
   committedHeadPosition(): Promise<Position> {
     return this.headPosition();
+  }
+
+  /**
+   * Whether readers are held back now: committed events `readAll`, `headPosition` and the
+   * subscriptions do not see yet, since when, and which running transactions hold them back.
+   * Undefined when nothing is held back (always, for a store that never holds readers back).
+   * The one source of /health's `heldBack` and of the held-back metrics.
+   */
+  heldBackReads(): Promise<HeldBackReads | undefined> {
+    return Promise.resolve(undefined);
   }
 
   /** Tails the global order from a checkpoint, delivering each event once, in order. */

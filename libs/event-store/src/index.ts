@@ -2,6 +2,7 @@ export * from './errors.js';
 export * from './event-ids.js';
 export * from './event-record.js';
 export * from './event-store.port.js';
+export * from './held-back-reads.js';
 export * from './expected-revision.js';
 export * from './polling-subscription.js';
 export * from './position.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PlanverkConfig } from '@app/config';
 import type { Database } from '@app/database';
-import { EventStore } from '@app/event-store';
+import { EventStore, type HeldBackReads } from '@app/event-store';
 import { ProjectionRunner, type ProjectionStatus } from '@app/read-models';
 import { CONFIG, DATABASE } from '@app/runtime';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
@@ -13,6 +13,9 @@ export const CHECK_TIMEOUT_MS = 3_000;
 const PROJECTIONS_TIMEOUT_MS = 10_000;
 /** A projection this many events behind is `degraded` (reads are stale; the api still serves). */
 export const LAG_DEGRADED_AT = 1_000;
+
+/** Reads held back this long make /health `degraded`: commands answer before their change is visible. */
+export const HELD_BACK_DEGRADED_AT_MS = 1_000;
 
 /**
  * The api's own health indicators for @nestjs/terminus: the database and the event store answer
@@ -59,6 +62,38 @@ export class HealthIndicators {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** Whether reads are held back by a running transaction now (`EventStore.heldBackReads`); `unreadable` when that cannot be read. */
+  async readHeldBack(): Promise<HeldBackReads | undefined | 'unreadable'> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'unreadable'>((resolve) => {
+      timer = setTimeout(() => resolve('unreadable'), CHECK_TIMEOUT_MS);
+    });
+    try {
+      return await Promise.race([this.store.heldBackReads(), timeout]);
+    } catch {
+      return 'unreadable';
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * `heldBack`: `up` while no committed event waits for a running transaction (or only briefly),
+   * `degraded` once one has waited `HELD_BACK_DEGRADED_AT_MS`, with how long and the backends'
+   * pids; `down` when it cannot be read.
+   */
+  heldBack(reading: HeldBackReads | undefined | 'unreadable'): HealthIndicatorResult {
+    const session = this.health.check('heldBack');
+    if (reading === 'unreadable') return session.down({ message: 'not readable' });
+    if (!reading) return session.up({ ageMs: 0 });
+    const data = {
+      ageMs: reading.ageMs,
+      events: reading.events,
+      pids: reading.transactions.map((t) => t.pid).filter((pid) => pid !== null),
+    };
+    return reading.ageMs >= HELD_BACK_DEGRADED_AT_MS ? session.degraded(data) : session.up(data);
   }
 
   /**

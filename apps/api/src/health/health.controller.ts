@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { runHealthCheck } from './health-check.js';
-import { HealthIndicators, LAG_DEGRADED_AT } from './health-indicators.js';
+import { HELD_BACK_DEGRADED_AT_MS, HealthIndicators, LAG_DEGRADED_AT } from './health-indicators.js';
 import { healthCheckSchema } from './health-schema.js';
 
 const SUMMARY = {
@@ -22,6 +22,38 @@ const SUMMARY = {
       },
     },
   },
+  heldBack: {
+    type: 'object',
+    nullable: true,
+    description:
+      'Null, or committed events no reader sees yet because a transaction older than them is still ' +
+      'running on the database server (in any database): since when, how many, and which transactions',
+    properties: {
+      since: { type: 'string', format: 'date-time', description: 'When the oldest of them was recorded' },
+      ageMs: { type: 'integer', description: 'How long ago that is' },
+      events: { type: 'integer', description: 'How many (counted up to 10,000)' },
+      transactions: {
+        type: 'array',
+        description: 'The running transactions older than them, oldest first',
+        items: {
+          type: 'object',
+          properties: {
+            xid: { type: 'string' },
+            pid: { type: 'integer', nullable: true, description: 'The backend (pg_stat_activity.pid)' },
+            database: { type: 'string', nullable: true },
+            startedAt: { type: 'string', format: 'date-time', nullable: true },
+            state: {
+              type: 'string',
+              nullable: true,
+              description: '`idle in transaction`, `active`, or `prepared`',
+            },
+            applicationName: { type: 'string', nullable: true },
+            gid: { type: 'string', description: "A prepared transaction's global id" },
+          },
+        },
+      },
+    },
+  },
 };
 
 @ApiTags('health')
@@ -35,12 +67,16 @@ export class HealthController {
   @Get()
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOperation({
-    summary: 'Readiness, and how far each projection lags behind the event store',
+    summary:
+      'Readiness, how far each projection lags behind the event store, and whether reads are held back',
     description:
       "@nestjs/terminus's result (`status`, `info`, `error`, `details`) for the indicators `database`, " +
-      '`eventStore` and `projection:<name>` (its `lag`; `degraded` from ' +
-      `${LAG_DEGRADED_AT} events behind, which keeps the answer 200), and beside it the kinds of ` +
-      'database and event store and each projection with its checkpoint, the head and its lag. ' +
+      '`eventStore`, `projection:<name>` (its `lag`; `degraded` from ' +
+      `${LAG_DEGRADED_AT} events behind, which keeps the answer 200) and \`heldBack\` (\`degraded\` once ` +
+      `committed events have waited ${HELD_BACK_DEGRADED_AT_MS} ms for a transaction still running ` +
+      'elsewhere on the database server; `ageMs` and the `pids` of the backends holding them), and ' +
+      'beside it the kinds of database and event store, each projection with its checkpoint, the ' +
+      'head and its lag, and `heldBack` in full. ' +
       '503 with Retry-After when the database or the event store does not answer, the lag cannot ' +
       'be read, or the process is shutting down.',
   })
@@ -55,12 +91,20 @@ export class HealthController {
   })
   async health(@Res({ passthrough: true }) res: Response) {
     const reading = this.indicators.readProjections(); // never rejects
+    const heldBack = this.indicators.readHeldBack(); // never rejects
     const result = await runHealthCheck(this.checks, res, [
       () => this.indicators.databaseReachable(),
       () => this.indicators.eventStoreReachable(),
       async () => this.indicators.projectionLag(await reading),
+      async () => this.indicators.heldBack(await heldBack),
     ]);
     const projections = await reading;
-    return { ...result, ...this.indicators.kinds(), ...(projections ? { projections } : {}) };
+    const held = await heldBack;
+    return {
+      ...result,
+      ...this.indicators.kinds(),
+      ...(projections ? { projections } : {}),
+      ...(held === 'unreadable' ? {} : { heldBack: held ?? null }),
+    };
   }
 }
