@@ -217,7 +217,7 @@ describe('meeting pages over HTTP', () => {
         .type('form')
         .send(form({ commandId: randomUUID(), result: 'withdrawn', reason: 'Trukket av forslagsstiller' }))
         .expect(200);
-      expect(squash(res.text)).toContain('Forslag 2: trukket: trukket av forslagsstiller.');
+      expect(squash(res.text)).toContain('Forslag 2: trukket: Trukket av forslagsstiller.');
       expect(await amendment(2)).toMatchObject({ status: 'withdrawn' });
     });
   });
@@ -240,7 +240,7 @@ describe('meeting pages over HTTP', () => {
 
   it('shows the hall the amendment to be treated, its recommendation, then the result just recorded', async () => {
     const screen = squash((await request(api.anonymous).get(`/mote/${MEETING}/skjerm`).expect(200)).text);
-    expect(screen).toContain('Sist avgjort: forslag 2 – trukket: trukket av forslagsstiller');
+    expect(screen).toContain('Sist avgjort: forslag 2 – trukket: Trukket av forslagsstiller');
     expect(screen).toContain('Til behandling · 2 av 2');
     expect(screen).toContain('Forslag 1: endring, Tiltak 4.1.A');
     expect(screen).toContain('Innstilling: <strong>Avvise</strong>');
