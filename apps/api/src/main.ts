@@ -1,13 +1,16 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@app/config';
+import { ConfigError, loadConfig, type PlanverkConfig } from '@app/config';
 import { AccessService } from '@app/runtime';
 import { createApi } from './create-api.js';
+import { createProjector } from './projector/create-projector.js';
 import { startupBanner } from './startup-banner.js';
 import { limitRequestTimes } from './http/body-limit.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await createApi({ config, runProjections: true });
+  if (config.role === 'projector') return startProjector(config);
+  // `api` serves and leaves the projections to the projectors; `all` does both (one process).
+  const app = await createApi({ config, runProjections: config.role === 'all' });
   // The demo's administrator: a random password, printed this once; only its hash is kept.
   const admin = config.demo ? await app.get(AccessService).ensureDemoAdmin() : undefined;
   await app.listen(config.port);
@@ -20,7 +23,7 @@ async function main(): Promise<void> {
   // Last, after everything start-up logs, so the password is not lost among the log lines.
   console.log(
     startupBanner([
-      `Planverk is running on ${base} (${where})`,
+      `Planverk is running on ${base} (${where}${config.role === 'api' ? '; role api: no projections' : ''})`,
       `  Pages: ${base}/   API documentation: ${base}/docs`,
       ...(admin
         ? [
@@ -31,6 +34,16 @@ async function main(): Promise<void> {
           ]
         : []),
     ]),
+  );
+}
+
+/** PLANVERK_ROLE=projector: runs the projections it holds the leases of; serves /health only. */
+async function startProjector(config: PlanverkConfig): Promise<void> {
+  const app = await createProjector({ config });
+  await app.listen(config.port);
+  limitRequestTimes(app.getHttpServer());
+  console.log(
+    startupBanner([`Planverk is running on http://localhost:${config.port} (role projector: /health only)`]),
   );
 }
 

@@ -7,7 +7,17 @@ export type DatabaseConfig =
 export type EventStoreConfig =
   { readonly kind: 'postgres' } | { readonly kind: 'eventstoredb'; readonly connectionString: string };
 
+/**
+ * What a process of the deployment does (PLANVERK_ROLE): `all` serves and runs the projections
+ * (one process, as `npm start`); `api` serves and runs none; `projector` runs them and serves
+ * only /health and /metrics.
+ */
+export type ProcessRole = 'all' | 'api' | 'projector';
+
+export const PROCESS_ROLES: readonly ProcessRole[] = ['all', 'api', 'projector'];
+
 export interface PlanverkConfig {
+  readonly role: ProcessRole;
   readonly database: DatabaseConfig;
   readonly eventStore: EventStoreConfig;
   readonly port: number;
@@ -66,7 +76,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlanverkConfig
       throw new ConfigError(`EVENTSTORE_CONNECTION_STRING: ${(error as Error).message}`);
     }
   }
+  const role = (env.PLANVERK_ROLE?.trim() || 'all') as ProcessRole;
+  if (!PROCESS_ROLES.includes(role)) {
+    throw new ConfigError(
+      `PLANVERK_ROLE must be one of ${PROCESS_ROLES.join(', ')}, got "${env.PLANVERK_ROLE}"`,
+    );
+  }
+  if (role !== 'all' && !databaseUrl) {
+    throw new ConfigError(
+      `PLANVERK_ROLE=${role} needs DATABASE_URL: the embedded database opens in one process only, which runs all roles`,
+    );
+  }
   return {
+    role,
     database: databaseUrl
       ? { kind: 'postgres', url: databaseUrl }
       : { kind: 'pglite', dataDir: resolve(env.PLANVERK_DATA_DIR?.trim() || './data') },

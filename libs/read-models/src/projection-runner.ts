@@ -14,7 +14,9 @@ import {
   readCheckpoint,
   saveCheckpoint,
 } from './checkpoints/checkpoints.js';
+import { CheckpointWatch } from './checkpoints/checkpoint-watch.js';
 import { dropDeferredIndexes, restoreDeferredIndexes } from './deferred-indexes.js';
+import { LEASE_LOOK_MS, openProjectionLeases, type ProjectionLeases } from './leases/projection-leases.js';
 import type { Projection } from './projection.js';
 import { RebuildWriter } from './rebuild-writer.js';
 import type { ReadModelDatabase } from './read-model-database.js';
@@ -40,39 +42,128 @@ const HELD_BACK_LIMIT_MS = 120_000;
 /**
  * Keeps each projection's rows up to date from the event store: one subscription per
  * projection from its own checkpoint; each batch applied with its checkpoint in one transaction.
+ * Across processes on one database each projection is run by the one holding its lease
+ * (docs/adr/0017); the others look for leases nobody holds every `LEASE_LOOK_MS`.
  */
 export class ProjectionRunner {
   private readonly subscriptions = new Map<string, Subscription>();
+  private readonly watch: CheckpointWatch;
+  private leases: ProjectionLeases | undefined;
+  private looking: NodeJS.Timeout | undefined;
+  private lookingNow: Promise<void> | undefined;
+  private pollIntervalMs = 200;
 
   constructor(
     private readonly db: Kysely<ReadModelDatabase>,
     private readonly store: EventStore,
     readonly projections: readonly Projection[],
     private readonly onError: (projection: string, error: unknown) => void = () => undefined,
-  ) {}
+  ) {
+    this.watch = new CheckpointWatch(db);
+  }
 
+  /** Runs every projection whose lease this process gets, now and whenever one comes free. */
   async start(options: { pollIntervalMs?: number } = {}): Promise<void> {
-    for (const projection of this.projections) {
-      if (this.subscriptions.has(projection.name)) continue;
-      const checkpoint = await readCheckpoint(this.db, projection.name);
-      const subscription = this.store.subscribe((batch, upTo) => this.applyBatch(projection, batch, upTo), {
-        after: checkpoint,
-        pollIntervalMs: options.pollIntervalMs ?? 200,
-        onError: (error) => this.onError(projection.name, error),
-      });
-      this.subscriptions.set(projection.name, subscription);
-    }
+    if (this.looking) return;
+    this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    this.leases ??= await openProjectionLeases(
+      this.db,
+      this.projections.map((p) => p.name),
+    );
+    this.looking = setInterval(() => void this.lookForLeases(), LEASE_LOOK_MS);
+    this.looking.unref();
+    await this.lookForLeases();
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.looking);
+    this.looking = undefined;
+    await this.lookingNow;
     const running = [...this.subscriptions.values()];
     this.subscriptions.clear();
     await Promise.all(running.map((s) => s.stop()));
+    // Ending the lease session lets the others take over at once.
+    await this.leases?.close();
+    this.leases = undefined;
   }
 
-  /** Resolves when every running projection has applied everything up to `position`. */
+  /** The projections this process runs now (holds the lease of). */
+  running(): string[] {
+    return [...this.subscriptions.keys()];
+  }
+
+  /**
+   * Resolves when every projection has applied everything up to `position`: those this
+   * process runs as their subscription hands the events over, the others (run by another
+   * process) as their checkpoint in the database shows.
+   */
   async caughtUpTo(position: Position, timeoutMs = 10_000): Promise<void> {
-    await Promise.all([...this.subscriptions.values()].map((s) => s.caughtUpTo(position, timeoutMs)));
+    await Promise.all(
+      this.projections.map((projection) => {
+        const subscription = this.subscriptions.get(projection.name);
+        return subscription
+          ? subscription.caughtUpTo(position, timeoutMs)
+          : this.watch.reached(projection.name, position, timeoutMs);
+      }),
+    );
+  }
+
+  /**
+   * Stops what this process lost or another process waits for (a rebuild), and starts what it
+   * can take. One look at a time.
+   */
+  private lookForLeases(): Promise<void> {
+    this.lookingNow ??= this.look().finally(() => (this.lookingNow = undefined));
+    return this.lookingNow;
+  }
+
+  private async look(): Promise<void> {
+    const leases = this.leases;
+    if (!leases) return;
+    try {
+      const { held, wanted } = await leases.look().catch(() => ({
+        held: new Set<string>(),
+        wanted: new Set<string>(),
+      }));
+      for (const [name, subscription] of [...this.subscriptions]) {
+        if (held.has(name) && !wanted.has(name)) continue;
+        this.subscriptions.delete(name);
+        await subscription.stop();
+        if (held.has(name)) await leases.release(name);
+      }
+      if (!this.looking) return;
+      for (const projection of this.projections) {
+        if (this.subscriptions.has(projection.name) || wanted.has(projection.name)) continue;
+        if (!held.has(projection.name) && !(await leases.tryTake(projection.name))) continue;
+        const checkpoint = await readCheckpoint(this.db, projection.name);
+        const subscription = this.store.subscribe((batch, upTo) => this.applyBatch(projection, batch, upTo), {
+          after: checkpoint,
+          pollIntervalMs: this.pollIntervalMs,
+          onError: (error) => this.onError(projection.name, error),
+        });
+        this.subscriptions.set(projection.name, subscription);
+      }
+    } catch (error) {
+      this.onError('leases', error);
+    }
+  }
+
+  /**
+   * Runs `work` holding the leases of `names`, waiting (up to `timeoutMs`) for the processes
+   * running them to give them up; this process's own runners of them are stopped first and
+   * started again afterwards. What a rebuild runs under.
+   */
+  async holdingLeases<T>(names: readonly string[], work: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+    const wasRunning = this.looking !== undefined;
+    await this.stop();
+    const leases = await openProjectionLeases(this.db, names);
+    try {
+      for (const name of names) await leases.take(name, timeoutMs);
+      return await work();
+    } finally {
+      await leases.close();
+      if (wasRunning) await this.start({ pollIntervalMs: this.pollIntervalMs });
+    }
   }
 
   /**
@@ -116,8 +207,14 @@ export class ProjectionRunner {
     onProgress: (progress: RebuildProgress) => void = () => undefined,
     batchSize = 10_000,
   ): Promise<void> {
-    const wasRunning = this.subscriptions.size > 0;
-    await this.stop();
+    await this.holdingLeases(names, () => this.rebuildHoldingLeases(names, onProgress, batchSize));
+  }
+
+  private async rebuildHoldingLeases(
+    names: readonly string[],
+    onProgress: (progress: RebuildProgress) => void,
+    batchSize: number,
+  ): Promise<void> {
     const rebuilding = this.projections.filter((p) => names.includes(p.name));
     let succeeded = false;
     // The first events are read while the tables are emptied.
@@ -183,7 +280,6 @@ export class ProjectionRunner {
       if (succeeded) await restored;
       else await restored.catch(() => undefined);
     }
-    if (wasRunning) await this.start();
   }
 
   async status(): Promise<ProjectionStatus[]> {
