@@ -212,6 +212,17 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   rule('POST', '/plan/:id/moter', role('meeting_officer')),
   rule('GET', '/mote/:id', READ_MEETING),
   rule('GET', '/mote/:id/*', READ_MEETING),
+  // As on the api: members file their own amendments from the pages and withdraw them.
+  rule(
+    'POST',
+    '/mote/:id/forslag',
+    role(['member', 'meeting_officer'], { from: 'meeting-param', param: 'id' }),
+  ),
+  rule(
+    'POST',
+    '/mote/:id/forslag/:no/trekk',
+    role(['member', 'meeting_officer'], { from: 'meeting-param', param: 'id' }),
+  ),
   rule('POST', '/mote/:id/*', role('meeting_officer', { from: 'meeting-param', param: 'id' })),
 ];
 

@@ -1,4 +1,4 @@
-import type { AmendmentOp, AmendmentStatus, Recommendation } from '@app/domain';
+import type { AmendmentOp, AmendmentStatus, MajorityRule, Recommendation } from '@app/domain';
 import type { MeetingView } from '../meetings/meeting.queries.js';
 import type { VoteLookup } from '../redline/redline.js';
 import { formatNumberNb } from './report-format.js';
@@ -101,3 +101,9 @@ export function meetingVoteLookup(meeting: MeetingView): VoteLookup {
   );
   return (meetingId, no) => (meetingId === meeting.id ? votes.get(no) : undefined);
 }
+
+/** What it takes to adopt, as the officer's page and the meeting's facts name it. */
+export const MAJORITY_LABEL_NB: Readonly<Record<MajorityRule, string>> = {
+  simple: 'Simpelt flertall av avgitte stemmer',
+  two_thirds: 'To tredjedels flertall av avgitte stemmer',
+};

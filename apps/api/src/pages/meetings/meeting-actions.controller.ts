@@ -1,9 +1,11 @@
 import { Controller, Param, Post, Req, Res, UseFilters, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { VoteCounts } from '@app/domain';
+import type { FloorItem, VoteCounts } from '@app/domain';
+import { describeCountsNb, MAJORITY_LABEL_NB } from '@app/read-models';
 import type { MeetingChange } from '@app/plans';
 import type { Request, Response } from 'express';
 import {
+  actorOf,
   csrfToken,
   PageErrorFilter,
   PageProblem,
@@ -20,6 +22,7 @@ import { canLead } from './meeting-pages.controller.js';
 import { filingForm } from './views/filing-form.js';
 import { meetingPage } from './views/meeting.js';
 import { modifiedFields, officerPage, officerRegion, type OfficerFlash } from './views/officer.js';
+import { deadlineText, floorText } from './views/officer-controls.js';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -167,6 +170,9 @@ export class MeetingActionsController {
           type: 'FileAmendment',
           no,
           ...amendment,
+          // A member files their own, before the deadline; the officer on anyone's behalf, after it too.
+          filedBy: actorOf(req),
+          asOfficer: canLead(req, meeting.organisationId),
         },
       );
       refusal = refused?.text;
@@ -204,6 +210,188 @@ export class MeetingActionsController {
       );
   }
 
+  /** A member withdraws an amendment they filed (the officer any), from the delegates' page. */
+  @Post('forslag/:no/trekk')
+  async withdraw(
+    @Param('id') id: string,
+    @Param('no') noParam: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    const no = amendmentNo(noParam);
+    const meeting = await this.data.meeting(id);
+    if (!allAmendments(meeting).some((x) => x.no === no))
+      throw new PageProblem(404, `Fant ikke forslag ${no} på dette møtet.`);
+    const form = await readForm(req);
+    const reason = (form.reason ?? '').trim();
+    if (reason.length > 1000) throw new PageProblem(422, 'Begrunnelsen kan være på høyst 1000 tegn.');
+    const refusal = await this.commands.run(req, meeting.id, form, {
+      type: 'WithdrawAmendment',
+      no,
+      ...(reason ? { reason } : {}),
+      by: actorOf(req),
+      asOfficer: canLead(req, meeting.organisationId),
+    });
+    if (refusal) throw new PageProblem(422, refusal);
+    res.redirect(303, `/mote/${meeting.id}#forslag-${no}`);
+  }
+
+  /** The deadline for amendments (innsendingsfrist): a local time in Oslo, or none. */
+  @Post('frist')
+  async deadline(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
+    const meeting = await this.data.meeting(id);
+    const form = await readForm(req);
+    const written = (form.deadline ?? '').trim();
+    const refusal = await this.commands.run(req, meeting.id, form, {
+      type: 'ChangeDeadline',
+      deadline: written === '' ? null : written,
+    });
+    await this.answer(req, res, meeting.id, refusal, undefined, form, { control: 'frist' }, async () => {
+      const after = await this.data.meeting(meeting.id);
+      return after.deadline
+        ? `${deadlineText(after)}.`
+        : 'Fristen er fjernet: medlemmene kan fremme forslag til møtet er over.';
+    });
+  }
+
+  /** What it takes to adopt: a simple majority of the votes cast, or two thirds. */
+  @Post('flertall')
+  async majority(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
+    const meeting = await this.data.meeting(id);
+    const form = await readForm(req);
+    const refusal = await this.commands.run(req, meeting.id, form, {
+      type: 'SetMajorityRule',
+      rule: form.rule ?? '',
+    });
+    await this.answer(
+      req,
+      res,
+      meeting.id,
+      refusal,
+      undefined,
+      form,
+      { control: 'flertall' },
+      async () =>
+        `Flertallskravet er nå: ${lowerFirst(MAJORITY_LABEL_NB[(await this.data.meeting(meeting.id)).majority])}.`,
+    );
+  }
+
+  /** The order the pending amendments are voted on, as the officer types their numbers. */
+  @Post('rekkefolge')
+  async votingOrder(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
+    const meeting = await this.data.meeting(id);
+    const form = await readForm(req);
+    const order = [...(form.order ?? '').matchAll(/\d{1,6}/g)].map((m) => Number(m[0]));
+    const refusal =
+      order.length === 0 || /[^\d\s,;.]/.test(form.order ?? '')
+        ? 'Skriv forslagsnumrene i rekkefølge, med komma mellom (for eksempel 3, 1, 2).'
+        : await this.commands.run(req, meeting.id, form, { type: 'SetVotingOrder', order });
+    await this.answer(
+      req,
+      res,
+      meeting.id,
+      refusal,
+      undefined,
+      form,
+      { control: 'rekkefolge' },
+      async () =>
+        `Voteringsrekkefølgen er endret: forslag ${(await this.data.meeting(meeting.id)).toVote.join(', ')}.`,
+    );
+  }
+
+  /** What the meeting treats now: an amendment, the recommendations en bloc, the plan, or nothing. */
+  @Post('til-behandling')
+  async floor(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
+    const meeting = await this.data.meeting(id);
+    const form = await readForm(req);
+    const kind = form.kind ?? '';
+    const item: FloorItem | null | undefined =
+      kind === 'none'
+        ? null
+        : kind === 'amendment' && /^[1-9]\d{0,5}$/.test(form.no ?? '')
+          ? { kind: 'amendment', no: Number(form.no) }
+          : kind === 'recommendations' || kind === 'plan'
+            ? { kind }
+            : undefined;
+    const refusal =
+      item === undefined
+        ? 'Velg hva møtet skal behandle nå.'
+        : await this.commands.run(req, meeting.id, form, { type: 'SetFloor', item });
+    await this.answer(req, res, meeting.id, refusal, undefined, form, { control: 'til-behandling' }, () =>
+      item ? `Til behandling nå: ${floorText(meeting, item)}.` : 'Ingenting er til behandling nå.',
+    );
+  }
+
+  /** Contest the committee's recommendation on an amendment (a vote of its own), or take that back. */
+  @Post('forslag/:no/bestrid')
+  async contest(
+    @Param('id') id: string,
+    @Param('no') noParam: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    const no = amendmentNo(noParam);
+    const meeting = await this.data.meeting(id);
+    if (!allAmendments(meeting).some((x) => x.no === no))
+      throw new PageProblem(404, `Fant ikke forslag ${no} på dette møtet.`);
+    const form = await readForm(req);
+    const contested = form.contested !== 'false';
+    const refusal = await this.commands.run(req, meeting.id, form, {
+      type: 'ContestRecommendation',
+      no,
+      contested,
+    });
+    await this.answer(req, res, meeting.id, refusal, undefined, form, { control: 'bestrid' }, () =>
+      contested
+        ? `Innstillingen til forslag ${no} er bestridt: forslaget voteres over for seg.`
+        : `Forslag ${no} er med i innstillingene samlet igjen.`,
+    );
+  }
+
+  /** The committee's recommendations accepted en bloc, in one vote with optional counts. */
+  @Post('innstillinger')
+  async acceptRecommendations(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
+    const meeting = await this.data.meeting(id);
+    const form = await readForm(req);
+    const votes = counts(form);
+    // The amendments the officer saw listed: one recommended since is not settled unseen.
+    const nos = [...(form.nos ?? '').matchAll(/\d{1,6}/g)].map((m) => Number(m[0]));
+    const refusal =
+      votes === 'invalid'
+        ? 'Stemmetallene må være hele tall fra 0.'
+        : nos.length === 0
+          ? 'Ingen innstillinger å vedta samlet.'
+          : await this.commands.run(req, meeting.id, form, {
+              type: 'AcceptRecommendations',
+              nos,
+              ...votes,
+            });
+    await this.answer(
+      req,
+      res,
+      meeting.id,
+      refusal,
+      undefined,
+      form,
+      { control: 'innstillinger' },
+      async () => {
+        const after = new Map(allAmendments(await this.data.meeting(meeting.id)).map((a) => [a.no, a]));
+        const settled = nos.map(
+          (no) => `forslag ${no} ${lowerFirst(after.get(no) ? resultText(after.get(no)!) : '')}`,
+        );
+        const counted =
+          votes === 'invalid'
+            ? ''
+            : describeCountsNb({
+                for: votes.for ?? null,
+                against: votes.against ?? null,
+                abstain: votes.abstain ?? null,
+              });
+        return `Innstillingene er vedtatt samlet${counted ? ` (${counted})` : ''}: ${settled.join('; ')}.`;
+      },
+    );
+  }
+
   @Post('planvotering')
   async planVote(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
     const meeting = await this.data.meeting(id);
@@ -229,20 +417,32 @@ export class MeetingActionsController {
     refusal: string | undefined,
     no: number | undefined,
     form: Record<string, string>,
-    placement: { top?: boolean },
+    placement: { top?: boolean; control?: string },
     done: () => string | Promise<string>,
   ): Promise<void> {
     const htmx = req.header('hx-request') === 'true';
     if (!refusal && !htmx) {
       res.redirect(
         303,
-        `/mote/${meetingId}/ledelse${no !== undefined ? `#forslag-${no}` : '#planen-som-helhet'}`,
+        `/mote/${meetingId}/ledelse${placement.control ? '' : no !== undefined ? `#forslag-${no}` : '#planen-som-helhet'}`,
       );
       return;
     }
+    // A control's refusal (the deadline, the order...) is shown at the top, with what was typed.
     const flash: OfficerFlash = refusal
-      ? { kind: 'error', text: refusal, ...(no !== undefined ? { no } : {}), values: form }
-      : { kind: 'ok', text: await done(), ...(no !== undefined ? { no } : {}), ...placement };
+      ? {
+          kind: 'error',
+          text: refusal,
+          ...(no !== undefined ? { no } : {}),
+          values: form,
+          ...(placement.control ? { top: true } : {}),
+        }
+      : {
+          kind: 'ok',
+          text: await done(),
+          ...(no !== undefined ? { no } : {}),
+          top: placement.top === true || placement.control !== undefined,
+        };
     const ctx = await this.data.context(meetingId);
     const model = { ...ctx, csrf: csrfToken(req), visitor: visitorOf(req), flash };
     res

@@ -22,6 +22,7 @@ import {
   queryString,
   readForm,
   ServerTimingInterceptor,
+  actorOf,
   visitorOf,
 } from '../page-http.js';
 import { MeetingCommands } from './meeting-commands.js';
@@ -55,10 +56,14 @@ function planId(value: string): string {
   return value;
 }
 
-/** Whether the signed-in reader leads meetings in the organisation (meeting officer, or admin). */
 /** Whether the caller may post the meeting officer's forms: the access policy's own row for them. */
 export function canLead(req: Request, organisationId: string): boolean {
   return mayCall(req.principal?.grants, 'POST', '/mote/:id/*', organisationId);
+}
+
+/** Whether the caller may file amendments (a member, or the meeting officer): the policy's row. */
+export function mayFile(req: Request, organisationId: string): boolean {
+  return mayCall(req.principal?.grants, 'POST', '/mote/:id/forslag', organisationId);
 }
 
 /** The live regions a meeting page can ask for, each rendered from the meeting as it is. */
@@ -134,12 +139,16 @@ export class MeetingPagesController {
     const ctx = await this.data.context(id);
     const leads = canLead(req, ctx.meeting.organisationId);
     const csrf = csrfToken(req);
+    const actor = actorOf(req);
+    const mine = allAmendments(ctx.meeting).filter((a) => a.status === 'filed' && a.filedBy === actor);
     return meetingPage({
       ...ctx,
       canLead: leads,
       csrf,
       visitor: visitorOf(req),
-      ...(leads ? { filing: { meetingId: ctx.meeting.id, papers: ctx.papers, csrf, asOfficer: true } } : {}),
+      ...(mayFile(req, ctx.meeting.organisationId)
+        ? { filing: { meetingId: ctx.meeting.id, papers: ctx.papers, csrf, asOfficer: leads }, mine }
+        : {}),
     }).value;
   }
 
@@ -162,7 +171,9 @@ export class MeetingPagesController {
       canLead: leads,
       csrf,
       visitor: visitorOf(req),
-      ...(leads ? { filing: { meetingId: ctx.meeting.id, papers: ctx.papers, csrf, asOfficer: true } } : {}),
+      ...(mayFile(req, ctx.meeting.organisationId)
+        ? { filing: { meetingId: ctx.meeting.id, papers: ctx.papers, csrf, asOfficer: leads } }
+        : {}),
     }).value;
   }
 

@@ -132,7 +132,8 @@ export function amendmentCard(a: AmendmentView, o: AmendmentCardOptions): Html {
       ${targetLabel(a)}${lines ? ` (${lines})` : ''}${raw(`</${h}>`)}
       ${amendmentStatusBadge(a, `forslag-${a.no}-status`)}
     </div>
-    ${a.proposer ? html`<p class="proposer">Forslagsstiller: ${a.proposer}</p>` : ''} ${changeLines(change)}
+    ${a.proposer ? html`<p class="proposer">Forslagsstiller: ${a.proposer}${a.inMeeting ? ' (fremmet i møtet)' : ''}</p>` : a.inMeeting ? html`<p class="proposer">Fremmet i møtet</p>` : ''}
+    ${changeLines(change)}
     ${!change.applies && a.status === 'filed' ? html`<p class="notice">Teksten forslaget endrer, står ikke lenger i planen slik den er nå.</p>` : ''}
     ${fieldReason(a) ? html`<p class="justification">${fieldReason(a)}</p>` : ''}
     ${a.justification ? html`<p class="justification">Begrunnelse: ${a.justification}</p>` : ''}
@@ -143,6 +144,8 @@ export function amendmentCard(a: AmendmentView, o: AmendmentCardOptions): Html {
               <strong>Innstilling: ${recommendationLabel(r.recommendation)}</strong
               >${r.note ? html` – ${r.note}` : ''}
             </p>
+            ${a.contested && a.status === 'filed' ? html`<p class="help">Innstillingen er bestridt: forslaget voteres over for seg.</p>` : ''}
+            ${a.enBloc ? html`<p class="help">Avgjort da innstillingene ble vedtatt samlet.</p>` : ''}
             ${
               modified
                 ? html`<p class="help">Komiteens tekst:</p>

@@ -1,10 +1,26 @@
-import { describeCountsNb, MEETING_BODY_LABEL_NB, type MeetingView } from '@app/read-models';
+import { describeDeadline } from '@app/domain';
+import {
+  amendmentOpLabel,
+  describeCountsNb,
+  MAJORITY_LABEL_NB,
+  MEETING_BODY_LABEL_NB,
+  type AmendmentView,
+  type MeetingView,
+} from '@app/read-models';
+import { randomUUID } from 'node:crypto';
 import { formatDate } from '../../format.js';
 import { html, raw, type Html } from '../../html.js';
 import { emptyState, headingTag } from '../../views/components.js';
 import { layout, type Visitor } from '../../views/layout.js';
 import type { MeetingContext } from '../meeting-page-data.js';
-import { amendmentCard, inVotingOrder, meetingName, meetingStatusText } from './amendment.js';
+import {
+  amendmentCard,
+  citedLines,
+  inVotingOrder,
+  meetingName,
+  meetingStatusText,
+  targetLabel,
+} from './amendment.js';
 import { filingForm, type FilingFormModel } from './filing-form.js';
 import { liveRegion } from './live.js';
 
@@ -12,8 +28,10 @@ export interface MeetingPageModel extends MeetingContext {
   /** The reader may lead the meeting (meeting officer in its organisation). */
   readonly canLead: boolean;
   readonly csrf?: string | undefined;
-  /** The filing form, for those who may file (the meeting officer). */
+  /** The filing form, for those who may file (members before the deadline, the meeting officer). */
   readonly filing?: FilingFormModel;
+  /** The signed-in member's own amendments still to be decided: they may withdraw them. */
+  readonly mine?: readonly AmendmentView[];
   readonly visitor: Visitor;
 }
 
@@ -51,6 +69,14 @@ export function meetingFacts(ctx: MeetingContext): Html {
       <dt>Status</dt>
       <dd>${meetingStatusText(meeting)}</dd>
     </div>
+    <div>
+      <dt>Frist for endringsforslag</dt>
+      <dd>${meeting.deadline ? describeDeadline(meeting.deadline) : 'Ingen frist'}</dd>
+    </div>
+    <div>
+      <dt>Flertallskrav</dt>
+      <dd>${MAJORITY_LABEL_NB[meeting.majority]}</dd>
+    </div>
   </dl>`;
 }
 
@@ -61,6 +87,33 @@ export function planVoteText(meeting: MeetingView): string {
   return `Planen som helhet: ${pv.result === 'adopted' ? 'vedtatt' : 'ikke vedtatt'}${counts ? ` (${counts})` : ''}.`;
 }
 
+/** "Forslag 3: endring, Tiltak 4.2.J (linje 94)": an amendment named as the hall hears it. */
+export function amendmentTitle(a: AmendmentView): string {
+  const lines = citedLines(a);
+  return `Forslag ${a.no}: ${amendmentOpLabel(a.op).toLocaleLowerCase('nb')}, ${targetLabel(a)}${lines ? ` (${lines})` : ''}`;
+}
+
+/**
+ * What the meeting treats now, as the officer put it on the floor; before they do, the next
+ * amendment in the voting order.
+ */
+export function nowTreated(meeting: MeetingView, toVote: readonly AmendmentView[]): Html {
+  if (meeting.planVote) return html``;
+  const floor = meeting.floor;
+  const floorAmendment = floor?.kind === 'amendment' ? toVote.find((a) => a.no === floor.no) : undefined;
+  const [label, what] =
+    floor?.kind === 'plan'
+      ? ['Til behandling nå', 'Planen som helhet']
+      : floor?.kind === 'recommendations'
+        ? ['Til behandling nå', `Komiteens innstillinger samlet (forslag ${meeting.enBloc.join(', ')})`]
+        : floorAmendment
+          ? ['Til behandling nå', amendmentTitle(floorAmendment)]
+          : toVote[0]
+            ? ['Neste til votering', amendmentTitle(toVote[0])]
+            : ['Neste', 'Planen som helhet'];
+  return html`<p class="now-treated" role="status">${label}: <strong>${what}</strong></p>`;
+}
+
 /** What the delegates follow: the amendments still to be voted on, in order, then the decided. */
 export function meetingProgress(ctx: MeetingContext, headingLevel = 2): Html {
   const { meeting } = ctx;
@@ -68,6 +121,7 @@ export function meetingProgress(ctx: MeetingContext, headingLevel = 2): Html {
   const plans = { now: ctx.plan, papers: ctx.papers };
   const h = headingLevel;
   return html`${meeting.planVote ? html`<p class="plan-vote-result" role="status">${planVoteText(meeting)}</p>` : ''}
+    ${nowTreated(meeting, toVote)}
     <section aria-labelledby="til-votering">
       ${headingOf(h, 'til-votering', `Til votering (${toVote.length})`)}
       ${
@@ -125,6 +179,27 @@ export function meetingPage(model: MeetingPageModel): Html {
             </details>`
           : ''
       }
+      ${model.mine && model.mine.length > 0 ? ownAmendments(model.meeting.id, model.mine, model.csrf) : ''}
       ${liveRegion('motet-live', `/mote/${meeting.id}/live?visning=motet`, meetingProgress(model), '1s')}`,
   });
+}
+
+/** The member's own pending amendments, each with a button to withdraw it. */
+function ownAmendments(meetingId: string, mine: readonly AmendmentView[], csrf: string | undefined): Html {
+  return html`<section aria-labelledby="dine-forslag" class="own-amendments no-print">
+    ${headingOf(2, 'dine-forslag', 'Dine forslag')}
+    <ul>
+      ${mine.map(
+        (a) =>
+          html`<li>
+            <a href="#forslag-${a.no}">${amendmentTitle(a)}</a>
+            <form class="inline-form" method="post" action="/mote/${meetingId}/forslag/${a.no}/trekk">
+              <input type="hidden" name="commandId" value="${randomUUID()}" />
+              ${csrf ? html`<input type="hidden" name="_csrf" value="${csrf}" />` : ''}
+              <button type="submit" class="secondary">Trekk forslag ${a.no}</button>
+            </form>
+          </li>`,
+      )}
+    </ul>
+  </section>`;
 }

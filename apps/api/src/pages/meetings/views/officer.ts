@@ -1,12 +1,22 @@
 import { RECOMMENDATIONS, type AmendmentFields } from '@app/domain';
 import { RECOMMENDATION_LABEL_NB, type AmendmentView } from '@app/read-models';
-import { randomUUID } from 'node:crypto';
 import { html, raw, type Html } from '../../html.js';
 import { emptyState } from '../../views/components.js';
 import { layout, type Visitor } from '../../views/layout.js';
 import type { MeetingContext } from '../meeting-page-data.js';
 import { amendmentCard, inVotingOrder, meetingName } from './amendment.js';
 import { headingOf, meetingFacts, meetingLinks, planVoteText } from './meeting.js';
+import {
+  contestForm,
+  enBlocForm,
+  floorButton,
+  floorStatus,
+  hiddenFields,
+  officerFormAttrs,
+  rulesForms,
+  votingOrderForm,
+  type ControlsModel,
+} from './officer-controls.js';
 
 /** A message after an officer's action: on the amendment it concerns, or on the plan vote. */
 export interface OfficerFlash {
@@ -99,16 +109,6 @@ export function modifiedFields(
   }
 }
 
-function hidden(csrf: string | undefined): Html {
-  return html`<input type="hidden" name="commandId" value="${randomUUID()}" />
-    ${csrf ? html`<input type="hidden" name="_csrf" value="${csrf}" />` : ''}`;
-}
-
-/** A form that posts with htmx (the officer's region is swapped) or, without JavaScript, as a plain form. */
-function formAttrs(action: string): Html {
-  return html`method="post" action="${action}" hx-post="${action}" hx-target="#ledelse" hx-swap="outerHTML"`;
-}
-
 function flashFor(flash: OfficerFlash | undefined, no: number | undefined): Html {
   if (!flash || flash.no !== no || flash.top) return html``;
   return html`<p class="flash flash-${flash.kind}" role="${flash.kind === 'ok' ? 'status' : 'alert'}">
@@ -125,8 +125,8 @@ function recommendationForm(meetingId: string, a: AmendmentView, model: OfficerP
   const modifiedNow = a.recommendation?.modified
     ? modifiedFieldOf({ op: a.op, fields: { ...a.fields, ...a.recommendation.modified } })
     : undefined;
-  return html`<form class="action-form officer-form" ${formAttrs(action)}>
-    ${hidden(model.csrf)}
+  return html`<form class="action-form officer-form" ${officerFormAttrs(action)}>
+    ${hiddenFields(model.csrf)}
     <fieldset>
       <legend>Innstilling til forslag ${a.no}</legend>
       <div class="choices" role="radiogroup" aria-label="Innstilling">
@@ -167,8 +167,8 @@ function voteForm(meetingId: string, a: AmendmentView, model: OfficerPageModel):
   const action = `/mote/${meetingId}/forslag/${a.no}/votering`;
   const v = model.flash?.no === a.no ? (model.flash.values ?? {}) : {};
   const modified = a.recommendation?.recommendation === 'adopt_modified';
-  return html`<form class="action-form officer-form vote-form" ${formAttrs(action)}>
-    ${hidden(model.csrf)}
+  return html`<form class="action-form officer-form vote-form" ${officerFormAttrs(action)}>
+    ${hiddenFields(model.csrf)}
     <fieldset>
       <legend>Votering over forslag ${a.no}</legend>
       <div class="choices" role="radiogroup" aria-label="Resultat">
@@ -237,8 +237,8 @@ function planVoteForm(model: OfficerPageModel, pending: number): Html {
   const action = `/mote/${meeting.id}/planvotering`;
   const v = model.flash?.no === undefined ? (model.flash?.values ?? {}) : {};
   if (meeting.planVote) return html`<p class="plan-vote-result">${planVoteText(meeting)}</p>`;
-  return html`<form class="action-form officer-form vote-form" ${formAttrs(action)}>
-    ${hidden(model.csrf)}
+  return html`<form class="action-form officer-form vote-form" ${officerFormAttrs(action)}>
+    ${hiddenFields(model.csrf)}
     <fieldset>
       <legend>Planen som helhet</legend>
       ${pending > 0 ? html`<p class="help">Stem over de ${pending} gjenstående forslagene først.</p>` : ''}
@@ -315,8 +315,15 @@ export function officerRegion(model: OfficerPageModel): Html {
   const { toVote, decided } = inVotingOrder(meeting);
   const plans = { now: model.plan, papers: model.papers };
   const flash = model.flash;
+  const controls: ControlsModel = {
+    meeting,
+    csrf: model.csrf,
+    ...(flash?.top && flash.kind === 'error' && flash.values ? { values: flash.values } : {}),
+  };
+  const onFloor = (no: number) => meeting.floor?.kind === 'amendment' && meeting.floor.no === no;
   return html`<div id="ledelse" class="officer">
-    ${flash?.top ? html`<p class="flash flash-${flash.kind}" role="status">${flash.text}</p>` : ''}
+    ${flash?.top ? html`<p class="flash flash-${flash.kind}" role="${flash.kind === 'ok' ? 'status' : 'alert'}">${flash.text}</p>` : ''}
+    ${floorStatus(controls)}
     <section aria-labelledby="votering">
       ${headingOf(2, 'votering', `Voteringsrekkefølge (${toVote.length} igjen)`)}
       ${
@@ -330,27 +337,43 @@ export function officerRegion(model: OfficerPageModel): Html {
                 Foreslått rekkefølge: forslag til samme tekst samlet, det mest vidtgående først. Et forslag
                 som et vedtatt forslag har gjort umulig, bortfaller når det voteres over.
               </p>
+              ${votingOrderForm(controls)}
+              ${
+                meeting.enBloc.length > 0 && meeting.floor?.kind !== 'recommendations'
+                  ? floorButton(
+                      controls,
+                      { kind: 'recommendations' },
+                      'Sett komiteens innstillinger samlet til behandling nå',
+                    )
+                  : ''
+              }
+              ${enBlocForm(controls)}
               <ol class="voting-order">
                 ${toVote.map((a, i) => {
                   const forms = html`<div class="officer-actions">
                     ${recommendationForm(meeting.id, a, model)} ${voteForm(meeting.id, a, model)}
                   </div>`;
                   // The next to be treated has its forms open; the others behind a click, so the page stays short.
-                  const open = i === 0 || (model.flash?.kind === 'error' && model.flash.no === a.no);
+                  const open =
+                    i === 0 || onFloor(a.no) || (model.flash?.kind === 'error' && model.flash.no === a.no);
                   return html`<li>
                     ${amendmentCard(a, {
                       plans,
                       headingLevel: 3,
-                      current: i === 0,
+                      current: meeting.floor ? onFloor(a.no) : i === 0,
                       actions: html`${orderNote(model, a.no)} ${flashFor(model.flash, a.no)}
-                      ${
-                        open
-                          ? forms
-                          : html`<details class="officer-more">
-                              <summary>Innstilling og votering for forslag ${a.no}</summary>
-                              ${forms}
-                            </details>`
-                      }`,
+                        <div class="floor-actions">
+                          ${onFloor(a.no) ? '' : floorButton(controls, { kind: 'amendment', no: a.no }, `Sett forslag ${a.no} til behandling nå`)}
+                          ${contestForm(controls, a)}
+                        </div>
+                        ${
+                          open
+                            ? forms
+                            : html`<details class="officer-more">
+                                <summary>Innstilling og votering for forslag ${a.no}</summary>
+                                ${forms}
+                              </details>`
+                        }`,
                     })}
                   </li>`;
                 })}
@@ -359,7 +382,11 @@ export function officerRegion(model: OfficerPageModel): Html {
     </section>
     <section aria-labelledby="planen-som-helhet">
       ${headingOf(2, 'planen-som-helhet', 'Planen som helhet')} ${flashFor(model.flash, undefined)}
+      ${meeting.planVote || meeting.floor?.kind === 'plan' ? '' : floorButton(controls, { kind: 'plan' }, 'Sett planen som helhet til behandling nå')}
       ${planVoteForm(model, toVote.length)}
+    </section>
+    <section aria-labelledby="moteregler">
+      ${headingOf(2, 'moteregler', 'Møteregler')} ${rulesForms(controls)}
     </section>
     ${
       decided.length > 0

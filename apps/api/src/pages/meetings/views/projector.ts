@@ -51,6 +51,24 @@ function treated(a: AmendmentView, ctx: MeetingContext, position: string): Html 
   </article>`;
 }
 
+/** The committee's recommendations put to the meeting in one vote: each amendment and what it recommends. */
+function enBloc(ctx: MeetingContext): Html {
+  const byNo = new Map(ctx.meeting.targets.flatMap((t) => t.amendments).map((a) => [a.no, a]));
+  return html`<article class="projector-amendment" aria-labelledby="skjerm-samlet">
+    <p class="projector-kicker">Til behandling</p>
+    <h2 id="skjerm-samlet">Komiteens innstillinger samlet</h2>
+    <ul class="projector-en-bloc">
+      ${ctx.meeting.enBloc.map((no) => {
+        const a = byNo.get(no);
+        return html`<li>
+          Forslag ${no}${a ? html`, ${targetLabel(a)}` : ''}: innstilling
+          <strong>${a?.recommendation ? recommendationLabel(a.recommendation.recommendation) : ''}</strong>
+        </li>`;
+      })}
+    </ul>
+  </article>`;
+}
+
 /**
  * The decisions the hall has just seen made: the last amendment put to the vote and every one
  * that lapsed or was withdrawn after it (an adoption makes the amendments it made impossible
@@ -69,7 +87,9 @@ export function projectorView(ctx: MeetingContext): Html {
   const { toVote, decided } = inVotingOrder(meeting);
   const total = toVote.length + decided.length;
   const lastDecisions = latestDecisions(decided);
-  const next = toVote[0];
+  // What the officer put on the floor; before they do, the next in the voting order.
+  const floor = meeting.floor;
+  const next = (floor?.kind === 'amendment' ? toVote.find((a) => a.no === floor.no) : undefined) ?? toVote[0];
   if (meeting.planVote) {
     const counts = describeCountsNb(meeting.planVote);
     return html`<div class="projector-final" role="status">
@@ -91,12 +111,19 @@ export function projectorView(ctx: MeetingContext): Html {
       : ''
   }
   ${
-    next
-      ? treated(next, ctx, `Til behandling · ${decided.length + 1} av ${total}`)
-      : html`<div class="projector-final">
-          <h2>${total === 0 ? 'Ingen endringsforslag' : 'Alle forslagene er behandlet'}</h2>
-          <p>Neste: planen som helhet.${meeting.planVote ? ` ${planVoteText(meeting)}` : ''}</p>
-        </div>`
+    floor?.kind === 'recommendations' && meeting.enBloc.length > 0
+      ? enBloc(ctx)
+      : floor?.kind === 'plan'
+        ? html`<div class="projector-final">
+            <p class="projector-kicker">Til behandling</p>
+            <h2>Planen som helhet</h2>
+          </div>`
+        : next
+          ? treated(next, ctx, `Til behandling · ${decided.length + 1} av ${total}`)
+          : html`<div class="projector-final">
+              <h2>${total === 0 ? 'Ingen endringsforslag' : 'Alle forslagene er behandlet'}</h2>
+              <p>Neste: planen som helhet.${meeting.planVote ? ` ${planVoteText(meeting)}` : ''}</p>
+            </div>`
   }`;
 }
 
