@@ -188,7 +188,7 @@ describe('meeting pages for members and the officer’s controls', () => {
     const badDeadline = await officer.post('/frist', { deadline: 'første mars' }).expect(422);
     expect(badDeadline.text).toContain('role="alert"');
 
-    for (const fields of [
+    for (const fields of <Array<Record<string, string>>>[
       { del: 'measure:4.1.B', type: 'stryking', fra: 'i valgkampen', forslagsstiller: 'Frogner SV' },
       {
         del: 'measure:4.1.A',
