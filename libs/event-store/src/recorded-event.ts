@@ -6,6 +6,11 @@ export interface EventCause {
   readonly reference?: string;
   readonly meetingId?: string;
   readonly amendmentNo?: number;
+  /**
+   * An import from a file: the file's digest and the corrections a plan editor made to what was
+   * read from it, so importing the same file again applies them again and gives the same plan.
+   */
+  readonly source?: { readonly digest: string; readonly corrections: readonly object[] };
 }
 
 /** What every event carries beside its data (DESIGN.md, "Every event carries metadata"). */

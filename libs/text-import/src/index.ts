@@ -1,3 +1,8 @@
+export {
+  applyCorrections,
+  CORRECTION_KINDS,
+  type ImportCorrection,
+} from './corrections/apply-corrections.js';
 export { UnreadableDocumentError, type Refusal } from './errors.js';
 export { importPlanFile, importPlanText } from './import-plan-text.js';
 export { LABELS, PLAN_WORDS, type Role } from './vocabulary.js';

@@ -61,6 +61,8 @@ export interface ImportReport {
   issues: ImportIssue[];
   /** Every line of the source and what became of it, in order. */
   lines?: LineAccount[];
+  /** How many of a plan editor's corrections were applied (see applyCorrections). */
+  corrections?: number;
   /** When the document marks its revision: how many goals and measures the text before it had. */
   revision?: { readonly goals: number; readonly measures: number };
 }

@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { CSRF } from './access.guard.js';
 import { csrfTokenMiddleware } from './csrf.js';
+import { isMultipart, isUploadPath, readUploads } from '../http/uploads.js';
 
 /**
  * What the api needs in front of its routes: security headers with a strict Content Security
@@ -47,6 +48,8 @@ export function configureSecurity(
   app.use(refuseUnreadableBodies);
   app.use(cookieParser(sessionSecret));
   app.useBodyParser('urlencoded', { limit: '2mb', extended: false });
+  // Documents uploaded for import (POST /imports, the import pages), before the CSRF check reads the form.
+  app.use(readUploads);
   app.use(csrfTokenMiddleware(app.get<DoubleCsrfUtilities>(CSRF)));
 }
 
@@ -67,7 +70,8 @@ function refuseUnreadableBodies(req: Request, res: Response, next: NextFunction)
   const hasBody =
     Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
   const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-  if (hasBody && req.method !== 'GET' && req.method !== 'HEAD' && !(type && READABLE_BODIES.includes(type))) {
+  const readable = (type && READABLE_BODIES.includes(type)) || (isUploadPath(req.path) && isMultipart(req));
+  if (hasBody && req.method !== 'GET' && req.method !== 'HEAD' && !readable) {
     res.status(415).json({
       statusCode: 415,
       message: `Send the body as ${READABLE_BODIES.slice(0, 2).join(' or ')} (or plain text/YAML where the route says so)`,

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Server } from 'node:http';
+import { isMultipart, isUploadPath, UPLOAD_LIMIT_BYTES } from './uploads.js';
 
 /** The largest request body the api reads (JSON, form, text/YAML). */
 export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -12,7 +13,9 @@ export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
  */
 export function refuseOversizedBodies(req: Request, res: Response, next: NextFunction): void {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > BODY_LIMIT_BYTES) {
+  // A document uploaded for import may be larger (uploads.ts reads it within its own limit).
+  const limit = isUploadPath(req.path) && isMultipart(req) ? UPLOAD_LIMIT_BYTES : BODY_LIMIT_BYTES;
+  if (declared > limit) {
     res.setHeader('Connection', 'close');
     res.status(413).json({ statusCode: 413, message: 'The request body is too large' });
     return;

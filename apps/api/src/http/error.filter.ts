@@ -5,6 +5,7 @@ import { isConnectionFailure } from '@app/event-store-postgres';
 import { PlanDocumentError } from '@app/plan-document';
 import { PlanMomentNotFound } from '@app/read-models';
 import { UnreadableDocumentError } from '@app/text-import';
+import { UnreadableFileError } from '@app/document-readers';
 import type { Response } from 'express';
 import { BODY_DEPTH_LIMIT } from './body-limit.js';
 
@@ -61,7 +62,22 @@ export class ErrorFilter implements ExceptionFilter {
       return;
     }
     if (error instanceof UnreadableDocumentError) {
-      response.status(400).json({ statusCode: 400, error: 'UNREADABLE_DOCUMENT', message: error.message });
+      // The refusal in parts (what was looked for, what to do next, in English and Norwegian).
+      response.status(400).json({
+        statusCode: 400,
+        error: 'UNREADABLE_DOCUMENT',
+        message: error.message,
+        ...(error.refusal ? { refusal: error.refusal } : {}),
+      });
+      return;
+    }
+    if (error instanceof UnreadableFileError) {
+      response.status(400).json({
+        statusCode: 400,
+        error: 'UNREADABLE_FILE',
+        message: error.message,
+        norwegian: error.norwegian,
+      });
       return;
     }
     if (error instanceof PlanMomentNotFound) {

@@ -5,14 +5,20 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request } from 'express';
 import { ImportBodyDto, ImportOptionsQuery } from '../imports/import.dto.js';
+import { CSRF_FIELD } from '../auth/csrf.js';
+import { isMultipart, uploadedFile } from './uploads.js';
 import { ReplayQuery } from '../meetings/meeting.dto.js';
 import { assertWellFormedText } from './well-formed-text.js';
 
 /** POST /imports as read: its options (query and JSON body) and the plan read from its content. */
 export interface RequestedImport {
   readonly options: ImportOptionsQuery;
-  readonly read: PlanContent;
+  /** `reused`: corrections kept from an earlier import of the same file were applied. */
+  readonly read: PlanContent & { readonly reused?: boolean };
 }
+
+/** The form field a page carries a file in that was uploaded before (base64), where it cannot send the file again. */
+export const FILE_BASE64_FIELD = 'fileBase64';
 
 /**
  * The document a request carries (a plan to import, a protocol to replay), read once per
@@ -32,9 +38,14 @@ export class RequestDocuments {
     private readonly meetingProtocols: MeetingProtocols,
   ) {}
 
-  /** POST /imports: a JSON `{ content, ...options }` or a raw text/YAML body with the options in the query. */
+  /**
+   * POST /imports: a JSON `{ content, ...options }`, a raw text/YAML body with the options in the
+   * query, or a multipart/form-data upload: the file in `file` (or, from a page that has it
+   * already, base64 in `fileBase64`) and the options as fields.
+   */
   planImport(request: Request): Promise<RequestedImport> {
     return remembered(this.imports, request, async () => {
+      if (isMultipart(request)) return this.uploadedImport(request);
       const body = request.body as unknown;
       const query = await valid(ImportOptionsQuery, request.query);
       const fromBody =
@@ -46,23 +57,49 @@ export class RequestDocuments {
         );
       }
       const options: ImportOptionsQuery = { ...query, ...(fromBody ? withoutContent(fromBody) : {}) };
-      const read = await this.readPlan({
-        content,
-        ...(options.format ? { format: options.format } : {}),
-        ...(options.id ? { id: options.id } : {}),
-        ...(options.org ? { org: options.org } : {}),
-        ...(options.sourceName ? { sourceName: options.sourceName } : {}),
-      });
-      return { options, read };
+      return { options, read: await this.readPlan({ content, ...readOptions(options) }) };
     });
+  }
+
+  private async uploadedImport(request: Request): Promise<RequestedImport> {
+    const {
+      [CSRF_FIELD]: _csrf,
+      [FILE_BASE64_FIELD]: base64,
+      ...fields
+    } = (request.body ?? {}) as Record<string, string | undefined>;
+    const corrections = fields.corrections;
+    if (typeof corrections === 'string') {
+      try {
+        (fields as Record<string, unknown>).corrections =
+          corrections.trim() === '' ? undefined : JSON.parse(corrections);
+      } catch {
+        throw new BadRequestException('corrections must be a JSON array');
+      }
+    }
+    const options = await valid(ImportOptionsQuery, { ...request.query, ...definedOnly(fields) });
+    const file = uploadedFile(request, 'file');
+    const bytes = file?.bytes ?? (base64 ? new Uint8Array(Buffer.from(base64, 'base64')) : undefined);
+    if (!bytes || bytes.length === 0) {
+      throw new BadRequestException(
+        'Send the document as the `file` part of the multipart/form-data body (a .docx, .odt, .pdf, .md, .txt, .yaml or .json file)',
+      );
+    }
+    const sourceName = options.sourceName ?? file?.name;
+    return {
+      options,
+      read: await this.readPlan({
+        bytes,
+        ...readOptions({ ...options, ...(sourceName ? { sourceName } : {}) }),
+      }),
+    };
   }
 
   /**
    * The plan as read, with text the database cannot store (a NUL or a lone surrogate written as
    * an escape in the YAML) refused before anyone acts on it: the guard and the import alike.
    */
-  private async readPlan(request: Parameters<PlanImports['read']>[0]): Promise<PlanContent> {
-    const read = await this.planImports.read(request);
+  private async readPlan(request: Parameters<PlanImports['read']>[0]): Promise<RequestedImport['read']> {
+    const read = await this.planImports.readCorrected(request);
     assertWellFormedText(read.document, 'document');
     return read;
   }
@@ -154,6 +191,22 @@ async function valid<T extends object>(type: new () => T, value: unknown): Promi
 function withoutContent(body: ImportBodyDto): ImportOptionsQuery {
   const { content: _content, ...options } = body;
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+}
+
+/** What the reading takes of an import's options. */
+function readOptions(options: ImportOptionsQuery): Parameters<PlanImports['read']>[0] {
+  return {
+    ...(options.format ? { format: options.format } : {}),
+    ...(options.id ? { id: options.id } : {}),
+    ...(options.org ? { org: options.org } : {}),
+    ...(options.sourceName ? { sourceName: options.sourceName } : {}),
+    ...(options.corrections ? { corrections: options.corrections } : {}),
+  };
+}
+
+/** A form's fields without the empty ones (an empty `id` field is no id). */
+function definedOnly(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== ''));
 }
 
 /** RequestDocuments for the access guard and the controllers alike (one instance: one reading per request). */

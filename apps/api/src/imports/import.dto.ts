@@ -1,10 +1,72 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ImportFormat } from '@app/runtime';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { CORRECTION_KINDS } from '@app/text-import';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { SLUG } from '../plans/dto/create-plan.dto.js';
 
 const FORMATS = ['auto', 'document', 'text'] as const;
+
+/** A plan editor's correction of what was read: see ImportCorrection in @app/text-import. */
+export class ImportCorrectionDto {
+  @ApiProperty({ description: 'The source line (1-based, as the report numbers them) the element starts on' })
+  @IsInt()
+  @Min(1)
+  line!: number;
+
+  @ApiPropertyOptional({ enum: CORRECTION_KINDS })
+  @IsOptional()
+  @IsIn(CORRECTION_KINDS)
+  kind?: (typeof CORRECTION_KINDS)[number];
+
+  @ApiPropertyOptional({ description: 'Join it to the element before it in its section' })
+  @IsOptional()
+  @IsBoolean()
+  merge?: boolean;
+
+  @ApiPropertyOptional({ description: 'Split it in two where this text starts' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  splitAt?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  text?: string;
+
+  @ApiPropertyOptional({ description: 'Timing as written; empty for none' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  timing?: string;
+
+  @ApiPropertyOptional({ description: 'Ansvar as written ("FS, lokallagene"); empty for none' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  responsible?: string;
+
+  @ApiPropertyOptional({ description: 'The number of the section it belongs in' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  section?: string;
+}
 
 export class ImportOptionsQuery {
   @ApiPropertyOptional({
@@ -41,6 +103,28 @@ export class ImportOptionsQuery {
   )
   @IsBoolean({ message: 'dryRun must be true or false' })
   dryRun?: boolean;
+
+  @ApiPropertyOptional({
+    type: [ImportCorrectionDto],
+    description:
+      "Corrections of what was read from a plan's text or file, each naming the line it starts on (a JSON array in a form field). Without them, those kept from an earlier import of the same file as the same plan are applied.",
+  })
+  @IsOptional()
+  @IsArray({ message: 'corrections must be a JSON array' })
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => ImportCorrectionDto)
+  corrections?: ImportCorrectionDto[];
+}
+
+/** POST /imports as multipart/form-data: the file, and the options as form fields. */
+export class ImportUploadDto extends ImportOptionsQuery {
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description: 'A .docx, .odt, .pdf, .md, .txt, .yaml or .json file',
+  })
+  file!: unknown;
 }
 
 export class ImportBodyDto extends ImportOptionsQuery {

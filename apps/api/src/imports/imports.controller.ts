@@ -1,5 +1,13 @@
 import { Controller, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiExtraModels,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { formatPosition } from '@app/event-store';
 import { ProjectionRunner } from '@app/read-models';
 import { PlanImports } from '@app/runtime';
@@ -8,9 +16,10 @@ import { logCommandId } from '../auth/logging.js';
 import { actorOf } from '../http/command-envelope.js';
 import { RequestDocuments } from '../http/request-documents.js';
 import { PLAN_DOCUMENT_EXAMPLE } from '../http/openapi-examples.js';
-import { ImportBodyDto, ImportOptionsQuery } from './import.dto.js';
+import { ImportBodyDto, ImportOptionsQuery, ImportUploadDto } from './import.dto.js';
 
 @ApiTags('imports')
+@ApiExtraModels(ImportBodyDto, ImportUploadDto)
 @Controller('imports')
 export class ImportsController {
   constructor(
@@ -22,13 +31,13 @@ export class ImportsController {
   @Post()
   @ApiOperation({
     summary:
-      'Import a plan: a plan document (YAML/JSON) or the text of a plan (the shapes in the seed documents)',
+      'Import a plan: a plan document (YAML/JSON), a plan as Word (.docx), ODF (.odt), PDF, Markdown or text',
     description:
-      "Send JSON `{ content, format?, id?, org?, dryRun? }`, or the raw text with Content-Type text/plain or application/yaml and the options as query parameters. One atomic append: a document with a problem writes nothing; importing the same document again appends nothing. Authorised on the document as it will be imported: plan_editor in its organisation (and the existing plan's); a dry run needs only a signed-in caller.",
+      "Send JSON `{ content, format?, id?, org?, dryRun?, corrections? }`, the raw text with Content-Type text/plain or application/yaml and the options as query parameters, or a file as multipart/form-data (`file`, the options as fields, `corrections` as a JSON array). One atomic append: a document with a problem writes nothing; importing the same document again appends nothing. A file's corrections are kept with the import, and applied again when the same file is imported as the same plan without corrections of its own. The dry run shows the plan document, the report (what became of every line of the source) and the source's lines. Authorised on the document as it will be imported: plan_editor in its organisation (and the existing plan's); a dry run needs only a signed-in caller.",
   })
-  @ApiConsumes('application/json', 'text/plain', 'application/yaml')
+  @ApiConsumes('application/json', 'multipart/form-data', 'text/plain', 'application/yaml')
   @ApiBody({
-    type: ImportBodyDto,
+    schema: { oneOf: [{ $ref: getSchemaPath(ImportBodyDto) }, { $ref: getSchemaPath(ImportUploadDto) }] },
     examples: {
       document: {
         summary: 'A plan document, as a dry run',
@@ -63,6 +72,11 @@ export class ImportsController {
         dryRun: true,
         document: read.document,
         report: read.report ?? null,
+        // The source's lines as the report numbers them: what was found, beside what it came from.
+        sourceLines: read.sourceLines ?? null,
+        corrections: read.corrections ?? [],
+        // Corrections kept from an earlier import of the same file were applied.
+        reusedCorrections: read.reused === true,
         // The plan before the revision the document marks: imported first, then the changes.
         earlierDocument: read.revision?.earlier ?? null,
       };
@@ -85,6 +99,8 @@ export class ImportsController {
       revision: Number(outcome.revision),
       position: outcome.position ? formatPosition(outcome.position) : null,
       report: result.report ?? null,
+      corrections: read.corrections ?? [],
+      reusedCorrections: read.reused === true,
     };
   }
 }

@@ -1,15 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { EventStore } from '@app/event-store';
 import { OffThread } from '@app/off-thread';
 import { PlanDocumentError, type PlanDocument } from '@app/plan-document';
 import {
   ImportPlanDocumentCommand,
   importCommandId,
+  planStreamId,
   type DocumentRevision,
   type ImportOutcome,
 } from '@app/plans';
-import type { ImportReport } from '@app/text-import';
-import { READ_PLAN_CONTENT, type PlanContent, type PlanContentRequest } from './read-plan-content.js';
+import type { ImportCorrection, ImportReport } from '@app/text-import';
+import {
+  READ_PLAN_CONTENT,
+  withCorrections,
+  type PlanContent,
+  type PlanContentRequest,
+} from './read-plan-content.js';
 
 export {
   detectFormat,
@@ -59,7 +66,30 @@ export class PlanImports {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly offThread: OffThread,
+    private readonly store: EventStore,
   ) {}
+
+  /**
+   * The corrections a plan editor made when this file was imported as this plan (kept with the
+   * import's first event), or undefined when the plan was not imported from this file.
+   */
+  async storedCorrections(planId: string, digest: string): Promise<readonly ImportCorrection[] | undefined> {
+    const [first] = await this.store.readStream(planStreamId(planId), { maxCount: 1 });
+    const source = first?.metadata.cause?.source;
+    return source?.digest === digest ? (source.corrections as ImportCorrection[]) : undefined;
+  }
+
+  /**
+   * Reads what was sent and applies the corrections given, or, without any, those kept from an
+   * earlier import of the same file as the same plan: importing it again gives the same plan.
+   */
+  async readCorrected(request: PlanContentRequest): Promise<PlanContent & { readonly reused?: boolean }> {
+    const read = await this.read(request);
+    if (request.corrections !== undefined || !read.sourceDigest || read.format !== 'text') return read;
+    const stored = await this.storedCorrections(read.document.plan.id, read.sourceDigest);
+    if (!stored || stored.length === 0) return read;
+    return { ...withCorrections(read, stored), reused: true };
+  }
 
   /** Reads the content into a plan document, off the main thread; nothing is written. */
   read(request: PlanContentRequest): Promise<PlanContent> {
@@ -69,6 +99,7 @@ export class PlanImports {
       ...(request.id ? { id: request.id } : {}),
       ...(request.org ? { org: request.org } : {}),
       ...(request.sourceName ? { sourceName: request.sourceName } : {}),
+      ...(request.corrections?.length ? { corrections: request.corrections } : {}),
     });
   }
 
@@ -84,8 +115,15 @@ export class PlanImports {
           commandId: envelope.commandId ?? importCommandId(document, revision),
           actor: envelope.actor,
           now,
-          // Named by the document's title, which people know it by, not by the file it came in.
-          cause: { kind: 'import', reference: document.plan.title },
+          // Named by the document's title, which people know it by, not by the file it came in;
+          // a file's corrections are kept with it (storedCorrections).
+          cause: {
+            kind: 'import',
+            reference: document.plan.title,
+            ...(read.sourceDigest
+              ? { source: { digest: read.sourceDigest, corrections: read.corrections ?? [] } }
+              : {}),
+          },
           ...(envelope.effectiveAt && !document.plan.adopted ? { effectiveAt: envelope.effectiveAt } : {}),
         },
         revision,

@@ -6,10 +6,13 @@ import {
   type PlanDocument,
 } from '@app/plan-document';
 import { readDocumentFile, UnreadableFileError } from '@app/document-readers';
+import { createHash } from 'node:crypto';
 import {
+  applyCorrections,
   importPlanFile,
   importPlanText,
   UnreadableDocumentError,
+  type ImportCorrection,
   type ImportReport,
   type ImportResult as TextImportResult,
   type Refusal,
@@ -32,6 +35,8 @@ export interface PlanContentRequest {
   /** The organisation, where the text does not name it. */
   readonly org?: string;
   readonly sourceName?: string;
+  /** A plan editor's corrections of what the reader found (text and files only). */
+  readonly corrections?: readonly ImportCorrection[];
 }
 
 /** A plan read from its content, not yet imported. */
@@ -44,6 +49,10 @@ export interface PlanContent {
   readonly revision?: RevisionRead;
   /** The document's lines as the report numbers them, for showing the source beside what was found. */
   readonly sourceLines?: readonly string[];
+  /** SHA-256 of the content or file as sent (text and files): what stored corrections are kept for. */
+  readonly sourceDigest?: string;
+  /** The corrections applied (text and files): kept with the import. */
+  readonly corrections?: readonly ImportCorrection[];
 }
 
 /** Reads a plan document, a plan's text or a file into a plan document; nothing is written. */
@@ -54,20 +63,24 @@ export async function readPlanContent(request: PlanContentRequest): Promise<Plan
     ...(request.sourceName ? { sourceName: request.sourceName } : {}),
   };
   if (request.bytes) {
+    const sourceDigest = digestOf(request.bytes);
     const file = await readDocumentFile(request.bytes, request.sourceName ?? '');
     if ('text' in file) {
       const { bytes: _bytes, ...rest } = request;
-      return readPlanContent({ ...rest, content: file.text });
+      return { ...(await readPlanContent({ ...rest, content: file.text })), sourceDigest };
     }
-    return { ...fromText(importPlanFile(file, options)), sourceLines: file.lines };
+    const read = { ...fromText(importPlanFile(file, options)), sourceLines: file.lines, sourceDigest };
+    return withCorrections(read, request.corrections ?? []);
   }
   const content = request.content ?? '';
   const format = request.format && request.format !== 'auto' ? request.format : detectFormat(content);
   if (format === 'text') {
-    return {
+    const read = {
       ...fromText(importPlanText(content, options)),
       sourceLines: content.replace(/\r\n?/g, '\n').split('\n'),
+      sourceDigest: digestOf(new TextEncoder().encode(content)),
     };
+    return withCorrections(read, request.corrections ?? []);
   }
   const document = parsePlanDocument(content);
   if (!request.id && !request.org) return { format, document };
@@ -92,6 +105,24 @@ export async function readPlanContent(request: PlanContentRequest): Promise<Plan
  */
 export function detectFormat(content: string): 'document' | 'text' {
   return /^\s*\{/.test(content) || /^(?:plan|"plan"|'plan')[ \t]*:/m.test(content) ? 'document' : 'text';
+}
+
+/**
+ * What was read with a plan editor's corrections applied (see applyCorrections); a plan
+ * document is taken as written and never corrected.
+ */
+export function withCorrections(read: PlanContent, corrections: readonly ImportCorrection[]): PlanContent {
+  if (corrections.length === 0 || read.format !== 'text' || !read.report) return read;
+  const corrected = applyCorrections(
+    { document: read.document, report: read.report, ...(read.revision ? { revision: read.revision } : {}) },
+    corrections,
+    read.sourceLines ?? [],
+  );
+  return { ...read, document: corrected.document, report: corrected.report, corrections };
+}
+
+function digestOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function fromText({ document, report, revision }: TextImportResult): PlanContent {
