@@ -10,6 +10,7 @@ export * from './plan-export/plan-markdown.js';
 export * from './plan-history/actor-names.js';
 export * from './plan-history/element-of.js';
 export * from './plan-history/history-row.js';
+export * from './plan-changes/describe-plan-event.js';
 export * from './plan-history/plan-history.projection.js';
 export * from './plan-history/plan-history.queries.js';
 export * from './plan-view/plan-at.js';

@@ -5,6 +5,7 @@ import type { HistoryRow } from '../plan-history/history-row.js';
 import { foldTimeline, type MeasurementEntry } from '../plan-view/plan-timeline.js';
 import { renderPlanView, responsibleNames, type GoalView, type PlanView } from '../plan-view/plan-view.js';
 import { formatDateNb, formatTargetNb } from '../report-format/report-format.js';
+import { changeOf } from '../plan-changes/describe-plan-event.js';
 
 /** The period a report covers, ISO dates, both ends included. */
 export interface ReportRange {
@@ -238,7 +239,8 @@ function changesIn(rows: readonly HistoryRow[], range: ReportRange, view: PlanVi
   const changes: ReportChange[] = [];
 
   for (const row of rows) {
-    const d = row.data as Record<string, any>;
+    const c = changeOf(row);
+    if (!c) continue;
     const record = inRange(row.effectiveAt, range);
     const emit = (
       kind: ReportChangeKind,
@@ -265,93 +267,98 @@ function changesIn(rows: readonly HistoryRow[], range: ReportRange, view: PlanVi
       });
     };
     const reworded = (from: string, to: string) => ({ from, to, parts: wordDiff(from, to) });
+    const names = (bodies: readonly string[], parties: readonly string[] | null) =>
+      [...bodies, ...(parties ?? [])].join(', ');
 
-    switch (row.eventType) {
-      case 'PlanCreated':
-        emit('created', 'plan', null, String(d.title));
+    switch (c.kind) {
+      case 'created':
+        emit('created', 'plan', null, c.title);
         break;
-      case 'PlanRetitled':
-        emit('retitled', 'plan', null, String(d.to), reworded(String(d.from), String(d.to)));
+      case 'retitled':
+        if (c.element === 'plan') emit('retitled', 'plan', null, c.to, reworded(c.from, c.to));
+        else
+          emit('retitled', 'section', sectionNumber.get(c.elementId) ?? null, c.to, reworded(c.from, c.to));
         break;
-      case 'PlanAdopted':
-        emit('adopted', 'plan', null, `Revisjon ${d.revision}`, {
-          ...(typeof d.edition === 'string' ? { to: `utgave ${d.edition}` } : {}),
-          reason: [d.body, formatDateNb(d.date), d.decisionRef]
-            .filter((x) => typeof x === 'string')
-            .join(' '),
+      case 'adopted':
+        emit('adopted', 'plan', null, `Revisjon ${c.revision}`, {
+          ...(c.edition !== null ? { to: `utgave ${c.edition}` } : {}),
+          reason: [c.body, formatDateNb(c.date), c.decisionRef].filter((x) => x !== null).join(' '),
         });
         break;
-      case 'PlanSuperseded':
-        emit('superseded', 'plan', null, view.title, { to: String(d.byPlanId) });
+      case 'superseded':
+        emit('superseded', 'plan', null, view.title, { to: c.byPlanId });
         break;
-      case 'SectionAdded':
-        sectionNumber.set(d.sectionId, d.number);
-        emit('added', 'section', d.number, d.title);
+      case 'added':
+        if (c.element === 'section') {
+          sectionNumber.set(c.elementId, c.number);
+          emit('added', 'section', c.number, c.title);
+        } else if (c.element === 'goal') {
+          goalText.set(c.elementId, c.text);
+          emit('added', 'goal', goalAddress.get(c.elementId) ?? null, c.text, {
+            ...(c.target ? { to: formatTargetNb(c.target) } : {}),
+          });
+        } else {
+          measures.set(c.elementId, { sectionId: c.sectionId, label: c.label, text: c.text });
+          emit('added', 'measure', measureAddress(c.elementId), c.text, {
+            to: `${c.timing}; ${names(c.responsible, c.parties)}`,
+          });
+        }
         break;
-      case 'SectionRetitled':
-        emit('retitled', 'section', sectionNumber.get(d.sectionId) ?? null, d.to, reworded(d.from, d.to));
+      case 'reworded':
+        if (c.element === 'section') {
+          emit('reworded', 'section', sectionNumber.get(c.elementId) ?? null, c.to, reworded(c.from, c.to));
+        } else if (c.element === 'goal') {
+          goalText.set(c.elementId, c.to);
+          emit('reworded', 'goal', goalAddress.get(c.elementId) ?? null, c.to, reworded(c.from, c.to));
+        } else {
+          const m = measures.get(c.elementId);
+          if (m) measures.set(c.elementId, { ...m, text: c.to });
+          emit('reworded', 'measure', measureAddress(c.elementId), c.to, reworded(c.from, c.to));
+        }
         break;
-      case 'SectionIntroRevised':
-        emit('reworded', 'section', sectionNumber.get(d.sectionId) ?? null, d.to, reworded(d.from, d.to));
-        break;
-      case 'GoalAdded':
-        goalText.set(d.goalId, d.text);
-        emit('added', 'goal', goalAddress.get(d.goalId) ?? null, d.text, {
-          ...(d.target ? { to: formatTargetNb(d.target) } : {}),
+      case 'targetChanged':
+        emit('targetChanged', 'goal', goalAddress.get(c.elementId) ?? null, goalText.get(c.elementId) ?? '', {
+          from: c.from ? formatTargetNb(c.from) : null,
+          to: formatTargetNb(c.to),
         });
         break;
-      case 'GoalReworded':
-        goalText.set(d.goalId, d.to);
-        emit('reworded', 'goal', goalAddress.get(d.goalId) ?? null, d.to, reworded(d.from, d.to));
+      case 'removed':
+        if (c.element === 'goal') {
+          emit('removed', 'goal', null, goalText.get(c.elementId) ?? '', { reason: c.reason });
+        } else {
+          const text = measures.get(c.elementId)?.text ?? '';
+          emit('removed', 'measure', measureAddress(c.elementId), text, { reason: c.reason });
+        }
         break;
-      case 'GoalTargetSet':
-        emit('targetChanged', 'goal', goalAddress.get(d.goalId) ?? null, goalText.get(d.goalId) ?? '', {
-          from: d.from ? formatTargetNb(d.from) : null,
-          to: formatTargetNb(d.to),
+      case 'retimed':
+        emit('retimed', 'measure', measureAddress(c.elementId), measures.get(c.elementId)?.text ?? '', {
+          from: c.from,
+          to: c.to,
         });
         break;
-      case 'GoalStruck':
-        emit('removed', 'goal', null, goalText.get(d.goalId) ?? '', { reason: d.reason });
-        break;
-      case 'MeasureAdded':
-        measures.set(d.measureId, { sectionId: d.sectionId, label: d.label, text: d.text });
-        emit('added', 'measure', measureAddress(d.measureId), d.text, {
-          to: `${d.timing}; ${[...(d.responsible as string[]), ...((d.responsibleParties as string[] | undefined) ?? [])].join(', ')}`,
+      case 'reassigned':
+        emit('reassigned', 'measure', measureAddress(c.elementId), measures.get(c.elementId)?.text ?? '', {
+          from: names(c.from, c.fromParties),
+          to: names(c.to, c.toParties),
+          ...(c.reason ? { reason: c.reason } : {}),
         });
         break;
-      case 'MeasureReworded': {
-        const m = measures.get(d.measureId);
-        if (m) measures.set(d.measureId, { ...m, text: d.to });
-        emit('reworded', 'measure', measureAddress(d.measureId), d.to, reworded(d.from, d.to));
-        break;
-      }
-      case 'MeasureRetimed':
-        emit('retimed', 'measure', measureAddress(d.measureId), measures.get(d.measureId)?.text ?? '', {
-          from: d.from,
-          to: d.to,
-        });
-        break;
-      case 'MeasureReassigned':
-        emit('reassigned', 'measure', measureAddress(d.measureId), measures.get(d.measureId)?.text ?? '', {
-          from: [...(d.from as string[]), ...((d.fromParties as string[] | undefined) ?? [])].join(', '),
-          to: [...(d.to as string[]), ...((d.toParties as string[] | undefined) ?? [])].join(', '),
-          ...(d.reason ? { reason: d.reason } : {}),
-        });
-        break;
-      case 'MeasureMoved': {
-        const m = measures.get(d.measureId);
-        const from = measureAddress(d.measureId);
-        if (m) measures.set(d.measureId, { ...m, sectionId: d.toSectionId, label: d.toLabel });
-        const to = measureAddress(d.measureId);
+      case 'moved': {
+        const m = measures.get(c.elementId);
+        const from = measureAddress(c.elementId);
+        if (m) measures.set(c.elementId, { ...m, sectionId: c.toSectionId, label: c.toLabel });
+        const to = measureAddress(c.elementId);
         emit('moved', 'measure', to, m?.text ?? '', { ...(from ? { from } : {}), ...(to ? { to } : {}) });
         break;
       }
-      case 'MeasureStruck':
-        emit('removed', 'measure', measureAddress(d.measureId), measures.get(d.measureId)?.text ?? '', {
-          reason: d.reason,
-        });
-        break;
-      default:
+      // Not changes to the plan's text: the report shows follow-up and measurements on their own.
+      case 'linked':
+      case 'bodyDeclared':
+      case 'measured':
+      case 'statusChanged':
+      case 'progressNoted':
+      case 'lineageConfirmed':
+      case 'lineageRejected':
         break;
     }
   }

@@ -69,8 +69,6 @@ function describeChange(c: ReportChange): Segment[] {
     case 'moved':
     case 'targetChanged':
       return [c.from || '–', ' → ', c.to || '–'];
-    default:
-      return [];
   }
 }
 

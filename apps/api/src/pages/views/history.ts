@@ -1,5 +1,12 @@
 import { wordDiff, type DiffPart, type Target } from '@app/domain';
-import { describeActorNb, describeCauseNb, formatTargetNb, type HistoryRow } from '@app/read-models';
+import {
+  changeOf,
+  describeActorNb,
+  describeCauseNb,
+  formatTargetNb,
+  type HistoryRow,
+  type PlanChange,
+} from '@app/read-models';
 import { html, type Html } from '../html.js';
 import { formatDate, formatNumber, lowerFirst, metricLabel, statusLabel } from '../format.js';
 
@@ -21,73 +28,65 @@ export function describeTarget(target: Target | null | undefined, today?: string
   return formatTargetNb(target, today !== undefined ? { today } : {});
 }
 
-const str = (value: unknown): string => (typeof value === 'string' ? value : '');
-const list = (value: unknown): string => (Array.isArray(value) ? value.join(', ') : '');
-
 /** What an event did, in Norwegian; `names` turns element ids into addresses ("tiltak 4.1.A"). */
 export function describeEvent(row: HistoryRow, names: ReadonlyMap<string, string> = new Map()): Html {
-  const d = row.data;
-  const name = (id: unknown, fallback: string) => names.get(str(id)) ?? fallback;
-  switch (row.eventType) {
-    case 'PlanCreated':
-      return html`Planen ble opprettet: «${str(d.title)}»`;
-    case 'PlanRetitled':
-      return html`Ny tittel på planen: ${redlineOf(str(d.from), str(d.to))}`;
-    case 'PlanLinked':
+  const change = changeOf(row);
+  return change ? describeChange(change, names) : html`${row.eventType}`;
+}
+
+function describeChange(c: PlanChange, names: ReadonlyMap<string, string>): Html {
+  const name = (id: string | null, fallback: string) => (id === null ? undefined : names.get(id)) ?? fallback;
+  switch (c.kind) {
+    case 'created':
+      return html`Planen ble opprettet: «${c.title}»`;
+    case 'retitled':
+      return c.element === 'plan'
+        ? html`Ny tittel på planen: ${redlineOf(c.from, c.to)}`
+        : html`Kapittel fikk ny tittel: ${redlineOf(c.from, c.to)}`;
+    case 'linked':
       return html`Planen ble
-      koblet${d.predecessorPlanId ? html` til forrige plan ${str(d.predecessorPlanId)}` : ''}${d.parentPlanId ? html`${d.predecessorPlanId ? ' og' : ''} til den overordnede planen ${str(d.parentPlanId)}` : ''}`;
-    case 'BodyDeclared':
-      return html`Organ lagt til: ${str(d.code)} (${str(d.name)})`;
-    case 'PlanAdopted':
-      return html`Vedtatt som revisjon ${String(d.revision)} av ${str(d.body)}
-      ${formatDate(str(d.date))}${d.decisionRef ? ` (${str(d.decisionRef)})` : ''}`;
-    case 'PlanSuperseded':
-      return html`Erstattet av planen ${str(d.byPlanId)}`;
-    case 'SectionAdded':
-      return html`Kapittel ${str(d.number)} «${str(d.title)}» lagt til`;
-    case 'SectionIntroRevised':
-      return html`Innledningen til kapittelet ble endret: ${redlineOf(str(d.from), str(d.to))}`;
-    case 'SectionRetitled':
-      return html`Kapittel fikk ny tittel: ${redlineOf(str(d.from), str(d.to))}`;
-    case 'GoalAdded':
-      return html`Mål lagt til: «${str(d.text)}»`;
-    case 'GoalReworded':
-      return html`${name(d.goalId, 'Mål')} omformulert: ${redlineOf(str(d.from), str(d.to))}`;
-    case 'GoalTargetSet':
-      return html`Måltall satt for ${name(d.goalId, 'et mål')}: ${describeTarget(d.to as Target)}`;
-    case 'GoalStruck':
-      return html`${name(d.goalId, 'Mål')} strøket: ${str(d.reason)}`;
-    case 'IndicatorMeasured':
-      return html`Målt: ${metricLabel(str(d.metric))} ${formatNumber(Number(d.value))} per
-      ${formatDate(str(d.at))}`;
-    case 'MeasureAdded':
-      return html`${name(d.measureId, `Tiltak ${str(d.label)}`)} lagt til: «${str(d.text)}»`;
-    case 'MeasureReworded':
-      return html`${name(d.measureId, 'Tiltak')} omformulert: ${redlineOf(str(d.from), str(d.to))}`;
-    case 'MeasureMoved':
-      return html`${name(d.measureId, 'Tiltak')} flyttet (bokstav ${str(d.fromLabel)} → ${str(d.toLabel)})`;
-    case 'MeasureRetimed':
-      return html`Ny gjennomføring for ${lowerFirst(name(d.measureId, 'tiltak'))}:
-      ${redlineOf(str(d.from), str(d.to))}`;
-    case 'MeasureReassigned':
-      return html`Ansvar for ${lowerFirst(name(d.measureId, 'tiltak'))} endret fra ${list(d.from) || 'ingen'}
-      til ${list(d.to) || 'ingen'}${d.reason ? html`. Begrunnelse: ${str(d.reason)}` : ''}`;
-    case 'MeasureStruck':
-      return html`${name(d.measureId, 'Tiltak')} strøket: ${str(d.reason)}`;
-    case 'MeasureStatusChanged':
-      return html`Status for ${lowerFirst(name(d.measureId, 'tiltak'))} endret fra ${statusLabel(str(d.from))}
-      til
-      ${statusLabel(str(d.to))}${d.period ? ` (periode ${str(d.period)})` : ''}${d.note ? html`: «${str(d.note)}»` : ''}`;
-    case 'ProgressNoted':
+      koblet${c.predecessorPlanId ? html` til forrige plan ${c.predecessorPlanId}` : ''}${c.parentPlanId ? html`${c.predecessorPlanId ? ' og' : ''} til den overordnede planen ${c.parentPlanId}` : ''}`;
+    case 'bodyDeclared':
+      return html`Organ lagt til: ${c.code} (${c.name})`;
+    case 'adopted':
+      return html`Vedtatt som revisjon ${String(c.revision)} av ${c.body}
+      ${formatDate(c.date)}${c.decisionRef ? ` (${c.decisionRef})` : ''}`;
+    case 'superseded':
+      return html`Erstattet av planen ${c.byPlanId}`;
+    case 'added':
+      if (c.element === 'section') return html`Kapittel ${c.number} «${c.title}» lagt til`;
+      if (c.element === 'goal') return html`Mål lagt til: «${c.text}»`;
+      return html`${name(c.elementId, `Tiltak ${c.label}`)} lagt til: «${c.text}»`;
+    case 'reworded': {
+      if (c.element === 'section')
+        return html`Innledningen til kapittelet ble endret: ${redlineOf(c.from, c.to)}`;
+      const what = name(c.elementId, c.element === 'goal' ? 'Mål' : 'Tiltak');
+      return html`${what} omformulert: ${redlineOf(c.from, c.to)}`;
+    }
+    case 'targetChanged':
+      return html`Måltall satt for ${name(c.elementId, 'et mål')}: ${describeTarget(c.to)}`;
+    case 'removed':
+      return html`${name(c.elementId, c.element === 'goal' ? 'Mål' : 'Tiltak')} strøket: ${c.reason}`;
+    case 'measured':
+      return html`Målt: ${metricLabel(c.metric)} ${formatNumber(c.value)} per ${formatDate(c.at)}`;
+    case 'moved':
+      return html`${name(c.elementId, 'Tiltak')} flyttet (bokstav ${c.fromLabel} → ${c.toLabel})`;
+    case 'retimed':
+      return html`Ny gjennomføring for ${lowerFirst(name(c.elementId, 'tiltak'))}: ${redlineOf(c.from, c.to)}`;
+    case 'reassigned':
+      return html`Ansvar for ${lowerFirst(name(c.elementId, 'tiltak'))} endret fra
+      ${c.from.join(', ') || 'ingen'} til
+      ${c.to.join(', ') || 'ingen'}${c.reason ? html`. Begrunnelse: ${c.reason}` : ''}`;
+    case 'statusChanged':
+      return html`Status for ${lowerFirst(name(c.elementId, 'tiltak'))} endret fra ${statusLabel(c.from)} til
+      ${statusLabel(c.to)}${c.period ? ` (periode ${c.period})` : ''}${c.note ? html`: «${c.note}»` : ''}`;
+    case 'progressNoted':
       return html`Framdrift for
-      ${lowerFirst(name(d.measureId, 'tiltak'))}${d.period ? ` (periode ${str(d.period)})` : ''}:
-      «${str(d.note)}»`;
-    case 'LineageConfirmed':
-      return html`Sammenheng med forrige plan (${str(d.fromPlanId)}) bekreftet`;
-    case 'LineageRejected':
-      return html`Foreslått sammenheng med forrige plan (${str(d.fromPlanId)}) avvist`;
-    default:
-      return html`${row.eventType}`;
+      ${lowerFirst(name(c.elementId, 'tiltak'))}${c.period ? ` (periode ${c.period})` : ''}: «${c.note}»`;
+    case 'lineageConfirmed':
+      return html`Sammenheng med forrige plan (${c.fromPlanId}) bekreftet`;
+    case 'lineageRejected':
+      return html`Foreslått sammenheng med forrige plan (${c.fromPlanId}) avvist`;
   }
 }
 
