@@ -5,6 +5,7 @@ import { AuditExportController } from './audit/audit-export.controller.js';
 import { FollowUpController } from './audit/follow-up.controller.js';
 import { PlanDiffController } from './audit/plan-diff.controller.js';
 import { HealthModule } from './health/health.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { HttpDrain } from './http/http-drain.js';
 import { RequestDocumentsModule } from './http/request-documents.js';
 import { CommandResponder } from './plans/command-responder.js';
@@ -41,6 +42,7 @@ export class ApiModule {
         PlanverkModule.forRoot(options),
         SecurityModule.forRoot({ config: options.config, ...options.security }),
         HealthModule,
+        MetricsModule,
         RequestDocumentsModule,
       ],
       controllers: [

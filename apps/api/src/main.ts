@@ -37,13 +37,15 @@ async function main(): Promise<void> {
   );
 }
 
-/** PLANVERK_ROLE=projector: runs the projections it holds the leases of; serves /health only. */
+/** PLANVERK_ROLE=projector: runs the projections it holds the leases of; serves /health and /metrics only. */
 async function startProjector(config: PlanverkConfig): Promise<void> {
   const app = await createProjector({ config });
   await app.listen(config.port);
   limitRequestTimes(app.getHttpServer());
   console.log(
-    startupBanner([`Planverk is running on http://localhost:${config.port} (role projector: /health only)`]),
+    startupBanner([
+      `Planverk is running on http://localhost:${config.port} (role projector: /health and /metrics only)`,
+    ]),
   );
 }
 

@@ -4,10 +4,11 @@ import { PlanverkModule, type RuntimeOptions } from '@app/runtime';
 import { pinoHttpOptions } from '../auth/logging.js';
 import { HealthModule } from '../health/health.module.js';
 import { HttpDrain } from '../http/http-drain.js';
+import { MetricsModule } from '../metrics/metrics.module.js';
 
 /**
  * A process of the role `projector` (PLANVERK_ROLE): runs the projections whose leases it
- * gets and serves only /health (with /health/live and /health/ready) for its orchestrator.
+ * gets and serves only /health (with /health/live and /health/ready) and /metrics.
  */
 @Module({})
 export class ProjectorModule {
@@ -20,6 +21,7 @@ export class ProjectorModule {
           pinoHttp: pinoHttpOptions(options.logs ? options.config.security.logLevel : 'silent'),
         }),
         HealthModule,
+        MetricsModule,
       ],
       providers: [HttpDrain],
     };

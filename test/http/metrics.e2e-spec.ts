@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ALL_PROJECTIONS } from '@app/read-models';
+import request from 'supertest';
+import { startTestApi, type TestApi } from '../support/test-api.js';
+
+/** The value of one series in Prometheus's text format, or undefined when it is not there. */
+export function sample(text: string, series: string): number | undefined {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+}
+
+/** GET /metrics: what an operator's Prometheus scrapes from an api (role all, here). */
+describe('metrics', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('counts and times commands by route pattern and status, and reads lag, leases and held-back reads when scraped', async () => {
+    await request(api.http)
+      .post('/organisations')
+      .send({ id: 'metrikk', name: 'Metrikk', level: 'county' })
+      .expect(201);
+    await request(api.http).post('/organisations').send({ id: 'metrikk', name: 'Metrikk', level: 'county' });
+    await request(api.http).post('/organisations').send({ id: 'ugyldig id!', level: 'county' }).expect(400);
+    const scraped = await request(api.anonymous).get('/metrics').expect(200);
+    expect(scraped.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+    const text = scraped.text;
+
+    expect(sample(text, 'planverk_commands_total{route="/organisations",status="201"}')).toBe(1);
+    expect(sample(text, 'planverk_commands_total{route="/organisations",status="400"}')).toBe(1);
+    expect(sample(text, 'planverk_command_duration_seconds_count{route="/organisations",status="201"}')).toBe(
+      1,
+    );
+    expect(
+      sample(text, 'planverk_command_duration_seconds_bucket{le="10",route="/organisations",status="201"}'),
+    ).toBe(1);
+    // Reads are not commands.
+    expect(text).not.toMatch(/planverk_commands_total\{route="\/metrics"/);
+    for (const { name } of ALL_PROJECTIONS) {
+      // Answered once the read models had it: nothing left to apply.
+      expect(sample(text, `planverk_projection_lag_events{projection="${name}"}`)).toBe(0);
+      // One process on its own runs every projection.
+      expect(sample(text, `planverk_projection_running{projection="${name}"}`)).toBe(1);
+    }
+    expect(sample(text, 'planverk_reads_held_back_seconds')).toBe(0);
+    expect(sample(text, 'planverk_reads_held_back_events')).toBe(0);
+    expect(sample(text, 'planverk_process_resident_memory_bytes')).toBeGreaterThan(0);
+  });
+});
