@@ -15,7 +15,7 @@ import {
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { grantsAllow, type FloorItem } from '@app/domain';
-import { EventStore, comparePositions, formatPosition, type Position } from '@app/event-store';
+import { EventStore, comparePositions, type Position } from '@app/event-store';
 import { protocolToYaml } from '@app/plan-document';
 import {
   ChangeMeetingCommand,
@@ -27,12 +27,19 @@ import {
   type MeetingOutcome,
   type ReplayResult,
 } from '@app/plans';
-import { ProjectionRunner, planViewFromEvents, renderPapersText, renderPlanMarkdown } from '@app/read-models';
+import {
+  ProjectionRunner,
+  planViewFromEvents,
+  renderPapersText,
+  renderPlanMarkdown,
+  waitUntilVisible,
+} from '@app/read-models';
 import { AmendmentListImports, MeetingQueries } from '@app/runtime';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import { logCommandId } from '../auth/logging.js';
+import { CommandResponder } from '../plans/command-responder.js';
 import { actorOf, envelopeFrom } from '../http/command-envelope.js';
 import { asBadRequest, RequestDocuments } from '../http/request-documents.js';
 import {
@@ -83,6 +90,7 @@ export class MeetingsController {
     private readonly store: EventStore,
     private readonly amendmentLists: AmendmentListImports,
     private readonly documents: RequestDocuments,
+    private readonly responder: CommandResponder,
   ) {}
 
   @Post('replay')
@@ -488,12 +496,12 @@ export class MeetingsController {
     const outcome: MeetingOutcome = await this.commandBus.execute(
       new ChangeMeetingCommand(meetingId, change, envelope),
     );
-    await this.catchUpTo([outcome.position, ...outcome.planOutcomes.map((o) => o.position)]);
+    // Answered as every command is (the ETag of the meeting's revision, read-your-writes), at the
+    // position of the last event the decision appended, the plan's included.
+    const position = latestOf([outcome.position, ...outcome.planOutcomes.map((o) => o.position)]);
     return {
       meetingId,
-      revision: Number(outcome.revision),
-      position: outcome.position ? formatPosition(outcome.position) : null,
-      appended: outcome.appended,
+      ...(await this.responder.accepted({ ...outcome, position }, req.res!)),
       planChanges: outcome.planOutcomes.filter((o) => o.appended).length,
     };
   }
@@ -511,10 +519,16 @@ export class MeetingsController {
   }
 
   private async catchUpTo(positions: readonly (Position | undefined)[]): Promise<void> {
-    const last = positions.reduce<Position | undefined>(
-      (max, p) => (p && (!max || comparePositions(p, max) > 0) ? p : max),
-      undefined,
-    );
-    if (last) await this.projections.caughtUpTo(last, 10_000).catch(() => undefined);
+    const last = latestOf(positions);
+    // As long as a command's answer waits (CommandResponder), and as little: a replay is stored either way.
+    if (last) await waitUntilVisible(this.projections, this.store, last);
   }
+}
+
+/** The latest of the positions given. */
+function latestOf(positions: readonly (Position | undefined)[]): Position | undefined {
+  return positions.reduce<Position | undefined>(
+    (max, p) => (p && (!max || comparePositions(p, max) > 0) ? p : max),
+    undefined,
+  );
 }
