@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createSharedTestDatabase, type SharedTestDatabase } from '@app/testing';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -145,5 +145,122 @@ describe('planverk replay', () => {
     expect(
       (await runCli(['amendments', 'import', list, '--meeting', 'no-such-meeting'], shared.env)).code,
     ).toBe(2);
+  });
+});
+
+/**
+ * Items 9-11 of the meeting issue on the command line: a protocol in Norwegian words, every
+ * problem of a protocol at once, and an amendment list copied from a web page (labels run into
+ * their values) filed against the draft's own line numbers.
+ */
+describe('planverk amendments import and replay: Norwegian words, every problem, lists as published', () => {
+  const WEB_LIST = fileURLToPath(
+    new URL('../fixtures/oslo-sv-2026.endringsforslag-nettside.txt', import.meta.url),
+  );
+  let shared: SharedTestDatabase;
+  let dir: string;
+  beforeAll(async () => {
+    shared = await createSharedTestDatabase();
+    dir = mkdtempSync(join(tmpdir(), 'planverk-lists-'));
+    expect((await runCli(['import', SEED], shared.env)).code).toBe(0);
+    const schedule = join(dir, 'rs-2026.yaml');
+    writeFileSync(
+      schedule,
+      [
+        'meeting: { id: oslo-sv-rs-2026, org: oslo-sv, body: RS, date: 2026-03-20, plan: oslo-sv-2024-2027 }',
+        'amendments: []',
+        'votes: []',
+        '',
+      ].join('\n'),
+    );
+    expect((await runCli(['replay', schedule], shared.env)).code).toBe(0);
+  }, 120_000);
+  afterAll(async () => {
+    await shared.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('files a list copied from a web page with the committee’s recommendations, naming what it cannot file', async () => {
+    const result = await runCli(
+      ['amendments', 'import', WEB_LIST, '--meeting', 'oslo-sv-rs-2026'],
+      shared.env,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /^Filed 4 amendments: 1, 2, 3, 4 \(with the committee's recommendation: 1, 2, 3, 4\)$/m,
+    );
+    expect(result.stdout).toMatch(
+      /not filed: no\. 5: Linje 400 er utenfor sakspapirene, som har linje 27–207/,
+    );
+    expect(result.stdout).toMatch(/not filed: no\. 6: «denne teksten står ikke der» står ikke/);
+    const shown = await runCli(['meetings', 'show', 'oslo-sv-rs-2026', '--json'], shared.env);
+    const amendments = JSON.parse(shown.stdout).targets.flatMap((t: any) => t.amendments);
+    expect(amendments.find((a: any) => a.no === 2)).toMatchObject({
+      proposer: 'Ola Hansen, Gamle Oslo SV',
+      recommendation: { recommendation: 'adopt_modified' },
+    });
+  });
+
+  it('fails a list from which nothing could be filed, and one meant for another organisation', async () => {
+    const nothing = join(dir, 'ingenting.txt');
+    writeFileSync(nothing, 'Forslag til årsmøtet: stryk alt om dørbanking.\n');
+    const none = await runCli(['amendments', 'import', nothing, '--meeting', 'oslo-sv-rs-2026'], shared.env);
+    expect(none.code).toBe(1);
+    expect(none.stdout).toMatch(/^Nothing in this list could be filed$/m);
+    expect(none.stdout).not.toMatch(/Filed 0/);
+    const other = join(dir, 'bergen.txt');
+    writeFileSync(
+      other,
+      readFileSync(WEB_LIST, 'utf8').replace('Organisasjon: Oslo SV', 'Organisasjon: Bergen SV'),
+    );
+    const refused = await runCli(['amendments', 'import', other, '--meeting', 'oslo-sv-rs-2026'], shared.env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/another meeting; nothing was filed: line 2: the list is for "Bergen SV"/);
+  });
+
+  it('replays a protocol written in Norwegian words, and lists every problem of a bad one at once', async () => {
+    const norwegian = join(dir, 'protokoll.yaml');
+    writeFileSync(
+      norwegian,
+      [
+        'meeting: { id: oslo-sv-rs-2026, org: oslo-sv, body: RS, date: 2026-03-20, plan: oslo-sv-2024-2027, majority: to tredjedels flertall }',
+        'amendments:',
+        '  - { no: 7, target: { measure: "4.2.J" }, op: Endring, from: to ganger i året, to: fire ganger i året, recommendation: vedta }',
+        '  - { no: 8, target: { measure: "4.2.J" }, op: Endring, from: to ganger i året, to: tre ganger i året, recommendation: avvise }',
+        'votes:',
+        '  - { amendment: 7, result: vedtatt, for: 80, against: 10, abstain: 2 }',
+        '  - { amendment: 8, result: bortfalt }',
+        '',
+      ].join('\n'),
+    );
+    const dry = await runCli(['replay', norwegian, '--dry-run'], shared.env);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('J. Vi skal arrangere “Ny i SV”-møter fire ganger i året.');
+    expect(dry.stderr).toMatch(/^ {2}7\t4\.2\.J\treplace_text\tadopted$/m);
+    expect(dry.stderr).toMatch(/^ {2}8\t4\.2\.J\treplace_text\tlapsed/m);
+
+    const bad = join(dir, 'feil.yaml');
+    writeFileSync(
+      bad,
+      [
+        'meeting: { id: oslo-sv-rs-2026, org: oslo-sv, body: RS, date: 2026-03-20, plan: oslo-sv-2024-2027 }',
+        'amendments:',
+        '  - { no: 7, target: { measure: "4.2.J" }, op: Endring, from: finnes ikke, to: x, recommendation: kanskje }',
+        '  - { no: 7, target: { measure: "9.9.A" }, op: Stryking }',
+        '  - { no: 9, target: { measure: "4.2.A" }, op: reassign, responsible: [Styret] }',
+        'votes:',
+        '  - { amendment: 12, result: vedtatt }',
+        '',
+      ].join('\n'),
+    );
+    const refused = await runCli(['replay', bad], shared.env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/Protokollen har \d+ feil/);
+    for (const problem of [
+      /linje 3: forslag 7: .*kanskje/,
+      /linje 4: forslag 7: .*forslagsnummer 7 er brukt to ganger/,
+      /linje 7: forslag 12: .*det er ikke noe forslag 12/,
+    ])
+      expect(refused.stderr).toMatch(problem);
   });
 });

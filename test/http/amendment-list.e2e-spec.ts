@@ -4,6 +4,11 @@ import request from 'supertest';
 import { countEvents, startTestApi, type TestApi } from '../support/test-api.js';
 
 const seed = readFileSync(new URL('../../../shared/seeds/001_23325c842a46d39f.txt', import.meta.url), 'utf8');
+/** The same draft's amendments as a party's web page lists them, copied: "1.", labels run into values. */
+const WEB_LIST = readFileSync(
+  new URL('../fixtures/oslo-sv-2026.endringsforslag-nettside.txt', import.meta.url),
+  'utf8',
+);
 
 /** An amendment list as a party circulates it, against the 2026 Oslo SV draft (its own line numbers). */
 const LIST = `Endringsforslag til arbeids- og organisasjonsplanen, årsmøtet 2026
@@ -89,5 +94,115 @@ describe('importing an amendment list in the text shape parties circulate', () =
       .post('/meetings/oslo-sv-am-2026/amendments/import')
       .send({ content: '' })
       .expect(400);
+  });
+
+  describe('a list copied from a web page (glued labels, "1.", Innstilling in Norwegian)', () => {
+    beforeAll(async () => {
+      await request(api.http)
+        .post('/meetings')
+        .send({
+          id: 'oslo-sv-rs-2026',
+          organisationId: 'oslo-sv',
+          body: 'RS',
+          date: '2026-03-20',
+          planId: 'oslo-sv-2024-2027',
+        })
+        .expect(201);
+    });
+
+    it('files what it resolves with the committee’s recommendations, and names every other entry with why', async () => {
+      const response = await request(api.http)
+        .post('/meetings/oslo-sv-rs-2026/amendments/import')
+        .set('Content-Type', 'text/plain')
+        .send(WEB_LIST);
+      expect(response.status).toBe(201);
+      expect(response.body.filed).toEqual([1, 2, 3, 4]);
+      expect(response.body.recommended).toEqual([1, 2, 3, 4]);
+      expect(response.body.unresolved).toEqual([
+        { no: 5, message: 'Linje 400 er utenfor sakspapirene, som har linje 27–207' },
+        {
+          no: 6,
+          message:
+            '«denne teksten står ikke der» står ikke i noe tiltak eller mål på linje 93 (mål 3.1.g6 (linje 93–94))',
+        },
+      ]);
+      const meeting = (await request(api.http).get('/meetings/oslo-sv-rs-2026').expect(200)).body;
+      const byNo = new Map<number, any>(
+        meeting.targets.flatMap((t: any) => t.amendments).map((a: any) => [a.no, a]),
+      );
+      expect(byNo.get(1)).toMatchObject({
+        proposer: 'Kari Nordmann, Sagene SV',
+        recommendation: { recommendation: 'adopt' },
+      });
+      // The whole paragraph on line 95 is replaced: the goal's whole text is what it strikes.
+      expect(byNo.get(2)).toMatchObject({
+        op: 'replace_text',
+        fields: {
+          from: 'Oslo SV skal være en ansvarlig organisasjon som tar et helhetlig bærekraftsansvar.',
+          to: 'Oslo SV skal være en ansvarlig organisasjon som tar et helhetlig klima- og miljøansvar.',
+        },
+        recommendation: {
+          recommendation: 'adopt_modified',
+          modified: { to: expect.stringContaining('klima-, miljø- og bærekraftsansvar') },
+        },
+      });
+      expect(byNo.get(3)).toMatchObject({ recommendation: { recommendation: 'refer' } });
+      expect(byNo.get(4)).toMatchObject({ recommendation: { recommendation: 'reject' } });
+    });
+
+    it('refuses a list from which nothing could be filed (422), with every entry and why', async () => {
+      const before = await countEvents(api.database);
+      const nothing = await request(api.http)
+        .post('/meetings/oslo-sv-rs-2026/amendments/import')
+        .set('Content-Type', 'text/plain')
+        .send(
+          '1.\nForslagsstillerStovner SV\nPlassLinje 400\nType forslagStryking\nForslagStryke hele punktet.\n',
+        )
+        .expect(422);
+      expect(nothing.body).toMatchObject({ error: 'NOTHING_FILED', filed: [] });
+      expect(nothing.body.unresolved).toEqual([expect.objectContaining({ no: 1 })]);
+      const noEntries = await request(api.http)
+        .post('/meetings/oslo-sv-rs-2026/amendments/import')
+        .set('Content-Type', 'text/plain')
+        .send('Her er våre forslag: stryk alt om dørbanking.\n')
+        .expect(422);
+      expect(noEntries.body.unresolved[0].message).toMatch(/no entries found/);
+      expect(await countEvents(api.database)).toBe(before);
+    });
+
+    it('refuses a list or a protocol naming another organisation or plan than the meeting’s, filing nothing', async () => {
+      const before = await countEvents(api.database);
+      const other = await request(api.http)
+        .post('/meetings/oslo-sv-rs-2026/amendments/import')
+        .set('Content-Type', 'text/plain')
+        .send(WEB_LIST.replace('Organisasjon: Oslo SV', 'Organisasjon: Bergen SV').replace(/^1\.$/m, '11.'))
+        .expect(400);
+      expect(other.body.error).toBe('LIST_FOR_ANOTHER_MEETING');
+      expect(other.body.message).toMatch(
+        /line 2: the list is for "Bergen SV", the meeting for .*\(oslo-sv\)/,
+      );
+      const otherPlan = await request(api.http)
+        .post('/meetings/oslo-sv-rs-2026/amendments/import')
+        .set('Content-Type', 'text/plain')
+        .send(`Plan: oslo-sv-2028-2031\n${WEB_LIST}`)
+        .expect(400);
+      expect(otherPlan.body.message).toMatch(/the list is for the plan "oslo-sv-2028-2031"/);
+      const protocol = await request(api.http)
+        .post('/meetings/replay')
+        .send({
+          meeting: {
+            id: 'oslo-sv-rs-2026',
+            org: 'oslo-sv',
+            body: 'RS',
+            date: '2026-03-20',
+            plan: 'en-annen-plan',
+          },
+          amendments: [],
+          votes: [],
+        });
+      expect(protocol.status).toBeGreaterThanOrEqual(400);
+      expect(protocol.status).toBeLessThan(500);
+      expect(await countEvents(api.database)).toBe(before);
+    });
   });
 });

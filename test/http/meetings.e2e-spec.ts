@@ -56,6 +56,30 @@ describe('an annual meeting replayed from its protocol', () => {
     expect((await get(`/plans/${PLAN}`).expect(200)).body.adoptedRevision).toBe(0);
   });
 
+  it('reads the same protocol written with the Norwegian words, to the same outcome and plan', async () => {
+    const words: Array<[RegExp, string]> = [
+      [/recommendation: adopt_modified/g, 'recommendation: vedta med endring'],
+      [/recommendation: adopt/g, 'recommendation: vedta'],
+      [/recommendation: reject/g, 'recommendation: avvise'],
+      [/recommendation: refer/g, 'recommendation: oversendes styret'],
+      [/result: adopted/g, 'result: vedtatt'],
+      [/result: rejected/g, 'result: falt'],
+      [/result: withdrawn/g, 'result: trukket'],
+      [/result: lapsed/g, 'result: bortfalt'],
+      [/result: referred/g, 'result: oversendt'],
+      [/plan: adopted/g, 'plan: vedtatt'],
+    ];
+    const norwegian = words.reduce((text, [from, to]) => text.replace(from, to), PROTOCOL);
+    expect(norwegian).not.toMatch(
+      /result: (adopted|rejected|withdrawn|lapsed|referred)|recommendation: (adopt|reject|refer)\b/,
+    );
+    const english = (await yaml('/meetings/replay?dryRun=true', PROTOCOL).expect(200)).body;
+    const read = (await yaml('/meetings/replay?dryRun=true', norwegian).expect(200)).body;
+    expect(read.amendments).toEqual(english.amendments);
+    expect(read.markdown).toBe(english.markdown);
+    expect(read).toMatchObject({ planVote: 'adopted', adoptedRevision: 1 });
+  });
+
   it('replays the protocol: every amendment settled as voted, the plan adopted as revision 1', async () => {
     const replayed = (await yaml('/meetings/replay', PROTOCOL).expect(201)).body;
     expect(replayed.appended).toBeGreaterThan(24);

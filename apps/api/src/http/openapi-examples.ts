@@ -38,12 +38,15 @@ votes:
 `;
 
 /** An amendment list as parties circulate it, citing the lines of the meeting papers. */
-export const AMENDMENT_LIST_EXAMPLE = `Forslag 1
+export const AMENDMENT_LIST_EXAMPLE = `Organisasjon: Oslo SV
+
+Forslag 2
 Forslagsstiller: Sagene SV
-Plass: Linje 53
+Plass: Ny linje 100
 Type forslag: Tillegg
-Forslag: Legge til: «Alle lokallag skal delta.»
+Forslag: Nytt punkt: «Oslo SV skal banke på dører i alle bydeler minst to ganger i året.»
 Forklaring: Dørbank virker best når alle er med.
+Innstilling: Vedtas
 `;
 
 /** Filing one amendment: a new measure in a section (the other operations are in the schema). */

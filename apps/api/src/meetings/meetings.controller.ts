@@ -1,4 +1,5 @@
 import {
+  UnprocessableEntityException,
   BadRequestException,
   Body,
   ForbiddenException,
@@ -294,14 +295,20 @@ export class MeetingsController {
   @ApiOperation({
     summary: 'File the amendments of a list in the text shape parties circulate',
     description:
-      'Entries with Forslagsstiller, Plass ("Linje 50 tom 53", "Linje 38/39", "Ny linje 34"), Type forslag (Tillegg, Endring, Stryking), Forslag ("Stryke: «…» Erstatte med: «…»") and Forklaring, as text/plain or JSON `{ content }`. Each entry is filed on its own against the draft the meeting treats; every entry it could not read or resolve is reported with its number and why. Importing the same list again files nothing twice.',
+      'Entries opened by "Forslag 1" or "1.", with Forslagsstiller, Plass ("Linje 50 tom 53", "Linje 38/39", "Ny linje 34"), Type forslag (Tillegg, Endring, Stryking), Forslag ("Stryke: «…» Erstatte med: «…»", "Erstatte avsnittet med: «…»"), Forklaring and Innstilling (vedta, avvise, vedta med endring: «…», oversendes styret), with a colon or with the label run into its value as a web page\'s table flattens it ("PlassLinje 12/13"); as text/plain or JSON `{ content }`. "Organisasjon:" and "Plan:" before the first entry must name the meeting\'s. Each entry is filed on its own against the draft the meeting treats; every entry it could not read or resolve is reported with its number and why, and a list from which nothing was filed is refused (422). Importing the same list again files nothing twice.',
   })
   @ApiConsumes('text/plain', 'application/json')
   @ApiBody({
     description: 'The list as text, or JSON `{ content }`',
     schema: { type: 'string', example: AMENDMENT_LIST_EXAMPLE },
   })
-  @ApiResponse({ status: 201, description: 'The numbers filed, and those it could not resolve, with why' })
+  @ApiResponse({
+    status: 201,
+    description:
+      'The numbers filed (and those whose Innstilling it gave), and those it could not resolve, with why',
+  })
+  @ApiResponse({ status: 422, description: 'Nothing could be filed: every entry with its number and why' })
+  @ApiResponse({ status: 400, description: 'The list names another organisation or plan than the meeting’s' })
   async importAmendments(@Param() { id }: MeetingIdParam, @Body() body: unknown, @Req() req: Request) {
     const content = typeof body === 'string' ? body : (body as { content?: unknown } | undefined)?.content;
     if (typeof content !== 'string' || content.trim() === '') {
@@ -316,6 +323,14 @@ export class MeetingsController {
     logCommandId(req, listId);
     const result = await this.amendmentLists.importList(id, content, actorOf(req), listId);
     await this.catchUp([meetingStreamId(id)]);
+    // A list from which nothing could be filed is a failure, with every entry's reason.
+    if (result.filed.length === 0)
+      throw new UnprocessableEntityException({
+        statusCode: 422,
+        error: 'NOTHING_FILED',
+        message: 'Nothing in this amendment list could be filed',
+        ...result,
+      });
     return result;
   }
 

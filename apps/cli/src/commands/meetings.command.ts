@@ -44,13 +44,17 @@ export function registerMeetingCommands(program: Command): void {
       await withBackend(async (backend) => {
         const result = await backend.importAmendments(options.meeting, text);
         if (options.json) return console.log(JSON.stringify(result, null, 2));
-        console.log(`Filed ${result.filed.length} amendments: ${result.filed.join(', ') || '-'}`);
+        if (result.filed.length === 0) console.log('Nothing in this list could be filed');
+        else
+          console.log(
+            `Filed ${result.filed.length} amendments: ${result.filed.join(', ')}${result.recommended.length > 0 ? ` (with the committee's recommendation: ${result.recommended.join(', ')})` : ''}`,
+          );
         for (const u of result.unresolved) {
           console.log(
             `  not filed: ${u.no !== undefined ? `no. ${u.no}` : 'an entry'}${u.line ? ` (line ${u.line})` : ''}: ${u.message}`,
           );
         }
-        if (result.unresolved.length > 0) process.exitCode = 1;
+        if (result.unresolved.length > 0 || result.filed.length === 0) process.exitCode = 1;
       });
     });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { parseAmendmentList, parsePlace } from './parse-amendment-list.js';
+
+/** A list as a party's web page shows it, copied: numbered "1.", each label run into its value. */
+const WEB = readFileSync(
+  new URL('../../../../test/fixtures/oslo-sv-2026.endringsforslag-nettside.txt', import.meta.url),
+  'utf8',
+);
 
 const LIST = `Endringsforslag til arbeids- og organisasjonsplan 2024-2027, årsmøtet 2026
 
@@ -121,5 +128,68 @@ describe('reading an amendment list as parties circulate it', () => {
     expect(parsePlace('linje 53–50')).toEqual({ lines: '50-53' });
     expect(parsePlace('Nye linje 12')).toEqual({ line: 12, new: true });
     expect(parsePlace('Side 4')).toBeUndefined();
+  });
+
+  it('keeps a line that only looks like a label inside a text ("Forslaget om ...") as text', () => {
+    const list = parseAmendmentList(
+      'Forslag 1\nPlass: Linje 3\nType forslag: Stryking\nForslag: Stryke «x»\nForklaring: Vi mener\nForslaget om dette er godt.\n',
+    );
+    expect(list.amendments[0]).toMatchObject({ justification: 'Vi mener Forslaget om dette er godt.' });
+  });
+});
+
+describe('reading an amendment list copied from a web page, labels run into their values', () => {
+  const { amendments, issues, names, entries } = parseAmendmentList(WEB);
+
+  it('finds the numbered entries and the organisation the list names', () => {
+    expect(entries).toBe(6);
+    expect(names).toEqual({ organisation: { value: 'Oslo SV', line: 2 } });
+    expect(issues).toEqual([]);
+  });
+
+  it('reads each label and its value, and the committee’s recommendation in Norwegian', () => {
+    expect(amendments[0]).toEqual({
+      no: 1,
+      proposer: 'Kari Nordmann, Sagene SV',
+      target: { lines: '91-92' },
+      op: 'replace_text',
+      from: 'stor takhøyde for debatt',
+      to: 'stor takhøyde for debatt og uenighet',
+      justification: 'Et inkluderende parti må tåle uenighet.',
+      recommendation: 'Vedtas',
+    });
+    expect(amendments[2]).toMatchObject({
+      no: 3,
+      target: { lines: '110-111' },
+      op: 'insert_text',
+      after: 'dialog med lag,',
+      text: ' fagforeninger,',
+      recommendation: 'Oversendes fylkesstyret',
+    });
+  });
+
+  it('reads a whole paragraph replaced, and the committee’s own wording of it', () => {
+    expect(amendments[1]).toMatchObject({
+      no: 2,
+      target: { lines: '95-95' },
+      op: 'replace_text',
+      to: 'Oslo SV skal være en ansvarlig organisasjon som tar et helhetlig klima- og miljøansvar.',
+      recommendation: 'Vedta med endring',
+      modified: {
+        to: 'Oslo SV skal være en ansvarlig organisasjon som tar et helhetlig klima-, miljø- og bærekraftsansvar.',
+      },
+    });
+    expect(amendments[1]).not.toHaveProperty('from');
+  });
+
+  it('does not take a numbered line inside a justification for the next entry', () => {
+    expect(amendments[3]).toMatchObject({
+      no: 4,
+      op: 'strike_text',
+      text: ', spesielt lokallag',
+      justification: 'Forslaget er 1. kortere og 2. like tydelig.',
+      recommendation: 'Avvises',
+    });
+    expect(amendments.map((a) => a.no)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });

@@ -10,6 +10,15 @@ export interface AmendmentListIssue {
 export interface AmendmentList {
   readonly amendments: ProtocolAmendment[];
   readonly issues: AmendmentListIssue[];
+  /** The organisation and plan the list names before its first entry ("Organisasjon: Oslo SV"), if it does. */
+  readonly names: { readonly organisation?: NamedIn; readonly plan?: NamedIn };
+  /** How many entries it has ("Forslag 1", "1."). */
+  readonly entries: number;
+}
+
+export interface NamedIn {
+  readonly value: string;
+  readonly line: number;
 }
 
 interface Entry {
@@ -20,8 +29,32 @@ interface Entry {
 
 /** "Forslag 1", "Forslag nr. 12", "Endringsforslag 3", "Forslag 4:" on a line of their own. */
 const ENTRY = /^\s*(?:endrings)?forslag\s*(?:nr\.?\s*)?(\d+)\s*:?\s*$/i;
-/** "Forslagsstiller: Sagene SV", "Type forslag: Endring", ... */
-const FIELD = /^\s*(forslagsstiller|plass|type forslag|type|forslag|forklaring|begrunnelse)\s*:\s*(.*)$/i;
+/**
+ * "1.", "2)" opening a line, as a web page's numbered list is copied: alone, or with the first
+ * label run into it ("1.ForslagsstillerKari Nordmann").
+ */
+const NUMBERED = /^\s*(\d{1,4})\s*[.)]\s*(.*)$/;
+/** The labels of an entry, longest first ("Forslagsstiller" before "Forslag"). */
+const LABELS =
+  'redaksjonskomiteens innstilling|komiteens innstilling|forslagsstiller|type forslag|innstilling|begrunnelse|forklaring|forslag|plass|type';
+/**
+ * "Forslagsstiller: Sagene SV", and the same with the label run into its value as a web page's
+ * table flattens it ("ForslagsstillerKari Nordmann", "PlassLinje 12/13", "Type forslagTillegg"):
+ * without a colon, the value starts with a capital, a digit or a quote, so "Forslaget om ..."
+ * in a proposal's text is not read as a label.
+ */
+const FIELD = new RegExp(
+  `^\\s*(${anyCase(LABELS)})(?:\\s*:\\s*|(?=[A-ZÆØÅ0-9«"“])|\\s+(?=[A-ZÆØÅ«"“]))(.*)$`,
+);
+/** Before the first entry: which organisation and plan the list is for. */
+const HEADER = new RegExp(
+  `^\\s*(${anyCase('organisasjon|fylkeslag|lokallag|lag|plan')})(?:\\s*:\\s*|(?=[A-ZÆØÅ0-9]))(.+)$`,
+);
+
+/** A pattern's letters in either case, so only what follows a label is case-sensitive. */
+function anyCase(pattern: string): string {
+  return pattern.replace(/\p{L}/gu, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`).replace(/ /g, '\\s+');
+}
 const QUOTED = /[«"“”'‘’]([^«»"“”'‘’]+)[»"“”'‘’]/g;
 
 const FIELD_NAMES: Record<string, string> = {
@@ -32,6 +65,9 @@ const FIELD_NAMES: Record<string, string> = {
   forslag: 'proposal',
   forklaring: 'justification',
   begrunnelse: 'justification',
+  innstilling: 'recommendation',
+  'komiteens innstilling': 'recommendation',
+  'redaksjonskomiteens innstilling': 'recommendation',
 };
 
 /**
@@ -43,24 +79,40 @@ const FIELD_NAMES: Record<string, string> = {
  */
 export function parseAmendmentList(text: string): AmendmentList {
   const entries: Entry[] = [];
+  const names: { organisation?: NamedIn; plan?: NamedIn } = {};
   let current: Entry | undefined;
   let lastField: string | undefined;
+  const readField = (raw: string, line: number): boolean => {
+    const field = FIELD.exec(raw);
+    if (!field || !current) return false;
+    lastField = FIELD_NAMES[field[1]!.toLowerCase().replace(/\s+/g, ' ')];
+    if (lastField) current.fields.set(lastField, { value: field[2]!.trim(), line });
+    return true;
+  };
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = index + 1;
     const entry = ENTRY.exec(raw);
-    if (entry) {
-      current = { no: Number(entry[1]), line, fields: new Map() };
+    // "3." opens an entry when it is the first or the next number: a numbered line inside a
+    // proposal's text ("1. Vi skal ...") is not taken for one.
+    const numbered = entry ? undefined : NUMBERED.exec(raw);
+    const next = entries.length === 0 ? undefined : entries[entries.length - 1]!.no + 1;
+    const opens = numbered && (next === undefined ? true : Number(numbered[1]) === next);
+    if (entry || (numbered && opens && (numbered[2] === '' || FIELD.test(numbered[2]!)))) {
+      current = { no: Number((entry ?? numbered)![1]), line, fields: new Map() };
       entries.push(current);
       lastField = undefined;
+      if (numbered?.[2]) readField(numbered[2], line);
       return;
     }
-    if (!current) return;
-    const field = FIELD.exec(raw);
-    if (field) {
-      lastField = FIELD_NAMES[field[1]!.toLowerCase()];
-      if (lastField) current.fields.set(lastField, { value: field[2]!.trim(), line });
+    if (!current) {
+      const header = HEADER.exec(raw);
+      if (header) {
+        const key = header[1]!.toLowerCase() === 'plan' ? 'plan' : 'organisation';
+        names[key] = { value: header[2]!.trim(), line };
+      }
       return;
     }
+    if (readField(raw, line)) return;
     // A field's text may run over several lines.
     if (lastField && raw.trim() !== '') {
       const previous = current.fields.get(lastField)!;
@@ -107,15 +159,48 @@ export function parseAmendmentList(text: string): AmendmentList {
     }
     const proposer = entry.fields.get('proposer')?.value;
     const justification = entry.fields.get('justification')?.value;
+    const recommendation = recommendationOf(entry.fields.get('recommendation')?.value, change.op);
     amendments.push({
       no: entry.no,
       ...(proposer ? { proposer } : {}),
       target,
       ...change,
       ...(justification ? { justification } : {}),
+      ...recommendation,
     } as ProtocolAmendment);
   }
-  return { amendments, issues };
+  return { amendments, issues, names, entries: entries.length };
+}
+
+/**
+ * "Innstilling: Vedtas", "Avvises", "Oversendes styret", "Vedta med endring: «...»": the word as
+ * written (the meeting's vocabulary reads it, in Norwegian or English), and the committee's text
+ * in quotes as the field the amendment's operation changes.
+ */
+function recommendationOf(
+  written: string | undefined,
+  op: ProtocolAmendment['op'],
+): Pick<ProtocolAmendment, 'recommendation' | 'modified'> {
+  if (!written) return {};
+  const [text] = quotes(written);
+  const word = written
+    .replace(QUOTED, '')
+    .replace(/[:\s]+$/, '')
+    .trim();
+  if (text === undefined) return { recommendation: word };
+  const modified =
+    op === 'replace_text'
+      ? { to: text }
+      : op === 'insert_text' || op === 'strike_text'
+        ? { text }
+        : op === 'add_measure'
+          ? { measure: { text } }
+          : op === 'add_goal'
+            ? { goal: { text } }
+            : op === 'change_timing'
+              ? { timing: text }
+              : undefined;
+  return { recommendation: word, ...(modified ? { modified } : {}) };
 }
 
 /** "Linje 53" | "Linje 50 tom 53" | "Linje 50 t.o.m. 53" | "Linje 50-53" | "Linje 38/39" | "Ny linje 34". */
@@ -143,6 +228,16 @@ function changeOf(
 ): Pick<ProtocolAmendment, 'op' | 'from' | 'to' | 'after' | 'text' | 'measure'> | string {
   const lower = proposal.toLowerCase();
   if (kind.startsWith('endring')) {
+    // A whole paragraph (or point) replaced: "Erstatte avsnittet med: «...»", "Ny tekst: «...»".
+    const whole =
+      /^(?:erstatte(?:s)?\s+(?:hele\s+)?(?:avsnittet|punktet|teksten|tiltaket|målet|linjene|linjen)\s+med|ny(?:\s+tekst)?|nytt\s+avsnitt)\s*:?\s*(.+)$/i.exec(
+        proposal.trim(),
+      );
+    if (whole) {
+      const to = quotes(whole[1]!)[0] ?? whole[1]!.trim();
+      if (!to) return 'an "Endring" of a whole paragraph needs its new text';
+      return { op: 'replace_text', to };
+    }
     const match = /stryke\s*:?\s*(.+?)\s*erstatte(?:s)? med\s*:?\s*(.+)$/i.exec(proposal);
     const from = match ? (quotes(match[1]!)[0] ?? match[1]!.trim()) : undefined;
     const to = match ? (quotes(match[2]!)[0] ?? match[2]!.trim()) : undefined;
