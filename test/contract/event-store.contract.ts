@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   comparePositions,
   eventIdFor,
+  EventIdsTaken,
   ExpectedRevisionConflict,
   type EventStore,
   type EventToAppend,
@@ -42,6 +43,15 @@ async function conflictOf(promise: Promise<unknown>): Promise<ExpectedRevisionCo
     throw error;
   }
   throw new Error('expected an ExpectedRevisionConflict, but the append succeeded');
+}
+
+async function refusalOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the append to be refused, but it succeeded');
 }
 
 /**
@@ -154,6 +164,33 @@ export function eventStoreContract(name: string, create: () => Promise<EventStor
         expect(retry.nextExpectedRevision).toBe(first.nextExpectedRevision);
         expect(comparePositions(retry.position, first.position)).toBe(0);
         expect(await store.readStream(stream)).toHaveLength(2);
+      });
+
+      it('refuses, as taken, the same event ids with other data: a command id used for another command', async () => {
+        const stream = uniqueStream();
+        const commandId = randomUUID();
+        await store.appendToStream(stream, someEvents(1, commandId), { expectedRevision: 'no_stream' });
+        const other = someEvents(1, commandId).map((e) => ({ ...e, data: { n: 0, text: 'noe annet' } }));
+        const refused = await refusalOf(store.appendToStream(stream, other));
+        expect(refused).toBeInstanceOf(EventIdsTaken);
+        expect((refused as EventIdsTaken).takenIn).toBe(stream);
+        expect((await store.readStream(stream)).map((e) => e.data)).toEqual([
+          someEvents(1, commandId)[0]!.data,
+        ]);
+      });
+
+      it('refuses, as taken, event ids another stream holds, whatever the expected revision', async () => {
+        const first = uniqueStream();
+        const second = uniqueStream();
+        const events = someEvents(2);
+        await store.appendToStream(first, events, { expectedRevision: 'no_stream' });
+        for (const expectedRevision of ['no_stream', 'any'] as const) {
+          const refused = await refusalOf(store.appendToStream(second, events, { expectedRevision }));
+          expect(refused).toBeInstanceOf(EventIdsTaken);
+          expect((refused as EventIdsTaken).takenIn).toBe(first);
+        }
+        expect(await store.readStream(second)).toEqual([]);
+        expect(await store.readStream(first)).toHaveLength(2);
       });
     });
 

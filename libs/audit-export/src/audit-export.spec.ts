@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import type { RecordedEvent } from '@app/event-store';
 import { exportLines, exportNdjson, verifyLines, type AuditEventLine } from './audit-export.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '@app/event-store';
 
 const metadata = (n: number) => ({
   actor: 'kari@oslo-sv.no',

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { formatPosition, type EventMetadata, type RecordedEvent } from '@app/event-store';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '@app/event-store';
 
 export const AUDIT_EXPORT_FORMAT = 'planverk-audit-export';
 export const AUDIT_EXPORT_VERSION = 1;

@@ -1,2 +1,2 @@
 export * from './audit-export.js';
-export * from './canonical-json.js';
+export { canonicalJson } from '@app/event-store';

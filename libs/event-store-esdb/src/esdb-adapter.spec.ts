@@ -84,7 +84,8 @@ describe('appending', () => {
     const { server, store } = open();
     await store.appendToStream('plan-a', events('c1', 2), { expectedRevision: 'no_stream' });
     await store.appendToStream('plan-a', events('c2', 1), { expectedRevision: 1n });
-    expect(server.appendCalls.map((call) => call.credentials)).toEqual([true, true]);
+    // Each append and its claim on its event ids (eventIdClaim).
+    expect(server.appendCalls.map((call) => call.credentials)).toEqual([true, true, true, true]);
   });
 
   it('merges two copies of one append in flight: one writes, the other answers as a retry, nothing is written twice', async () => {
@@ -103,7 +104,8 @@ describe('appending', () => {
   it('answers an append whose answer was lost (the client timed out) from what the server stored', async () => {
     const { server, store } = open();
     await store.appendToStream('plan-c', events('c1', 1), { expectedRevision: 'no_stream' });
-    server.unansweredAppends = 1;
+    // Both the claim on its event ids and the append itself are stored, and neither answered.
+    server.unansweredAppends = 2;
     const result = await store.appendToStream('plan-c', events('c2', 2), { expectedRevision: 0n });
     expect(result).toMatchObject({ appended: true, nextExpectedRevision: 2n });
     expect(await store.readStream('plan-c')).toHaveLength(3);

@@ -1,4 +1,5 @@
 import {
+  EventIdsTaken,
   EventStore,
   ExpectedRevisionConflict,
   START,
@@ -18,11 +19,14 @@ import {
   END,
   EventStoreDBClient,
   FORWARDS,
+  NO_STREAM,
   START as ESDB_START,
   type Credentials,
 } from '@eventstore/db-client';
 import { clientConnectionString, connectionCredentials, isInsecure } from './connection-string.js';
 import {
+  claimedStream,
+  eventIdClaim,
   findRetriedAppend,
   foreignEventReason,
   isStreamDeleted,
@@ -153,6 +157,7 @@ export class EventStoreDBEventStore extends EventStore {
     // could be: right after the expected revision, or near the end for `any`/`stream_exists`.
     const retried = await this.storedAlready(streamId, events, expected);
     if (retried) return { ...retried, appended: false };
+    await this.claimIds(streamId, events[0]!.id);
     try {
       const result = await this.client.appendToStream(streamId, events.map(toEsdbEvent), {
         expectedRevision: toEsdbExpectedRevision(expected),
@@ -172,6 +177,42 @@ export class EventStoreDBEventStore extends EventStore {
         if (stored) return { ...stored, appended: isUnanswered(translated) };
       }
       throw translated;
+    }
+  }
+
+  /**
+   * Claims an append's event ids for its stream (see eventIdClaim), or refuses them as taken by
+   * another stream. A claim for this same stream is an earlier attempt of this append; one
+   * whose answer was lost is looked up, as it may have been written all the same.
+   */
+  private async claimIds(streamId: string, firstEventId: string): Promise<void> {
+    const { claimStream, claim } = eventIdClaim(streamId, firstEventId);
+    try {
+      await this.client.appendToStream(claimStream, claim, {
+        expectedRevision: NO_STREAM,
+        ...(this.appendCredentials ? { credentials: this.appendCredentials } : {}),
+      });
+      return;
+    } catch (error) {
+      const translated = translateError(error, { streamId: claimStream, expected: 'no_stream' });
+      if (!(translated instanceof ExpectedRevisionConflict) && !isUnanswered(translated)) throw translated;
+      const held = await this.claimOf(claimStream).catch(() => undefined);
+      if (held === undefined) throw translated;
+      if (held !== streamId) throw new EventIdsTaken(streamId, held);
+    }
+  }
+
+  /** The stream a claim stream holds its event id for; undefined when nothing claimed it. */
+  private async claimOf(claimStream: string): Promise<string | undefined> {
+    try {
+      const [held] = await recordedEvents(
+        this.client.readStream(claimStream, { direction: FORWARDS, fromRevision: ESDB_START, maxCount: 1 }),
+        this.readTimeoutMs,
+      );
+      return held ? claimedStream(held) : undefined;
+    } catch (error) {
+      if (isStreamNotFound(error)) return undefined;
+      throw translateError(error);
     }
   }
 

@@ -5,6 +5,7 @@ import {
   START,
   comparePositions,
   eventIdFor,
+  EventIdsTaken,
   type EventToAppend,
   type Position,
 } from '@app/event-store';
@@ -250,8 +251,8 @@ describe('findRetriedAppend', () => {
   it('answers a retry with the position of its newest event and the current revision of the stream', () => {
     const newestFirst = [
       stored('later', 3, at(4)),
-      stored(events[1]!.id, 2, at(3)),
-      stored(events[0]!.id, 1, at(2)),
+      { ...stored(events[1]!.id, 2, at(3)), data: events[1]!.data },
+      { ...stored(events[0]!.id, 1, at(2)), data: events[0]!.data },
       stored('first', 0, at(1)),
     ];
     const retried = findRetriedAppend('plan-1', events, newestFirst);
@@ -261,7 +262,15 @@ describe('findRetriedAppend', () => {
 
   it('refuses an append whose ids are only partly in the stream: the command id was reused', () => {
     const newestFirst = [stored(events[0]!.id, 0, at(1))];
-    expect(() => findRetriedAppend('plan-1', events, newestFirst)).toThrow(/command id was reused/);
+    expect(() => findRetriedAppend('plan-1', events, newestFirst)).toThrow(EventIdsTaken);
+  });
+
+  it('refuses an append whose ids the stream holds for other data: the command id was reused', () => {
+    const newestFirst = [
+      { ...stored(events[1]!.id, 1, at(2)), data: { n: 1 } },
+      { ...stored(events[0]!.id, 0, at(1)), data: { n: 'another' } },
+    ];
+    expect(() => findRetriedAppend('plan-1', events, newestFirst)).toThrow(EventIdsTaken);
   });
 });
 

@@ -1,7 +1,9 @@
 import {
   AppendTooLarge,
+  EventIdsTaken,
   EventStoreUnavailable,
   ExpectedRevisionConflict,
+  isSameEvent,
   START,
   comparePositions,
   type EventMetadata,
@@ -135,9 +137,35 @@ export function toReadPosition(after: Position): ReadPosition {
   return { commit: after.commit, prepare: after.prepare };
 }
 
-/** The server's own events ($stats, $settings, stream metadata, links...), which the port never shows. */
+/**
+ * The server's own events ($stats, $settings, stream metadata, links...) and the adapter's
+ * claims on event ids, which the port never shows.
+ */
 export function isSystemEvent(event: { readonly streamId: string; readonly type: string }): boolean {
-  return event.streamId.startsWith('$') || event.type.startsWith('$');
+  return (
+    event.streamId.startsWith('$') || event.type.startsWith('$') || event.streamId.startsWith(CLAIM_PREFIX)
+  );
+}
+
+/**
+ * EventStoreDB keeps an event id unique only among a stream's recent events; the port refuses
+ * one used in another stream (EventIdsTaken). So an append first claims its first event's id
+ * (ids derive from the command id, so every append of a command has that one) in a stream of
+ * its own, named after the id and written once (expected revision: no stream).
+ */
+const CLAIM_PREFIX = 'planverk-event-id-';
+const CLAIM_TYPE = 'EventIdClaimed';
+
+export function eventIdClaim(streamId: string, eventId: string): { claimStream: string; claim: EventData } {
+  return {
+    claimStream: `${CLAIM_PREFIX}${eventId}`,
+    claim: jsonEvent({ type: CLAIM_TYPE, data: { streamId } }),
+  };
+}
+
+/** The stream a claim holds its event id for. */
+export function claimedStream(claim: EsdbRecordedEvent): string {
+  return String(jsonObject(claim.data, 'data', claim).streamId);
 }
 
 export function toEsdbEvent(event: EventToAppend): EventData {
@@ -231,11 +259,18 @@ export function findRetriedAppend(
   const ids = new Set(events.map((event) => event.id));
   const found = newestFirst.filter((event) => ids.has(event.id));
   if (found.length === 0) return undefined;
-  if (new Set(found.map((event) => event.id)).size !== ids.size) {
-    throw new Error(
-      `Some event ids of this append are already in stream "${streamId}" and some are not: a command id was reused`,
+  // Some of the ids and not others, or the ids of other events: a command id used before for
+  // another command, never a retry.
+  const appending = new Map(events.map((event) => [event.id, event]));
+  const same =
+    new Set(found.map((event) => event.id)).size === ids.size &&
+    found.every((event) =>
+      isSameEvent(
+        { type: event.type, data: jsonObject(event.data, 'data', event) },
+        appending.get(event.id)!,
+      ),
     );
-  }
+  if (!same) throw new EventIdsTaken(streamId, streamId);
   return {
     nextExpectedRevision: BigInt(newestFirst[0]!.revision),
     position: positionOf(found[0]!),

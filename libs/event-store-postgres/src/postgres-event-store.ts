@@ -1,8 +1,10 @@
 import { parseJsonColumn } from '@app/database';
 import {
+  EventIdsTaken,
   EventStore,
   ExpectedRevisionConflict,
   HELD_BACK_COUNT_LIMIT,
+  isSameEvent,
   SubscriptionSet,
   START,
   comparePositions,
@@ -224,7 +226,11 @@ export class PostgresEventStore extends EventStore {
     throw new ExpectedRevisionConflict(streamId, expected, actual);
   }
 
-  /** When these exact events are already stored (a retried command), what the first append returned. */
+  /**
+   * When these exact events are already stored (a retried command), what the first append
+   * returned. Their ids stored for other events (in another stream, or of another type or data)
+   * are refused: a command id used before for another command.
+   */
   private async findRetriedAppend(
     streamId: string,
     events: readonly EventToAppend[],
@@ -241,12 +247,12 @@ export class PostgresEventStore extends EventStore {
       .execute();
     if (found.length === 0) return undefined;
     const rows = found.map((row) => toRecorded(row));
-    const sameStream = rows.every((row) => row.streamId === streamId);
-    if (!sameStream || rows.length !== events.length) {
-      throw new Error(
-        `Event ids of this append were already used for other events (stream "${rows[0]!.streamId}"): a command id was reused`,
-      );
-    }
+    const elsewhere = rows.find((row) => row.streamId !== streamId);
+    if (elsewhere) throw new EventIdsTaken(streamId, elsewhere.streamId);
+    const appending = new Map(events.map((event) => [event.id, event]));
+    const same =
+      rows.length === events.length && rows.every((row) => isSameEvent(row, appending.get(row.id)!));
+    if (!same) throw new EventIdsTaken(streamId, streamId);
     const tail = rows[rows.length - 1]!;
     const current = await this.revisionOf(streamId);
     return {

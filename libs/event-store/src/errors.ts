@@ -16,6 +16,28 @@ export class ExpectedRevisionConflict extends Error {
   }
 }
 
+/**
+ * Some of an append's event ids are stored already, for other events: in another stream, or in
+ * this one with another type or data. Event ids derive from the command id (eventIdFor), so this
+ * is a command id used before for another command; never a retry, which is answered as the first
+ * time. Not retryable: the same ids would be refused again.
+ */
+export class EventIdsTaken extends Error {
+  readonly code = 'EVENT_IDS_TAKEN';
+  constructor(
+    readonly streamId: string,
+    /** The stream the ids were used in (the same stream when the events there differ). */
+    readonly takenIn: string,
+  ) {
+    super(
+      takenIn === streamId
+        ? `The event ids of this append to "${streamId}" were used there for other events`
+        : `The event ids of this append to "${streamId}" were used for events of another stream`,
+    );
+    this.name = 'EventIdsTaken';
+  }
+}
+
 /** The store could not be reached; the caller may retry later. */
 export class EventStoreUnavailable extends Error {
   readonly code = 'EVENT_STORE_UNAVAILABLE';

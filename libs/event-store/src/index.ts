@@ -1,4 +1,5 @@
 export * from './errors.js';
+export * from './canonical-json.js';
 export * from './event-ids.js';
 export * from './event-record.js';
 export * from './event-store.port.js';

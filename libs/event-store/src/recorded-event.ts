@@ -17,6 +17,14 @@ export interface EventCause {
 export interface EventMetadata {
   readonly actor: string;
   readonly commandId: string;
+  /**
+   * What the command id is bound to: a digest of the command as it was sent (sha256 of its
+   * canonical JSON), and who it belongs to when not the actor (a process, such as a meeting
+   * carrying its decisions into the plan). A command id sent again with other content, or by
+   * another principal, is refused (libs/plans/src/command-ids.ts). Absent on older events.
+   */
+  readonly commandDigest?: string;
+  readonly commandOwner?: string;
   readonly correlationId: string;
   readonly causationId?: string;
   readonly cause?: EventCause;

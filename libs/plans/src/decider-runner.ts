@@ -9,6 +9,7 @@ import {
 } from '@app/event-store';
 import { TimeSlices } from '@app/off-thread';
 import type { CommandEnvelope, CommandOutcome } from './command-envelope.js';
+import { asCommandIdTaken, assertSameCommand, commandBinding, commandDigest } from './command-ids.js';
 import { foldRecorded, type Fold, type FoldedStream, type FoldedStreams } from './folded-streams.js';
 
 export interface StreamDecider<Command, Event extends DomainEvent, State>
@@ -25,20 +26,24 @@ export interface SlowStreamDecider<Command, Event extends DomainEvent, State> ex
 /**
  * Load, fold, decide, append: the whole of a command handler for any decider. The command is
  * built from the folded state (a handler may need it, e.g. to look up the plan's organisation).
- * With `cache`, the stream is folded from where the last command left it.
+ * `content` is the command as sent (see sentContent), which its id is bound to (command-ids.ts):
+ * the same id with other content, or from another principal, is refused. With `cache`, the stream is folded from
+ * where the last command left it.
  */
 export async function runDecider<Command, Event extends DomainEvent, State>(
   store: EventStore,
   streamId: string,
   decider: SlowStreamDecider<Command, Event, State>,
   envelope: CommandEnvelope,
+  content: unknown,
   build: (state: State) => Command | Promise<Command>,
   cache?: FoldedStreams<Event, State>,
   eventMetadata?: EventMetadata,
 ): Promise<CommandOutcome> {
+  const digest = commandDigest(content);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await decideAndAppend(store, streamId, decider, envelope, build, cache, eventMetadata);
+      return await decideAndAppend(store, streamId, decider, envelope, digest, build, cache, eventMetadata);
     } catch (error) {
       // A client that named the revision it saw (If-Match) is told of the conflict. One that did
       // not only lost a race with another command on the same plan (two secretaries reporting
@@ -47,7 +52,7 @@ export async function runDecider<Command, Event extends DomainEvent, State>(
         error instanceof ExpectedRevisionConflict &&
         envelope.expectedRevision === undefined &&
         attempt < CONFLICT_ATTEMPTS;
-      if (!retry) throw error;
+      if (!retry) throw asCommandIdTaken(error, envelope.commandId);
     }
   }
 }
@@ -66,6 +71,7 @@ async function decideAndAppend<Command, Event extends DomainEvent, State>(
   streamId: string,
   decider: SlowStreamDecider<Command, Event, State>,
   envelope: CommandEnvelope,
+  digest: string,
   build: (state: State) => Command | Promise<Command>,
   cache?: FoldedStreams<Event, State>,
   eventMetadata?: EventMetadata,
@@ -75,10 +81,12 @@ async function decideAndAppend<Command, Event extends DomainEvent, State>(
     : foldRecorded(decider, await store.readStream(streamId));
   const { state, revision } = folded;
 
-  // A retried command: answer as the first time, without deciding again on newer state.
+  // A retried command: answer as the first time, without deciding again on newer state. Another
+  // command under the same id (other content, another principal) is refused.
   const earlier = folded.commands.get(envelope.commandId);
   if (earlier !== undefined) {
     const [last] = await store.readStream(streamId, { fromRevision: BigInt(earlier), maxCount: 1 });
+    if (last) assertSameCommand(envelope, digest, last.metadata);
     return { streamId, revision, position: last?.position, appended: false };
   }
 
@@ -86,6 +94,7 @@ async function decideAndAppend<Command, Event extends DomainEvent, State>(
   if (events.length === 0) return { streamId, revision, position: undefined, appended: false };
 
   const toAppend: EventToAppend[] = [];
+  const binding = commandBinding(envelope, digest);
   // An import's thousands of events each get an id hashed from the command id: a slice at a time.
   const slices = new TimeSlices();
   for (const [index, event] of events.entries()) {
@@ -98,6 +107,7 @@ async function decideAndAppend<Command, Event extends DomainEvent, State>(
       metadata: {
         actor: envelope.actor,
         commandId: envelope.commandId,
+        ...binding,
         correlationId: envelope.correlationId ?? envelope.commandId,
         ...(cause ? { cause } : {}),
         effectiveAt: own.effectiveAt ?? envelope.effectiveAt ?? envelope.now.slice(0, 10),

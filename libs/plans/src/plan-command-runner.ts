@@ -20,6 +20,7 @@ import {
 import { EventStore, type EventCause } from '@app/event-store';
 import { TimeSlices } from '@app/off-thread';
 import type { CommandEnvelope, CommandOutcome } from './command-envelope.js';
+import { sentContent } from './command-ids.js';
 import { runDecider, type SlowStreamDecider, type StreamDecider } from './decider-runner.js';
 import { FoldedStreams } from './folded-streams.js';
 import { organisationStreamId, planStreamId } from './plan-stream.js';
@@ -79,6 +80,7 @@ export class PlanCommandRunner {
       planStreamId(planId),
       plans,
       envelope,
+      sentContent(command, envelope),
       async (state) => {
         if (
           (command.type === 'AddMeasure' || command.type === 'ReassignMeasure') &&
@@ -103,25 +105,28 @@ export class PlanCommandRunner {
 
   /**
    * Several commands on one plan as one append: decided in turn in memory, written together
-   * or not at all (a document import).
+   * or not at all (a document import). `content`: what the command id is bound to (the
+   * document's digest for an import, rather than thousands of commands hashed on the event loop).
    */
   runSequence(
     planId: string,
     envelope: CommandEnvelope,
     commands: readonly PlanCommand[],
+    content: unknown,
   ): Promise<CommandOutcome> {
-    return this.runPhases(planId, envelope, [{ commands }]);
+    return this.runPhases(planId, envelope, [{ commands }], content);
   }
 
   /**
    * Phases of commands on one plan as one append, each phase's events with its own cause and
    * date (a document imported with the revision it marks: the plan before it, then the
-   * revision's changes). Written together or not at all.
+   * revision's changes). Written together or not at all. `content` as for runSequence.
    */
   async runPhases(
     planId: string,
     envelope: CommandEnvelope,
     phases: readonly CommandPhase[],
+    content: unknown,
   ): Promise<CommandOutcome> {
     const commands = phases.flatMap((p) => p.commands);
     for (const command of commands) await this.checkLinkedPlans(command);
@@ -143,6 +148,7 @@ export class PlanCommandRunner {
       planStreamId(planId),
       sequence,
       envelope,
+      content,
       async (state) => {
         const organisationId =
           state.status === 'none' ? commandsOrganisation(commands) : state.organisationId;
@@ -174,6 +180,7 @@ export class PlanCommandRunner {
       organisationStreamId(organisationId),
       organisations,
       envelope,
+      sentContent(command, envelope),
       () => command,
       this.organisationStreams,
     );

@@ -10,6 +10,21 @@ import type {} from '../auth/principal.js';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
+ * Whether a client may name its command by this id: a UUID, but not a name-based one (version
+ * 3 or 5). Those are the ids Planverk derives for its own commands (a meeting's steps, a
+ * document's import, entities and events), so no id a client chooses can take one of them
+ * (docs/adr/0017).
+ */
+export function isClientCommandId(value: string | undefined): value is string {
+  return value !== undefined && UUID.test(value) && !NAME_BASED.has(value.charAt(14));
+}
+
+const NAME_BASED = new Set(['3', '5']);
+
+const NOT_A_CLIENT_ID =
+  'A command id must be a random (version 4) or time-ordered (version 7) UUID; name-based UUIDs (version 3 or 5) are the ones Planverk derives for its own commands';
+
+/**
  * The envelope of an HTTP command: its id (body `commandId` or the Idempotency-Key header),
  * the revision the client expects (If-Match), and who sends it.
  */
@@ -30,7 +45,9 @@ export function envelopeFrom(
   if (body.effectiveAt !== undefined && !isIsoDate(body.effectiveAt)) {
     throw new BadRequestException(notAnIsoDate('effectiveAt', body.effectiveAt));
   }
-  const commandId = options.freshId ? randomUUID() : (body.commandId ?? header ?? randomUUID());
+  const sent = body.commandId ?? header;
+  if (sent !== undefined && !isClientCommandId(sent)) throw new BadRequestException(NOT_A_CLIENT_ID);
+  const commandId = options.freshId ? randomUUID() : (sent ?? randomUUID());
   logCommandId(request, commandId);
   return {
     commandId,

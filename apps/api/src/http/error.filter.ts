@@ -1,6 +1,11 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { DomainError } from '@app/domain';
-import { AppendTooLarge, EventStoreUnavailable, ExpectedRevisionConflict } from '@app/event-store';
+import {
+  AppendTooLarge,
+  EventIdsTaken,
+  EventStoreUnavailable,
+  ExpectedRevisionConflict,
+} from '@app/event-store';
 import { isConnectionFailure } from '@app/event-store-postgres';
 import { PlanDocumentError } from '@app/plan-document';
 import { PlanMomentNotFound } from '@app/read-models';
@@ -91,6 +96,16 @@ export class ErrorFilter implements ExceptionFilter {
         message: 'The plan was changed by someone else; reload it and try again',
         expectedRevision: typeof error.expected === 'bigint' ? Number(error.expected) : error.expected,
         actualRevision: typeof error.actual === 'bigint' ? Number(error.actual) : null,
+      });
+      return;
+    }
+    // The command runner answers a reused command id itself (COMMAND_ID_TAKEN); this is for any
+    // other writer whose event ids were taken: a conflict, never a 500.
+    if (error instanceof EventIdsTaken) {
+      response.status(409).json({
+        statusCode: 409,
+        error: error.code,
+        message: 'The ids of this change were used for another change; send it under a new command id',
       });
       return;
     }

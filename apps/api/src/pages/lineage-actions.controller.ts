@@ -8,6 +8,7 @@ import { ProjectionRunner } from '@app/read-models';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { logCommandId } from '../auth/logging.js';
+import { isClientCommandId } from '../http/command-envelope.js';
 import { SLUG, UUID } from './format.js';
 import { actorOf, PageErrorFilter, PageProblem, readForm, ServerTimingInterceptor } from './page-http.js';
 import { LineagePage } from './lineage-page.js';
@@ -74,7 +75,7 @@ export class LineageActionsController {
     const link = { fromPlanId, from: ids(form.from, 'fra'), to: ids(form.to, 'til') };
     const envelope: CommandEnvelope = {
       // The form carries a fresh id, so a double submit appends once.
-      commandId: UUID.test(form.commandId ?? '') ? form.commandId! : randomUUID(),
+      commandId: isClientCommandId(form.commandId) ? form.commandId : randomUUID(),
       actor: actorOf(req),
       now: new Date().toISOString(),
       cause: { kind: 'command', reference: 'Vurdering av koblinger til forrige plan' },

@@ -20,6 +20,7 @@ import { ProjectionRunner, summariseFollowUp, type PlanView } from '@app/read-mo
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { logCommandId } from '../auth/logging.js';
+import { isClientCommandId } from '../http/command-envelope.js';
 import {
   BODY_CODE,
   formatDate,
@@ -190,7 +191,7 @@ export class PageActionsController {
   ): Promise<void> {
     const envelope: CommandEnvelope = {
       // The form carries a fresh id, so a double submit appends once.
-      commandId: UUID.test(form.commandId ?? '') ? form.commandId! : randomUUID(),
+      commandId: isClientCommandId(form.commandId) ? form.commandId : randomUUID(),
       actor: actorOf(req),
       now: new Date().toISOString(),
       ...(effectiveAt ? { effectiveAt } : {}),

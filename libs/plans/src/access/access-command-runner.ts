@@ -15,6 +15,7 @@ import {
 } from '@app/domain';
 import { EventStore } from '@app/event-store';
 import type { CommandEnvelope, CommandOutcome } from '../command-envelope.js';
+import { sentContent } from '../command-ids.js';
 import { foldStream, runDecider, type StreamDecider } from '../decider-runner.js';
 import { FoldedStreams } from '../folded-streams.js';
 import { planStreamId } from '../plan-stream.js';
@@ -52,6 +53,7 @@ export class AccessCommandRunner {
       userStreamId(userId),
       users,
       envelope,
+      sentContent(withoutSecrets(change), envelope),
       () =>
         ({
           ...change,
@@ -104,13 +106,20 @@ export class AccessCommandRunner {
   ): Promise<CommandOutcome> {
     const organisationId = await this.planOrganisation(planId);
     if (!organisationId) throw new DomainError('PLAN_NOT_FOUND', 'not_found', `Plan "${planId}" not found`);
-    return runDecider(this.store, planVisibilityStreamId(planId), visibility, envelope, () => ({
-      type: 'SetPlanVisibility',
-      planId,
-      organisationId,
-      visibility: value,
-      now: envelope.now,
-    }));
+    return runDecider(
+      this.store,
+      planVisibilityStreamId(planId),
+      visibility,
+      envelope,
+      sentContent({ visibility: value }, envelope),
+      () => ({
+        type: 'SetPlanVisibility',
+        planId,
+        organisationId,
+        visibility: value,
+        now: envelope.now,
+      }),
+    );
   }
 
   /** The organisation a plan belongs to, from its first event (it never changes). */
@@ -119,4 +128,18 @@ export class AccessCommandRunner {
     const organisationId = created?.data.organisationId;
     return typeof organisationId === 'string' ? organisationId : undefined;
   }
+}
+
+/**
+ * A user command as its id is bound to: without the hashes of its secrets, which are salted
+ * afresh each time the same password or token is sent again.
+ */
+function withoutSecrets(change: UserChange): Record<string, unknown> {
+  const {
+    passwordHash: _password,
+    tokenHash: _token,
+    keyHash: _key,
+    ...content
+  } = change as Record<string, unknown>;
+  return content;
 }

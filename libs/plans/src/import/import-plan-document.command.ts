@@ -64,10 +64,15 @@ export class ImportPlanDocumentHandler implements ICommandHandler<ImportPlanDocu
   constructor(private readonly runner: PlanCommandRunner) {}
 
   async execute({ document, envelope, revision }: ImportPlanDocumentCommand): Promise<ImportOutcome> {
-    const commandId = envelope.commandId ?? importCommandId(document, revision);
+    // The document's digest: what the import's command id is bound to, and its id unless it has its own.
+    const documentId = importCommandId(document, revision);
+    const commandId = envelope.commandId ?? documentId;
     const full: CommandEnvelope = {
       ...envelope,
       commandId,
+      // An id derived from the document is the document's, whoever imports it: the same
+      // document imported again by someone else is answered as imported already.
+      ...(commandId === documentId ? { owner: 'document-import' } : {}),
       // A plan adopted in 2020 and imported today took effect in 2020.
       effectiveAt:
         envelope.effectiveAt ??
@@ -86,35 +91,44 @@ export class ImportPlanDocumentHandler implements ICommandHandler<ImportPlanDocu
       return commands;
     };
     const outcome = revision
-      ? await this.runner.runPhases(document.plan.id, full, [
-          {
-            commands: await timed(
-              documentCommands(
-                { ...revision.earlier, plan: { ...revision.earlier.plan, adopted: revision.firstAdoption } },
-                commandId,
+      ? await this.runner.runPhases(
+          document.plan.id,
+          full,
+          [
+            {
+              commands: await timed(
+                documentCommands(
+                  {
+                    ...revision.earlier,
+                    plan: { ...revision.earlier.plan, adopted: revision.firstAdoption },
+                  },
+                  commandId,
+                ),
               ),
-            ),
-            effectiveAt: revision.firstAdoption.date,
-          },
-          {
-            commands: await timed([
-              ...revisionCommands(revision.earlier, document, commandId, revision.struckReasons),
-              {
-                type: 'AdoptPlan',
-                body: revision.adoption.body,
-                date: revision.adoption.date,
-                ...(document.plan.edition ? { edition: document.plan.edition } : {}),
-              },
-            ]),
-            // The changes the document marks are the revision's: its meeting adopted them.
-            cause: { kind: 'meeting', reference: revisionReference(document) },
-            effectiveAt: revision.adoption.date,
-          },
-        ])
+              effectiveAt: revision.firstAdoption.date,
+            },
+            {
+              commands: await timed([
+                ...revisionCommands(revision.earlier, document, commandId, revision.struckReasons),
+                {
+                  type: 'AdoptPlan',
+                  body: revision.adoption.body,
+                  date: revision.adoption.date,
+                  ...(document.plan.edition ? { edition: document.plan.edition } : {}),
+                },
+              ]),
+              // The changes the document marks are the revision's: its meeting adopted them.
+              cause: { kind: 'meeting', reference: revisionReference(document) },
+              effectiveAt: revision.adoption.date,
+            },
+          ],
+          documentId,
+        )
       : await this.runner.runSequence(
           document.plan.id,
           full,
           await timed(documentCommands(document, commandId)),
+          documentId,
         );
     return {
       ...outcome,

@@ -1,6 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandEnvelope, CommandOutcome } from '../command-envelope.js';
 import type { MeetingEvent, MeetingState } from '@app/domain';
+import { sentContent } from '../command-ids.js';
 import { runDecider } from '../decider-runner.js';
 import { FoldedStreams } from '../folded-streams.js';
 import { MeetingDecisions } from './meeting-decisions.js';
@@ -19,6 +20,12 @@ export class ChangeMeetingCommand extends Command<MeetingOutcome> {
     readonly meetingId: string,
     readonly change: MeetingChange,
     readonly envelope: CommandEnvelope,
+    /**
+     * What the command id is bound to, when not the change as sent: a replayed protocol's step
+     * is bound to its meeting and step, since the same protocol is written in more than one way
+     * (its export names the plan revision the original left to default, another officer files it).
+     */
+    readonly boundTo?: unknown,
   ) {
     super();
   }
@@ -40,7 +47,7 @@ export class ChangeMeetingHandler implements ICommandHandler<ChangeMeetingComman
     this.meetingStreams = new FoldedStreams(facts.store, meetings, { capacity: 16 });
   }
 
-  async execute({ meetingId, change, envelope }: ChangeMeetingCommand): Promise<MeetingOutcome> {
+  async execute({ meetingId, change, envelope, boundTo }: ChangeMeetingCommand): Promise<MeetingOutcome> {
     const decides =
       change.type === 'RecordVote' || change.type === 'VotePlan' || change.type === 'AcceptRecommendations';
     if (decides) await this.decisions.apply(meetingId, envelope);
@@ -49,6 +56,7 @@ export class ChangeMeetingHandler implements ICommandHandler<ChangeMeetingComman
       meetingStreamId(meetingId),
       meetings,
       envelope,
+      boundTo ?? sentContent(change, envelope),
       async (state) => {
         const planId = planOf(change, state);
         const history = planId ? await this.facts.planHistory(planId) : undefined;

@@ -7,7 +7,7 @@ import { ChangePlanCommand, type PlanChange } from '../commands/change-plan.comm
 import { FoldedStreams, type Fold } from '../folded-streams.js';
 import { PlanCommandRunner } from '../plan-command-runner.js';
 import { meetings } from './meeting-changes.js';
-import { meetingCommandId, meetingStreamId } from './meeting-stream.js';
+import { meetingCommandId, meetingOwner, meetingStreamId } from './meeting-stream.js';
 
 /** One plan command a meeting's decisions stand for, with the command id that makes it happen once. */
 export interface MeetingPlanStep {
@@ -92,6 +92,7 @@ export class MeetingDecisions {
             new ChangePlanCommand(meeting.planId, step.change, {
               commandId: step.commandId,
               actor: envelope.actor,
+              owner: meetingOwner(meetingId),
               correlationId: envelope.correlationId ?? envelope.commandId,
               cause: {
                 kind: 'meeting',

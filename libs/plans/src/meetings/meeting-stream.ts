@@ -16,3 +16,12 @@ const MEETING_COMMAND_NAMESPACE = '3d5b9a70-1c2e-4f8a-9b6d-7e0a4c2f5d18';
 export function meetingCommandId(meetingId: string, step: string): string {
   return uuidv5(`${meetingId}/${step}`, MEETING_COMMAND_NAMESPACE);
 }
+
+/**
+ * Who the command ids of a meeting's steps belong to: the meeting, whichever officer's vote or
+ * replayed protocol set them off (an officer replaying the protocol another filed is answered
+ * as before; a protocol that says otherwise under the same steps is refused).
+ */
+export function meetingOwner(meetingId: string): string {
+  return `meeting:${meetingId}`;
+}

@@ -32,7 +32,7 @@ import { ChangeMeetingCommand } from './change-meeting.command.js';
 import { planStepsOf } from './meeting-decisions.js';
 import { MeetingFacts } from './meeting-facts.js';
 import { meetings, withFacts, type MeetingChange } from './meeting-changes.js';
-import { meetingCommandId, meetingStreamId } from './meeting-stream.js';
+import { meetingCommandId, meetingOwner, meetingStreamId } from './meeting-stream.js';
 
 type Path = Array<string | number>;
 
@@ -376,6 +376,7 @@ export class ReplayProtocolHandler implements ICommandHandler<ReplayProtocolComm
     const envelope = (step: ProtocolStep): CommandEnvelope => ({
       commandId: meetingCommandId(meetingId, step.step),
       actor: options.actor,
+      owner: meetingOwner(meetingId),
       correlationId: meetingCommandId(meetingId, 'replay'),
       cause: {
         kind: 'meeting',
@@ -386,7 +387,9 @@ export class ReplayProtocolHandler implements ICommandHandler<ReplayProtocolComm
       now: options.now,
     });
     for (const step of steps) {
-      await this.commandBus.execute(new ChangeMeetingCommand(meetingId, step.change, envelope(step)));
+      await this.commandBus.execute(
+        new ChangeMeetingCommand(meetingId, step.change, envelope(step), { meetingId, step: step.step }),
+      );
     }
     const meetingAfter = await store.readStream(meetingStreamId(meetingId));
     const planAfter = await store.readStream(planStreamId(protocol.meeting.plan));

@@ -11,7 +11,7 @@ import { ProjectionRunner } from '@app/read-models';
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { logCommandId } from '../../auth/logging.js';
-import { UUID } from '../format.js';
+import { isClientCommandId } from '../../http/command-envelope.js';
 import { actorOf } from '../page-http.js';
 import { meetingRefusal } from './meeting-refusals.js';
 
@@ -47,7 +47,7 @@ export class MeetingCommands {
   ): Promise<{ text: string; code: string } | undefined> {
     const envelope: CommandEnvelope = {
       // The form carries a fresh id, so a double submit appends once.
-      commandId: UUID.test(form.commandId ?? '') ? form.commandId! : randomUUID(),
+      commandId: isClientCommandId(form.commandId) ? form.commandId : randomUUID(),
       actor: actorOf(req),
       now: new Date().toISOString(),
     };
