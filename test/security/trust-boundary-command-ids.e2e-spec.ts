@@ -133,5 +133,5 @@ describe('a command id cannot be turned against anyone', () => {
       const plan = await world.admin().get(`/plans/${A.plan}`).expect(200);
       expect(JSON.stringify(plan.body)).toContain(text);
     }
-  });
+  }, 60_000);
 });
