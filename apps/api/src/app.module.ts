@@ -28,6 +28,7 @@ import { MeetingActionsController } from './pages/meetings/meeting-actions.contr
 import { MeetingCommands } from './pages/meetings/meeting-commands.js';
 import { MeetingPageData } from './pages/meetings/meeting-page-data.js';
 import { MeetingPagesController } from './pages/meetings/meeting-pages.controller.js';
+import { ImportPagesController } from './pages/import/import-pages.controller.js';
 
 @Module({})
 export class ApiModule {
@@ -62,6 +63,7 @@ export class ApiModule {
         LineageActionsController,
         MeetingPagesController,
         MeetingActionsController,
+        ImportPagesController,
         AssetsController,
         MeetingsController,
       ],

@@ -210,6 +210,11 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   rule('POST', '/plan/:id/revisjon/avvis', role('plan_editor')),
   // Meeting pages: read like the plan the meeting treats; the officer's forms need meeting_officer.
   rule('POST', '/plan/:id/moter', role('meeting_officer')),
+  // Import pages: anyone signed in may upload a file and review what was read (a dry run); the
+  // import itself is authorised as POST /imports, on the plan as read and corrected.
+  rule('GET', '/import', { kind: 'signed-in' }),
+  rule('POST', '/import/gjennomgang', { kind: 'signed-in' }),
+  rule('POST', '/import/lagre', role('plan_editor', { from: 'import' })),
   rule('GET', '/mote/:id', READ_MEETING),
   rule('GET', '/mote/:id/*', READ_MEETING),
   // As on the api: members file their own amendments from the pages and withdraw them.
@@ -301,6 +306,8 @@ export function isPagePath(path: string): boolean {
     path === '/org' ||
     path.startsWith('/plan/') ||
     path === '/plan' ||
-    path.startsWith('/mote/')
+    path.startsWith('/mote/') ||
+    path === '/import' ||
+    path.startsWith('/import/')
   );
 }

@@ -7,6 +7,7 @@ import type { Request } from 'express';
 import { ImportBodyDto, ImportOptionsQuery } from '../imports/import.dto.js';
 import { CSRF_FIELD } from '../auth/csrf.js';
 import { isMultipart, uploadedFile } from './uploads.js';
+import { formCorrections, isReviewField } from '../imports/review-form.js';
 import { ReplayQuery } from '../meetings/meeting.dto.js';
 import { assertWellFormedText } from './well-formed-text.js';
 
@@ -62,11 +63,13 @@ export class RequestDocuments {
   }
 
   private async uploadedImport(request: Request): Promise<RequestedImport> {
+    const body = (request.body ?? {}) as Record<string, string | undefined>;
+    const review = Object.fromEntries(Object.entries(body).filter(([key]) => isReviewField(key)));
     const {
       [CSRF_FIELD]: _csrf,
       [FILE_BASE64_FIELD]: base64,
       ...fields
-    } = (request.body ?? {}) as Record<string, string | undefined>;
+    } = Object.fromEntries(Object.entries(body).filter(([key]) => !isReviewField(key)));
     const corrections = fields.corrections;
     if (typeof corrections === 'string') {
       try {
@@ -85,13 +88,17 @@ export class RequestDocuments {
       );
     }
     const sourceName = options.sourceName ?? file?.name;
-    return {
-      options,
-      read: await this.readPlan({
-        bytes,
-        ...readOptions({ ...options, ...(sourceName ? { sourceName } : {}) }),
-      }),
-    };
+    const named: ImportOptionsQuery = { ...options, ...(sourceName ? { sourceName } : {}) };
+    const read = await this.readPlan({ bytes, ...readOptions(named) });
+    // The review page's fields: what the editor changed of what it showed, added to the corrections so far.
+    const added =
+      read.report && Object.keys(review).length > 0
+        ? formCorrections(read as Required<PlanContent>, review)
+        : [];
+    if (added.length === 0) return { options: named, read };
+    const all = [...(read.corrections ?? []), ...added];
+    const withAll: ImportOptionsQuery = { ...named, corrections: all };
+    return { options: withAll, read: await this.readPlan({ bytes, ...readOptions(withAll) }) };
   }
 
   /**

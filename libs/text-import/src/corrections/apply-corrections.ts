@@ -244,30 +244,43 @@ export function applyCorrections(
   };
 }
 
-/** The elements the report names, by their address ("2.B", "2.g1"), each with its lines. */
+/**
+ * The goals and measures of a plan document by the address the import report gives them
+ * ("2.B", "2.g1"), in document order: how a report line is tied to what it became.
+ */
+export function elementsOf(
+  sections: readonly SectionDoc[],
+): Map<string, { kind: 'goal' | 'measure'; doc: GoalDoc | MeasureDoc; section: SectionDoc }> {
+  const byRef = new Map<
+    string,
+    { kind: 'goal' | 'measure'; doc: GoalDoc | MeasureDoc; section: SectionDoc }
+  >();
+  const visit = (list: readonly SectionDoc[]) => {
+    for (const section of list) {
+      (section.goals ?? []).forEach((doc, i) =>
+        byRef.set(`${section.number}.g${i + 1}`, { kind: 'goal', doc, section }),
+      );
+      (section.measures ?? []).forEach((doc, i) =>
+        byRef.set(`${section.number}.${doc.label ?? labelAt(i)}`, { kind: 'measure', doc, section }),
+      );
+      visit(section.sections ?? []);
+    }
+  };
+  visit(sections);
+  return byRef;
+}
+
+/** The elements the report names, by their address, each with its lines, in its section's model. */
 function elementsByRef(
   sections: ReadonlyMap<string, SectionModel>,
   accounts: ReadonlyMap<number, LineAccount>,
 ): Map<string, Element> {
   const byRef = new Map<string, Element>();
-  for (const model of sections.values()) {
-    const number = model.doc.number;
-    (model.doc.goals ?? []).forEach((goal, i) => {
-      const element: Element = { kind: 'goal', doc: { ...goal }, line: Infinity, lines: [], section: model };
-      model.elements.push(element);
-      byRef.set(`${number}.g${i + 1}`, element);
-    });
-    (model.doc.measures ?? []).forEach((measure, i) => {
-      const element: Element = {
-        kind: 'measure',
-        doc: { ...measure },
-        line: Infinity,
-        lines: [],
-        section: model,
-      };
-      model.elements.push(element);
-      byRef.set(`${number}.${measure.label ?? labelAt(i)}`, element);
-    });
+  for (const [ref, found] of elementsOf([...sections.values()].map((m) => ({ ...m.doc, sections: [] })))) {
+    const section = sections.get(found.section.number)!;
+    const element: Element = { kind: found.kind, doc: { ...found.doc }, line: Infinity, lines: [], section };
+    section.elements.push(element);
+    byRef.set(ref, element);
   }
   for (const account of accounts.values()) {
     const element = account.ref !== undefined ? byRef.get(account.ref) : undefined;

@@ -1,0 +1,297 @@
+import type { PlanDocument, SectionDoc } from '@app/plan-document';
+import {
+  reviewElements,
+  type ImportCorrection,
+  type ImportReport,
+  type LineAccount,
+  type LineKind,
+  type ReviewElement,
+} from '@app/text-import';
+import { html, type Html } from '../../html.js';
+import { layout } from '../../views/layout.js';
+import type { ImportPageShell } from './import-page.js';
+
+/** What the review shows: the plan as read (and corrected so far), and the upload to send again. */
+export interface ReviewModel {
+  readonly document: PlanDocument;
+  readonly report?: ImportReport;
+  readonly sourceLines: readonly string[];
+  readonly corrections: readonly ImportCorrection[];
+  /** Corrections kept from an earlier import of the same file were applied. */
+  readonly reused: boolean;
+  /** The file as uploaded (base64), sent again with the form. */
+  readonly fileBase64: string;
+  readonly sourceName: string;
+  readonly org?: string;
+  readonly id?: string;
+  /** Whether the visitor may import into the plan's organisation. */
+  readonly mayImport: boolean;
+}
+
+const KIND_NB: Record<LineKind, string> = {
+  title: 'tittel',
+  header: 'om planen',
+  heading: 'overskrift',
+  label: 'merkelapp',
+  intro: 'innledning',
+  goal: 'mål',
+  measure: 'tiltak',
+  timing: 'tid',
+  responsible: 'ansvar',
+  bodies: 'organer',
+  measurement: 'tall',
+  blank: '',
+  'left-out': 'utelatt',
+};
+
+const FORMAT_NB: Record<string, string> = {
+  docx: 'Word',
+  odt: 'LibreOffice (ODF)',
+  pdf: 'PDF',
+  md: 'Markdown',
+  text: 'tekst',
+};
+
+/** Lines a plan editor may take into the plan as a goal or measure. */
+const TAKEABLE: ReadonlySet<LineKind> = new Set(['intro', 'left-out', 'header', 'label']);
+
+/**
+ * The review before an import: every line of the source beside what it became (a goal or a
+ * measure with its timing and Ansvar, a heading, left out and why), with a correction for each
+ * goal and measure (what it is, timing, Ansvar, section, joined to the one before, split) and
+ * for each line left out (take it as a goal or measure). One form: "Vis rettelsene" reads the
+ * file again with the corrections, "Importer planen" imports it as corrected.
+ */
+export function reviewPage(shell: ImportPageShell, model: ReviewModel): Html {
+  const { document, report } = model;
+  const plan = document.plan;
+  const csrf = shell.visitor.csrf;
+  return layout({
+    title: `Gjennomgang: ${plan.title}`,
+    ...shell,
+    crumbs: [
+      { label: 'Forside', href: '/' },
+      { label: 'Importer en plan', href: '/import' },
+      { label: 'Gjennomgang' },
+    ],
+    body: html`<h1>Gjennomgang før import</h1>
+      <p class="lead">
+        «${model.sourceName}»${report?.format ? html` (${FORMAT_NB[report.format] ?? report.format})` : ''}:
+        ${plan.title}, ${periodText(plan.period)}, for <code>${plan.org}</code>, som plan
+        <code>${plan.id}</code>.
+      </p>
+      ${summary(document, report, model)}
+      <form method="post" action="/import/gjennomgang" enctype="multipart/form-data" class="review-form">
+        ${csrf ? html`<input type="hidden" name="_csrf" value="${csrf}" />` : ''}
+        <input type="hidden" name="fileBase64" value="${model.fileBase64}" />
+        <input type="hidden" name="sourceName" value="${model.sourceName}" />
+        ${model.org ? html`<input type="hidden" name="org" value="${model.org}" />` : ''}
+        ${model.id ? html`<input type="hidden" name="id" value="${model.id}" />` : ''}
+        <input type="hidden" name="corrections" value="${JSON.stringify(model.corrections)}" />
+        ${actions(model)} ${report ? sourceTable(document, report, model.sourceLines) : planOutline(document)}
+        ${actions(model)}
+      </form>`,
+  });
+}
+
+function periodText(period: { from: number; to: number }): string {
+  return period.from === period.to ? String(period.from) : `${period.from}–${period.to}`;
+}
+
+function summary(document: PlanDocument, report: ImportReport | undefined, model: ReviewModel): Html {
+  const lines = report?.lines ?? [];
+  const leftOut = lines.filter((l) => l.kind === 'left-out').length;
+  const parties = namedParties(document);
+  return html`<ul class="review-summary">
+      <li>
+        ${countSections(document.sections)} kapitler, ${report?.goals ?? 0} mål og ${report?.measures ?? 0}
+        tiltak
+      </li>
+      ${report ? html`<li>${lines.length} linjer lest, ${leftOut} utelatt (grunnen står ved linjen)</li>` : ''}
+      ${
+        model.corrections.length > 0
+          ? html`<li>
+              ${model.corrections.length} ${model.corrections.length === 1 ? 'rettelse' : 'rettelser'}
+              ${model.reused ? 'fra forrige import av samme fil er brukt' : 'er tatt med'}
+            </li>`
+          : ''
+      }
+    </ul>
+    ${
+      parties.length > 0
+        ? html`<p>
+            Ansvarlige som ikke er organer i planen: ${parties.join(', ')}. De blir med som navngitte
+            ansvarlige; vil dere følge dem opp som organer, kan de legges til som organer i planen etterpå.
+          </p>`
+        : ''
+    }
+    ${
+      report && report.issues.length > 0
+        ? html`<details class="review-issues">
+            <summary>${report.issues.length} merknader fra innlesingen (på engelsk)</summary>
+            <ul lang="en">
+              ${report.issues.map((i) => html`<li>Linje ${i.line}: ${i.message}</li>`)}
+            </ul>
+          </details>`
+        : ''
+    }`;
+}
+
+function actions(model: ReviewModel): Html {
+  return html`<p class="review-actions">
+    <button type="submit">Vis rettelsene</button>
+    ${
+      model.mayImport
+        ? html`<button type="submit" formaction="/import/lagre" class="primary">Importer planen</button>`
+        : html`<span class="hint"
+            >Du kan se gjennom planen, men å importere den krever rollen planredaktør i
+            ${model.document.plan.org}.</span
+          >`
+    }
+  </p>`;
+}
+
+function sourceTable(document: PlanDocument, report: ImportReport, sourceLines: readonly string[]): Html {
+  const accounts = new Map<number, LineAccount>((report.lines ?? []).map((a) => [a.line, a]));
+  const starts = new Map<number, ReviewElement>(reviewElements(document, report).map((e) => [e.line, e]));
+  const sections = allSectionNumbers(document.sections);
+  return html`<div class="table-scroll">
+    <table class="data review-table">
+      <caption>
+        Kilden linje for linje, og hva den ble
+      </caption>
+      <thead>
+        <tr>
+          <th class="num">Linje</th>
+          <th>I dokumentet</th>
+          <th>Ble til</th>
+          <th>Rett</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${sourceLines.map((text, i) => {
+          const line = i + 1;
+          const account = accounts.get(line);
+          const element = starts.get(line);
+          if (!account || (account.kind === 'blank' && text.trim() === '')) return '';
+          return html`<tr class="kind-${account.kind}${element ? ' element-start' : ''}" id="linje-${line}">
+            <td class="num">${line}</td>
+            <td class="source-text">${text}</td>
+            <td>${foundCell(account, element)}</td>
+            <td>
+              ${element ? elementForm(element, sections) : TAKEABLE.has(account.kind) && text.trim() !== '' ? takeForm(line) : ''}
+            </td>
+          </tr>`;
+        })}
+      </tbody>
+    </table>
+  </div>`;
+}
+
+function foundCell(account: LineAccount, element: ReviewElement | undefined): Html {
+  const label = KIND_NB[account.kind];
+  const what = html`<span class="found-kind">${label}</span
+    >${account.ref ? html` <code>${account.ref}</code>` : ''}`;
+  if (account.kind === 'left-out')
+    return html`${what}<br /><span class="hint" lang="en">${account.reason ?? ''}</span>`;
+  if (!element) return what;
+  return html`${what}
+    <div class="found-element">${element.text}</div>
+    ${
+      element.kind === 'measure'
+        ? html`<div class="hint">
+            Tid: ${element.timing || '–'} · Ansvar: ${element.responsible || 'ingen'}
+          </div>`
+        : ''
+    }`;
+}
+
+function kindSelect(name: string, current: string, options: ReadonlyArray<readonly [string, string]>): Html {
+  return html`<select name="${name}" aria-label="Hva linjen er">
+    ${options.map(([value, label]) => html`<option value="${value}" ${value === current ? html`selected` : ''}>${label}</option>`)}
+  </select>`;
+}
+
+function sectionSelect(line: number, current: string, sections: readonly string[]): Html {
+  return html`<label
+    >Kapittel
+    <select name="section.${line}">
+      ${sections.map((n) => html`<option value="${n}" ${n === current ? html`selected` : ''}>${n}</option>`)}
+    </select></label
+  >`;
+}
+
+function elementForm(element: ReviewElement, sections: readonly string[]): Html {
+  const line = element.line;
+  return html`<details class="correct">
+    <summary>Rett linje ${line}</summary>
+    <div class="correct-fields">
+      ${kindSelect(`kind.${line}`, element.kind, [
+        ['measure', 'Tiltak'],
+        ['goal', 'Mål'],
+        ['left-out', 'Ikke en del av planen'],
+      ])}
+      ${
+        element.kind === 'measure'
+          ? html`<label>Tid <input name="timing.${line}" value="${element.timing}" /></label>
+              <label>Ansvar <input name="ansvar.${line}" value="${element.responsible}" /></label>`
+          : ''
+      }
+      ${sectionSelect(line, element.section, sections)}
+      <label><input type="checkbox" name="merge.${line}" value="1" /> Slå sammen med det foran</label>
+      <label>Del der denne teksten begynner <input name="split.${line}" /></label>
+    </div>
+  </details>`;
+}
+
+/** A line the reader did not take: taken as a goal or measure of the section it stands in. */
+function takeForm(line: number): Html {
+  return html`<details class="correct">
+    <summary>Ta med</summary>
+    <div class="correct-fields">
+      ${kindSelect(`kind.${line}`, '', [
+        ['', 'Som nå'],
+        ['measure', 'Som tiltak'],
+        ['goal', 'Som mål'],
+      ])}
+    </div>
+  </details>`;
+}
+
+/** A plan document without a report (a YAML plan document): its outline, nothing to correct. */
+function planOutline(document: PlanDocument): Html {
+  const section = (s: SectionDoc): Html =>
+    html`<li>
+      ${s.number} ${s.title} (${s.goals?.length ?? 0} mål, ${s.measures?.length ?? 0} tiltak)
+      ${
+        s.sections?.length
+          ? html`<ul>
+              ${s.sections.map(section)}
+            </ul>`
+          : ''
+      }
+    </li>`;
+  return html`<ul class="plan-outline">
+    ${document.sections.map(section)}
+  </ul>`;
+}
+
+function countSections(list: readonly SectionDoc[]): number {
+  return list.reduce((n, s) => n + 1 + countSections(s.sections ?? []), 0);
+}
+
+function allSectionNumbers(list: readonly SectionDoc[]): string[] {
+  return list.flatMap((s) => [s.number, ...allSectionNumbers(s.sections ?? [])]);
+}
+
+function namedParties(document: PlanDocument): string[] {
+  const names = new Set<string>();
+  const visit = (list: readonly SectionDoc[]) => {
+    for (const s of list) {
+      for (const m of s.measures ?? []) for (const p of m.responsibleParties ?? []) names.add(p);
+      visit(s.sections ?? []);
+    }
+  };
+  visit(document.sections);
+  return [...names];
+}

@@ -1,0 +1,185 @@
+/**
+ * The import pages as a plan editor uses them: upload a Word plan, see every line of the source
+ * beside what it became, correct it (a measure that is a goal, an Ansvar, a timing, a section),
+ * import it as corrected, and find the corrections applied again when the same file comes back;
+ * a file with no plan in it answered in Norwegian with what was looked for and what to do next.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { AccessService } from '@app/runtime';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { startTestApi, type TestApi } from '../support/test-api.js';
+import { wordPlan } from '../support/word-plan.js';
+
+const PASSWORD = 'Et-langt-passord-2026';
+const FILE = 'sagene-auf-handlingsplan-2027.docx';
+const PLAN = 'sagene-auf-2027-2027';
+
+describe('the import pages', () => {
+  let api: TestApi;
+  let word: Buffer;
+  let sourceLines: string[];
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    word = await wordPlan();
+    const access = api.app.get(AccessService);
+    const envelope = () => ({ commandId: randomUUID(), actor: 'system:test', now: new Date().toISOString() });
+    const editor = await access.registerUser(envelope(), { username: 'redaktor', password: PASSWORD });
+    await access.grantRole(envelope(), editor.userId, 'sagene-auf', 'plan_editor');
+    await access.registerUser(envelope(), { username: 'leser', password: PASSWORD });
+    const dry = await request(api.http)
+      .post('/imports')
+      .attach('file', word, FILE)
+      .field('dryRun', 'true')
+      .field('org', 'sagene-auf')
+      .expect(200);
+    sourceLines = dry.body.sourceLines;
+  }, 120_000);
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  /** A page's text with runs of white space as one space (templates break lines where they like). */
+  const flat = (text: string) => text.replace(/\s+/g, ' ');
+  const lineOf = (text: string) => sourceLines.findIndex((l) => l.includes(text)) + 1;
+
+  async function signedIn(username: string) {
+    const agent = request.agent(api.anonymous);
+    const form = await agent.get('/logg-inn').expect(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1]!;
+    await agent
+      .post('/logg-inn')
+      .type('form')
+      .send({ brukernavn: username, passord: PASSWORD, _csrf: csrf })
+      .expect(303);
+    const page = await agent.get('/import').expect(200);
+    return { agent, page: page.text, csrf: /name="_csrf" value="([^"]+)"/.exec(page.text)![1]! };
+  }
+
+  const hidden = (page: string, name: string): string =>
+    /value="([^"]*)"/
+      .exec(new RegExp(`<input type="hidden" name="${name}" value="[^"]*"`).exec(page)![0])![1]!
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
+
+  it('sends a visitor who is not signed in to sign in first', async () => {
+    const page = await request(api.anonymous).get('/import').expect(303);
+    expect(page.headers.location).toBe('/logg-inn?neste=%2Fimport');
+  });
+
+  it('shows the source beside what was found, takes corrections, imports, and keeps them for the same file', async () => {
+    const { agent, page, csrf } = await signedIn('redaktor');
+    expect(page).toContain('enctype="multipart/form-data"');
+
+    const review = await agent
+      .post('/import/gjennomgang')
+      .field('_csrf', csrf)
+      .field('org', 'sagene-auf')
+      .attach('file', word, FILE)
+      .expect(200);
+    expect(flat(review.text)).toContain('<h1>Gjennomgang før import</h1>');
+    expect(flat(review.text)).toContain('2 kapitler, 1 mål og 6 tiltak');
+    const summer = lineOf('Arrangere sommerleir');
+    const paper = lineOf('Lage en egen ungdomsavis');
+    // The source line, beside what it became, with its correction.
+    expect(flat(review.text)).toMatch(
+      new RegExp(
+        `id="linje-${summer}">[\\s\\S]*?Arrangere sommerleir for medlemmene i juli 2027 \\(Ansvar: styret\\)[\\s\\S]*?tiltak</span ?> <code>1.B</code>`,
+      ),
+    );
+    expect(flat(review.text)).toContain(`name="kind.${summer}"`);
+    expect(flat(review.text)).toContain(`name="ansvar.${paper}" value="Informasjonsansvarlig"`);
+    expect(flat(review.text)).toContain('formaction="/import/lagre"');
+
+    const fileBase64 = hidden(flat(review.text), 'fileBase64');
+    const corrected = await agent
+      .post('/import/gjennomgang')
+      .field('_csrf', csrf)
+      .field('org', 'sagene-auf')
+      .field('sourceName', FILE)
+      .field('fileBase64', fileBase64)
+      .field('corrections', hidden(flat(review.text), 'corrections'))
+      .field(`kind.${summer}`, 'goal')
+      .field(`ansvar.${paper}`, 'Informasjonsansvarlig, skolelaget')
+      .field(`timing.${paper}`, 'Juni 2027')
+      .expect(200);
+    expect(flat(corrected.text)).toContain('2 kapitler, 2 mål og 5 tiltak');
+    expect(flat(corrected.text)).toContain('2 rettelser er tatt med');
+    expect(flat(corrected.text)).toContain(
+      `name="ansvar.${paper}" value="Informasjonsansvarlig, Skolelaget"`,
+    );
+    const corrections = JSON.parse(hidden(flat(corrected.text), 'corrections'));
+    expect(corrections).toEqual([
+      { line: summer, kind: 'goal' },
+      { line: paper, timing: 'Juni 2027', responsible: 'Informasjonsansvarlig, skolelaget' },
+    ]);
+
+    const saved = await agent
+      .post('/import/lagre')
+      .field('_csrf', csrf)
+      .field('org', 'sagene-auf')
+      .field('sourceName', FILE)
+      .field('fileBase64', fileBase64)
+      .field('corrections', JSON.stringify(corrections))
+      .expect(303);
+    expect(saved.headers.location).toBe(`/plan/${PLAN}`);
+    const plan = (await request(api.http).get(`/plans/${PLAN}`).expect(200)).body;
+    expect(plan.sections[0].goals.map((g: any) => g.text)).toContain(
+      'Arrangere sommerleir for medlemmene i juli 2027',
+    );
+    expect(plan.sections[1].measures[2]).toMatchObject({
+      timing: 'Juni 2027',
+      parties: ['Informasjonsansvarlig', 'Skolelaget'],
+    });
+    const planPage = await agent.get(`/plan/${PLAN}`).expect(200);
+    expect(flat(planPage.text)).toContain('Skolelaget');
+
+    // The same file uploaded again: the corrections kept with the import are applied.
+    const again = await agent
+      .post('/import/gjennomgang')
+      .field('_csrf', csrf)
+      .field('org', 'sagene-auf')
+      .attach('file', word, FILE)
+      .expect(200);
+    expect(flat(again.text)).toContain('2 rettelser fra forrige import av samme fil er brukt');
+    expect(flat(again.text)).toContain('2 kapitler, 2 mål og 5 tiltak');
+  });
+
+  it('lets a reader without the role review, but not import', async () => {
+    const { agent, csrf } = await signedIn('leser');
+    const review = await agent
+      .post('/import/gjennomgang')
+      .field('_csrf', csrf)
+      .field('org', 'sagene-auf')
+      .attach('file', word, FILE)
+      .expect(200);
+    expect(flat(review.text)).not.toContain('formaction="/import/lagre"');
+    expect(flat(review.text)).toContain('krever rollen planredaktør i sagene-auf');
+    const refused = await agent
+      .post('/import/lagre')
+      .field('_csrf', csrf)
+      .field('org', 'sagene-auf')
+      .field('id', 'sagene-auf-kopi')
+      .field('fileBase64', hidden(flat(review.text), 'fileBase64'))
+      .expect(403);
+    expect(flat(refused.text)).toContain('Du har ikke tilgang til dette');
+  });
+
+  it('answers a file with no plan in Norwegian: what it looked for, and what to do next', async () => {
+    const { agent, csrf } = await signedIn('redaktor');
+    const letter = Buffer.from('Hei alle sammen!\n\nVelkommen til julebord fredag.\nHilsen styret\n');
+    const refused = await agent
+      .post('/import/gjennomgang')
+      .field('_csrf', csrf)
+      .attach('file', letter, 'julebord.txt')
+      .expect(422);
+    expect(flat(refused.text)).toContain('Fant ingen plan i «julebord.txt»');
+    expect(flat(refused.text)).toContain('Dette så vi etter');
+    expect(flat(refused.text)).toContain('overskrifter, med stil eller nummer (1., 1.1, I., A)');
+    expect(flat(refused.text)).toContain('<a href="#plandokument">beskrivelsen av plandokumentet</a>');
+    expect(flat(refused.text)).toContain('id="plandokument"');
+    expect(flat(refused.text)).not.toMatch(/lettered-tables|goal-subgoal/);
+  });
+});
