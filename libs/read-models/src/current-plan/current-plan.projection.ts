@@ -216,6 +216,14 @@ function elementOf(event: PlanEvent): { kind: 'measures' | 'goals' | 'sections';
   return undefined;
 }
 
+/**
+ * A table's columns in the order they are written, given as a record so that the compiler names
+ * a column that is left out (a column added to the table's type is written, or it does not compile).
+ */
+function columnsOf<T extends HeldTable>(columns: Readonly<Record<Column<T>, true>>): Column<T>[] {
+  return Object.keys(columns) as Column<T>[];
+}
+
 /** A plan as the projection holds it: the domain's state, and the fold (planFold) that evolves it. */
 interface HeldPlan {
   state: PlanState;
@@ -232,58 +240,70 @@ class CurrentPlanRows {
   readonly plans = new TableRows(
     'rm_plans',
     'plan_id',
-    [
-      'plan_id',
-      'organisation_id',
-      'title',
-      'period_from',
-      'period_to',
-      'edition',
-      'status',
-      'bodies',
-      'revision',
-      'created_at',
-      'updated_at',
-      'predecessor_plan_id',
-      'parent_plan_id',
-      'adopted_revision',
-      'changed_since_adoption',
-    ],
+    columnsOf<'rm_plans'>({
+      plan_id: true,
+      organisation_id: true,
+      title: true,
+      period_from: true,
+      period_to: true,
+      edition: true,
+      status: true,
+      bodies: true,
+      revision: true,
+      created_at: true,
+      updated_at: true,
+      predecessor_plan_id: true,
+      parent_plan_id: true,
+      adopted_revision: true,
+      changed_since_adoption: true,
+    }),
     ['bodies'],
   );
-  readonly sections = new TableRows('rm_plan_sections', 'section_id', [
+  readonly sections = new TableRows(
+    'rm_plan_sections',
     'section_id',
-    'plan_id',
-    'parent_section_id',
-    'number',
-    'title',
-    'intro',
-  ]);
+    columnsOf<'rm_plan_sections'>({
+      section_id: true,
+      plan_id: true,
+      parent_section_id: true,
+      number: true,
+      title: true,
+      intro: true,
+    }),
+  );
   readonly goals = new TableRows(
     'rm_plan_goals',
     'goal_id',
-    ['goal_id', 'plan_id', 'section_id', 'parent_goal_id', 'text', 'target', 'struck'],
+    columnsOf<'rm_plan_goals'>({
+      goal_id: true,
+      plan_id: true,
+      section_id: true,
+      parent_goal_id: true,
+      text: true,
+      target: true,
+      struck: true,
+    }),
     ['target'],
   );
   readonly measures = new TableRows(
     'rm_plan_measures',
     'measure_id',
-    [
-      'measure_id',
-      'plan_id',
-      'section_id',
-      'label',
-      'text',
-      'timing',
-      'responsible',
-      'responsible_note',
-      'status',
-      'status_note',
-      'status_changed_at',
-      'status_changed_by',
-      'struck',
-      'status_period',
-    ],
+    columnsOf<'rm_plan_measures'>({
+      measure_id: true,
+      plan_id: true,
+      section_id: true,
+      label: true,
+      text: true,
+      timing: true,
+      responsible: true,
+      responsible_note: true,
+      status: true,
+      status_note: true,
+      status_changed_at: true,
+      status_changed_by: true,
+      struck: true,
+      status_period: true,
+    }),
     ['responsible'],
   );
   private readonly held = new Map<string, HeldPlan>();
