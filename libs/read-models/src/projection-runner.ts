@@ -43,7 +43,7 @@ const HELD_BACK_LIMIT_MS = 120_000;
  * Keeps each projection's rows up to date from the event store: one subscription per
  * projection from its own checkpoint; each batch applied with its checkpoint in one transaction.
  * Across processes on one database each projection is run by the one holding its lease
- * (docs/adr/0017); the others look for leases nobody holds every `LEASE_LOOK_MS`.
+ * (docs/adr/0018); the others look for leases nobody holds every `LEASE_LOOK_MS`.
  */
 export class ProjectionRunner {
   private readonly subscriptions = new Map<string, Subscription>();

@@ -1,4 +1,4 @@
-import { comparePositions, type Position } from '@app/event-store';
+import { START, comparePositions, type Position } from '@app/event-store';
 import { sql, type Kysely } from 'kysely';
 import type { ReadModelDatabase } from '../read-model-database.js';
 
@@ -49,8 +49,9 @@ export class CheckpointWatch {
       while (this.waiting.size > 0) {
         const checkpoints = await this.read().catch(() => undefined);
         for (const waiter of checkpoints ? this.waiting : []) {
-          const at = checkpoints!.get(waiter.name);
-          if (at && comparePositions(at, waiter.target) >= 0) {
+          // No row yet: the projection has applied nothing (the start).
+          const at = checkpoints!.get(waiter.name) ?? START;
+          if (comparePositions(at, waiter.target) >= 0) {
             this.waiting.delete(waiter);
             waiter.resolve();
           }

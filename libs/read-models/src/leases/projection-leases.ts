@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 
 /**
  * Which process runs which projection, across every process on one database: a lease per
- * projection, a PostgreSQL advisory lock held by one session of the holder (docs/adr/0017).
+ * projection, a PostgreSQL advisory lock held by one session of the holder (docs/adr/0018).
  * When the holder dies its session ends and PostgreSQL lets the lock go; another process takes
  * it on its next look (`LEASE_LOOK_MS`). The leases only keep the work from being done twice:
  * that no event is applied twice rests on the checkpoint, locked in every batch transaction.
