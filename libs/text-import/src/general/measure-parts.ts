@@ -14,6 +14,8 @@ import { timingIn } from './timing-phrase.js';
 export interface MeasureParts {
   readonly text: string;
   readonly timing?: string;
+  /** The timing was found in the words ("innen 1. juni"), not under a label: a labelled one beside it wins. */
+  readonly timingInWords?: boolean;
   readonly responsible: string[];
   readonly named: string[];
   /** For each input line, what it held: the text, or only a timing or Ansvar label. */
@@ -71,11 +73,13 @@ export function measureParts(
     }
   }
   const joined = joinLines(text);
+  const labelled = timing !== undefined;
   timing ??= allowTimingInText ? timingIn(joined) : undefined;
   const parties = ansvar.length ? splitParties(ansvar.join(', '), codes) : { responsible: [], named: [] };
   return {
     text: joined,
     ...(timing ? { timing } : {}),
+    ...(timing && !labelled ? { timingInWords: true } : {}),
     responsible: parties.responsible,
     named: parties.named,
     lineKinds,

@@ -63,7 +63,13 @@ interface Unit {
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-type MeasureDraft = Mutable<MeasureDoc> & { named: string[]; sourceLines: number[]; ref: string };
+type MeasureDraft = Mutable<MeasureDoc> & {
+  named: string[];
+  sourceLines: number[];
+  ref: string;
+  /** Its timing was read from its words: a "Frist:"/"Når:" line under it replaces it. */
+  timingInWords?: boolean;
+};
 
 interface SectionState {
   readonly draft: SectionDraft;
@@ -178,6 +184,7 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
       text: parts.text,
       ...(label ? { label } : {}),
       ...(parts.timing ? { timing: parts.timing } : {}),
+      ...(parts.timingInWords ? { timingInWords: true } : {}),
       ...(parts.responsible.length ? { responsible: parts.responsible } : {}),
       named: [...parts.named],
       sourceLines: unit.sublines.map((s) => s.line),
@@ -206,7 +213,10 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
       false,
     );
     if (parts.text !== '') return false;
-    if (parts.timing && !m.timing) m.timing = parts.timing;
+    if (parts.timing && (!m.timing || m.timingInWords)) {
+      m.timing = parts.timing;
+      delete m.timingInWords;
+    }
     if (parts.responsible.length || parts.named.length) {
       m.responsible = [
         ...(m.responsible ?? []),
@@ -401,7 +411,7 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
   // The measures into their sections, with the parties that are not bodies named as such.
   for (const state of states) {
     for (const m of state.measures) {
-      const { named, sourceLines: _lines, ref: _ref, ...doc } = m;
+      const { named, sourceLines: _lines, ref: _ref, timingInWords: _words, ...doc } = m;
       if (named.length) doc.responsibleParties = named;
       state.draft.measures.push(doc);
     }

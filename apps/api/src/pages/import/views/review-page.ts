@@ -52,8 +52,8 @@ const FORMAT_NB: Record<string, string> = {
   text: 'tekst',
 };
 
-/** Lines a plan editor may take into the plan as a goal or measure. */
-const TAKEABLE: ReadonlySet<LineKind> = new Set(['intro', 'left-out', 'header', 'label']);
+/** Lines a plan editor may take into the plan as a goal or measure: prose, and what was left out. */
+const TAKEABLE: ReadonlySet<LineKind> = new Set(['intro', 'left-out']);
 
 /**
  * The review before an import: every line of the source beside what it became (a goal or a
@@ -77,7 +77,7 @@ export function reviewPage(shell: ImportPageShell, model: ReviewModel): Html {
     body: html`<h1>Gjennomgang før import</h1>
       <p class="lead">
         «${model.sourceName}»${report?.format ? html` (${FORMAT_NB[report.format] ?? report.format})` : ''}:
-        ${plan.title}, ${periodText(plan.period)}, for <code>${plan.org}</code>, som plan
+        ${plan.title}${periodText(plan.title, plan.period)}, for <code>${plan.org}</code>, som plan
         <code>${plan.id}</code>.
       </p>
       ${summary(document, report, model)}
@@ -94,8 +94,11 @@ export function reviewPage(shell: ImportPageShell, model: ReviewModel): Html {
   });
 }
 
-function periodText(period: { from: number; to: number }): string {
-  return period.from === period.to ? String(period.from) : `${period.from}–${period.to}`;
+/** The plan's period, unless its title says it already. */
+function periodText(title: string, period: { from: number; to: number }): string {
+  const years = [String(period.from), String(period.to)];
+  if (years.every((y) => title.includes(y))) return '';
+  return `, ${period.from === period.to ? period.from : `${period.from}–${period.to}`}`;
 }
 
 function summary(document: PlanDocument, report: ImportReport | undefined, model: ReviewModel): Html {
