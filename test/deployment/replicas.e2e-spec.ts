@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
 import { ALL_PROJECTIONS } from '@app/read-models';
+import { runningProjections } from '../support/metrics.js';
 import { freePort, startOwnPostgres, type OwnPostgres } from '../support/own-postgres.js';
-import { runCli, startApiProcess } from '../support/processes.js';
+import { runCli, startApiProcess, transactionsWriting } from '../support/processes.js';
 import { projectionsCaughtUp, readModelSnapshot } from '../support/read-models.js';
 
 const PLAN = 'oslo-sv-2024-2027';
@@ -22,19 +23,8 @@ interface Role {
   readonly base: string;
 }
 
-/** The value of one series in Prometheus's text format. */
-function sample(text: string, series: string): number | undefined {
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line === undefined ? undefined : Number(line.slice(series.length + 1));
-}
-
-/** The projections a process runs now, from its /metrics (`planverk_projection_running`). */
-async function running(role: Role): Promise<string[]> {
-  const metrics = await request(role.base).get('/metrics').timeout(5_000);
-  return NAMES.filter(
-    (name) => sample(metrics.text, `planverk_projection_running{projection="${name}"}`) === 1,
-  );
-}
+/** The projections a process runs now, from its /metrics. */
+const running = (role: Role): Promise<string[]> => runningProjections(role.base, NAMES);
 
 /**
  * The production shape on a PostgreSQL server of the test's own: two api processes
@@ -74,15 +64,6 @@ describe('two apis and two projectors on one PostgreSQL', () => {
   }
 
   const byName = (name: string): Role => roles.find((r) => r.name === name)!;
-
-  /** Open transactions of the process that have written: a batch being applied. */
-  async function writing(name: string): Promise<number> {
-    const { rows } = await watcher.query<{ n: number }>(
-      'select count(*)::int as n from pg_stat_activity where application_name = $1 and backend_xid is not null',
-      [name],
-    );
-    return rows[0]!.n;
-  }
 
   beforeAll(async () => {
     server = await startOwnPostgres();
@@ -162,7 +143,7 @@ describe('two apis and two projectors on one PostgreSQL', () => {
       const other = holder === 'projector-1' ? 'projector-2' : 'projector-1';
       let seenWriting = 0;
       for (const deadline = Date.now() + 10_000; seenWriting === 0 && Date.now() < deadline;) {
-        seenWriting = await writing(holder);
+        seenWriting = await transactionsWriting(watcher, holder);
       }
       const child = byName(holder).child;
       const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));

@@ -6,7 +6,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { createApi } from '../../apps/api/src/create-api.js';
 import { freePort, startOwnPostgres, type OwnPostgres } from '../support/own-postgres.js';
-import { startApiProcess } from '../support/processes.js';
+import { startApiProcess, transactionsWriting } from '../support/processes.js';
 import {
   cleanRebuildSnapshot,
   projectionsCaughtUp,
@@ -55,15 +55,6 @@ describe('the running projector killed with SIGKILL mid-batch', () => {
     );
     running.child.kill(signal);
     return exited;
-  }
-
-  /** The projector's open transactions that have written (a batch being applied, not a read). */
-  async function projectorWriting(): Promise<number> {
-    const { rows } = await watcher.query<{ n: number }>(
-      'select count(*)::int as n from pg_stat_activity where application_name = $1 and backend_xid is not null',
-      [PROJECTOR],
-    );
-    return rows[0]!.n;
   }
 
   beforeAll(async () => {
@@ -145,7 +136,7 @@ describe('the running projector killed with SIGKILL mid-batch', () => {
       // Kill it the moment it is seen applying a batch (an open transaction that has written).
       let writing = 0;
       for (const deadline = Date.now() + 10_000; writing === 0 && Date.now() < deadline;) {
-        writing = await projectorWriting();
+        writing = await transactionsWriting(watcher, PROJECTOR);
       }
       const signal = await stopProjector('SIGKILL');
       kills.push({ startMs, afterMs, writing, signal, acknowledged: load.acknowledged.size });

@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ALL_PROJECTIONS } from '@app/read-models';
 import request from 'supertest';
+import { sample } from '../support/metrics.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
-
-/** The value of one series in Prometheus's text format, or undefined when it is not there. */
-export function sample(text: string, series: string): number | undefined {
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line === undefined ? undefined : Number(line.slice(series.length + 1));
-}
 
 /** GET /metrics: what an operator's Prometheus scrapes from an api (role all, here). */
 describe('metrics', () => {

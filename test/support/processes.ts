@@ -68,3 +68,18 @@ export async function startApiProcess(
     },
   };
 }
+
+/**
+ * How many open transactions of the process connected as `applicationName` (its
+ * DATABASE_URL's `application_name`) have written: a projector applying a batch, seen from outside.
+ */
+export async function transactionsWriting(
+  client: { query<R>(text: string, values: unknown[]): Promise<{ rows: R[] }> },
+  applicationName: string,
+): Promise<number> {
+  const { rows } = await client.query<{ n: number }>(
+    'select count(*)::int as n from pg_stat_activity where application_name = $1 and backend_xid is not null',
+    [applicationName],
+  );
+  return rows[0]!.n;
+}

@@ -1,7 +1,7 @@
 import { comparePositions, type Position } from './position.js';
 
 /**
- * Callers waiting for a subscription to reach a position (`caughtUpTo`): each is resolved once
+ * Callers waiting for a subscription (or a checkpoint) to reach a position (`caughtUpTo`): each is resolved once
  * the subscription has handed over everything up to its position, or rejected after its timeout.
  */
 export class PositionWaiters {
@@ -24,6 +24,11 @@ export class PositionWaiters {
       }, timeoutMs);
       this.waiting.add(waiter);
     });
+  }
+
+  /** How many callers wait now. */
+  get size(): number {
+    return this.waiting.size;
   }
 
   /** The subscription has handed over everything up to `position`. */

@@ -1,15 +1,9 @@
-import { START, comparePositions, type Position } from '@app/event-store';
+import { PositionWaiters, START, type Position } from '@app/event-store';
 import { sql, type Kysely } from 'kysely';
 import type { ReadModelDatabase } from '../read-model-database.js';
 
 /** How often the checkpoints are read while somebody waits for one. */
 const WATCH_INTERVAL_MS = 20;
-
-interface Waiter {
-  readonly name: string;
-  readonly target: Position;
-  readonly resolve: () => void;
-}
 
 /**
  * Waits for a projection another process runs (an api replica's read-your-writes, a CLI
@@ -17,50 +11,37 @@ interface Waiter {
  * every `WATCH_INTERVAL_MS` while anybody waits and never otherwise.
  */
 export class CheckpointWatch {
-  private readonly waiting = new Set<Waiter>();
+  private readonly waiters = new Map<string, PositionWaiters>();
   private watching = false;
 
   constructor(private readonly db: Kysely<ReadModelDatabase>) {}
 
   /** Resolves once the projection's checkpoint is at `target` or beyond; rejects after `timeoutMs`. */
   reached(name: string, target: Position, timeoutMs: number): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const waiter: Waiter = {
-        name,
-        target,
-        resolve: () => {
-          clearTimeout(timer);
-          resolve();
-        },
-      };
-      const timer = setTimeout(() => {
-        this.waiting.delete(waiter);
-        reject(new Error(`The projection ${name} did not reach the position within ${timeoutMs} ms`));
-      }, timeoutMs);
-      this.waiting.add(waiter);
-      void this.watch();
-    });
+    let waiters = this.waiters.get(name);
+    if (!waiters) this.waiters.set(name, (waiters = new PositionWaiters()));
+    // No checkpoint row yet: the projection has applied nothing (the start).
+    const waiting = waiters.wait(START, target, timeoutMs);
+    void this.watch();
+    return waiting;
   }
 
   private async watch(): Promise<void> {
     if (this.watching) return;
     this.watching = true;
     try {
-      while (this.waiting.size > 0) {
-        const checkpoints = await this.read().catch(() => undefined);
-        for (const waiter of checkpoints ? this.waiting : []) {
-          // No row yet: the projection has applied nothing (the start).
-          const at = checkpoints!.get(waiter.name) ?? START;
-          if (comparePositions(at, waiter.target) >= 0) {
-            this.waiting.delete(waiter);
-            waiter.resolve();
-          }
-        }
-        if (this.waiting.size > 0) await new Promise((r) => setTimeout(r, WATCH_INTERVAL_MS));
+      while (this.anybodyWaits()) {
+        const checkpoints = await this.read().catch(() => new Map<string, Position>());
+        for (const [name, position] of checkpoints) this.waiters.get(name)?.reached(position);
+        if (this.anybodyWaits()) await new Promise((r) => setTimeout(r, WATCH_INTERVAL_MS));
       }
     } finally {
       this.watching = false;
     }
+  }
+
+  private anybodyWaits(): boolean {
+    return [...this.waiters.values()].some((w) => w.size > 0);
   }
 
   private async read(): Promise<Map<string, Position>> {
