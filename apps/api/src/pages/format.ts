@@ -1,3 +1,4 @@
+import type { Role } from '@app/domain';
 import { formatDateNb, formatNumberNb, metricLabelNb, STATUS_LABEL_NB } from '@app/read-models';
 
 /** Norwegian words for the statuses: the same as the reports and exports use. */
@@ -18,8 +19,10 @@ export const PLAN_STATUS_LABEL: Record<string, string> = {
   superseded: 'Erstattet',
 };
 
-const ROLE_LABEL: Record<string, string> = {
+/** Every role has its word: a role added to the domain without one does not type-check. */
+const ROLE_LABEL: Record<Role, string> = {
   viewer: 'leser',
+  member: 'medlem',
   secretary: 'sekretær',
   meeting_officer: 'møtefunksjonær',
   plan_editor: 'planredaktør',
@@ -28,7 +31,7 @@ const ROLE_LABEL: Record<string, string> = {
 
 /** A role in Norwegian, lower case as in running text ("sekretær"). */
 export function roleLabel(role: string): string {
-  return ROLE_LABEL[role] ?? role;
+  return (ROLE_LABEL as Record<string, string>)[role] ?? role;
 }
 
 export const LEVEL_LABEL: Record<string, string> = {

@@ -1,5 +1,4 @@
 import {
-  amendmentOpLabel,
   describeCountsNb,
   describeRedlineCause,
   MEETING_BODY_LABEL_NB,
@@ -13,14 +12,7 @@ import {
 import { formatDate } from '../format.js';
 import { amendmentRedline, type ChangeLine } from './amendment-change.js';
 import type { MeetingContext } from './meeting-page-data.js';
-import {
-  citedLines,
-  fieldReason,
-  inVotingOrder,
-  meetingName,
-  resultText,
-  targetLabel,
-} from './views/amendment.js';
+import { amendmentTitle, fieldReason, inVotingOrder, meetingName, resultText } from './views/amendment.js';
 
 /**
  * The meeting's protocol (møteprotokoll) as one model, which the page, the Word file and the PDF
@@ -65,12 +57,11 @@ export interface ProtocolModel {
 
 function entry(a: AmendmentView, ctx: MeetingContext, order: number | null): ProtocolEntry {
   const plans = { now: ctx.plan, papers: ctx.papers };
-  const lines = citedLines(a);
   const r = a.recommendation;
   return {
     order,
     no: a.no,
-    heading: `Forslag ${a.no}: ${amendmentOpLabel(a.op).toLocaleLowerCase('nb')}, ${targetLabel(a)}${lines ? ` (${lines})` : ''}`,
+    heading: amendmentTitle(a),
     proposer: a.proposer,
     change: amendmentRedline(a, plans).lines,
     justification:

@@ -66,6 +66,12 @@ export function citedLines(a: AmendmentView): string {
   return '';
 }
 
+/** "Forslag 3: endring, Tiltak 4.2.J (linje 94)": an amendment named as the hall hears it. */
+export function amendmentTitle(a: AmendmentView): string {
+  const lines = citedLines(a);
+  return `Forslag ${a.no}: ${amendmentOpLabel(a.op).toLocaleLowerCase('nb')}, ${targetLabel(a)}${lines ? ` (${lines})` : ''}`;
+}
+
 export function amendmentStatusBadge(a: AmendmentView, id?: string): Html {
   return html`<span class="badge amendment-status amendment-${a.status}" ${id ? html`id="${id}"` : ''}
     >${amendmentStatusLabel(a.status)}</span

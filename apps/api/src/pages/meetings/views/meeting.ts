@@ -1,6 +1,5 @@
 import { describeDeadline } from '@app/domain';
 import {
-  amendmentOpLabel,
   describeCountsNb,
   MAJORITY_LABEL_NB,
   MEETING_BODY_LABEL_NB,
@@ -13,14 +12,7 @@ import { html, raw, type Html } from '../../html.js';
 import { emptyState, headingTag } from '../../views/components.js';
 import { layout, type Visitor } from '../../views/layout.js';
 import type { MeetingContext } from '../meeting-page-data.js';
-import {
-  amendmentCard,
-  citedLines,
-  inVotingOrder,
-  meetingName,
-  meetingStatusText,
-  targetLabel,
-} from './amendment.js';
+import { amendmentCard, amendmentTitle, inVotingOrder, meetingName, meetingStatusText } from './amendment.js';
 import { filingForm, type FilingFormModel } from './filing-form.js';
 import { liveRegion } from './live.js';
 
@@ -85,12 +77,6 @@ export function planVoteText(meeting: MeetingView): string {
   if (!pv) return '';
   const counts = describeCountsNb(pv);
   return `Planen som helhet: ${pv.result === 'adopted' ? 'vedtatt' : 'ikke vedtatt'}${counts ? ` (${counts})` : ''}.`;
-}
-
-/** "Forslag 3: endring, Tiltak 4.2.J (linje 94)": an amendment named as the hall hears it. */
-export function amendmentTitle(a: AmendmentView): string {
-  const lines = citedLines(a);
-  return `Forslag ${a.no}: ${amendmentOpLabel(a.op).toLocaleLowerCase('nb')}, ${targetLabel(a)}${lines ? ` (${lines})` : ''}`;
 }
 
 /**

@@ -1,9 +1,4 @@
-import {
-  amendmentOpLabel,
-  describeCountsNb,
-  recommendationLabel,
-  type AmendmentView,
-} from '@app/read-models';
+import { describeCountsNb, recommendationLabel, type AmendmentView } from '@app/read-models';
 import { lowerFirst } from '../../format.js';
 import { html, type Html } from '../../html.js';
 import { layout, type Visitor } from '../../views/layout.js';
@@ -11,8 +6,8 @@ import { amendmentRedline } from '../amendment-change.js';
 import type { MeetingContext } from '../meeting-page-data.js';
 import {
   amendmentStatusBadge,
+  amendmentTitle,
   changeLines,
-  citedLines,
   inVotingOrder,
   meetingName,
   resultText,
@@ -25,13 +20,9 @@ import { planVoteText } from './meeting.js';
 function treated(a: AmendmentView, ctx: MeetingContext, position: string): Html {
   const plans = { now: ctx.plan, papers: ctx.papers };
   const r = a.recommendation;
-  const lines = citedLines(a);
   return html`<article class="projector-amendment amendment-${a.status}" aria-labelledby="skjerm-forslag">
     <p class="projector-kicker">${position}</p>
-    <h2 id="skjerm-forslag">
-      Forslag ${a.no}: ${amendmentOpLabel(a.op).toLocaleLowerCase('nb')},
-      ${targetLabel(a)}${lines ? ` (${lines})` : ''}
-    </h2>
+    <h2 id="skjerm-forslag">${amendmentTitle(a)}</h2>
     ${a.proposer ? html`<p class="projector-proposer">Fra ${a.proposer}</p>` : ''}
     ${changeLines(amendmentRedline(a, plans))}
     ${
