@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createSharedTestDatabase, type SharedTestDatabase } from '@app/testing';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -218,5 +219,95 @@ describe('planverk import and export', () => {
     });
     const again = await runCli(['import', docx], shared.env);
     expect(again.stdout).toContain('was already imported from this document; nothing changed');
+  });
+
+  describe('a folder or a zip of documents', () => {
+    const FIXTURES = fileURLToPath(
+      new URL('../../libs/text-import/src/__fixtures__/documents/', import.meta.url),
+    );
+    const DOCUMENTS = [
+      'bergen-mdg-arbeidsplan-2026.odt',
+      'malmo-v-verksamhetsplan-2026.md',
+      'nordre-aker-sv-arbeidsplan-2026.txt',
+      'tromso-rodt-handlingsplan-2025-2027.pdf',
+      'voss-sp-handlingsplan-2026-2027.txt',
+    ];
+    const LETTER = 'Hei alle sammen!\n\nVelkommen til julebord fredag.\nHilsen styret\n';
+
+    it('imports every document in a folder, with a summary per document, and goes on past one it refuses', async () => {
+      const folder = join(dir, 'planer');
+      mkdirSync(join(folder, 'gamle'), { recursive: true });
+      for (const name of DOCUMENTS.slice(0, 3)) copyFileSync(join(FIXTURES, name), join(folder, name));
+      for (const name of DOCUMENTS.slice(3)) copyFileSync(join(FIXTURES, name), join(folder, 'gamle', name));
+      writeFileSync(join(folder, 'julebord.txt'), LETTER);
+      writeFileSync(join(folder, '.DS_Store'), 'x');
+      writeFileSync(join(folder, 'logo.png'), 'x');
+
+      const result = await runCli(['import', folder], shared.env);
+      expect(result.code).toBe(1);
+      const lines = result.stdout.trim().split('\n');
+      expect(lines).toHaveLength(7);
+      expect(lines[0]).toMatch(
+        /^bergen-mdg-arbeidsplan-2026\.odt\s+imported bergen-mdg-2026-2026 \(odt, \d+ sections, \d+ goals, \d+ measures, \d+ issues\)$/,
+      );
+      expect(lines.find((l) => l.startsWith('gamle/tromso-rodt'))).toMatch(
+        /imported tromso-rodt-2025-2027 \(pdf, /,
+      );
+      expect(lines.find((l) => l.startsWith('julebord.txt'))).toMatch(
+        /refused: found no (goals or measures|title|period)/,
+      );
+      expect(lines[6]).toBe('6 documents: 5 imported, 1 refused');
+      // Not on a terminal: one progress line per document on standard error.
+      expect(result.stderr).toMatch(/^\[1\/6\] bergen-mdg-arbeidsplan-2026\.odt$/m);
+      expect(result.stderr).toMatch(/^\[\d\/6\] julebord\.txt$/m);
+
+      const again = await runCli(['import', folder, '--json'], shared.env);
+      const summary = JSON.parse(again.stdout);
+      expect(summary.totals).toEqual({ imported: 0, unchanged: 5, read: 0, refused: 1 });
+      expect(summary.documents.find((d: any) => d.file === 'julebord.txt').refusal.refusal).toMatchObject({
+        lookedFor: expect.any(Array),
+        nextNorwegian: expect.any(Array),
+      });
+    });
+
+    it('reads a zip the same way (a dry run here), passing over what is not a document', async () => {
+      const zip = join(dir, 'planer.zip');
+      const entries: Record<string, Uint8Array> = {
+        'planer/julebord.txt': strToU8(LETTER),
+        '__MACOSX/planer/._voss.txt': strToU8('x'),
+      };
+      for (const name of DOCUMENTS)
+        entries[`planer/${name}`] = new Uint8Array(readFileSync(join(FIXTURES, name)));
+      writeFileSync(zip, zipSync(entries));
+      const result = await runCli(['import', zip, '--dry-run', '--json'], shared.env);
+      expect(result.code).toBe(1);
+      const summary = JSON.parse(result.stdout);
+      expect(summary.totals).toEqual({ imported: 0, unchanged: 0, read: 5, refused: 1 });
+      expect(summary.documents.map((d: any) => [d.file, d.outcome])).toEqual([
+        ['planer/bergen-mdg-arbeidsplan-2026.odt', 'read'],
+        ['planer/julebord.txt', 'refused'],
+        ['planer/malmo-v-verksamhetsplan-2026.md', 'read'],
+        ['planer/nordre-aker-sv-arbeidsplan-2026.txt', 'read'],
+        ['planer/tromso-rodt-handlingsplan-2025-2027.pdf', 'read'],
+        ['planer/voss-sp-handlingsplan-2026-2027.txt', 'read'],
+      ]);
+      expect(summary.documents[5]).toMatchObject({ planId: 'voss-sp-2026-2027', found: { format: 'text' } });
+    });
+
+    it('prints a refusal as JSON with --json: what was looked for and what to do next', async () => {
+      const letter = join(dir, 'julebord.txt');
+      writeFileSync(letter, LETTER);
+      const result = await runCli(['import', letter, '--json'], shared.env);
+      expect(result.code).toBe(1);
+      const refusal = JSON.parse(result.stdout);
+      expect(refusal).toMatchObject({
+        error: 'UNREADABLE_DOCUMENT',
+        refusal: {
+          code: expect.any(String),
+          lookedFor: expect.arrayContaining([expect.stringMatching(/headings/)]),
+          next: expect.arrayContaining([expect.stringMatching(/docs\/plan-document\.md/)]),
+        },
+      });
+    });
   });
 });

@@ -77,7 +77,9 @@ export interface LineageDecision {
 }
 
 export interface ImportPlanRequest {
-  readonly content: string;
+  /** A plan document or a plan's text; or, instead, `bytes`: a file as it is (Word, ODF, PDF, Markdown, text). */
+  readonly content?: string;
+  readonly bytes?: Uint8Array;
   readonly format: ImportFormat;
   readonly sourceName: string;
   readonly dryRun: boolean;

@@ -85,7 +85,16 @@ export class RemoteBackend implements PlanverkBackend {
           'put the adoption date in the document instead',
       );
     }
-    return this.api.json<Answer<'importPlan'>>({ method: 'POST', path: ['imports'], json: request });
+    const { bytes, ...options } = request;
+    if (bytes) {
+      // The file as it is: the server reads it (and applies corrections kept from its last import).
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(bytes)]), options.sourceName);
+      for (const [name, value] of Object.entries(options))
+        if (value !== undefined && name !== 'content') form.append(name, String(value));
+      return this.api.json<Answer<'importPlan'>>({ method: 'POST', path: ['imports'], form });
+    }
+    return this.api.json<Answer<'importPlan'>>({ method: 'POST', path: ['imports'], json: options });
   }
 
   async replay(protocolText: string, dryRun: boolean): Promise<ReplayAnswer> {

@@ -1,23 +1,26 @@
 import { type Command, Option } from 'commander';
 import { isIsoDate, notAnIsoDate } from '@app/domain';
-import { readDocumentFile } from '@app/document-readers';
-import { toYaml } from '@app/plan-document';
-import { importPlanFile } from '@app/text-import';
+import { UnreadableFileError } from '@app/document-readers';
+import { PlanDocumentError, toYaml } from '@app/plan-document';
+import { UnreadableDocumentError } from '@app/text-import';
 import { DirectoryImports, type ImportFormat } from '@app/runtime';
 import cliProgress from 'cli-progress';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { cliActor } from '../backend/local-backend.js';
+import type { ImportAnswer, PlanverkBackend } from '../backend/planverk-backend.js';
 import { withBackend } from '../backend/with-backend.js';
+import { ApiError } from '../remote/api-client.js';
+import { IMPORT_EXTENSIONS, importFiles, isFolder, isZip, type ImportFile } from './import-files.js';
 import { withRuntime } from '../cli-context.js';
 import { requireDatabase } from '../target.js';
 import { writeOutput } from '../write-output.js';
 
 export function registerImportExportCommands(program: Command): void {
   program
-    .command('import [file]')
+    .command('import [path]')
     .description(
-      'Import a plan: a plan document (YAML/JSON), or a plan as Word (.docx), ODF (.odt), PDF, Markdown or text; --all imports a folder',
+      'Import a plan: a plan document (YAML/JSON), or a plan as Word (.docx), ODF (.odt), PDF, Markdown or text; a folder or a .zip imports every document in it, with a summary per document; --all imports the seed plans and links them',
     )
     .option(
       '--all <dir>',
@@ -41,10 +44,12 @@ export function registerImportExportCommands(program: Command): void {
         requireDatabase('import --all');
         return importAll(options.all, options.json === true);
       }
-      if (!file) throw new Error('Name a file to import, or a folder with --all <dir>');
+      if (!file)
+        throw new Error('Name a file, a folder or a .zip to import, or the seed folder with --all <dir>');
       if (options.effectiveAt !== undefined && !isIsoDate(options.effectiveAt)) {
         throw new Error(notAnIsoDate('--effective-at', options.effectiveAt));
       }
+      if (isFolder(file) || isZip(file)) return importMany(file, options);
       await importOne(file, options);
     });
 
@@ -128,38 +133,63 @@ function parsePositiveInt(value: string): number {
   return n;
 }
 
+/** The request that imports one file as it is: the server (or the local runtime) reads it. */
+function importRequest(file: ImportFile, options: ImportCliOptions) {
+  return {
+    bytes: file.bytes,
+    format: options.format,
+    sourceName: basename(file.name),
+    dryRun: options.dryRun === true,
+    ...(options.id ? { id: options.id } : {}),
+    ...(options.org ? { org: options.org } : {}),
+    ...(options.effectiveAt ? { effectiveAt: options.effectiveAt } : {}),
+  };
+}
+
 /**
- * Imports one file. Text, YAML and JSON go to the importer as they are; Word, ODF, PDF and
- * Markdown are read here (the same readers the api uses) and sent on as the plan document
- * they hold, so the same works against a remote server.
+ * Why a document was refused, as --json prints it: the refusal in parts (what was looked for,
+ * what to do next, in English and Norwegian), a damaged file's message, a plan document's
+ * problems, or the api's own answer; undefined for errors that are not about the document.
+ */
+function refusalJson(error: unknown): Record<string, unknown> | undefined {
+  if (error instanceof UnreadableDocumentError)
+    return {
+      error: 'UNREADABLE_DOCUMENT',
+      message: error.message,
+      ...(error.refusal ? { refusal: error.refusal } : {}),
+    };
+  if (error instanceof UnreadableFileError)
+    return { error: 'UNREADABLE_FILE', message: error.message, norwegian: error.norwegian };
+  if (error instanceof PlanDocumentError)
+    return { error: error.code, message: error.message, issues: error.issues };
+  if (
+    error instanceof ApiError &&
+    error.status === 400 &&
+    typeof error.body === 'object' &&
+    error.body !== null
+  )
+    return error.body as Record<string, unknown>;
+  return undefined;
+}
+
+/**
+ * Imports one file as it is (Word, ODF, PDF, Markdown, text, or a plan document): the local
+ * runtime or the server reads it with the document readers, and applies the corrections kept
+ * from an earlier import of the same file on the import page.
  */
 async function importOne(file: string, options: ImportCliOptions): Promise<void> {
-  const sourceName = basename(file);
-  const read = await readDocumentFile(new Uint8Array(readFileSync(file)), sourceName);
-  const fromFile =
-    'text' in read || options.format === 'document'
-      ? undefined
-      : importPlanFile(read, {
-          sourceName,
-          ...(options.id ? { id: options.id } : {}),
-          ...(options.org ? { org: options.org } : {}),
-        });
-  const content = fromFile
-    ? JSON.stringify(fromFile.document)
-    : 'text' in read
-      ? read.text
-      : read.lines.join('\n');
+  const bytes = new Uint8Array(readFileSync(file));
   await withBackend(async (backend) => {
-    const answer = await backend.importPlan({
-      content,
-      format: fromFile ? 'document' : options.format,
-      sourceName,
-      dryRun: options.dryRun === true,
-      ...(options.id ? { id: options.id } : {}),
-      ...(options.org ? { org: options.org } : {}),
-      ...(options.effectiveAt ? { effectiveAt: options.effectiveAt } : {}),
-    });
-    const result = fromFile ? { ...answer, report: fromFile.report } : answer;
+    let result: ImportAnswer;
+    try {
+      result = await backend.importPlan(importRequest({ name: file, bytes }, options));
+    } catch (error) {
+      const refusal = options.json ? refusalJson(error) : undefined;
+      if (!refusal) throw error;
+      console.log(JSON.stringify(refusal, null, 2));
+      process.exitCode = 1;
+      return;
+    }
     if (options.json) return console.log(JSON.stringify(result, null, 2));
     if (result.dryRun) {
       process.stdout.write(toYaml(result.document));
@@ -173,6 +203,111 @@ async function importOne(file: string, options: ImportCliOptions): Promise<void>
         : `${result.planId} was already imported from this document; nothing changed`,
     );
   });
+}
+
+/** What became of one document of a folder or zip. */
+interface DocumentSummary {
+  readonly file: string;
+  readonly outcome: 'imported' | 'unchanged' | 'read' | 'refused';
+  readonly planId?: string;
+  readonly found?: { sections: number; goals: number; measures: number; issues: number; format?: string };
+  readonly reason?: string;
+  readonly refusal?: Record<string, unknown>;
+}
+
+async function importDocument(
+  backend: PlanverkBackend,
+  file: ImportFile,
+  options: ImportCliOptions,
+): Promise<DocumentSummary> {
+  try {
+    const answer = await backend.importPlan(importRequest(file, options));
+    const r = answer.report;
+    return {
+      file: file.name,
+      outcome: answer.dryRun ? 'read' : answer.appended ? 'imported' : 'unchanged',
+      planId: answer.planId,
+      ...(r
+        ? {
+            found: {
+              sections: r.sections,
+              goals: r.goals,
+              measures: r.measures,
+              issues: r.issues.length,
+              ...(r.format ? { format: r.format } : {}),
+            },
+          }
+        : {}),
+    };
+  } catch (error) {
+    const refusal = refusalJson(error);
+    // Another kind of failure (the server gone, the database down) stops the run.
+    if (!refusal && !(error instanceof ApiError && error.status < 500)) throw error;
+    const message = (error as Error).message;
+    return {
+      file: file.name,
+      outcome: 'refused',
+      reason: (message.split('. Looked for:')[0] ?? message).replace(/^no recognisable plan shape: /, ''),
+      ...(refusal ? { refusal } : {}),
+    };
+  }
+}
+
+/**
+ * Imports every document in a folder (and its subfolders) or a zip, one at a time, with a
+ * progress bar on a terminal (a line per document otherwise), then a summary per document: the
+ * plan it became and what was found, or why it was refused. A refused document does not stop
+ * the others; the exit code is 1 when any was refused.
+ */
+async function importMany(path: string, options: ImportCliOptions): Promise<void> {
+  const files = importFiles(path);
+  if (files.length === 0) throw new Error(`No documents (${IMPORT_EXTENSIONS.join(', ')}) in ${path}`);
+  const tty = process.stderr.isTTY === true && !options.json;
+  const bar = new cliProgress.SingleBar(
+    { format: 'Importing [{bar}] {value}/{total} {file}', hideCursor: true, stream: process.stderr },
+    cliProgress.Presets.shades_classic,
+  );
+  const summaries: DocumentSummary[] = [];
+  await withBackend(async (backend) => {
+    if (tty) bar.start(files.length, 0, { file: '' });
+    for (const [i, file] of files.entries()) {
+      if (tty) bar.update(i, { file: file.name });
+      else if (!options.json) process.stderr.write(`[${i + 1}/${files.length}] ${file.name}\n`);
+      summaries.push(await importDocument(backend, file, options));
+      if (tty) bar.update(i + 1, { file: file.name });
+    }
+    if (tty) bar.stop();
+  });
+  const count = (outcome: DocumentSummary['outcome']) =>
+    summaries.filter((s) => s.outcome === outcome).length;
+  if (summaries.some((s) => s.outcome === 'refused')) process.exitCode = 1;
+  if (options.json) {
+    const totals = {
+      imported: count('imported'),
+      unchanged: count('unchanged'),
+      read: count('read'),
+      refused: count('refused'),
+    };
+    return console.log(JSON.stringify({ documents: summaries, totals }, null, 2));
+  }
+  const width = Math.max(...summaries.map((s) => s.file.length));
+  for (const s of summaries) {
+    const f = s.found;
+    const found = f
+      ? ` (${[f.format, `${f.sections} sections`, `${f.goals} goals`, `${f.measures} measures`, `${f.issues} issues`].filter(Boolean).join(', ')})`
+      : '';
+    const what =
+      s.outcome === 'refused'
+        ? `refused: ${s.reason}`
+        : `${s.outcome === 'read' ? 'read as' : s.outcome} ${s.planId}${found}`;
+    console.log(`${s.file.padEnd(width)}  ${what}`);
+  }
+  const parts = [
+    options.dryRun ? `${count('read')} read` : `${count('imported')} imported`,
+    ...(count('unchanged') ? [`${count('unchanged')} unchanged`] : []),
+    `${count('refused')} refused`,
+  ];
+  console.log(`${summaries.length} documents: ${parts.join(', ')}`);
 }
 
 async function importAll(dir: string, json: boolean): Promise<void> {

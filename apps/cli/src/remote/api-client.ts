@@ -13,6 +13,8 @@ export interface ApiRequest {
   /** A JSON body, or text with its content type. */
   readonly json?: unknown;
   readonly text?: { readonly body: string; readonly type: string };
+  /** A multipart/form-data body (a file to upload, with its fields). */
+  readonly form?: FormData;
 }
 
 /** The api answered with an error status. */
@@ -20,6 +22,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The api's answer as it sent it (JSON), where it was JSON: a refusal's parts, say. */
+    readonly body?: unknown,
   ) {
     super(message);
   }
@@ -69,8 +73,11 @@ export class ApiClient {
     }
     const headers: Record<string, string> = { Accept: accept };
     if (this.token !== undefined) headers.Authorization = `Bearer ${this.token}`;
-    let body: string | undefined;
-    if (request.json !== undefined) {
+    let body: string | FormData | undefined;
+    if (request.form !== undefined) {
+      // fetch sets the multipart content type with its boundary.
+      body = request.form;
+    } else if (request.json !== undefined) {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(request.json);
     } else if (request.text !== undefined) {
@@ -107,8 +114,10 @@ export class ApiClient {
   private async refusal(response: Response): Promise<ApiError> {
     const text = await response.text().catch(() => '');
     let message: string | undefined;
+    let parsed: unknown;
     try {
       const body = JSON.parse(text) as { message?: unknown };
+      parsed = body;
       if (typeof body.message === 'string') message = body.message;
       else if (Array.isArray(body.message)) message = body.message.map(String).join('; ');
     } catch {
@@ -127,6 +136,6 @@ export class ApiClient {
           : 'check the token in --token or PLANVERK_TOKEN',
       );
     }
-    return new ApiError(response.status, parts.join('; '));
+    return new ApiError(response.status, parts.join('; '), parsed);
   }
 }

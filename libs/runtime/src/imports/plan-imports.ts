@@ -139,7 +139,7 @@ export class PlanImports {
 
   /** Reads and (unless a dry run) imports. */
   async importContent(request: ImportRequest): Promise<ImportResult> {
-    const read = await this.read(request);
+    const read = await this.readCorrected(request);
     if (request.dryRun) return asResult(read, true);
     return this.importRead(read, {
       actor: request.actor,
