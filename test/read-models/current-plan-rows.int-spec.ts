@@ -5,8 +5,12 @@ import {
   ProjectionRunner,
   currentPlanProjection,
   planAt,
+  foldTimeline,
+  loadTimelineRows,
   planHistoryProjection,
+  planNowProjection,
   readModelMigrations,
+  timelineAt,
   type ReadModelDatabase,
   type SectionView,
 } from '@app/read-models';
@@ -48,7 +52,7 @@ async function appendEveryKindOfChange(store: EventStore): Promise<void> {
 /** Every row of the current plan's tables, sorted, as text. */
 async function rows(db: Kysely<ReadModelDatabase>): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
-  for (const table of currentPlanProjection.tables) {
+  for (const table of [...currentPlanProjection.tables, ...planNowProjection.tables]) {
     const found = await sql<{ row: string }>`select t::text as row from ${sql.table(table)} t`.execute(db);
     out[table] = found.rows.map((r) => r.row).sort();
   }
@@ -61,7 +65,7 @@ async function rows(db: Kysely<ReadModelDatabase>): Promise<Record<string, strin
  * applies them (batches as they come) and rebuilt from position 0: the same rows either way,
  * and the same plan as the pages fold from its history.
  */
-describe('current plan rows', () => {
+describe("the current plan's rows and the plan now", () => {
   let database: TestDatabase;
   let store: PostgresEventStore;
   beforeAll(async () => {
@@ -80,7 +84,7 @@ describe('current plan rows', () => {
 
   it('are the same applied in batches as they come and rebuilt from position 0', async () => {
     const events = await readEverything(store);
-    const projections = [currentPlanProjection, planHistoryProjection];
+    const projections = [currentPlanProjection, planHistoryProjection, planNowProjection];
     const runner = new ProjectionRunner(database.db, store, projections);
     // Batches of uneven sizes, so events of one plan fall in several batches and a batch holds several plans.
     for (let i = 0, size = 1; i < events.length; i += size, size = (size * 7) % 613) {
@@ -89,8 +93,19 @@ describe('current plan rows', () => {
     const applied = await rows(database.db);
     expect(applied.rm_plan_measures!.length).toBeGreaterThan(100);
 
-    await runner.rebuild([currentPlanProjection.name]);
+    await runner.rebuild([currentPlanProjection.name, planNowProjection.name]);
     expect(await rows(database.db)).toEqual(applied);
+  });
+
+  it('keep each plan now as folding its whole history gives it', async () => {
+    const plans = await tablesOf(database).selectFrom('rm_plans').select('plan_id').execute();
+    const kept = await tablesOf(database).selectFrom('rm_plan_now').select('plan_id').execute();
+    expect(kept.map((p) => p.plan_id).sort()).toEqual(plans.map((p) => p.plan_id).sort());
+    for (const { plan_id } of plans) {
+      expect(await timelineAt(database.db, plan_id)).toEqual(
+        foldTimeline(await loadTimelineRows(database.db, plan_id)),
+      );
+    }
   });
 
   it('hold each plan as its history folds it', async () => {

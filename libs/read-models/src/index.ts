@@ -13,6 +13,7 @@ export * from './plan-history/history-row.js';
 export * from './plan-changes/describe-plan-event.js';
 export * from './plan-history/plan-history.projection.js';
 export * from './plan-history/plan-history.queries.js';
+export * from './plan-now/plan-now.projection.js';
 export * from './plan-view/plan-at.js';
 export * from './plan-view/plan-timeline.js';
 export * from './plan-view/plan-view.js';
@@ -36,12 +37,14 @@ import { currentPlanProjection } from './current-plan/current-plan.projection.js
 import { meetingsProjection } from './meetings/meetings.projection.js';
 import { organisationsProjection } from './organisations/organisations.projection.js';
 import { planHistoryProjection } from './plan-history/plan-history.projection.js';
+import { planNowProjection } from './plan-now/plan-now.projection.js';
 import type { Projection } from './projection.js';
 
 /** Every read model the service keeps, in the order a rebuild runs them. */
 export const ALL_PROJECTIONS: readonly Projection[] = [
   currentPlanProjection,
   planHistoryProjection,
+  planNowProjection,
   organisationsProjection,
   accessProjection,
   meetingsProjection,

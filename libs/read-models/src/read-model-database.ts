@@ -11,6 +11,7 @@ import type { AmendmentsTable } from './meetings/amendments.table.js';
 import type { MeetingsTable } from './meetings/meetings.table.js';
 import type { OrganisationsTable } from './organisations/organisations.table.js';
 import type { PlanHistoryTable } from './plan-history/plan-history.table.js';
+import type { PlanNowTable } from './plan-now/plan-now.table.js';
 import type { ProjectionDeferredIndexesTable } from './projection-deferred-indexes.table.js';
 import type { StreamSnapshotsTable } from './stream-snapshots/stream-snapshots.table.js';
 
@@ -28,6 +29,7 @@ export interface ReadModelDatabase {
   rm_plan_goals: PlanGoalsTable;
   rm_plan_measures: PlanMeasuresTable;
   rm_plan_history: PlanHistoryTable;
+  rm_plan_now: PlanNowTable;
   rm_organisations: OrganisationsTable;
   rm_users: UsersTable;
   rm_api_tokens: ApiTokensTable;

@@ -8,6 +8,7 @@ import * as deferredIndexes from './2026-12-05T1000-projection-deferred-indexes.
 import * as streamSnapshots from './2026-12-06T2100-stream-snapshots.js';
 import * as checkpointPositionsUnsigned from './2026-12-07T1200-checkpoint-positions-unsigned.js';
 import * as meetingDetails from './2026-12-08T1000-meeting-details.js';
+import * as planNow from './2026-12-08T1200-plan-now.js';
 
 /** The read models' migrations, by name; names sort in the order they apply. */
 export const readModelMigrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const readModelMigrations: Record<string, Migration> = {
   '2026-12-06T2100-stream-snapshots': streamSnapshots,
   '2026-12-07T1200-checkpoint-positions-unsigned': checkpointPositionsUnsigned,
   '2026-12-08T1000-meeting-details': meetingDetails,
+  '2026-12-08T1200-plan-now': planNow,
 };

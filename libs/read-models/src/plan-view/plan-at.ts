@@ -4,7 +4,7 @@ import {
   loadTimelineRows,
   streamRevisionOfAdoption,
 } from '../plan-history/plan-history.queries.js';
-import { foldTimeline, type PlanTimeline } from './plan-timeline.js';
+import { foldTimeline, timelineFromJson, type PlanTimeline } from './plan-timeline.js';
 import { renderPlanView, type PlanView } from './plan-view.js';
 import type { ReadModelDatabase } from '../read-model-database.js';
 
@@ -28,6 +28,16 @@ export async function timelineAt(
   planId: string,
   moment: PlanMoment = {},
 ): Promise<PlanTimeline | undefined> {
+  if (moment.revision === undefined && moment.asOf === undefined && moment.streamRevision === undefined) {
+    // Now: the fold kept by the plan-now read model (folding the history is the same, only slower,
+    // and what a plan that read model has not reached yet gets).
+    const now = await db
+      .selectFrom('rm_plan_now')
+      .select('timeline')
+      .where('plan_id', '=', planId)
+      .executeTakeFirst();
+    if (now) return timelineFromJson(now.timeline);
+  }
   let upToStreamRevision: number | undefined = moment.streamRevision;
 
   if (moment.revision !== undefined) {

@@ -1,7 +1,10 @@
 import {
   planFold,
+  planFromSnapshot,
+  planSnapshot,
   initialPlanState,
   isPlanEvent,
+  type PlanSnapshot,
   type PlanAdopted,
   type PlanEvent,
   type PlanState,
@@ -44,16 +47,17 @@ export interface PlanTimeline {
 
 /**
  * Folds history rows with the domain's own `evolve`, so the plan at a revision or on a date
- * is exactly what the decider saw then.
+ * is exactly what the decider saw then. Given `from`, the timeline the rows before these
+ * folded to, it goes on from there (`from` itself is not changed).
  */
-export function foldTimeline(rows: readonly TimelineRow[]): PlanTimeline {
-  let state: PlanState = initialPlanState();
+export function foldTimeline(rows: readonly TimelineRow[], from?: PlanTimeline): PlanTimeline {
+  let state: PlanState = from?.state ?? initialPlanState();
   const evolve = planFold();
-  const followUp = new Map<string, FollowUpEntry[]>();
-  const measurements: MeasurementEntry[] = [];
-  const adoptions: AdoptionEntry[] = [];
-  const intros = new Map<string, string>();
-  const responsibleNotes = new Map<string, string>();
+  const followUp = new Map<string, readonly FollowUpEntry[]>(from?.followUp);
+  const measurements: MeasurementEntry[] = [...(from?.measurements ?? [])];
+  const adoptions: AdoptionEntry[] = [...(from?.adoptions ?? [])];
+  const intros = new Map<string, string>(from?.intros);
+  const responsibleNotes = new Map<string, string>(from?.responsibleNotes);
   const addFollowUp = (measureId: string, entry: FollowUpEntry): void => {
     followUp.set(measureId, [...(followUp.get(measureId) ?? []), entry]);
   };
@@ -114,7 +118,38 @@ export function foldTimeline(rows: readonly TimelineRow[]): PlanTimeline {
     adoptions,
     intros,
     responsibleNotes,
-    streamRevision: last ? last.streamRevision : -1,
-    lastEffectiveAt: last?.effectiveAt,
+    streamRevision: last ? last.streamRevision : (from?.streamRevision ?? -1),
+    lastEffectiveAt: last ? last.effectiveAt : from?.lastEffectiveAt,
+  };
+}
+
+/** A timeline as JSON text: the state as the domain's snapshot, maps as lists of entries. */
+export function timelineToJson(timeline: PlanTimeline): string {
+  return JSON.stringify({
+    ...timeline,
+    state: planSnapshot(timeline.state),
+    followUp: [...timeline.followUp],
+    intros: [...timeline.intros],
+    responsibleNotes: [...timeline.responsibleNotes],
+  });
+}
+
+/** The timeline `timelineToJson` was given (an absent optional field is absent again, not undefined). */
+export function timelineFromJson(text: string): PlanTimeline {
+  const plain = JSON.parse(text) as Omit<
+    PlanTimeline,
+    'state' | 'followUp' | 'intros' | 'responsibleNotes'
+  > & {
+    state: PlanSnapshot;
+    followUp: Array<[string, FollowUpEntry[]]>;
+    intros: Array<[string, string]>;
+    responsibleNotes: Array<[string, string]>;
+  };
+  return {
+    ...plain,
+    state: planFromSnapshot(plain.state),
+    followUp: new Map(plain.followUp),
+    intros: new Map(plain.intros),
+    responsibleNotes: new Map(plain.responsibleNotes),
   };
 }

@@ -1,0 +1,119 @@
+import type { CopyValue } from '@app/database';
+import { isPlanEvent } from '@app/domain';
+import type { RecordedEvent } from '@app/event-store';
+import type { Transaction } from 'kysely';
+import { planEventsOf } from '../plan-events.js';
+import type { TimelineRow } from '../plan-history/history-row.js';
+import {
+  foldTimeline,
+  timelineFromJson,
+  timelineToJson,
+  type PlanTimeline,
+} from '../plan-view/plan-timeline.js';
+import type { Projection, RebuildSession } from '../projection.js';
+import type { ReadModelDatabase } from '../read-model-database.js';
+import type { NewPlanNowRow } from './plan-now.table.js';
+
+/** Events a rebuild takes in before it folds them into the plans they concern and writes those. */
+const REBUILD_WRITE_EVERY = 250_000;
+
+const COLUMNS = ['plan_id', 'stream_revision', 'timeline'] as const;
+
+/** A batch's plan events as the history rows a timeline folds, per plan, in order. */
+function timelineRowsByPlan(events: readonly RecordedEvent[]): Map<string, TimelineRow[]> {
+  const byPlan = new Map<string, TimelineRow[]>();
+  for (const { event, recorded } of planEventsOf(events)) {
+    const row: TimelineRow = {
+      streamRevision: Number(recorded.revision),
+      eventType: event.type,
+      data: event.data as unknown as Record<string, unknown>,
+      actor: recorded.metadata.actor,
+      effectiveAt: recorded.metadata.effectiveAt,
+    };
+    const rows = byPlan.get(event.data.planId);
+    if (rows) rows.push(row);
+    else byPlan.set(event.data.planId, [row]);
+  }
+  return byPlan;
+}
+
+const rowOf = (planId: string, timeline: PlanTimeline): NewPlanNowRow => ({
+  plan_id: planId,
+  stream_revision: String(timeline.streamRevision),
+  timeline: timelineToJson(timeline),
+});
+
+async function upsert(trx: Transaction<ReadModelDatabase>, rows: readonly NewPlanNowRow[]): Promise<void> {
+  // PostgreSQL takes at most 65535 parameters a statement.
+  for (let i = 0; i < rows.length; i += 10_000) {
+    await trx
+      .insertInto('rm_plan_now')
+      .values(rows.slice(i, i + 10_000))
+      .onConflict((oc) =>
+        oc.column('plan_id').doUpdateSet((eb) => ({
+          stream_revision: eb.ref('excluded.stream_revision'),
+          timeline: eb.ref('excluded.timeline'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/**
+ * Each plan as its history folds to now (docs/adr/0004's fold, kept instead of repeated): a
+ * batch's events go on from the stored timeline of each plan they concern, folded by the same
+ * `foldTimeline` (and so the domain's evolve) that time travel uses, so "the plan now" is a
+ * lookup of what folding the whole history would give.
+ */
+export const planNowProjection: Projection = {
+  name: 'plan-now',
+  tables: ['rm_plan_now'],
+  handles: (event) => isPlanEvent(event),
+  async apply(trx, events) {
+    const byPlan = timelineRowsByPlan(events);
+    if (byPlan.size === 0) return;
+    const stored = await trx
+      .selectFrom('rm_plan_now')
+      .select(['plan_id', 'timeline'])
+      .where('plan_id', 'in', [...byPlan.keys()])
+      .execute();
+    const before = new Map(stored.map((r) => [r.plan_id, timelineFromJson(r.timeline)]));
+    await upsert(
+      trx,
+      [...byPlan].map(([planId, rows]) => rowOf(planId, foldTimeline(rows, before.get(planId)))),
+    );
+  },
+  startRebuild(): RebuildSession {
+    // Empty table at the start: every plan's timeline is here, and the rows not yet folded in.
+    const timelines = new Map<string, PlanTimeline>();
+    const written = new Set<string>();
+    let pending = new Map<string, TimelineRow[]>();
+    return {
+      writeEvery: REBUILD_WRITE_EVERY,
+      add(events) {
+        for (const [planId, rows] of timelineRowsByPlan(events)) {
+          const held = pending.get(planId);
+          if (held) held.push(...rows);
+          else pending.set(planId, rows);
+        }
+      },
+      take() {
+        const inserts: CopyValue[][] = [];
+        const upserts: NewPlanNowRow[] = [];
+        for (const [planId, rows] of pending) {
+          const timeline = foldTimeline(rows, timelines.get(planId));
+          timelines.set(planId, timeline);
+          const row = rowOf(planId, timeline);
+          if (written.has(planId)) upserts.push(row);
+          else inserts.push(COLUMNS.map((column) => row[column]));
+          written.add(planId);
+        }
+        pending = new Map();
+        return async ({ trx, insertRows }) => {
+          await insertRows('rm_plan_now', COLUMNS, inserts);
+          await upsert(trx, upserts);
+        };
+      },
+    };
+  },
+};
