@@ -9,32 +9,20 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AccessService } from '@app/runtime';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
-import { REPO_ROOT } from '../support/processes.js';
+import {
+  expectNoTrouble as noTrouble,
+  launchChromium,
+  SCREENSHOTS,
+  sidewaysScroll,
+  watch,
+  type Trouble,
+} from '../support/browser.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-if (!existsSync(CHROMIUM)) {
-  throw new Error(
-    `The browser tests need Chromium at ${CHROMIUM}: run \`apt-get install -y chromium\` (as root) and run them again.`,
-  );
-}
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const SCREENSHOTS = join(REPO_ROOT, 'test-output', 'screenshots');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PLAN = 'oslo-sv-2024-2027';
 const SECRETARY = { username: 'sekretaer', password: 'Sekretær-passord-2026!' };
@@ -49,13 +37,6 @@ interface SectionJson {
 
 const measuresOf = (sections: SectionJson[]): SectionJson['measures'] =>
   sections.flatMap((s) => [...s.measures, ...measuresOf(s.sections)]);
-
-/** What went wrong on a page: console errors, failed requests, anything not from this server. */
-interface Trouble {
-  consoleErrors: string[];
-  failedRequests: string[];
-  foreignRequests: string[];
-}
 
 describe('board pages in a browser', () => {
   let api: TestApi;
@@ -72,7 +53,6 @@ describe('board pages in a browser', () => {
     api = await startTestApi({ demo: true });
     await api.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
-    mkdirSync(SCREENSHOTS, { recursive: true });
 
     // An earlier revision to look at: the demo adopted the 2026 edition as written (revision 1)
     // and its annual meeting amended it into revision 2; change a measure and adopt again.
@@ -92,7 +72,7 @@ describe('board pages in a browser', () => {
     });
     await access.grantRole(envelope(), userId, 'oslo-sv', 'secretary');
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     // The pages run under the api's Content-Security-Policy; axe is injected in a second
     // context that bypasses it, so injecting it cannot hide a violation of ours.
     strict = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nb-NO' });
@@ -110,24 +90,8 @@ describe('board pages in a browser', () => {
     await api?.close();
   });
 
-  function watch(p: Page, origin: string): Trouble {
-    const t: Trouble = { consoleErrors: [], failedRequests: [], foreignRequests: [] };
-    p.on('console', (m) => {
-      if (m.type() === 'error') t.consoleErrors.push(m.text());
-    });
-    p.on('pageerror', (e) => t.consoleErrors.push(String(e)));
-    p.on('request', (r) => {
-      if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) t.foreignRequests.push(r.url());
-    });
-    p.on('requestfailed', (r) => t.failedRequests.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
-    p.on('response', (r) => {
-      if (r.status() >= 400) t.failedRequests.push(`${r.status()} ${r.url()}`);
-    });
-    return t;
-  }
-
   function expectNoTrouble(): void {
-    expect(trouble).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
+    noTrouble(trouble);
   }
 
   /** axe-core on the page as it is at `path`, and a screenshot of it. */
@@ -345,17 +309,10 @@ describe('board pages in a browser', () => {
       [`/plan/${PLAN}`, '10-mobil-plan'],
     ] as const) {
       await p.goto(base + path, { waitUntil: 'networkidle' });
-      const overflow = await p.evaluate(() => {
-        const w = globalThis as unknown as {
-          innerWidth: number;
-          document: { documentElement: { scrollWidth: number } };
-        };
-        return w.document.documentElement.scrollWidth - w.innerWidth;
-      });
-      expect(overflow).toBeLessThanOrEqual(1);
+      expect(await sidewaysScroll(p)).toBeLessThanOrEqual(1);
       await p.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: name.includes('oversikt') });
     }
-    expect(t).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
+    noTrouble(t);
     await phone.close();
   });
 });

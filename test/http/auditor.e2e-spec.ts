@@ -263,15 +263,18 @@ describe('the auditor and the board on the demo', () => {
       expect(page).toMatch(/17 endringer:/);
       expect(page).not.toMatch(/Ingen endringer\.\s*:/);
       expect(page).toMatch(
-        /Tiltak 4\.2\.J omformulert: .*fire ganger i året\. \(Oslo SVs årsmøte 2026, endringsforslag 1\)/,
+        /Tiltak 4\.2\.J omformulert: .*fire ganger i året\. \(Oslo SVs årsmøte 2026 \(eksempel\), endringsforslag 1\)/,
       );
-      expect(page).toMatch(/Tiltak 4\.1\.D strøket: .*\(Oslo SVs årsmøte 2026, endringsforslag 4\)/);
+      expect(page).toMatch(
+        /Tiltak 4\.1\.D strøket: .*\(Oslo SVs årsmøte 2026 \(eksempel\), endringsforslag 4\)/,
+      );
       // Every change on the page names its cause.
       const items = [
         ...html.matchAll(/<li>(?:Nytt|Tiltak|Mål|Måltall|<ins>Nytt kapittel)[\s\S]*?<\/li>/g),
       ].map((m) => text(m[0]));
       expect(items.length).toBe(17);
-      for (const item of items) expect(item).toMatch(/\(Oslo SVs årsmøte 2026, endringsforslag \d+\)/);
+      for (const item of items)
+        expect(item).toMatch(/\(Oslo SVs årsmøte 2026 \(eksempel\), endringsforslag \d+\)/);
     });
 
     it('says "Ingen endringer." without a stray colon when nothing changed', async () => {

@@ -123,11 +123,13 @@ describe('lineage and the audit report, Oslo SV 2020 -> 2026', () => {
 
   it('writes the audit report, with the membership target then and the figures now', async () => {
     const md = (await request(api.http).get(`/plans/${NEW}/audit?format=md`).expect(200)).text;
-    expect(md).toMatch(/^# Revisjon: fra oslo-sv-2020-2023 til oslo-sv-2024-2027/);
+    expect(md).toMatch(
+      /^# Revisjon: fra Oslo SVs Arbeidsplan 2020-2023 til Oslo SVs arbeids- og organisasjonsplan 2024-2027/,
+    );
     expect(md).toMatch(/## 4\.1 Direkte velgerkontakt/);
-    expect(md).toMatch(/## Ikke videreført fra oslo-sv-2020-2023/);
+    expect(md).toMatch(/## Ikke videreført fra Oslo SVs Arbeidsplan 2020-2023/);
     expect(md).toMatch(/### Medlemmer/);
-    expect(md).toMatch(/Mål i oslo-sv-2020-2023: 4\s?000 medlemmer innen 31\.12\.2023/);
+    expect(md).toMatch(/Mål i Oslo SVs Arbeidsplan 2020-2023: 4\s?000 medlemmer innen 31\.12\.2023/);
     expect(md).toMatch(/Målt 31\.12\.2019: 2\s?993/);
     expect(md).toMatch(/Målt 31\.12\.2025: 3\s?394/);
 

@@ -44,6 +44,8 @@ const ENUM_WORDS = [
 ];
 const CHECKS: Array<[string, RegExp]> = [
   ['raw id', /\buser:[0-9a-f]{8}-|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i],
+  // A plan's or meeting's id ("oslo-sv-am-2026") where its name belongs.
+  ['plan or meeting id', /(?<![\w/.-])[a-z]+(?:-[a-z]+)*-\d{4}(?:-\d{4})?(?![\w/.-])/],
   ['English enum word', new RegExp(`\\b(?:${ENUM_WORDS.join('|')})\\b`)],
   ['identifier', /\b[a-z]+_[a-z_]+\b/],
   ['debug text', /\b(?:undefined|null|NaN|TODO|FIXME)\b|\[object Object\]|Invalid Date/],

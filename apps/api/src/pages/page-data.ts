@@ -5,6 +5,8 @@ import {
   flattenGoals,
   flattenMeasures,
   flattenSections,
+  describeCauseNb,
+  meetingNameNb,
   type HistoryRow,
   type OrganisationView,
   type PlanSummary,
@@ -14,7 +16,6 @@ import {
 import { MeetingQueries, PlanQueries } from '@app/runtime';
 import { planReader, type PlanReader } from '../auth/visibility.interceptor.js';
 import { PageProblem, planNotFoundPage } from './page-http.js';
-import { formatDate } from './format.js';
 import { describeTarget } from './views/history.js';
 
 export interface OrganisationContext {
@@ -32,6 +33,8 @@ export interface IndicatorPoint {
   readonly value: number;
   readonly note: string | null;
   readonly planId: string;
+  /** The plan by its period ("2020–2023"), as a table names it. */
+  readonly planPeriod: string;
 }
 
 export interface IndicatorTarget {
@@ -40,6 +43,7 @@ export interface IndicatorTarget {
   readonly goal: string;
   readonly goalAddress: string;
   readonly planId: string;
+  readonly planPeriod: string;
   readonly description: string;
   /** Its date has passed: shown as expired, never measured against. */
   readonly expired: boolean;
@@ -94,7 +98,7 @@ export class PageData {
     );
     const redlines = [
       ...meetings.map((m) => ({
-        label: `Endringer vedtatt av ${m.title ?? `${m.body} ${formatDate(m.date)}`}`,
+        label: `Endringer vedtatt av ${meetingNameNb(m)}`,
         query: `meeting=${m.id}`,
       })),
       ...(plan.adoptions.length >= 2
@@ -117,6 +121,11 @@ export class PageData {
   /** Which plans the caller may read (no grants: signed out, published plans only). */
   reader(grants: readonly RoleGrant[] | undefined): Promise<PlanReader> {
     return planReader(this.access, grants ?? []);
+  }
+
+  /** The titles of the plans the reader may read, by id (to name a linked plan, not show its id). */
+  async planTitles(reader: PlanReader): Promise<Map<string, string>> {
+    return new Map((await this.readablePlans(reader)).map((p) => [p.id, p.title]));
   }
 
   private async readablePlans(reader: PlanReader, organisationId?: string): Promise<PlanSummary[]> {
@@ -199,6 +208,7 @@ export class PageData {
           value: m.value,
           note: m.note ?? null,
           planId: view.id,
+          planPeriod: periodOf(view),
         });
       }
       for (const g of goals) {
@@ -210,6 +220,7 @@ export class PageData {
           goal: g.text,
           goalAddress: g.address,
           planId: view.id,
+          planPeriod: periodOf(view),
           description: describeTarget(g.target, today),
           expired,
           current: view.id === plan.id && !expired,
@@ -230,11 +241,12 @@ export class PageData {
       );
   }
 
-  /** The plan's meetings by id, each by the name people know it by ("Oslo SVs årsmøte 2026"). */
-  async meetingNames(planId: string): Promise<Map<string, string>> {
-    return new Map(
-      (await this.meetings.list(planId)).map((m) => [m.id, m.title ?? `${m.body} ${formatDate(m.date)}`]),
-    );
+  /**
+   * The plan's meetings by id (every plan's without one), each by the name people know it by
+   * ("Oslo SVs årsmøte 2026").
+   */
+  async meetingNames(planId?: string): Promise<Map<string, string>> {
+    return new Map((await this.meetings.list(planId)).map((m) => [m.id, meetingNameNb(m)]));
   }
 
   /** How the plan continues its predecessor: suggested links, and people's decisions on them. */
@@ -256,9 +268,17 @@ export class PageData {
     return this.named(await this.queries.elementHistory(elementId));
   }
 
+  /** Rows with their actor by name and their cause in words, a meeting by its name, not its id. */
   private async named<Row extends HistoryRow>(rows: readonly Row[]): Promise<Row[]> {
     const names = await this.queries.actorNames(rows.map((r) => r.actor));
-    return rows.map((r) => ({ ...r, actorName: names.get(r.actor) ?? r.actor }));
+    const meetings = rows.some((r) => r.cause?.kind === 'meeting')
+      ? await this.meetingNames()
+      : new Map<string, string>();
+    return rows.map((r) => ({
+      ...r,
+      actorName: names.get(r.actor) ?? r.actor,
+      causeName: describeCauseNb(r.cause, meetings),
+    }));
   }
 
   planDiff(planId: string, request: Parameters<PlanQueries['planDiff']>[1]) {
@@ -289,3 +309,5 @@ export function elementNames(plan: PlanView): Map<string, string> {
   for (const g of plan.struck.goals) names.set(g.id, `Mål ${g.address}`);
   return names;
 }
+
+const periodOf = (plan: Pick<PlanView, 'period'>): string => `${plan.period.from}–${plan.period.to}`;

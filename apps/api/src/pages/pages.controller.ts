@@ -109,19 +109,21 @@ export class PagesController {
     const reader = await this.data.reader(req.principal?.grants);
     const ctx = await this.data.organisation(slug(orgIdParam, 'organisasjon'), reader);
     const plan = ctx.current ? await this.data.plan(ctx.current.id) : undefined;
-    const [history, indicators, reports] = plan
+    const [history, indicators, reports, planTitles] = plan
       ? await Promise.all([
           this.data.planHistory(plan.id),
           this.data.indicators(plan, reader, todayIso()),
           this.data.reports(plan, reader, todayIso()),
+          this.data.planTitles(reader),
         ])
-      : [[], [], undefined];
+      : [[], [], undefined, new Map<string, string>()];
     return overviewPage({
       ctx,
       plan,
       summary: plan ? summariseFollowUp(plan, todayIso()) : undefined,
       latest: newestFirst(history).slice(0, 8),
-      names: plan ? elementNames(plan) : new Map(),
+      // The plan's elements by address, and linked plans by title ("koblet til forrige plan «...»").
+      names: plan ? new Map([...planTitles, ...elementNames(plan)]) : new Map(),
       indicators,
       reports,
       visitor: visitorOf(req),
@@ -183,6 +185,7 @@ export class PagesController {
       summary: summariseFollowUp(plan, asOf ?? todayIso()),
       organisations,
       reports: await this.data.reports(latest, reader, todayIso()),
+      planTitles: await this.data.planTitles(reader),
       visitor: visitorOf(req),
     }).value;
   }

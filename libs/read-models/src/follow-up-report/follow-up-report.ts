@@ -4,7 +4,7 @@ import { flattenGoals, flattenSections } from '../plan-diff/diff-plans.js';
 import type { HistoryRow } from '../plan-history/history-row.js';
 import { foldTimeline, type MeasurementEntry } from '../plan-view/plan-timeline.js';
 import { renderPlanView, responsibleNames, type GoalView, type PlanView } from '../plan-view/plan-view.js';
-import { formatDateNb, formatTargetNb } from '../report-format/report-format.js';
+import { decisionReferenceNb, formatDateNb, formatTargetNb } from '../report-format/report-format.js';
 import { changeOf } from '../plan-changes/describe-plan-event.js';
 
 /** The period a report covers, ISO dates, both ends included. */
@@ -105,6 +105,8 @@ export interface FollowUpReport {
   readonly sections: ReportSection[];
   readonly indicators: ReportIndicator[];
   readonly changes: ReportChange[];
+  /** The plan's meetings by id, each by its name, for the causes (loadFollowUpReport looks them up). */
+  readonly meetingNames?: Readonly<Record<string, string>>;
 }
 
 const inRange = (date: string, range: ReportRange) => date >= range.from && date <= range.to;
@@ -282,7 +284,9 @@ function changesIn(rows: readonly HistoryRow[], range: ReportRange, view: PlanVi
       case 'adopted':
         emit('adopted', 'plan', null, `Revisjon ${c.revision}`, {
           ...(c.edition !== null ? { to: `utgave ${c.edition}` } : {}),
-          reason: [c.body, formatDateNb(c.date), c.decisionRef].filter((x) => x !== null).join(' '),
+          reason: [c.body, formatDateNb(c.date), decisionReferenceNb(c.decisionRef, row.cause)]
+            .filter((x) => typeof x === 'string')
+            .join(' '),
         });
         break;
       case 'superseded':

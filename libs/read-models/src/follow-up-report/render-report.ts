@@ -97,10 +97,13 @@ function workText(w: ReportMeasure['work'][number]): string {
   return `${formatDateNb(w.at)} – ${status}${period}${w.note ? `: ${w.note}` : ''}`;
 }
 
+const meetingsOf = (r: FollowUpReport): ReadonlyMap<string, string> =>
+  new Map(Object.entries(r.meetingNames ?? {}));
+
 function headerFacts(r: FollowUpReport): string[] {
   const p = r.plan;
   return [
-    `Plan: ${p.title} (${p.id}), periode ${p.period.from}–${p.period.to}${p.edition ? `, utgave ${p.edition}` : ''}`,
+    `Plan: ${p.title}, periode ${p.period.from}–${p.period.to}${p.edition ? `, utgave ${p.edition}` : ''}`,
     p.adoptedRevision > 0 ? `Vedtatt revisjon ${p.adoptedRevision}` : 'Ikke vedtatt (utkast)',
     `Rapportperiode: ${formatDateNb(r.range.from)}–${formatDateNb(r.range.to)}`,
   ];
@@ -162,7 +165,7 @@ export function renderFollowUpReportMarkdown(r: FollowUpReport): string {
     out.push('| Dato | Hvor | Endring | Årsak / vedtak |', '| --- | --- | --- | --- |');
     for (const c of r.changes) {
       out.push(
-        `| ${formatDateNb(c.at)} | ${cell(where(c))} | ${KIND_LABEL_NB[c.kind]}: ${segments(describeChange(c))} | ${cell(describeCauseNb(c.cause))} |`,
+        `| ${formatDateNb(c.at)} | ${cell(where(c))} | ${KIND_LABEL_NB[c.kind]}: ${segments(describeChange(c))} | ${cell(describeCauseNb(c.cause, meetingsOf(r)))} |`,
       );
     }
     out.push('');
@@ -272,7 +275,7 @@ export function renderFollowUpReportHtml(r: FollowUpReport): string {
     for (const c of r.changes) {
       out.push(
         `<tr><td>${formatDateNb(c.at)}</td><td>${h(where(c))}</td>` +
-          `<td>${KIND_LABEL_NB[c.kind]}: ${segments(describeChange(c))}</td><td>${h(describeCauseNb(c.cause))}</td></tr>`,
+          `<td>${KIND_LABEL_NB[c.kind]}: ${segments(describeChange(c))}</td><td>${h(describeCauseNb(c.cause, meetingsOf(r)))}</td></tr>`,
       );
     }
     out.push('</tbody></table>');

@@ -14,8 +14,9 @@ import {
 import type { AuditReport } from './audit-report.js';
 import type { LineageCounts, LineageLink } from './lineage.js';
 
+const period = (p: { period: { from: number; to: number } }): string => `${p.period.from}–${p.period.to}`;
 const plan = (p: { title: string; period: { from: number; to: number } }): string =>
-  `${p.title} (${p.period.from}–${p.period.to})`;
+  `${p.title} (${period(p)})`;
 
 /** Which version of the new plan is compared: the adopted revision, or the plan as it is now. */
 const version = (to: AuditReport['to']): string =>
@@ -43,14 +44,21 @@ const goalText = (link: LineageLink<GoalRef>): string =>
 
 /** The audit report in Norwegian Markdown: for the record, for e-mail, for print. */
 export function renderAuditReportMarkdown(r: AuditReport): string {
-  const out: string[] = [`# Revisjon: fra ${r.from.id} til ${r.to.id}`, ''];
+  const out: string[] = [
+    `# Revisjon: fra ${escapeMarkdown(r.from.title)} til ${escapeMarkdown(r.to.title)}`,
+    '',
+  ];
   out.push(
     `Fra: ${escapeMarkdown(plan(r.from))}  `,
     `Til: ${escapeMarkdown(plan(r.to))}, ${version(r.to)}`,
     '',
   );
   const table = (what: string, counts: LineageCounts) => {
-    out.push(`| ${what} | Koblinger | I ${r.from.id} | I ${r.to.id} |`, '| --- | ---: | ---: | ---: |');
+    // Each plan by its period, as the lineage page heads its columns (the ids are not words).
+    out.push(
+      `| ${what} | Koblinger | I ${period(r.from)} | I ${period(r.to)} |`,
+      '| --- | ---: | ---: | ---: |',
+    );
     for (const [label, links, from, to] of summaryRows(counts))
       out.push(`| ${label} | ${links} | ${from} | ${to} |`);
     out.push('');
@@ -70,7 +78,7 @@ export function renderAuditReportMarkdown(r: AuditReport): string {
     out.push('');
   }
   if (r.dropped.length > 0) {
-    out.push(`## ${LINEAGE_LABEL_NB.dropped} fra ${r.from.id}`, '');
+    out.push(`## ${LINEAGE_LABEL_NB.dropped} fra ${escapeMarkdown(r.from.title)}`, '');
     for (const group of r.dropped) {
       for (const m of group.measures)
         out.push(`- ${m.address} (${escapeMarkdown(group.title)}): ${escapeMarkdown(m.text)}`);
@@ -92,11 +100,11 @@ export function renderAuditReportMarkdown(r: AuditReport): string {
       out.push(`### ${metricLabelNb(t.metric)}`, '');
       for (const g of t.then)
         out.push(
-          `- Mål i ${r.from.id}: ${formatTargetNb(g.target, { today: r.asOf })} («${escapeMarkdown(g.text)}»)`,
+          `- Mål i ${escapeMarkdown(r.from.title)}: ${formatTargetNb(g.target, { today: r.asOf })} («${escapeMarkdown(g.text)}»)`,
         );
       for (const g of t.now)
         out.push(
-          `- Mål i ${r.to.id}: ${formatTargetNb(g.target, { today: r.asOf })} («${escapeMarkdown(g.text)}»)`,
+          `- Mål i ${escapeMarkdown(r.to.title)}: ${formatTargetNb(g.target, { today: r.asOf })} («${escapeMarkdown(g.text)}»)`,
         );
       for (const m of t.measured) out.push(`- Målt ${formatDateNb(m.at)}: ${formatNumberNb(m.value)}`);
       out.push('');
@@ -111,7 +119,7 @@ export function renderAuditReportHtml(r: AuditReport): string {
     `<li class="${cls}"><strong>${escapeHtml(label)}</strong> ${body}</li>`;
   const table = (what: string, counts: LineageCounts): string =>
     `<table><caption>${escapeHtml(what)} fra plan til plan</caption><thead><tr><th scope="col">Hvordan</th>` +
-    `<th scope="col">Koblinger</th><th scope="col">I ${escapeHtml(r.from.id)}</th><th scope="col">I ${escapeHtml(r.to.id)}</th></tr></thead><tbody>` +
+    `<th scope="col">Koblinger</th><th scope="col">I ${period(r.from)}</th><th scope="col">I ${period(r.to)}</th></tr></thead><tbody>` +
     summaryRows(counts)
       .map(
         ([label, links, from, to]) =>

@@ -1,2 +1,3 @@
+export * from './meeting-names.js';
 export * from './meeting.queries.js';
 export * from './meetings.projection.js';

@@ -13,6 +13,8 @@ export interface HistoryRow {
   readonly effectiveAt: string;
   /** The actor by the name people know them by ("kari", "demodata"), where a reader looked it up. */
   readonly actorName?: string;
+  /** The cause in words, its meeting by name ("Oslo SVs årsmøte 2026 (eksempel), endringsforslag 4"), where a reader looked it up. */
+  readonly causeName?: string;
 }
 
 /** What folding a plan needs of a history row. */

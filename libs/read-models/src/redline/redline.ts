@@ -12,6 +12,7 @@ import {
   type SectionView,
 } from '../plan-view/plan-view.js';
 import type { ReadModelDatabase } from '../read-model-database.js';
+import { loadMeetingNames } from '../meetings/meeting-names.js';
 
 export type Change = 'unchanged' | 'added' | 'removed' | 'changed';
 
@@ -19,6 +20,8 @@ export type Change = 'unchanged' | 'added' | 'removed' | 'changed';
 export interface RedlineCause {
   readonly kind: string;
   readonly meetingId?: string;
+  /** The meeting by its name ("Oslo SVs årsmøte 2026"), where the loader looked it up. */
+  readonly meetingName?: string;
   readonly amendmentNo?: number;
   readonly reference?: string;
   readonly effectiveAt: string;
@@ -85,6 +88,7 @@ const diff = (from: string | undefined, to: string | undefined): RedlineText => 
 export function causesByElement(
   rows: readonly HistoryRow[],
   votes: VoteLookup = () => undefined,
+  meetingNames: Readonly<Record<string, string>> = {},
 ): Map<string, RedlineCause[]> {
   const causes = new Map<string, RedlineCause[]>();
   for (const row of rows) {
@@ -93,6 +97,7 @@ export function causesByElement(
     const cause: RedlineCause = {
       kind: c.kind ?? 'command',
       ...(c.meetingId ? { meetingId: c.meetingId } : {}),
+      ...(c.meetingId && meetingNames[c.meetingId] ? { meetingName: meetingNames[c.meetingId] } : {}),
       ...(c.amendmentNo !== undefined ? { amendmentNo: c.amendmentNo } : {}),
       ...(c.reference ? { reference: c.reference } : {}),
       effectiveAt: row.effectiveAt,
@@ -125,8 +130,9 @@ export function buildRedline(
   rows: readonly HistoryRow[],
   current: boolean,
   votes: VoteLookup = () => undefined,
+  meetingNames: Readonly<Record<string, string>> = {},
 ): Redline {
-  const causes = causesByElement(rows, votes);
+  const causes = causesByElement(rows, votes, meetingNames);
   const counts = { added: 0, removed: 0, changed: 0 };
   const count = (change: Change): Change => {
     if (change !== 'unchanged') counts[change]++;
@@ -256,7 +262,14 @@ export async function loadRedline(
   const rows = (
     await loadPlanHistory(db, planId, toStream !== undefined ? { upToStreamRevision: toStream } : {})
   ).filter((r) => r.streamRevision > fromStream);
-  return buildRedline(from, to, rows, request.to === undefined);
+  return buildRedline(
+    from,
+    to,
+    rows,
+    request.to === undefined,
+    undefined,
+    await loadMeetingNames(db, planId),
+  );
 }
 
 /**
@@ -283,5 +296,5 @@ export async function loadMeetingRedline(
     (r) =>
       r.streamRevision > meeting.planRevision && (!adoption || r.streamRevision <= adoption.streamRevision),
   );
-  return buildRedline(from, to, rows, !adoption, votes);
+  return buildRedline(from, to, rows, !adoption, votes, await loadMeetingNames(db, planId));
 }

@@ -6,14 +6,15 @@ import {
 } from '../report-format/report-format.js';
 import type { Redline, RedlineCause, RedlineSection } from './redline.js';
 
-/** "Forslag 3 (oslo-sv-am-2026)", "Styrevedtak: FS-sak 12/26": how a change is annotated. */
+/** "Endringsforslag 3 (Oslo SVs årsmøte 2026)", "Styrevedtak: FS-sak 12/26": how a change is annotated. */
 export function describeRedlineCause(cause: RedlineCause): string {
   if (cause.kind === 'meeting') {
     const no =
       cause.amendmentNo !== undefined
         ? `Endringsforslag ${cause.amendmentNo}`
         : `Møtevedtak${cause.reference && !cause.meetingId ? `: ${cause.reference}` : ''}`;
-    return `${no}${cause.meetingId ? ` (${cause.meetingId})` : ''}${cause.vote ? `, ${cause.vote}` : ''}`;
+    const meeting = cause.meetingName ?? cause.meetingId;
+    return `${no}${meeting ? ` (${meeting})` : ''}${cause.vote ? `, ${cause.vote}` : ''}`;
   }
   if (cause.kind === 'board_decision') return `Styrevedtak${cause.reference ? `: ${cause.reference}` : ''}`;
   if (cause.kind === 'import') return 'Import';

@@ -196,6 +196,19 @@ export function describeActorNb(actor: string, username?: string): string {
   return actor;
 }
 
+/**
+ * An adoption's decision reference as people read it: none where it is only the id of the
+ * meeting its cause already names ("ÅM 14.03.2026 · Oslo SVs årsmøte 2026", not "(oslo-sv-am-2026)").
+ */
+export function decisionReferenceNb(
+  decisionRef: unknown,
+  cause: object | null | undefined,
+): string | undefined {
+  if (typeof decisionRef !== 'string' || decisionRef === '') return undefined;
+  const meetingId = (cause as { meetingId?: unknown } | null | undefined)?.meetingId;
+  return decisionRef === meetingId ? undefined : decisionRef;
+}
+
 /** Why a change was made, from an event's cause, in the words of a protocol. */
 export function describeCauseNb(
   cause: object | null | undefined,

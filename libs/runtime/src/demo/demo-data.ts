@@ -156,6 +156,7 @@ function envelope(key: string, effectiveAt: string): CommandEnvelope {
     actor: 'system:demo',
     effectiveAt,
     now: `${effectiveAt}T18:00:00.000Z`,
-    cause: { kind: 'follow_up', reference: 'Demodata' },
+    // Invented, as the meeting is: every page that names the cause says it is an example.
+    cause: { kind: 'follow_up', reference: '(eksempel)' },
   };
 }

@@ -1,6 +1,7 @@
 import { wordDiff, type DiffPart, type Target } from '@app/domain';
 import {
   changeOf,
+  decisionReferenceNb,
   describeActorNb,
   describeCauseNb,
   formatTargetNb,
@@ -31,10 +32,10 @@ export function describeTarget(target: Target | null | undefined, today?: string
 /** What an event did, in Norwegian; `names` turns element ids into addresses ("tiltak 4.1.A"). */
 export function describeEvent(row: HistoryRow, names: ReadonlyMap<string, string> = new Map()): Html {
   const change = changeOf(row);
-  return change ? describeChange(change, names) : html`${row.eventType}`;
+  return change ? describeChange(change, names, row.cause) : html`${row.eventType}`;
 }
 
-function describeChange(c: PlanChange, names: ReadonlyMap<string, string>): Html {
+function describeChange(c: PlanChange, names: ReadonlyMap<string, string>, cause: HistoryRow['cause']): Html {
   const name = (id: string | null, fallback: string) => (id === null ? undefined : names.get(id)) ?? fallback;
   switch (c.kind) {
     case 'created':
@@ -45,14 +46,16 @@ function describeChange(c: PlanChange, names: ReadonlyMap<string, string>): Html
         : html`Kapittel fikk ny tittel: ${redlineOf(c.from, c.to)}`;
     case 'linked':
       return html`Planen ble
-      koblet${c.predecessorPlanId ? html` til forrige plan ${c.predecessorPlanId}` : ''}${c.parentPlanId ? html`${c.predecessorPlanId ? ' og' : ''} til den overordnede planen ${c.parentPlanId}` : ''}`;
+      koblet${c.predecessorPlanId ? html` til forrige plan «${name(c.predecessorPlanId, c.predecessorPlanId)}»` : ''}${c.parentPlanId ? html`${c.predecessorPlanId ? ' og' : ''} til den overordnede planen «${name(c.parentPlanId, c.parentPlanId)}»` : ''}`;
     case 'bodyDeclared':
       return html`Organ lagt til: ${c.code} (${c.name})`;
-    case 'adopted':
+    case 'adopted': {
+      const reference = decisionReferenceNb(c.decisionRef, cause);
       return html`Vedtatt som revisjon ${String(c.revision)} av ${c.body}
-      ${formatDate(c.date)}${c.decisionRef ? ` (${c.decisionRef})` : ''}`;
+      ${formatDate(c.date)}${reference ? ` (${reference})` : ''}`;
+    }
     case 'superseded':
-      return html`Erstattet av planen ${c.byPlanId}`;
+      return html`Erstattet av planen «${name(c.byPlanId, c.byPlanId)}»`;
     case 'added':
       if (c.element === 'section') return html`Kapittel ${c.number} «${c.title}» lagt til`;
       if (c.element === 'goal') return html`Mål lagt til: «${c.text}»`;
@@ -84,9 +87,9 @@ function describeChange(c: PlanChange, names: ReadonlyMap<string, string>): Html
       return html`Framdrift for
       ${lowerFirst(name(c.elementId, 'tiltak'))}${c.period ? ` (periode ${c.period})` : ''}: «${c.note}»`;
     case 'lineageConfirmed':
-      return html`Sammenheng med forrige plan (${c.fromPlanId}) bekreftet`;
+      return html`Sammenheng med forrige plan «${name(c.fromPlanId, c.fromPlanId)}» bekreftet`;
     case 'lineageRejected':
-      return html`Foreslått sammenheng med forrige plan (${c.fromPlanId}) avvist`;
+      return html`Foreslått sammenheng med forrige plan «${name(c.fromPlanId, c.fromPlanId)}» avvist`;
   }
 }
 
@@ -114,7 +117,7 @@ export function historyList(
           <p class="history-when"><time datetime="${r.effectiveAt}">${formatDate(r.effectiveAt)}</time></p>
           <p class="history-what">${describeEvent(r, names)}</p>
           <p class="history-who">
-            ${r.actorName ?? describeActorNb(r.actor)}${r.cause ? html` · ${describeCauseNb(r.cause)}` : ''}
+            ${r.actorName ?? describeActorNb(r.actor)}${r.cause ? html` · ${r.causeName ?? describeCauseNb(r.cause)}` : ''}
           </p>
         </li>`,
     )}

@@ -64,7 +64,7 @@ export function indicatorBlock(series: IndicatorSeries, headingLevel: number, id
               <td>${formatDate(p.at)}</td>
               <td class="num">${formatNumber(p.value)}</td>
               <td>Målt${p.note ? html`: ${p.note}` : ''}</td>
-              <td><a href="/plan/${p.planId}">${p.planId}</a></td>
+              <td><a href="/plan/${p.planId}">${p.planPeriod}</a></td>
             </tr>`,
         )}
         ${series.targets.map(
@@ -76,7 +76,7 @@ export function indicatorBlock(series: IndicatorSeries, headingLevel: number, id
                 Mål (${t.goalAddress})${t.expired ? html`, <strong class="expired">utløpt</strong>` : ''}:
                 ${t.goal}${t.by ? html` – ${goalVerdict(series.points, t.value, t.by, todayIso())}` : ''}
               </td>
-              <td><a href="/plan/${t.planId}">${t.planId}</a></td>
+              <td><a href="/plan/${t.planId}">${t.planPeriod}</a></td>
             </tr>`,
         )}
       </tbody>
@@ -120,7 +120,7 @@ function progressLine(series: IndicatorSeries, latest: IndicatorPoint, label: st
     return last
       ? html`<p class="progress-line">
           ${label}: ${formatNumber(latest.value)} per ${formatDate(latest.at)}. Ingen gjeldende mål: det siste
-          (${last.description}, ${last.planId}) er utløpt.
+          (${last.description}, i planen for ${last.planPeriod}) er utløpt.
         </p>`
       : html``;
   }

@@ -36,6 +36,8 @@ export interface PlanPageModel {
   readonly summary: FollowUpSummary;
   readonly organisations: OrganisationView[];
   readonly reports: PlanReports;
+  /** Titles of the plans the visitor may read, by id: the predecessor and the parent by name. */
+  readonly planTitles: ReadonlyMap<string, string>;
   readonly visitor: Visitor;
 }
 
@@ -72,6 +74,12 @@ export function momentPicker(planId: string, latest: PlanView, moment: PlanMomen
     ${latest.adoptions.length === 0 ? html`<p class="help">${noRevisionsText(latest)}</p>` : ''}
     ${moment.revision !== undefined || moment.asOf !== undefined ? html`<p><a href="/plan/${planId}">Vis planen slik den er nå</a></p>` : ''}
   </div>`;
+}
+
+/** A linked plan by its title; one the visitor may not read (or that is not here) is not linked. */
+function relatedPlan(planId: string, titles: ReadonlyMap<string, string>): Html {
+  const title = titles.get(planId);
+  return title ? html`<a href="/plan/${planId}">${title}</a>` : html`${planId}`;
 }
 
 export function planPage(model: PlanPageModel): Html {
@@ -111,7 +119,7 @@ export function planPage(model: PlanPageModel): Html {
           plan.predecessorPlanId
             ? html`<div>
                 <dt>Forrige plan</dt>
-                <dd><a href="/plan/${plan.predecessorPlanId}">${plan.predecessorPlanId}</a></dd>
+                <dd>${relatedPlan(plan.predecessorPlanId, model.planTitles)}</dd>
               </div>`
             : ''
         }
@@ -119,7 +127,7 @@ export function planPage(model: PlanPageModel): Html {
           plan.parentPlanId
             ? html`<div>
                 <dt>Sentral plan</dt>
-                <dd><a href="/plan/${plan.parentPlanId}">${plan.parentPlanId}</a></dd>
+                <dd>${relatedPlan(plan.parentPlanId, model.planTitles)}</dd>
               </div>`
             : ''
         }
