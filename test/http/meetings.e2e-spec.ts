@@ -278,7 +278,7 @@ describe('an annual meeting replayed from its protocol', () => {
     const md = (await get(`/plans/${PLAN}/redline?meeting=${MEETING}&format=md`).expect(200)).text;
     expect(md).toMatch(/: utkastet mot revisjon 1/);
     expect(md).toMatch(
-      /J\. Vi skal arrangere “Ny i SV”-møter ~~to~~\*\*fire\*\* ganger i året\..*\[Endringsforslag 1 \(oslo-sv-am-2026\), vedtatt 87–12–3\]/,
+      /J\. Vi skal arrangere “Ny i SV”-møter ~~to~~\*\*fire\*\* ganger i året\..*\[Endringsforslag 1 \(Oslo SVs årsmøte 2026\), vedtatt 87–12–3\]/,
     );
     const html = (await get(`/plans/${PLAN}/redline?meeting=${MEETING}`).expect(200)).text;
     expect(html).toMatch(/<del>to<\/del><ins>fire<\/ins>/);
