@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createSharedTestDatabase, type SharedTestDatabase } from '@app/testing';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -120,6 +120,19 @@ describe('planverk --server (remote mode)', () => {
     expect(replayed.stdout).toMatch(/^The plan as a whole: adopted \(adopted revision 1\)$/m);
     expect(replayed.code).toBe(0);
     expect(await get(`/plans/${PLAN}`)).toMatchObject({ status: 'adopted', adoptedRevision: 1 });
+  });
+
+  it('fails an amendment list from which nothing was filed over HTTP, naming each entry and why', async () => {
+    const list = join(noDatabase, 'ingenting.txt');
+    writeFileSync(
+      list,
+      '1.\nForslagsstillerStovner SV\nPlassLinje 400\nType forslagStryking\nForslagStryke hele punktet.\n',
+    );
+    const result = await remote(['amendments', 'import', list, '--meeting', 'oslo-sv-am-2026'], adminToken);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^Nothing in this list could be filed$/m);
+    expect(result.stdout).toMatch(/not filed: no\. 1: Linje 400 er utenfor sakspapirene/);
+    rmSync(list);
   });
 
   it('says 403 with the api’s reason when the token’s user lacks the role, appending nothing', async () => {

@@ -1,5 +1,5 @@
 import type { PlanDiffRequest, PlanMoment, ReportRange } from '@app/read-models';
-import type { ApiClient } from '../remote/api-client.js';
+import { ApiError, type ApiClient } from '../remote/api-client.js';
 import { LocalOnlyError } from '../target.js';
 import type {
   ImportPlanRequest,
@@ -108,12 +108,19 @@ export class RemoteBackend implements PlanverkBackend {
     return { outcome, ...(markdown ? { markdown } : {}) };
   }
 
-  importAmendments(meetingId: string, text: string) {
-    return this.api.json<Answer<'importAmendments'>>({
-      method: 'POST',
-      path: ['meetings', meetingId, 'amendments', 'import'],
-      text: { body: text, type: 'text/plain' },
-    });
+  async importAmendments(meetingId: string, text: string) {
+    try {
+      return await this.api.json<Answer<'importAmendments'>>({
+        method: 'POST',
+        path: ['meetings', meetingId, 'amendments', 'import'],
+        text: { body: text, type: 'text/plain' },
+      });
+    } catch (error) {
+      // Nothing filed (422) still names every entry and why: the command prints them and fails.
+      const body = error instanceof ApiError ? (error.body as { error?: unknown } | undefined) : undefined;
+      if (body?.error === 'NOTHING_FILED') return body as Answer<'importAmendments'>;
+      throw error;
+    }
   }
 
   meetings(planId: string | undefined) {

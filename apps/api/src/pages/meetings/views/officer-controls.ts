@@ -204,33 +204,21 @@ export function enBlocForm(model: ControlsModel): Html {
           </li>`;
         })}
       </ul>
-      <div class="counts">
-        <div>
-          <label for="samlet-for">For</label>
-          <input id="samlet-for" name="for" inputmode="numeric" pattern="[0-9]*" value="${v.for ?? ''}" />
-        </div>
-        <div>
-          <label for="samlet-mot">Mot</label>
-          <input
-            id="samlet-mot"
-            name="against"
-            inputmode="numeric"
-            pattern="[0-9]*"
-            value="${v.against ?? ''}"
-          />
-        </div>
-        <div>
-          <label for="samlet-avh">Avholdende</label>
-          <input
-            id="samlet-avh"
-            name="abstain"
-            inputmode="numeric"
-            pattern="[0-9]*"
-            value="${v.abstain ?? ''}"
-          />
-        </div>
-      </div>
+      ${countInputs('-samlet', v)}
       <button type="submit">Vedta innstillingene samlet</button>
     </fieldset>
   </form>`;
+}
+
+/** The three counts of a vote (for, against, abstaining), ids made from `prefix` ("for-3", "mot-3", "avh-3"). */
+export function countInputs(prefix: string, v: Readonly<Record<string, string>>): Html {
+  const field = (id: string, name: 'for' | 'against' | 'abstain', label: string) =>
+    html`<div>
+      <label for="${id}">${label}</label>
+      <input id="${id}" name="${name}" inputmode="numeric" pattern="[0-9]*" value="${v[name] ?? ''}" />
+    </div>`;
+  return html`<div class="counts">
+    ${field(`for${prefix}`, 'for', 'For')} ${field(`mot${prefix}`, 'against', 'Mot')}
+    ${field(`avh${prefix}`, 'abstain', 'Avholdende')}
+  </div>`;
 }

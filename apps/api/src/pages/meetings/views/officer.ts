@@ -8,6 +8,7 @@ import { amendmentCard, inVotingOrder, meetingName } from './amendment.js';
 import { headingOf, meetingFacts, meetingLinks, planVoteText } from './meeting.js';
 import {
   contestForm,
+  countInputs,
   enBlocForm,
   floorButton,
   floorStatus,
@@ -199,32 +200,7 @@ function voteForm(meetingId: string, a: AmendmentView, model: OfficerPageModel):
             >`
           : ''
       }
-      <div class="counts">
-        <div>
-          <label for="for-${a.no}">For</label>
-          <input id="for-${a.no}" name="for" inputmode="numeric" pattern="[0-9]*" value="${v.for ?? ''}" />
-        </div>
-        <div>
-          <label for="mot-${a.no}">Mot</label>
-          <input
-            id="mot-${a.no}"
-            name="against"
-            inputmode="numeric"
-            pattern="[0-9]*"
-            value="${v.against ?? ''}"
-          />
-        </div>
-        <div>
-          <label for="avh-${a.no}">Avholdende</label>
-          <input
-            id="avh-${a.no}"
-            name="abstain"
-            inputmode="numeric"
-            pattern="[0-9]*"
-            value="${v.abstain ?? ''}"
-          />
-        </div>
-      </div>
+      ${countInputs(`-${a.no}`, v)}
       <label for="grunn-${a.no}">Begrunnelse (ved bortfall eller trekking, valgfri)</label>
       <input id="grunn-${a.no}" name="reason" maxlength="1000" value="${v.reason ?? ''}" />
       <button type="submit">Registrer resultatet</button>
@@ -262,32 +238,7 @@ function planVoteForm(model: OfficerPageModel, pending: number): Html {
           Ikke vedtatt</label
         >
       </div>
-      <div class="counts">
-        <div>
-          <label for="plan-for">For</label>
-          <input id="plan-for" name="for" inputmode="numeric" pattern="[0-9]*" value="${v.for ?? ''}" />
-        </div>
-        <div>
-          <label for="plan-mot">Mot</label>
-          <input
-            id="plan-mot"
-            name="against"
-            inputmode="numeric"
-            pattern="[0-9]*"
-            value="${v.against ?? ''}"
-          />
-        </div>
-        <div>
-          <label for="plan-avh">Avholdende</label>
-          <input
-            id="plan-avh"
-            name="abstain"
-            inputmode="numeric"
-            pattern="[0-9]*"
-            value="${v.abstain ?? ''}"
-          />
-        </div>
-      </div>
+      ${countInputs('-plan', v)}
       <button type="submit">Registrer voteringen over planen</button>
     </fieldset>
   </form>`;
