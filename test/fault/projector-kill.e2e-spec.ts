@@ -1,29 +1,39 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import pg from 'pg';
+import { REBUILD_LOCK_KEY, REBUILD_SCHEMA } from '@app/read-models';
 import { REPO_ROOT, runCli } from '../support/processes.js';
 import { startOwnPostgres, type OwnPostgres } from '../support/own-postgres.js';
 import { cleanRebuildSnapshot, readModelSnapshot, seededRandom } from '../support/read-models.js';
 
 const SEEDS = `${REPO_ROOT}demo/seeds`;
 
-/** True while a rebuild runs: the projections' checkpoints differ (one reset or behind the others). */
+/**
+ * True while a rebuild runs and writes: it holds the rebuild lock and its schema beside the
+ * live tables is there (docs/adr/0020). A killed one leaves its schema, never the lock.
+ */
 async function rebuilding(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: string }>(
-      'select count(distinct (commit_position, prepare_position))::text as n from projection_checkpoints',
+    // A bigint advisory key shows in pg_locks as its high (classid) and low (objid) 32 bits.
+    const { rows } = await client.query<{ on: boolean }>(
+      `select exists (select 1 from pg_locks where locktype = 'advisory' and granted and classid = $1 and objid = $2)
+         and to_regclass($3) is not null as on`,
+      [
+        String(REBUILD_LOCK_KEY >> 32n),
+        String(REBUILD_LOCK_KEY & 0xffffffffn),
+        `${REBUILD_SCHEMA}.projection_checkpoints`,
+      ],
     );
-    return Number(rows[0]!.n) > 1;
+    return rows[0]!.on;
   } finally {
     await client.end();
   }
 }
 
 /**
- * Starts `planverk projections rebuild`, waits until the rebuild is under way (checkpoints
- * diverge), then SIGKILLs it `afterMs` later. Says whether it was killed mid-rebuild.
+ * Starts `planverk projections rebuild`, waits until the rebuild is under way (`rebuilding`), then SIGKILLs it `afterMs` later. Says whether it was killed mid-rebuild.
  */
 async function rebuildKilledMidway(
   url: string,
@@ -70,10 +80,10 @@ describe('the projector killed at any moment', () => {
       const { killed } = await rebuildKilledMidway(server.url, env, afterMs);
       kills.push({ afterMs, killed });
     }
-    // The kills landed mid-rebuild (checkpoints diverged, the process still running).
+    // The kills landed mid-rebuild (the rebuild under way, the process still running).
     expect(kills.filter((k) => k.killed).length).toBe(5);
 
-    // Resume: the next start catches every projection up from its checkpoint (no rebuild).
+    // The live read models were never touched: the next start finds every projection at the head.
     const resumed = await runCli(['projections', 'status', '--json'], env);
     expect(resumed.code).toBe(0);
     expect((JSON.parse(resumed.stdout) as Array<{ lag: number }>).every((p) => p.lag === 0)).toBe(true);

@@ -7,10 +7,10 @@ const INTERNAL = 'oslo-sv-2024-2027';
 const REBUILDS = 3;
 
 /**
- * `planverk projections rebuild` (the built CLI, another process) empties the read models and
- * fills them again under a running api. Meanwhile an internal plan is never shown to anyone
- * who may not read it, and a valid token is never refused: what decides visibility and who a
- * request comes from is not a read model the rebuild empties.
+ * `planverk projections rebuild` (the built CLI, another process) builds the read models again
+ * beside the live ones and swaps them in under a running api (docs/adr/0020). Meanwhile an
+ * internal plan is never shown to anyone who may not read it, and a valid token is never
+ * refused: what decides visibility and who a request comes from is not a read model at all.
  */
 describe('visibility and tokens while the read models are rebuilt under the running api', () => {
   let api: TestApi;

@@ -105,7 +105,7 @@ export function parseIndexDefinition(name: string, definition: string): Deferred
 }
 
 /** `create [unique] index if not exists` from identifiers only, each quoted by kysely. */
-function createIndexStatement(index: DeferredIndex) {
+export function createIndexStatement(index: DeferredIndex) {
   const table = index.schema === undefined ? sql.id(index.table) : sql.id(index.schema, index.table);
   const columns = sql.join(index.columns.map((column) => sql.id(column)));
   const kind = index.unique ? sql`unique index` : sql`index`;

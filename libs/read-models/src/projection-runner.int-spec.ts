@@ -205,3 +205,148 @@ describe('ProjectionRunner', () => {
     expect(progress.length).toBeGreaterThan(1);
   });
 });
+
+/** Every checkpoint row, as text. */
+async function checkpoints(db: Kysely<ReadModelDatabase>): Promise<string[]> {
+  const found = await sql<{
+    row: string;
+  }>`select t::text as row from projection_checkpoints t order by name`.execute(db);
+  return found.rows.map((r) => r.row);
+}
+
+/** Schemas a rebuild writes in (docs/adr/0020), if any are left. */
+async function rebuildSchemas(db: Kysely<ReadModelDatabase>): Promise<string[]> {
+  const found = await sql<{ name: string }>`
+    select nspname as name from pg_namespace where nspname like 'planverk\\_%' order by 1`.execute(db);
+  return found.rows.map((r) => r.name);
+}
+
+const LIVE_PLANS = 12;
+
+describe('ProjectionRunner: a rebuild beside the live read models', () => {
+  let database: TestDatabase;
+  let store: PostgresEventStore;
+  const projections = [currentPlanProjection, planHistoryProjection];
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await migrateToLatest(database.db, 'event_store', eventStoreMigrations);
+    await migrateToLatest(database.db, 'read_model', readModelMigrations);
+    store = new PostgresEventStore(database.db);
+    for (let p = 0; p < LIVE_PLANS; p++) await appendPlan(store, `live-${p}`, 8);
+    const runner = new ProjectionRunner(database.db, store, projections);
+    await runner.start({ pollIntervalMs: 10 });
+    await runner.caughtUpTo(await store.committedHeadPosition());
+    await runner.stop();
+  });
+  afterAll(async () => {
+    await store.close();
+    await database.dispose();
+  });
+
+  it('shows readers the live rows, kept up to date, until the swap, and the rebuilt ones, caught up, after it', async () => {
+    const runner = new ProjectionRunner(database.db, store, projections);
+    await runner.start({ pollIntervalMs: 10 });
+    const before = await rows(database.db);
+    let rebuilding = true;
+    let progress = 0;
+    const seen: Record<string, string[]>[] = [];
+    const looks: Promise<Record<string, string[]>>[] = [];
+    // A reader looking at the tables as often as it can, and new plans arriving while the
+    // rebuild runs (the live subscriptions apply them meanwhile).
+    const reader = (async () => {
+      while (rebuilding) {
+        seen.push(await rows(database.db));
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    const writer = (async () => {
+      let n = 0;
+      while (rebuilding && n < 8) {
+        await appendPlan(store, `during-${n++}`, 3);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return n;
+    })();
+    let written: number;
+    try {
+      await runner.rebuild(
+        undefined,
+        () => {
+          // And a look after every batch the rebuild writes.
+          if (progress++ % 4 === 0) looks.push(rows(database.db));
+        },
+        5,
+      );
+    } finally {
+      rebuilding = false;
+      await reader;
+      written = await writer;
+      seen.push(...(await Promise.all(looks)));
+    }
+    try {
+      await runner.caughtUpTo(await store.committedHeadPosition());
+      expect(progress).toBeGreaterThan(10);
+      expect(written).toBeGreaterThan(0);
+      expect(seen.length).toBeGreaterThan(2);
+      // Never an empty or partial table: every row there before, in every look.
+      for (const look of seen) {
+        for (const [table, before_] of Object.entries(before)) {
+          expect(look[table]).toEqual(expect.arrayContaining(before_));
+        }
+      }
+      // After the swap, every plan, also those written during the rebuild, once.
+      const after = await rows(database.db);
+      expect(after.rm_plans).toHaveLength(LIVE_PLANS + written);
+      expect(after.rm_plan_measures).toHaveLength(LIVE_PLANS * 8 + written * 3);
+      expect(after.rm_plan_history).toHaveLength(LIVE_PLANS * 10 + written * 5);
+      expect(await historyIndexes(database.db)).toEqual([
+        'rm_plan_history_effective',
+        'rm_plan_history_element',
+        'rm_plan_history_pkey',
+      ]);
+      expect(await rebuildSchemas(database.db)).toEqual([]);
+    } finally {
+      await runner.stop();
+    }
+  });
+
+  it('leaves the live read models and their checkpoints untouched when the rebuild fails', async () => {
+    const before = await rows(database.db);
+    const checkpointsBefore = await checkpoints(database.db);
+    let applied = 0;
+    const failing: Projection = {
+      ...planHistoryProjection,
+      startRebuild: undefined,
+      apply: async (trx, events) => {
+        applied += events.length;
+        if (applied > 20) throw new Error('a projection that fails midway');
+        await planHistoryProjection.apply(trx, events);
+      },
+    };
+    const runner = new ProjectionRunner(database.db, store, [currentPlanProjection, failing]);
+    await expect(runner.rebuild(undefined, () => undefined, 5)).rejects.toThrow(
+      'a projection that fails midway',
+    );
+    expect(await rows(database.db)).toEqual(before);
+    expect(await checkpoints(database.db)).toEqual(checkpointsBefore);
+    expect(await rebuildSchemas(database.db)).toEqual([]);
+  });
+
+  (process.env.DATABASE_URL ? it : it.skip)(
+    'refuses a second rebuild while one runs (PostgreSQL)',
+    async () => {
+      const runner = new ProjectionRunner(database.db, store, projections);
+      let second: Promise<void> | undefined;
+      await runner.rebuild(
+        undefined,
+        () => {
+          if (second) return;
+          second = new ProjectionRunner(database.db, store, projections).rebuild();
+          second.catch(() => undefined); // awaited below
+        },
+        5,
+      );
+      await expect(second).rejects.toThrow('Another rebuild of the read models is running');
+    },
+  );
+});

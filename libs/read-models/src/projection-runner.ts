@@ -7,7 +7,7 @@ import {
   type RecordedEvent,
   type Subscription,
 } from '@app/event-store';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import {
   advanceCheckpoint,
   lockCheckpoint,
@@ -15,9 +15,18 @@ import {
   saveCheckpoint,
 } from './checkpoints/checkpoints.js';
 import { CheckpointWatch } from './checkpoints/checkpoint-watch.js';
-import { dropDeferredIndexes, restoreDeferredIndexes } from './deferred-indexes.js';
+import { restoreDeferredIndexes } from './deferred-indexes.js';
 import { LEASE_LOOK_MS, openProjectionLeases, type ProjectionLeases } from './leases/projection-leases.js';
 import type { Projection } from './projection.js';
+import {
+  createRebuiltIndexes,
+  dropRebuildSchemas,
+  liveSchema,
+  prepareRebuildSchema,
+  swapInRebuiltTables,
+  takeRebuildLock,
+  useRebuildSchema,
+} from './rebuild-schema.js';
 import { RebuildWriter } from './rebuild-writer.js';
 import type { ReadModelDatabase } from './read-model-database.js';
 
@@ -38,6 +47,8 @@ const LAG_COUNT_LIMIT = 10_000;
 /** How long a rebuild held back by a running transaction waits before reading again, and at most. */
 const HELD_BACK_RETRY_MS = 50;
 const HELD_BACK_LIMIT_MS = 120_000;
+/** How many times a rebuild near the head may find the live projections ahead of it before it gives up. */
+const SWAP_ATTEMPTS = 50;
 
 /**
  * Keeps each projection's rows up to date from the event store: one subscription per
@@ -151,7 +162,7 @@ export class ProjectionRunner {
   /**
    * Runs `work` holding the leases of `names`, waiting (up to `timeoutMs`) for the processes
    * running them to give them up; this process's own runners of them are stopped first and
-   * started again afterwards. What a rebuild runs under.
+   * started again afterwards.
    */
   async holdingLeases<T>(names: readonly string[], work: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
     const wasRunning = this.looking !== undefined;
@@ -192,93 +203,141 @@ export class ProjectionRunner {
   }
 
   /**
-   * Empties the projections' tables and applies every event from position 0. Running
-   * subscriptions are stopped for the rebuild and started again afterwards. The events are read
-   * once, the next batch while the current one is written; each projection takes them into a
-   * rebuild session (`startRebuild`, or batches of events for `apply`) and writes what it holds
-   * every `writeEvery` events, with its checkpoint, in a transaction of its own on a connection
-   * of its own, while the events go on being read and folded. A rebuild killed at any point
-   * leaves every projection consistent with its checkpoint; the next start goes on from there.
-   * Secondary indexes named by the projections are dropped first and created at the end, and
-   * commits are asynchronous (docs/adr/0007).
+   * Builds the projections' tables again from position 0 without taking the live ones away
+   * (docs/adr/0020): every event is applied into empty copies of their tables in a schema of
+   * their own (`REBUILD_SCHEMA`), which are then caught up to the head and swapped in, with
+   * the checkpoints, in one transaction. Readers see the live rows, kept up to date by the
+   * running subscriptions, until that swap, and the rebuilt rows after it; never an empty or
+   * partial table. A rebuild that fails or is killed leaves the live tables as they were. One
+   * rebuild at a time per database (an advisory lock); a second one is refused.
+   *
+   * The events are read once, the next batch while the current one is written; each projection
+   * takes them into a rebuild session (`startRebuild`, or batches of events for `apply`) and
+   * writes what it holds every `writeEvery` events, with its checkpoint, in a transaction of
+   * its own on a connection of its own, while the events go on being read and folded. Secondary
+   * indexes are created once the rows are written, and commits are asynchronous (docs/adr/0007).
    */
   async rebuild(
     names: readonly string[] = this.projections.map((p) => p.name),
     onProgress: (progress: RebuildProgress) => void = () => undefined,
     batchSize = 10_000,
   ): Promise<void> {
-    await this.holdingLeases(names, () => this.rebuildHoldingLeases(names, onProgress, batchSize));
-  }
-
-  private async rebuildHoldingLeases(
-    names: readonly string[],
-    onProgress: (progress: RebuildProgress) => void,
-    batchSize: number,
-  ): Promise<void> {
     const rebuilding = this.projections.filter((p) => names.includes(p.name));
-    let succeeded = false;
-    // The first events are read while the tables are emptied.
-    let next = this.store.readAll({ after: START, maxCount: batchSize });
-    next.catch(() => undefined); // awaited below; not unhandled if emptying fails first
+    const tables = rebuilding.flatMap((p) => p.tables);
+    const lock = await takeRebuildLock(this.db);
     try {
-      for (const projection of rebuilding) {
-        await this.db.transaction().execute(async (trx) => {
-          await lockCheckpoint(trx, projection.name);
-          await dropDeferredIndexes(trx, projection.deferredIndexes ?? []);
-          await sql`truncate ${sql.join(projection.tables.map((t) => sql.table(t)))}`.execute(trx);
-          await saveCheckpoint(trx, projection.name, START);
-        });
-      }
-      const writers = await Promise.all(rebuilding.map((p) => RebuildWriter.open(this.db, p)));
-      // Everything stored when the rebuild starts: a transaction running elsewhere on the server
-      // (even in another database) holds the reads back, and an empty read is not the end then.
-      const target = await this.store.committedHeadPosition();
+      // An index a rebuild of an earlier version dropped and never created again, first:
+      // the rebuilt tables get the live tables' indexes.
+      await restoreDeferredIndexes(this.db);
+      const live = await liveSchema(this.db);
+      // The first events are read while the rebuild's tables are created.
+      const first = this.store.readAll({ after: START, maxCount: batchSize });
+      first.catch(() => undefined); // awaited below; not unhandled if preparing fails first
       try {
-        let applied = 0;
-        let last = START;
-        let heldBackSince: number | undefined;
-        for (;;) {
-          const batch = await next;
-          if (batch.length === 0) {
-            if (comparePositions(last, target) >= 0) break;
-            heldBackSince ??= Date.now();
-            if (Date.now() - heldBackSince > HELD_BACK_LIMIT_MS) {
-              throw new Error(
-                `The rebuild has been held back for ${HELD_BACK_LIMIT_MS / 1000} s by a transaction still running on the database server; end it and rebuild again`,
-              );
+        await prepareRebuildSchema(
+          this.db,
+          live,
+          tables,
+          rebuilding.map((p) => p.name),
+        );
+        let last = await this.rebuildFromStart(rebuilding, first, onProgress, batchSize);
+        await createRebuiltIndexes(this.db, live, tables);
+        // Catch up, then swap. Each round reads what came since outside any transaction (PGlite
+        // is one connection), then applies it in one; once a round reaches every live checkpoint
+        // of these projections (locked by then, so their running subscriptions wait and then
+        // find their events applied), the same transaction swaps the tables in.
+        let seenLive: readonly Position[] | undefined;
+        for (let missed = 0; ;) {
+          const batch = await this.store.readAll({ after: last, maxCount: batchSize });
+          const upTo = batch[batch.length - 1]?.position ?? last;
+          const nearHead = batch.length < batchSize;
+          const swapped = await this.db.transaction().execute(async (trx) => {
+            const liveAt: Position[] = [];
+            if (nearHead) for (const p of rebuilding) liveAt.push(await lockCheckpoint(trx, p.name));
+            await useRebuildSchema(trx);
+            if (batch.length > 0) await applyToRebuilt(trx, rebuilding, batch);
+            if (!nearHead) return false;
+            const previous = seenLive;
+            seenLive = liveAt;
+            for (const [i, projection] of rebuilding.entries()) {
+              if (comparePositions(liveAt[i]!, upTo) <= 0) continue;
+              // A live checkpoint past the last event, as it already was before this round's
+              // read found nothing more: it passed over positions without events for anyone
+              // (EventStoreDB's own), and the rebuilt one may pass over them too.
+              const passedOver =
+                batch.length === 0 && previous && comparePositions(previous[i]!, liveAt[i]!) === 0;
+              if (!passedOver) return false;
+              await saveCheckpoint(trx, projection.name, liveAt[i]!);
             }
-            await new Promise((resolve) => setTimeout(resolve, HELD_BACK_RETRY_MS));
-            next = this.store.readAll({ after: last, maxCount: batchSize });
-            continue;
-          }
-          heldBackSince = undefined;
-          const after = batch[batch.length - 1]!.position;
-          last = after;
-          // Read the next batch while this one is folded and written.
-          next = this.store.readAll({ after, maxCount: batchSize });
-          next.catch(() => undefined); // awaited next round; not unhandled if writing fails first
-          applied += batch.length;
-          for (const writer of writers) {
-            await writer.add(batch, after);
-            onProgress({ projection: writer.name, applied });
+            await swapInRebuiltTables(trx, live, tables, names);
+            return true;
+          });
+          last = upTo;
+          if (swapped) break;
+          if (nearHead && ++missed > SWAP_ATTEMPTS) {
+            throw new Error(
+              `The rebuild did not catch up with the running projections in ${SWAP_ATTEMPTS} attempts; the live read models are as they were`,
+            );
           }
         }
-        // Each projection's last write, then its indexes, side by side with the others'.
-        await Promise.all(
-          writers.map(async (writer) => {
-            await writer.finish();
-            await restoreDeferredIndexes(this.db, writer.projection.deferredIndexes ?? []);
-          }),
-        );
       } finally {
-        await Promise.all(writers.map((w) => w.close()));
+        await dropRebuildSchemas(this.db);
       }
-      succeeded = true;
     } finally {
-      // Also when the rebuild failed: the read models must not go on without their indexes.
-      const restored = restoreDeferredIndexes(this.db);
-      if (succeeded) await restored;
-      else await restored.catch(() => undefined);
+      await lock.release();
+    }
+  }
+
+  /**
+   * Every event up to the head as the rebuild begins, into the rebuild's tables, by the
+   * projections' rebuild sessions; returns the position of the last one.
+   */
+  private async rebuildFromStart(
+    rebuilding: readonly Projection[],
+    first: Promise<RecordedEvent[]>,
+    onProgress: (progress: RebuildProgress) => void,
+    batchSize: number,
+  ): Promise<Position> {
+    let next = first;
+    const writers = await Promise.all(rebuilding.map((p) => RebuildWriter.open(this.db, p)));
+    // Everything stored when the rebuild starts: a transaction running elsewhere on the server
+    // (even in another database) holds the reads back, and an empty read is not the end then.
+    const target = await this.store.committedHeadPosition();
+    try {
+      let applied = 0;
+      let last = START;
+      let heldBackSince: number | undefined;
+      for (;;) {
+        const batch = await next;
+        if (batch.length === 0) {
+          if (comparePositions(last, target) >= 0) break;
+          heldBackSince ??= Date.now();
+          if (Date.now() - heldBackSince > HELD_BACK_LIMIT_MS) {
+            throw new Error(
+              `The rebuild has been held back for ${HELD_BACK_LIMIT_MS / 1000} s by a transaction still running on the database server; end it and rebuild again`,
+            );
+          }
+          await new Promise((resolve) => setTimeout(resolve, HELD_BACK_RETRY_MS));
+          next = this.store.readAll({ after: last, maxCount: batchSize });
+          continue;
+        }
+        heldBackSince = undefined;
+        const after = batch[batch.length - 1]!.position;
+        last = after;
+        // Read the next batch while this one is folded and written.
+        next = this.store.readAll({ after, maxCount: batchSize });
+        next.catch(() => undefined); // awaited next round; not unhandled if writing fails first
+        applied += batch.length;
+        for (const writer of writers) {
+          await writer.add(batch, after);
+          onProgress({ projection: writer.name, applied });
+        }
+      }
+      // Each projection's last write, side by side with the others'.
+      await Promise.all(writers.map((writer) => writer.finish()));
+      return last;
+    } finally {
+      await Promise.all(writers.map((w) => w.close()));
     }
   }
 
@@ -299,5 +358,23 @@ export class ProjectionRunner {
         };
       }),
     );
+  }
+}
+
+/**
+ * Applies a batch to the rebuild's tables in `trx` (whose `search_path` names them first) and
+ * moves the rebuild's checkpoints to its last event.
+ */
+async function applyToRebuilt(
+  trx: Transaction<ReadModelDatabase>,
+  projections: readonly Projection[],
+  batch: readonly RecordedEvent[],
+): Promise<void> {
+  const last = batch[batch.length - 1]!.position;
+  for (const projection of projections) {
+    const handles = projection.handles;
+    const events = handles ? batch.filter((event) => handles(event)) : batch;
+    if (events.length > 0) await projection.apply(trx, events);
+    await saveCheckpoint(trx, projection.name, last);
   }
 }

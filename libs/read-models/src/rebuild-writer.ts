@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import { lockCheckpoint, saveCheckpoint } from './checkpoints/checkpoints.js';
 import type { Projection, RebuildSession, RebuildTarget } from './projection.js';
 import type { ReadModelDatabase, ReadModelTable } from './read-model-database.js';
+import { useRebuildSchema } from './rebuild-schema.js';
 
 /** A projection without `startRebuild`: its `apply` with each batch the rebuild reads. */
 class ApplyInBatches implements RebuildSession {
@@ -25,7 +26,8 @@ class ApplyInBatches implements RebuildSession {
 
 /**
  * One projection's side of a rebuild from position 0: feeds its session and writes what the
- * session holds every `writeEvery` events, with the checkpoint, in one transaction (on a
+ * session holds every `writeEvery` events, with the checkpoint, in one transaction into the
+ * rebuild's own tables beside the live ones (`REBUILD_SCHEMA`) (on a
  * connection of its own for a projection with a rebuild session, which may COPY). One write is
  * under way at a time, while the next events are folded.
  */
@@ -91,11 +93,12 @@ export class RebuildWriter {
   private async commit(work: (target: RebuildTarget) => Promise<void>, upTo: Position): Promise<void> {
     const name = this.projection.name;
     await this.db.transaction().execute(async (trx) => {
+      await useRebuildSchema(trx);
       const checkpoint = await lockCheckpoint(trx, name);
-      // The session holds rows in memory: only right while nobody else writes this projection.
+      // The session holds rows in memory: only right while nobody else writes the rebuilt tables.
       if (comparePositions(checkpoint, this.written) !== 0) {
         throw new Error(
-          `Projection ${name} was moved to ${formatPosition(checkpoint)} by another process during its rebuild; stop the other runners and rebuild again`,
+          `The rebuilt tables of projection ${name} were moved to ${formatPosition(checkpoint)} by another rebuild; rebuild again`,
         );
       }
       // Asynchronous commit (docs/adr/0007): a crash may lose the last few commits, each with

@@ -8,7 +8,9 @@ export function registerProjectionCommands(program: Command): void {
 
   projections
     .command('rebuild')
-    .description('Empty the read models and apply every event again from position 0')
+    .description(
+      'Build the read models again from position 0 beside the live ones, then swap them in (readers keep the live ones until then)',
+    )
     .option('-p, --projection <name...>', 'only these projections (default: all)')
     .action(async (options: { projection?: string[] }) => {
       await withRuntime(

@@ -106,7 +106,7 @@ describeOnPostgres(title, () => {
     expect(first.running()).toEqual([]);
   });
 
-  it('has a rebuild wait for the leases, which the running process gives up, and run again afterwards', async () => {
+  it('rebuilds beside the running projections (no lease changes hands), and every projection runs afterwards, only once', async () => {
     const [first, second] = [processes[0]!.runner, processes[1]!.runner];
     await first.rebuild(['plan-history']);
     const head = await processes[0]!.store.committedHeadPosition();
