@@ -34,7 +34,14 @@ const API_ENTRY = new URL('../../apps/api/src/main.js', import.meta.url);
  * V8 sizes its heap for this 24 GiB machine and lets it grow to ~550 MiB under load, holding
  * garbage it would collect sooner with a budget (docs/benchmarks.md).
  */
-const API_NODE_OPTIONS = ['--max-old-space-size=384'];
+const API_NODE_OPTIONS = [
+  '--max-old-space-size=384',
+  // PLANVERK_BENCH_CPU_PROF=<dir>: the api writes a V8 CPU profile there when it stops
+  // (read it with `node dist/bench/bench/cpu-profile-top.js <file>`).
+  ...(process.env.PLANVERK_BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PLANVERK_BENCH_CPU_PROF}`]
+    : []),
+];
 
 async function waitForHealth(base: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -248,7 +248,7 @@ async function main(): Promise<void> {
       };
     });
     rows.push({
-      benchmark: `read + fold ${fold[0].streams} plan streams (${fold[0].events} events) with evolve`,
+      benchmark: `read + fold ${fold[0].streams} plan streams (${fold[0].events} events) with the decider's fold (planFold)`,
       unit: 'events/s',
       ours: fold[0].eventsPerSecond,
       emmett: fold[1].eventsPerSecond,

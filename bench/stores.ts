@@ -6,7 +6,7 @@ import {
 } from '@event-driven-io/emmett';
 import { getPostgreSQLEventStore, readMessagesBatch } from '@event-driven-io/emmett-postgresql';
 import { migrateToLatest, openDatabase, type Database } from '@app/database';
-import { evolvePlan, initialPlanState, isPlanEvent, type PlanEvent, type PlanState } from '@app/domain';
+import { initialPlanState, isPlanEvent, planFold, type PlanEvent, type PlanState } from '@app/domain';
 import { ExpectedRevisionConflict, START, type EventToAppend, type Position } from '@app/event-store';
 import { PostgresEventStore, eventStoreMigrations } from '@app/event-store-postgres';
 
@@ -31,7 +31,7 @@ export interface StoreUnderTest {
   headAfter(streamId: string, known: Revision): Promise<Revision>;
   /** Reads every event in global order in batches; returns how many. */
   readAll(batchSize: number): Promise<number>;
-  /** Reads one stream and folds it with the plan decider's evolve; returns the events folded. */
+  /** Reads one stream and folds it as the plan decider does (planFold); returns the events folded. */
   foldPlan(streamId: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -74,9 +74,10 @@ export async function openOurStore(url: string): Promise<StoreUnderTest & { data
     },
     async foldPlan(streamId) {
       const events = await store.readStream(streamId);
+      const evolve = planFold();
       let state: PlanState = initialPlanState();
       for (const event of events)
-        if (isPlanEvent(event)) state = evolvePlan(state, event as unknown as PlanEvent);
+        if (isPlanEvent(event)) state = evolve(state, event as unknown as PlanEvent);
       return events.length;
     },
     async close() {
@@ -136,10 +137,11 @@ export function openEmmettStore(url: string): StoreUnderTest {
     },
     async foldPlan(streamId) {
       let count = 0;
+      const evolve = planFold();
       await store.aggregateStream<PlanState, PlanEmmettEvent>(streamId, {
         evolve: (state: PlanState, event: PlanEmmettEvent): PlanState => {
           count++;
-          return isPlanEvent(event) ? evolvePlan(state, event as unknown as PlanEvent) : state;
+          return isPlanEvent(event) ? evolve(state, event as unknown as PlanEvent) : state;
         },
         initialState: initialPlanState,
       });
