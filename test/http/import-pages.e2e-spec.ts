@@ -92,6 +92,10 @@ describe('the import pages', () => {
     expect(flat(review.text)).toContain(`name="kind.${summer}"`);
     expect(flat(review.text)).toContain(`name="ansvar.${paper}" value="Informasjonsansvarlig"`);
     expect(flat(review.text)).toContain('formaction="/import/lagre"');
+    // The parties named as responsible are offered to be declared bodies.
+    expect(flat(review.text)).toContain(
+      `<input type="hidden" name="party.${summer}.0" value="Styret" form="review" />`,
+    );
 
     const fileBase64 = hidden(flat(review.text), 'fileBase64');
     const corrected = await agent
@@ -104,9 +108,12 @@ describe('the import pages', () => {
       .field(`kind.${summer}`, 'goal')
       .field(`ansvar.${paper}`, 'Informasjonsansvarlig, skolelaget')
       .field(`timing.${paper}`, 'Juni 2027')
+      // Styret, named as responsible, declared a body of the plan.
+      .field(`party.${summer}.0`, 'Styret')
+      .field(`body.${summer}.0`, 'ST')
       .expect(200);
     expect(flat(corrected.text)).toContain('2 kapitler, 2 mål og 5 tiltak');
-    expect(flat(corrected.text)).toContain('2 rettelser er tatt med');
+    expect(flat(corrected.text)).toContain('3 rettelser er tatt med');
     expect(flat(corrected.text)).toContain(
       `name="ansvar.${paper}" value="Informasjonsansvarlig, Skolelaget"`,
     );
@@ -114,6 +121,7 @@ describe('the import pages', () => {
     expect(corrections).toEqual([
       { line: summer, kind: 'goal' },
       { line: paper, timing: 'Juni 2027', responsible: 'Informasjonsansvarlig, skolelaget' },
+      { line: summer, declareBody: { party: 'Styret', code: 'ST' } },
     ]);
 
     const saved = await agent
@@ -133,6 +141,8 @@ describe('the import pages', () => {
       timing: 'Juni 2027',
       parties: ['Informasjonsansvarlig', 'Skolelaget'],
     });
+    expect(plan.bodies).toContainEqual(expect.objectContaining({ code: 'ST', name: 'Styret' }));
+    expect(plan.sections[1].measures[0]).toMatchObject({ responsible: ['ST'], parties: [] });
     const planPage = await agent.get(`/plan/${PLAN}`).expect(200);
     expect(flat(planPage.text)).toContain('Skolelaget');
 
@@ -143,7 +153,7 @@ describe('the import pages', () => {
       .field('org', 'sagene-auf')
       .attach('file', word, FILE)
       .expect(200);
-    expect(flat(again.text)).toContain('2 rettelser fra forrige import av samme fil er brukt');
+    expect(flat(again.text)).toContain('3 rettelser fra forrige import av samme fil er brukt');
     expect(flat(again.text)).toContain('2 kapitler, 2 mål og 5 tiltak');
   });
 

@@ -20,6 +20,19 @@ import { SLUG } from '../plans/dto/create-plan.dto.js';
 
 const FORMATS = ['auto', 'document', 'text'] as const;
 
+/** A responsible party declared a body: see ImportCorrection.declareBody. */
+export class DeclareBodyDto {
+  @ApiProperty({ example: 'Styret' })
+  @IsString()
+  @Length(1, 200)
+  party!: string;
+
+  @ApiProperty({ example: 'ST' })
+  @IsString()
+  @Length(1, 20)
+  code!: string;
+}
+
 /** A plan editor's correction of what was read: see ImportCorrection in @app/text-import. */
 export class ImportCorrectionDto {
   @ApiProperty({ description: 'The source line (1-based, as the report numbers them) the element starts on' })
@@ -66,6 +79,15 @@ export class ImportCorrectionDto {
   @IsString()
   @MaxLength(20)
   section?: string;
+
+  @ApiPropertyOptional({
+    type: DeclareBodyDto,
+    description: 'Declare a responsible party the measure on this line names a body with this code',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DeclareBodyDto)
+  declareBody?: DeclareBodyDto;
 }
 
 export class ImportOptionsQuery {

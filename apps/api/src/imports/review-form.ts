@@ -8,9 +8,11 @@ import type { PlanDocument } from '@app/plan-document';
  * was found. A field changed from what it showed is a correction of that line.
  */
 const FIELD = /^(kind|timing|ansvar|section|merge|split)\.(\d+)$/;
+/** `body.L.K`: the code to declare the K-th party named on line L a body with (`party.L.K` names it). */
+const BODY_FIELD = /^(body|party)\.(\d+)\.(\d+)$/;
 
 export function isReviewField(key: string): boolean {
-  return FIELD.test(key);
+  return FIELD.test(key) || BODY_FIELD.test(key);
 }
 
 /** The corrections the review form's fields make to what was read (and shown). */
@@ -51,6 +53,12 @@ export function formCorrections(
       ...(f.split?.trim() ? { splitAt: f.split.trim() } : {}),
     };
     if (Object.keys(correction).length > 1) corrections.push(correction);
+  }
+  for (const [key, code] of Object.entries(fields)) {
+    const match = BODY_FIELD.exec(key);
+    const party = match?.[1] === 'body' ? fields[`party.${match[2]}.${match[3]}`] : undefined;
+    if (!match || !party || !code?.trim()) continue;
+    corrections.push({ line: Number(match[2]), declareBody: { party, code: code.trim() } });
   }
   return corrections;
 }

@@ -103,4 +103,31 @@ describe('corrections applied to an import', () => {
     });
     expect(corrected.report.corrections).toBe(2);
   });
+
+  it('declares a responsible party a body: the plan gets the body, and each measure naming it has it as a body', async () => {
+    const read = await importDocument(DOCUMENTS.nynorskWithAnsvarLines);
+    const { lines } = read;
+    const first = line(lines, 'Skipe medlemsmøte');
+    const corrected = applyCorrections(
+      read,
+      [
+        { line: first, declareBody: { party: 'Styret', code: 'ST' } },
+        { line: first, declareBody: { party: 'Ingen', code: 'IN' } },
+        { line: first, declareBody: { party: 'Styret', code: 'st' } },
+        { line: line(lines, 'Ringje alle nye'), responsible: 'ST, fadderane' },
+      ],
+      lines,
+    );
+    expect(corrected.document.bodies).toContainEqual({ code: 'ST', name: 'Styret' });
+    const s1 = section(corrected.document, '1').measures ?? [];
+    expect(s1[0]).toMatchObject({ responsible: ['ST'] });
+    expect(s1[0]?.responsibleParties).toBeUndefined();
+    expect(s1[1]).toMatchObject({ responsible: ['ST'], responsibleParties: ['Fadderane'] });
+    expect(corrected.report.issues.map((i) => i.message)).toEqual(
+      expect.arrayContaining([
+        'correction not applied: no measure names "Ingen" as responsible',
+        'correction not applied: "st" is not a body code (a capital letter, then letters, digits or hyphens)',
+      ]),
+    );
+  });
 });

@@ -1,4 +1,4 @@
-import { labelAt } from '@app/domain';
+import { isBodyCode, labelAt } from '@app/domain';
 import { type GoalDoc, type MeasureDoc, type PlanDocument, type SectionDoc } from '@app/plan-document';
 import { bodyCodes } from '../bodies.js';
 import { splitParties } from '../general/responsible-parties.js';
@@ -25,6 +25,11 @@ export interface ImportCorrection {
   readonly responsible?: string;
   /** The number of the section it belongs in. */
   readonly section?: string;
+  /**
+   * A responsible party the measure on this line names ("Styret") declared as a body with this
+   * code: the plan gets the body, and every measure naming the party has it as a body instead.
+   */
+  readonly declareBody?: { readonly party: string; readonly code: string };
 }
 
 export const CORRECTION_KINDS = ['measure', 'goal', 'left-out'] as const;
@@ -72,7 +77,6 @@ export function applyCorrections(
   const accounts = new Map<number, LineAccount>((result.report.lines ?? []).map((a) => [a.line, { ...a }]));
   const byRef = elementsByRef(sections, accounts);
   const issues: ImportIssue[] = [...result.report.issues];
-  const codes = bodyCodes(result.document.bodies ?? []);
   const removed = new Set<Element>();
   let applied = 0;
 
@@ -103,7 +107,40 @@ export function applyCorrections(
   const refuse = (c: ImportCorrection, why: string) =>
     issues.push({ line: c.line, message: `correction not applied: ${why}` });
 
+  const declared: Array<{ code: string; name: string }> = [];
   for (const c of corrections) {
+    if (c.declareBody) {
+      const { party, code } = c.declareBody;
+      const known =
+        (result.document.bodies ?? []).some((b) => b.code === code) || declared.some((b) => b.code === code);
+      if (!isBodyCode(code) || known) {
+        refuse(
+          c,
+          known
+            ? `the plan has a body ${code} already`
+            : `"${code}" is not a body code (a capital letter, then letters, digits or hyphens)`,
+        );
+        continue;
+      }
+      const naming = [...byRef.values()].filter((e) =>
+        (e.doc.responsibleParties ?? []).some((p) => p.toLowerCase() === party.toLowerCase()),
+      );
+      if (naming.length === 0) {
+        refuse(c, `no measure names "${party}" as responsible`);
+        continue;
+      }
+      declared.push({ code, name: party });
+      for (const e of naming) {
+        const parties = (e.doc.responsibleParties ?? []).filter(
+          (p) => p.toLowerCase() !== party.toLowerCase(),
+        );
+        e.doc.responsible = [...(e.doc.responsible ?? []), code];
+        if (parties.length > 0) e.doc.responsibleParties = parties;
+        else delete e.doc.responsibleParties;
+      }
+      applied++;
+      continue;
+    }
     let element = elementAt(c.line);
     if (element && removed.has(element)) element = undefined;
     if (!element) {
@@ -156,7 +193,10 @@ export function applyCorrections(
     if (c.responsible !== undefined) {
       if (target.kind !== 'measure') refuse(c, 'only a measure has an Ansvar');
       else {
-        const parties = splitParties(c.responsible.trim(), codes);
+        const parties = splitParties(
+          c.responsible.trim(),
+          bodyCodes([...(result.document.bodies ?? []), ...declared]),
+        );
         delete target.doc.responsible;
         delete target.doc.responsibleParties;
         delete target.doc.responsibleNote;
@@ -200,7 +240,11 @@ export function applyCorrections(
   }
 
   const rebuilt = rebuildSections(result.document.sections, sections);
-  const document: PlanDocument = { ...result.document, sections: rebuilt };
+  const document: PlanDocument = {
+    ...result.document,
+    ...(declared.length > 0 ? { bodies: [...(result.document.bodies ?? []), ...declared] } : {}),
+    sections: rebuilt,
+  };
   // Every line keeps its account: those of a removed element are left out, with the reason.
   for (const element of removed) {
     for (const line of element.lines) {
@@ -235,6 +279,7 @@ export function applyCorrections(
     document,
     report: {
       ...result.report,
+      bodies: (document.bodies ?? []).length,
       goals: countGoals(rebuilt),
       measures: order.reduce((n, s) => n + s.elements.filter((e) => e.kind === 'measure').length, 0),
       issues,

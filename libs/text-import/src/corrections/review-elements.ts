@@ -14,6 +14,8 @@ export interface ReviewElement {
   readonly timing: string;
   /** Ansvar as one text: its bodies (the lead first), then its named parties. */
   readonly responsible: string;
+  /** Its named responsible parties (not declared bodies), as the editor may declare them bodies. */
+  readonly parties: readonly string[];
 }
 
 /** The goals and measures of an import, each with the line it starts on, in source order. */
@@ -37,6 +39,7 @@ export function reviewElements(document: PlanDocument, report: ImportReport): Re
       text: found.doc.text,
       timing: measure?.timing ?? '',
       responsible: [...(measure?.responsible ?? []), ...(measure?.responsibleParties ?? [])].join(', '),
+      parties: measure?.responsibleParties ?? [],
     });
   }
   return elements.sort((a, b) => a.line - b.line);

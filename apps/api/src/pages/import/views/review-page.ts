@@ -81,7 +81,13 @@ export function reviewPage(shell: ImportPageShell, model: ReviewModel): Html {
         <code>${plan.id}</code>.
       </p>
       ${summary(document, report, model)}
-      <form method="post" action="/import/gjennomgang" enctype="multipart/form-data" class="review-form">
+      <form
+        method="post"
+        action="/import/gjennomgang"
+        enctype="multipart/form-data"
+        class="review-form"
+        id="review"
+      >
         ${csrf ? html`<input type="hidden" name="_csrf" value="${csrf}" />` : ''}
         <input type="hidden" name="fileBase64" value="${model.fileBase64}" />
         <input type="hidden" name="sourceName" value="${model.sourceName}" />
@@ -104,7 +110,7 @@ function periodText(title: string, period: { from: number; to: number }): string
 function summary(document: PlanDocument, report: ImportReport | undefined, model: ReviewModel): Html {
   const lines = report?.lines ?? [];
   const leftOut = lines.filter((l) => l.kind === 'left-out').length;
-  const parties = namedParties(document);
+  const parties = report ? namedParties(reviewElements(document, report)) : [];
   return html`<ul class="review-summary">
       <li>
         ${countSections(document.sections)} kapitler, ${report?.goals ?? 0} mål og ${report?.measures ?? 0}
@@ -120,14 +126,7 @@ function summary(document: PlanDocument, report: ImportReport | undefined, model
           : ''
       }
     </ul>
-    ${
-      parties.length > 0
-        ? html`<p>
-            Ansvarlige som ikke er organer i planen: ${parties.join(', ')}. De blir med som navngitte
-            ansvarlige; vil dere følge dem opp som organer, kan de legges til som organer i planen etterpå.
-          </p>`
-        : ''
-    }
+    ${parties.length > 0 ? partiesForm(parties) : ''}
     ${
       report && report.issues.length > 0
         ? html`<details class="review-issues">
@@ -287,14 +286,37 @@ function allSectionNumbers(list: readonly SectionDoc[]): string[] {
   return list.flatMap((s) => [s.number, ...allSectionNumbers(s.sections ?? [])]);
 }
 
-function namedParties(document: PlanDocument): string[] {
-  const names = new Set<string>();
-  const visit = (list: readonly SectionDoc[]) => {
-    for (const s of list) {
-      for (const m of s.measures ?? []) for (const p of m.responsibleParties ?? []) names.add(p);
-      visit(s.sections ?? []);
-    }
-  };
-  visit(document.sections);
-  return [...names];
+/** Each named responsible party with the line of the first measure naming it. */
+function namedParties(elements: readonly ReviewElement[]): Array<{ party: string; line: number; k: number }> {
+  const seen = new Map<string, { party: string; line: number; k: number }>();
+  for (const e of elements)
+    e.parties.forEach((party, k) => {
+      if (!seen.has(party.toLowerCase())) seen.set(party.toLowerCase(), { party, line: e.line, k });
+    });
+  return [...seen.values()];
+}
+
+/**
+ * The responsible parties that are not bodies of the plan, each offered to be declared one with
+ * a code: then every measure naming it has the body, and follow-up by body counts it.
+ */
+function partiesForm(parties: ReadonlyArray<{ party: string; line: number; k: number }>): Html {
+  return html`<details class="review-parties">
+    <summary>
+      ${parties.length} ansvarlige er ikke organer i planen: ${parties.map((p) => p.party).join(', ')}
+    </summary>
+    <p>
+      De blir med som navngitte ansvarlige. Skal et av dem følges opp som organ, gi det en kode (for eksempel
+      ST for styret), så får planen organet og tiltakene det har ansvar for.
+    </p>
+    <ul class="party-list">
+      ${parties.map(
+        (p) =>
+          html`<li>
+            <input type="hidden" name="party.${p.line}.${p.k}" value="${p.party}" form="review" />
+            <label>${p.party}: kode <input name="body.${p.line}.${p.k}" size="8" form="review" /></label>
+          </li>`,
+      )}
+    </ul>
+  </details>`;
 }
