@@ -66,10 +66,7 @@ export class MeetingActionsController {
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    const no = amendmentNo(noParam);
-    const meeting = await this.data.meeting(id);
-    const a = allAmendments(meeting).find((x) => x.no === no);
-    if (!a) throw new PageProblem(404, `Fant ikke forslag ${no} på dette møtet.`);
+    const { no, meeting, amendment: a } = await this.amendment(id, noParam);
     const form = await readForm(req);
     const recommendation = form.recommendation ?? '';
     const modified = recommendation === 'adopt_modified' ? modifiedFields(a, form.modified ?? '') : undefined;
@@ -105,10 +102,7 @@ export class MeetingActionsController {
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    const no = amendmentNo(noParam);
-    const meeting = await this.data.meeting(id);
-    if (!allAmendments(meeting).some((x) => x.no === no))
-      throw new PageProblem(404, `Fant ikke forslag ${no} på dette møtet.`);
+    const { no, meeting } = await this.amendment(id, noParam);
     const form = await readForm(req);
     const votes = counts(form);
     const reason = (form.reason ?? '').trim();
@@ -218,10 +212,7 @@ export class MeetingActionsController {
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    const no = amendmentNo(noParam);
-    const meeting = await this.data.meeting(id);
-    if (!allAmendments(meeting).some((x) => x.no === no))
-      throw new PageProblem(404, `Fant ikke forslag ${no} på dette møtet.`);
+    const { no, meeting } = await this.amendment(id, noParam);
     const form = await readForm(req);
     const reason = (form.reason ?? '').trim();
     if (reason.length > 1000) throw new PageProblem(422, 'Begrunnelsen kan være på høyst 1000 tegn.');
@@ -330,10 +321,7 @@ export class MeetingActionsController {
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    const no = amendmentNo(noParam);
-    const meeting = await this.data.meeting(id);
-    if (!allAmendments(meeting).some((x) => x.no === no))
-      throw new PageProblem(404, `Fant ikke forslag ${no} på dette møtet.`);
+    const { no, meeting } = await this.amendment(id, noParam);
     const form = await readForm(req);
     const contested = form.contested !== 'false';
     const refusal = await this.commands.run(req, meeting.id, form, {
@@ -408,6 +396,15 @@ export class MeetingActionsController {
     await this.answer(req, res, meeting.id, refusal, undefined, form, {}, () =>
       form.result === 'adopted' ? 'Planen er vedtatt som helhet.' : 'Planen ble ikke vedtatt.',
     );
+  }
+
+  /** The meeting and the amendment a form posts to: 404 in Norwegian when either is not there. */
+  private async amendment(id: string, noParam: string) {
+    const no = amendmentNo(noParam);
+    const meeting = await this.data.meeting(id);
+    const amendment = allAmendments(meeting).find((x) => x.no === no);
+    if (!amendment) throw new PageProblem(404, `Fant ikke forslag ${no} på dette møtet.`);
+    return { no, meeting, amendment };
   }
 
   private async answer(
