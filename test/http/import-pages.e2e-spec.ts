@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AccessService } from '@app/runtime';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { signedInAgent } from '../support/page-session.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
 import { wordPlan } from '../support/word-plan.js';
 
@@ -45,18 +46,15 @@ describe('the import pages', () => {
   const flat = (text: string) => text.replace(/\s+/g, ' ');
   const lineOf = (text: string) => sourceLines.findIndex((l) => l.includes(text)) + 1;
 
-  async function signedIn(username: string) {
-    const agent = request.agent(api.anonymous);
-    const form = await agent.get('/logg-inn').expect(200);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1]!;
-    await agent
-      .post('/logg-inn')
-      .type('form')
-      .send({ brukernavn: username, passord: PASSWORD, _csrf: csrf })
-      .expect(303);
-    const page = await agent.get('/import').expect(200);
-    return { agent, page: page.text, csrf: /name="_csrf" value="([^"]+)"/.exec(page.text)![1]! };
-  }
+  const signedIn = (username: string) => signedInAgent(api.anonymous, username, PASSWORD, '/import');
+
+  /** The file uploaded for review from the import page's form. */
+  const uploadForReview = (agent: Awaited<ReturnType<typeof signedIn>>['agent'], csrf: string) =>
+    agent
+      .post('/import/gjennomgang')
+      .field('_csrf', csrf)
+      .field('org', 'sagene-auf')
+      .attach('file', word, FILE);
 
   const hidden = (page: string, name: string): string =>
     /value="([^"]*)"/
@@ -73,12 +71,7 @@ describe('the import pages', () => {
     const { agent, page, csrf } = await signedIn('redaktor');
     expect(page).toContain('enctype="multipart/form-data"');
 
-    const review = await agent
-      .post('/import/gjennomgang')
-      .field('_csrf', csrf)
-      .field('org', 'sagene-auf')
-      .attach('file', word, FILE)
-      .expect(200);
+    const review = await uploadForReview(agent, csrf).expect(200);
     expect(flat(review.text)).toContain('<h1>Gjennomgang før import</h1>');
     expect(flat(review.text)).toContain('2 kapitler, 1 mål og 6 tiltak');
     const summer = lineOf('Arrangere sommerleir');
@@ -147,24 +140,14 @@ describe('the import pages', () => {
     expect(flat(planPage.text)).toContain('Skolelaget');
 
     // The same file uploaded again: the corrections kept with the import are applied.
-    const again = await agent
-      .post('/import/gjennomgang')
-      .field('_csrf', csrf)
-      .field('org', 'sagene-auf')
-      .attach('file', word, FILE)
-      .expect(200);
+    const again = await uploadForReview(agent, csrf).expect(200);
     expect(flat(again.text)).toContain('3 rettelser fra forrige import av samme fil er brukt');
     expect(flat(again.text)).toContain('2 kapitler, 2 mål og 5 tiltak');
   });
 
   it('lets a reader without the role review, but not import', async () => {
     const { agent, csrf } = await signedIn('leser');
-    const review = await agent
-      .post('/import/gjennomgang')
-      .field('_csrf', csrf)
-      .field('org', 'sagene-auf')
-      .attach('file', word, FILE)
-      .expect(200);
+    const review = await uploadForReview(agent, csrf).expect(200);
     expect(flat(review.text)).not.toContain('formaction="/import/lagre"');
     expect(flat(review.text)).toContain('krever rollen planredaktør i sagene-auf');
     const refused = await agent
