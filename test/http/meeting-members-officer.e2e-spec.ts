@@ -170,6 +170,9 @@ describe('meeting pages for members and the officer’s controls', () => {
   it('refuses a member after the deadline the officer moved, with the reason in the form; the officer still files', async () => {
     const moved = await officer.post('/frist', { deadline: '2020-03-01T12:00' }).expect(200);
     expect(squash(moved.text)).toContain('Frist for endringsforslag: 1. mars 2020 kl. 12.00.');
+    expect(squash((await member.agent.get(`/mote/${MEETING}`).expect(200)).text)).toContain(
+      'Fristen for endringsforslag gikk ut 1. mars 2020 kl. 12.00. Nå fremmer bare møteledelsen forslag.',
+    );
     const before = await countEvents(api.database);
     const late = await member
       .post('/forslag', {

@@ -183,6 +183,7 @@ export class MeetingActionsController {
       papers: ctx.papers,
       csrf: csrfToken(req),
       asOfficer: canLead(req, meeting.organisationId),
+      deadline: meeting.deadline,
       ...(refusal
         ? { values: form, flash: { kind: 'error' as const, text: refusal } }
         : { flash: { kind: 'ok' as const, text: `Forslaget er fremmet som forslag ${no}.` } }),

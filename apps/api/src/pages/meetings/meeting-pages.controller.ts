@@ -147,7 +147,16 @@ export class MeetingPagesController {
       csrf,
       visitor: visitorOf(req),
       ...(mayFile(req, ctx.meeting.organisationId)
-        ? { filing: { meetingId: ctx.meeting.id, papers: ctx.papers, csrf, asOfficer: leads }, mine }
+        ? {
+            filing: {
+              meetingId: ctx.meeting.id,
+              papers: ctx.papers,
+              csrf,
+              asOfficer: leads,
+              deadline: ctx.meeting.deadline,
+            },
+            mine,
+          }
         : {}),
     }).value;
   }
@@ -172,7 +181,15 @@ export class MeetingPagesController {
       csrf,
       visitor: visitorOf(req),
       ...(mayFile(req, ctx.meeting.organisationId)
-        ? { filing: { meetingId: ctx.meeting.id, papers: ctx.papers, csrf, asOfficer: leads } }
+        ? {
+            filing: {
+              meetingId: ctx.meeting.id,
+              papers: ctx.papers,
+              csrf,
+              asOfficer: leads,
+              deadline: ctx.meeting.deadline,
+            },
+          }
         : {}),
     }).value;
   }

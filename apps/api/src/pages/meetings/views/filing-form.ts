@@ -1,3 +1,4 @@
+import { describeDeadline } from '@app/domain';
 import { flattenGoals, flattenMeasures, flattenSections, type PlanView } from '@app/read-models';
 import { randomUUID } from 'node:crypto';
 import { html, raw, type Html } from '../../html.js';
@@ -13,6 +14,17 @@ export interface FilingFormModel {
   readonly flash?: { readonly kind: 'ok' | 'error'; readonly text: string };
   /** Filed by the meeting officer (on a proposer's behalf, after the deadline too). */
   readonly asOfficer: boolean;
+  /** The meeting's deadline for amendments (an ISO instant), if it has one: a member is told when it has passed. */
+  readonly deadline?: string | null;
+}
+
+/** For a member, once the deadline has passed: that only the officer files now (the form still says why on a try). */
+function deadlineNotice(model: FilingFormModel): Html {
+  if (model.asOfficer || !model.deadline || Date.parse(model.deadline) > Date.now()) return html``;
+  return html`<p class="notice">
+    Fristen for endringsforslag gikk ut ${describeDeadline(model.deadline)}. Nå fremmer bare møteledelsen
+    forslag.
+  </p>`;
 }
 
 const clip = (text: string, length = 70): string =>
@@ -75,7 +87,7 @@ ${v[name] ?? ''}</textarea>`
   >
     <input type="hidden" name="commandId" value="${randomUUID()}" />
     ${model.csrf ? html`<input type="hidden" name="_csrf" value="${model.csrf}" />` : ''}
-    ${model.flash ? html`<p class="flash flash-${model.flash.kind}" role="${model.flash.kind === 'ok' ? 'status' : 'alert'}">${model.flash.text}</p>` : ''}
+    ${model.flash ? html`<p class="flash flash-${model.flash.kind}" role="${model.flash.kind === 'ok' ? 'status' : 'alert'}">${model.flash.text}</p>` : deadlineNotice(model)}
     <fieldset>
       <legend>Hvor i planen</legend>
       <div class="field">
