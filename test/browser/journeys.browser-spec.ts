@@ -153,6 +153,10 @@ describe("the board member's, the auditor's and the newcomer's ways through the 
         /Medlemmer per 31\.12\.2025 mot målet 4 000 medlemmer innen 31\.12\.2027: 3 394 av 4 000 \(85 %\)/,
       );
       expect(await members.locator('.expired', { hasText: 'utløpt' }).count()).toBeGreaterThan(0);
+      // The current target was set by the demo's invented meeting, and the row says so.
+      await expect(members.locator('tr.target-row', { hasText: '31.12.2027' }).innerText()).resolves.toMatch(
+        /vedtatt av Oslo SVs årsmøte 2026 \(eksempel\), endringsforslag 9/,
+      );
       await expect(members.locator('canvas').getAttribute('data-drawn')).resolves.toBe('true');
       await step('styremedlem-3-medlemsmal', 'section.indicator .progress-line');
       expectNoTrouble(trouble);

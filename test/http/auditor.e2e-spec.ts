@@ -83,7 +83,7 @@ describe('the auditor and the board on the demo', () => {
       const indicators = await page(`/plan/${NEW}/mal`);
       expect(indicators).toMatch(/Mål \([\d.]+g\d+\), utløpt ?: Oslo SV skal ha 4000 medlemmer i 2023/);
       expect(indicators).toMatch(
-        /Mål \(3\.1\.g\d+\): Oslo SV skal ha 4000 medlemmer innen utgangen av 2027\. – gjenstår 606/,
+        /Mål \(3\.1\.g\d+, vedtatt av Oslo SVs årsmøte 2026 \(eksempel\), endringsforslag 9\): Oslo SV skal ha 4000 medlemmer innen utgangen av 2027\. – gjenstår 606/,
       );
       expect(indicators).toMatch(/mot målet 4 000 medlemmer innen 31\.12\.2027: 3 394 av 4 000/);
     });

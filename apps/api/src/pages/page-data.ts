@@ -42,6 +42,8 @@ export interface IndicatorTarget {
   readonly by: string | null;
   readonly goal: string;
   readonly goalAddress: string;
+  /** The meeting that added the goal, by name, where a meeting did. */
+  readonly adoptedBy?: string;
   readonly planId: string;
   readonly planPeriod: string;
   readonly description: string;
@@ -121,6 +123,17 @@ export class PageData {
   /** Which plans the caller may read (no grants: signed out, published plans only). */
   reader(grants: readonly RoleGrant[] | undefined): Promise<PlanReader> {
     return planReader(this.access, grants ?? []);
+  }
+
+  /**
+   * The meeting that added a goal, by name, where a meeting did ("Oslo SVs årsmøte 2026
+   * (eksempel), endringsforslag 9"): a target the demo's invented meeting set says so.
+   */
+  private async meetingThatAdded(goalId: string, planId: string): Promise<string | undefined> {
+    const added = (await this.elementHistory(goalId)).find(
+      (r) => r.planId === planId && r.eventType === 'GoalAdded',
+    );
+    return added?.cause?.kind === 'meeting' ? added.causeName : undefined;
   }
 
   /** The titles of the plans the reader may read, by id (to name a linked plan, not show its id). */
@@ -214,7 +227,9 @@ export class PageData {
       for (const g of goals) {
         if (!g.target) continue;
         const expired = isTargetExpired(g.target, today);
+        const adoptedBy = await this.meetingThatAdded(g.id, view.id);
         of(g.target.metric).targets.push({
+          ...(adoptedBy ? { adoptedBy } : {}),
           value: g.target.value,
           by: g.target.by ?? null,
           goal: g.text,

@@ -73,7 +73,8 @@ export function indicatorBlock(series: IndicatorSeries, headingLevel: number, id
               <td>${t.by ? formatDate(t.by) : 'Uten frist'}</td>
               <td class="num">${formatNumber(t.value)}</td>
               <td>
-                Mål (${t.goalAddress})${t.expired ? html`, <strong class="expired">utløpt</strong>` : ''}:
+                Mål
+                (${t.goalAddress}${t.adoptedBy ? `, vedtatt av ${t.adoptedBy}` : ''})${t.expired ? html`, <strong class="expired">utløpt</strong>` : ''}:
                 ${t.goal}${t.by ? html` – ${goalVerdict(series.points, t.value, t.by, todayIso())}` : ''}
               </td>
               <td><a href="/plan/${t.planId}">${t.planPeriod}</a></td>
