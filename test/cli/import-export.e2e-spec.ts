@@ -310,4 +310,43 @@ describe('planverk import and export', () => {
       });
     });
   });
+
+  it('shows every line of a file beside what it became (--review), and takes corrections from a file', async () => {
+    const voss = fileURLToPath(
+      new URL(
+        '../../libs/text-import/src/__fixtures__/documents/voss-sp-handlingsplan-2026-2027.txt',
+        import.meta.url,
+      ),
+    );
+    const review = await runCli(['import', voss, '--review'], shared.env);
+    expect(review.code).toBe(0);
+    expect(review.stdout).toMatch(
+      /^16 {2}measure 1\.A {8}- Skipe medlemsmøte kvar månad med eit aktuelt politisk tema\.$/m,
+    );
+    expect(review.stdout).toContain(
+      '-> Skipe medlemsmøte kvar månad med eit aktuelt politisk tema. | timing: kvar månad | Ansvar: Styret',
+    );
+    expect(review.stdout).toMatch(/^17 {2}responsible 1\.A +Ansvar: styret$/m);
+
+    const corrections = join(dir, 'rettelser.json');
+    writeFileSync(
+      corrections,
+      JSON.stringify([
+        { line: 25, kind: 'goal' },
+        { line: 16, timing: 'Første måndag' },
+      ]),
+    );
+    const dry = await runCli(
+      ['import', voss, '--corrections', corrections, '--dry-run', '--json'],
+      shared.env,
+    );
+    expect(dry.code).toBe(0);
+    const { document, report, corrections: applied } = JSON.parse(dry.stdout);
+    expect(applied).toHaveLength(2);
+    expect(report.corrections).toBe(2);
+    expect(document.sections[1].goals.map((g: any) => g.text)).toContain(
+      'Skipe sommarfest for medlemer og sympatisørar i juni 2026.',
+    );
+    expect(document.sections[1].measures[0]).toMatchObject({ timing: 'Første måndag' });
+  });
 });

@@ -136,7 +136,14 @@ export class LocalBackend implements PlanverkBackend {
   async importPlan(request: ImportPlanRequest): Promise<ImportAnswer> {
     const result = await this.context.get(PlanImports).importContent({ ...request, actor: cliActor() });
     const base = { planId: result.planId, format: result.format, report: result.report ?? null };
-    if (result.dryRun) return { ...base, dryRun: true, document: result.document };
+    if (result.dryRun)
+      return {
+        ...base,
+        dryRun: true,
+        document: result.document,
+        sourceLines: result.sourceLines ?? null,
+        corrections: result.corrections ?? [],
+      };
     const outcome = result.outcome!;
     return {
       ...base,

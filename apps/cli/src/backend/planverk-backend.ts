@@ -16,7 +16,7 @@ import type {
   ReportRange,
 } from '@app/read-models';
 import type { AmendmentListImportResult, ImportFormat } from '@app/runtime';
-import type { ImportReport } from '@app/text-import';
+import type { ImportCorrection, ImportReport } from '@app/text-import';
 
 /**
  * What the commands ask of Planverk, answered either from the database of this machine
@@ -86,6 +86,8 @@ export interface ImportPlanRequest {
   readonly id?: string;
   readonly org?: string;
   readonly effectiveAt?: string;
+  /** Corrections of what is read from a file (see ImportCorrection); without them, those kept from its last import. */
+  readonly corrections?: readonly ImportCorrection[];
 }
 
 /** The import's answer, in the shape POST /imports gives it. */
@@ -96,6 +98,9 @@ export type ImportAnswer =
       readonly dryRun: true;
       readonly document: PlanDocument;
       readonly report: ImportReport | null;
+      /** The source's lines as the report numbers them (plan texts and files). */
+      readonly sourceLines?: readonly string[] | null;
+      readonly corrections?: readonly ImportCorrection[];
     }
   | {
       readonly planId: string;

@@ -91,7 +91,8 @@ export class RemoteBackend implements PlanverkBackend {
       const form = new FormData();
       form.append('file', new Blob([new Uint8Array(bytes)]), options.sourceName);
       for (const [name, value] of Object.entries(options))
-        if (value !== undefined && name !== 'content') form.append(name, String(value));
+        if (value !== undefined && name !== 'content')
+          form.append(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
       return this.api.json<Answer<'importPlan'>>({ method: 'POST', path: ['imports'], form });
     }
     return this.api.json<Answer<'importPlan'>>({ method: 'POST', path: ['imports'], json: options });

@@ -2,7 +2,13 @@ import { type Command, Option } from 'commander';
 import { isIsoDate, notAnIsoDate } from '@app/domain';
 import { UnreadableFileError } from '@app/document-readers';
 import { PlanDocumentError, toYaml } from '@app/plan-document';
-import { UnreadableDocumentError } from '@app/text-import';
+import {
+  reviewElements,
+  UnreadableDocumentError,
+  type ImportCorrection,
+  type ImportReport,
+} from '@app/text-import';
+import type { PlanDocument } from '@app/plan-document';
 import { DirectoryImports, type ImportFormat } from '@app/runtime';
 import cliProgress from 'cli-progress';
 import { readFileSync } from 'node:fs';
@@ -38,6 +44,11 @@ export function registerImportExportCommands(program: Command): void {
         .default('auto'),
     )
     .option('--dry-run', 'show the plan document and what was found, write nothing')
+    .option('--review', 'with a file: every line of the source beside what it became (a dry run)')
+    .option(
+      '--corrections <file>',
+      'a JSON array of corrections of what is read from the file (see README, Corrections); kept with the import',
+    )
     .option('--json', 'print the result as JSON')
     .action(async (file: string | undefined, options: ImportCliOptions) => {
       if (options.all) {
@@ -114,6 +125,8 @@ interface ImportCliOptions {
   org?: string;
   format: ImportFormat;
   dryRun?: boolean;
+  review?: boolean;
+  corrections?: string;
   json?: boolean;
 }
 
@@ -139,11 +152,18 @@ function importRequest(file: ImportFile, options: ImportCliOptions) {
     bytes: file.bytes,
     format: options.format,
     sourceName: basename(file.name),
-    dryRun: options.dryRun === true,
+    dryRun: options.dryRun === true || options.review === true,
+    ...(options.corrections ? { corrections: readCorrections(options.corrections) } : {}),
     ...(options.id ? { id: options.id } : {}),
     ...(options.org ? { org: options.org } : {}),
     ...(options.effectiveAt ? { effectiveAt: options.effectiveAt } : {}),
   };
+}
+
+function readCorrections(file: string): ImportCorrection[] {
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  if (!Array.isArray(parsed)) throw new Error(`${file} must hold a JSON array of corrections`);
+  return parsed as ImportCorrection[];
 }
 
 /**
@@ -191,6 +211,13 @@ async function importOne(file: string, options: ImportCliOptions): Promise<void>
       return;
     }
     if (options.json) return console.log(JSON.stringify(result, null, 2));
+    if (result.dryRun && options.review) {
+      if (!result.report || !result.sourceLines)
+        throw new Error('--review shows what was read from a plan text or file; this is a plan document');
+      process.stdout.write(reviewText(result.document, result.report, result.sourceLines));
+      printReport(result.report, process.stderr);
+      return;
+    }
     if (result.dryRun) {
       process.stdout.write(toYaml(result.document));
       if (result.report) printReport(result.report, process.stderr);
@@ -362,4 +389,36 @@ function printReport(
     `Found (${report.shape}${report.format && report.format !== 'text' ? `, ${report.format}` : ''}): ${report.sections} sections, ${report.goals} goals, ${report.measures} measures, ${report.bodies} bodies, ${report.measurements} measurements\n`,
   );
   for (const issue of report.issues) out.write(`  line ${issue.line}: ${issue.message}\n`);
+}
+
+/**
+ * The review as text: every line of the source with what it became (its kind and address, or
+ * why it was left out), and under each goal or measure's first line what was found: its text,
+ * timing and Ansvar. Corrections name the line numbers printed here.
+ */
+function reviewText(document: PlanDocument, report: ImportReport, sourceLines: readonly string[]): string {
+  const accounts = new Map((report.lines ?? []).map((a) => [a.line, a]));
+  const starts = new Map(reviewElements(document, report).map((e) => [e.line, e]));
+  const width = String(sourceLines.length).length;
+  const out: string[] = [];
+  sourceLines.forEach((text, i) => {
+    const line = i + 1;
+    const account = accounts.get(line);
+    if (!account || text.trim() === '') return;
+    const what = `${account.kind}${account.ref ? ` ${account.ref}` : ''}`.padEnd(18);
+    out.push(`${String(line).padStart(width)}  ${what} ${text.trim()}`);
+    if (account.kind === 'left-out' && account.reason)
+      out.push(`${' '.repeat(width + 2)}${' '.repeat(19)}(${account.reason})`);
+    const element = starts.get(line);
+    if (element) {
+      const parts = [
+        element.text,
+        ...(element.kind === 'measure'
+          ? [`timing: ${element.timing || '-'}`, `Ansvar: ${element.responsible || '-'}`]
+          : []),
+      ];
+      out.push(`${' '.repeat(width + 2)}${' '.repeat(19)}-> ${parts.join(' | ')}`);
+    }
+  });
+  return `${out.join('\n')}\n`;
 }

@@ -52,6 +52,10 @@ export interface ImportResult {
   readonly document: PlanDocument;
   /** What the text importer found and could not place (text imports only). */
   readonly report?: ImportReport;
+  /** The source's lines as the report numbers them (text imports only): the review shows them beside what was found. */
+  readonly sourceLines?: readonly string[];
+  /** The corrections applied: given, or kept from an earlier import of the same file. */
+  readonly corrections?: readonly ImportCorrection[];
   readonly outcome?: ImportOutcome;
 }
 
@@ -183,6 +187,8 @@ function asResult(read: PlanContent, dryRun: boolean): ImportResult {
     dryRun,
     document: read.document,
     ...(read.report ? { report: read.report } : {}),
+    ...(read.sourceLines ? { sourceLines: read.sourceLines } : {}),
+    ...(read.corrections ? { corrections: read.corrections } : {}),
   };
 }
 
