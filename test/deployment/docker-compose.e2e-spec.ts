@@ -1,16 +1,25 @@
 import { describe, expect, it } from '@jest/globals';
 import { loadConfig } from '@app/config';
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../support/processes.js';
 
 interface ComposeFile {
-  services: Record<string, { environment?: Record<string, string> | string[] }>;
+  services: Record<
+    string,
+    {
+      environment?: Record<string, string> | string[];
+      profiles?: string[];
+      volumes?: string[];
+      depends_on?: string[] | Record<string, unknown>;
+    }
+  >;
 }
 
-const compose = parse(readFileSync(`${REPO_ROOT}docker-compose.yml`, 'utf8')) as ComposeFile;
+// `merge`: the services share their environment through YAML merge keys (`<<: *planverk`), as compose reads them.
+const compose = parse(readFileSync(`${REPO_ROOT}docker-compose.yml`, 'utf8'), { merge: true }) as ComposeFile;
 
 /** A service's environment as name -> value (compose allows a mapping or a list of NAME=value). */
 function environmentOf(service: string): Record<string, string> {
@@ -165,4 +174,89 @@ describe('the docker compose deployment', () => {
     );
     expect(result.stdout).not.toMatch(/Planverk is running/);
   });
+
+  it('has a scaled profile: two api replicas behind Caddy, one projector, on the same PostgreSQL and KurrentDB', () => {
+    const scaled = Object.entries(compose.services)
+      .filter(([, service]) => service.profiles?.includes('scaled'))
+      .map(([name]) => name)
+      .sort();
+    expect(scaled).toEqual(['api-1', 'api-2', 'projector', 'proxy']);
+    const filled = {
+      PLANVERK_SESSION_SECRET: randomBytes(32).toString('hex'),
+      POSTGRES_PASSWORD: randomBytes(24).toString('hex'),
+    };
+    const configOf = (service: string) =>
+      loadConfig({
+        ...imageEnvironment(),
+        ...Object.fromEntries(
+          Object.entries(environmentOf(service)).map(([name, value]) => [
+            name,
+            interpolate(String(value), filled),
+          ]),
+        ),
+      });
+    const single = configOf('api');
+    expect(single.role).toBe('all');
+    expect(configOf('api-1').role).toBe('api');
+    expect(configOf('api-2').role).toBe('api');
+    expect(configOf('projector').role).toBe('projector');
+    // Every process on the same databases with the same session secret (a session signed by one is read by the others).
+    for (const service of ['api-1', 'api-2', 'projector']) {
+      const config = configOf(service);
+      expect(config.database).toEqual(single.database);
+      expect(config.eventStore).toEqual(single.eventStore);
+      expect(config.security.sessionSecret).toBe(filled.PLANVERK_SESSION_SECRET);
+    }
+    expect(environmentOf('api').EVENTSTORE_CONNECTION_STRING).toMatch(/^kurrentdb:\/\/kurrentdb:2113/);
+    // Caddy spreads requests over both replicas, each checked at /health/ready.
+    expect(compose.services.proxy?.volumes).toContain('./deploy/Caddyfile:/etc/caddy/Caddyfile:ro');
+    const caddyfile = readFileSync(`${REPO_ROOT}deploy/Caddyfile`, 'utf8');
+    expect(caddyfile).toMatch(/reverse_proxy api-1:3000 api-2:3000/);
+    expect(caddyfile).toMatch(/health_uri \/health\/ready/);
+  });
+
+  const composeCli = findComposeCli();
+  (composeCli ? it : it.skip)(
+    composeCli
+      ? `is valid for ${composeCli.join(' ')} config, both shapes`
+      : 'is valid for docker compose config: skipped, no docker compose (or docker-compose) client installed',
+    () => {
+      const env = {
+        ...process.env,
+        PLANVERK_SESSION_SECRET: randomBytes(32).toString('hex'),
+        POSTGRES_PASSWORD: randomBytes(24).toString('hex'),
+      };
+      for (const profile of [[], ['--profile', 'scaled']]) {
+        const result = spawnSync(
+          composeCli![0]!,
+          [...composeCli!.slice(1), ...profile, 'config', '--services'],
+          {
+            cwd: REPO_ROOT,
+            env,
+            encoding: 'utf8',
+          },
+        );
+        expect({ profile, stderr: result.stderr, status: result.status }).toEqual({
+          profile,
+          stderr: '',
+          status: 0,
+        });
+        // The standalone docker-compose (v1) lists every service whatever the profile; the plugin only the active ones.
+        const services = result.stdout.trim().split('\n');
+        expect(services).toEqual(expect.arrayContaining(['api', 'kurrentdb', 'postgres']));
+        if (profile.length > 0) {
+          expect(services).toEqual(expect.arrayContaining(['api-1', 'api-2', 'projector', 'proxy']));
+        }
+      }
+    },
+  );
 });
+
+/** `docker compose` (the plugin) or `docker-compose` (the standalone client), whichever answers; undefined without either. */
+function findComposeCli(): string[] | undefined {
+  for (const cli of [['docker', 'compose'], ['docker-compose']]) {
+    const probe = spawnSync(cli[0]!, [...cli.slice(1), 'version'], { encoding: 'utf8' });
+    if (probe.status === 0) return cli;
+  }
+  return undefined;
+}
