@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
 import { ALL_PROJECTIONS } from '@app/read-models';
-import { runningProjections } from '../support/metrics.js';
+import { runningProjections, sample } from '../support/metrics.js';
 import { freePort, startOwnPostgres, type OwnPostgres } from '../support/own-postgres.js';
 import { runCli, startApiProcess, transactionsWriting } from '../support/processes.js';
 import { projectionsCaughtUp, readModelSnapshot } from '../support/read-models.js';
@@ -34,6 +34,8 @@ const running = (role: Role): Promise<string[]> => runningProjections(role.base,
  * while it applies a batch, and the other takes every projection over within 5 s. At the end
  * every acknowledged command is stored exactly once, the read models show each of them, and
  * they equal what `planverk projections rebuild` builds, run against the running deployment.
+ * A second rebuild runs while both apis are read, anonymously and with a viewer's token: no
+ * read sees an empty or partial read model, an internal plan, or a valid token refused.
  */
 describe('two apis and two projectors on one PostgreSQL', () => {
   let server: OwnPostgres;
@@ -257,4 +259,114 @@ describe('two apis and two projectors on one PostgreSQL', () => {
         `${reads.ok} reads, statuses ${JSON.stringify([...statuses])}, kill ${JSON.stringify(kill)}`,
     );
   }, 300_000);
+
+  it('rebuilds under read load on both apis: no empty or partial read model, no internal plan shown, no valid token refused', async () => {
+    const apis = [byName('api-1').base, byName('api-2').base];
+    const admin = { Authorization: `Bearer ${token}` };
+    const INTERNAL = 'oslo-sv-styret-2024-2027';
+    await request(apis[0]!)
+      .post('/plans')
+      .set(admin)
+      .send({
+        id: INTERNAL,
+        organisationId: 'oslo-sv',
+        title: 'Styrets plan',
+        period: { from: 2024, to: 2027 },
+      })
+      .expect(201);
+    const section = await request(apis[1]!)
+      .post(`/plans/${INTERNAL}/sections`)
+      .set(admin)
+      .send({ number: '1', title: 'Intern del' })
+      .expect(201);
+    await request(apis[0]!)
+      .post(`/plans/${INTERNAL}/measures`)
+      .set(admin)
+      .send({ sectionId: section.body.sectionId, text: 'Internt tiltak' })
+      .expect(201);
+    await request(apis[1]!)
+      .post(`/plans/${INTERNAL}/visibility`)
+      .set(admin)
+      .send({ visibility: 'internal' })
+      .expect(200);
+    const viewer = await runCli(
+      ['users', 'add', 'kari', '--org', 'oslo-sv', '--role', 'viewer', '--token', 'lesing'],
+      {
+        DATABASE_URL: server.url,
+      },
+    );
+    expect(viewer.code).toBe(0);
+    const kari = {
+      Authorization: `Bearer ${/API token \(shown only now\): (\S+)/.exec(viewer.stdout)![1]!}`,
+    };
+    const notes = (await request(apis[0]!).get(`/plans/${PLAN}/history`).set(admin).expect(200)).body
+      .length as number;
+
+    let reading = true;
+    const problems: string[] = [];
+    let reads = 0;
+    const check = (what: string, ok: boolean, response: { status: number; text: string }): void => {
+      reads++;
+      if (!ok) problems.push(`${what}: ${response.status} ${response.text.slice(0, 160)}`);
+    };
+    async function reader(api: string): Promise<void> {
+      while (reading) {
+        const published = await request(api).get(`/plans/${PLAN}`).timeout(15_000);
+        check(
+          'the published plan, whole',
+          published.status === 200 && new Set(published.text.match(/Tiltak [ABCD]/g)).size === 4,
+          published,
+        );
+        const hidden = await request(api).get(`/plans/${INTERNAL}`).timeout(15_000);
+        check(
+          'the internal plan to an outsider',
+          hidden.status === 404 && !hidden.text.includes('Internt tiltak'),
+          hidden,
+        );
+        const list = await request(api).get('/plans').timeout(15_000);
+        check(
+          'the plan list to an outsider',
+          list.status === 200 && list.text.includes(PLAN) && !list.text.includes(INTERNAL),
+          list,
+        );
+        const member = await request(api).get(`/plans/${INTERNAL}`).set(kari).timeout(15_000);
+        check(
+          'the internal plan to its viewer',
+          member.status === 200 && member.text.includes('Internt tiltak'),
+          member,
+        );
+        const history = await request(api).get(`/plans/${PLAN}/history`).set(kari).timeout(15_000);
+        check(
+          'the whole history',
+          history.status === 200 && (history.body as unknown[]).length === notes,
+          history,
+        );
+      }
+    }
+    // How far the rebuild has come, as an operator's Prometheus sees it on an api.
+    const progress: number[] = [];
+    async function scraper(): Promise<void> {
+      while (reading) {
+        const metrics = await request(apis[0]!).get('/metrics').timeout(15_000);
+        const ratio = sample(metrics.text, 'planverk_rebuild_progress_ratio{projection="plan-history"}');
+        if (ratio !== undefined) progress.push(ratio);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    const readers = [...apis.flatMap((api) => [reader(api), reader(api)]), scraper()];
+    await new Promise((r) => setTimeout(r, 500));
+    const before = reads;
+    const rebuilt = await runCli(['projections', 'rebuild'], { DATABASE_URL: server.url });
+    const during = reads - before;
+    reading = false;
+    await Promise.all(readers);
+    expect(rebuilt.code).toBe(0);
+    expect(problems.slice(0, 10)).toEqual([]);
+    expect(during).toBeGreaterThan(20);
+    expect(progress.every((ratio) => ratio >= 0 && ratio <= 1)).toBe(true);
+    console.log(
+      `replicas test: ${during} reads on two apis during the rebuild, none empty, partial or refused; ` +
+        `rebuild progress seen on /metrics: ${JSON.stringify(progress)}`,
+    );
+  }, 180_000);
 });

@@ -119,10 +119,7 @@ export class ProjectionRunner {
     );
   }
 
-  /**
-   * Stops what this process lost or another process waits for (a rebuild), and starts what it
-   * can take. One look at a time.
-   */
+  /** Stops what this process lost (its lease session ended), and starts what it can take. One look at a time. */
   private lookForLeases(): Promise<void> {
     this.lookingNow ??= this.look().finally(() => (this.lookingNow = undefined));
     return this.lookingNow;
@@ -132,19 +129,15 @@ export class ProjectionRunner {
     const leases = this.leases;
     if (!leases) return;
     try {
-      const { held, wanted } = await leases.look().catch(() => ({
-        held: new Set<string>(),
-        wanted: new Set<string>(),
-      }));
+      const held = await leases.held().catch(() => new Set<string>());
       for (const [name, subscription] of [...this.subscriptions]) {
-        if (held.has(name) && !wanted.has(name)) continue;
+        if (held.has(name)) continue;
         this.subscriptions.delete(name);
         await subscription.stop();
-        if (held.has(name)) await leases.release(name);
       }
       if (!this.looking) return;
       for (const projection of this.projections) {
-        if (this.subscriptions.has(projection.name) || wanted.has(projection.name)) continue;
+        if (this.subscriptions.has(projection.name)) continue;
         if (!held.has(projection.name) && !(await leases.tryTake(projection.name))) continue;
         const checkpoint = await readCheckpoint(this.db, projection.name);
         const subscription = this.store.subscribe((batch, upTo) => this.applyBatch(projection, batch, upTo), {
@@ -156,24 +149,6 @@ export class ProjectionRunner {
       }
     } catch (error) {
       this.onError('leases', error);
-    }
-  }
-
-  /**
-   * Runs `work` holding the leases of `names`, waiting (up to `timeoutMs`) for the processes
-   * running them to give them up; this process's own runners of them are stopped first and
-   * started again afterwards.
-   */
-  async holdingLeases<T>(names: readonly string[], work: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
-    const wasRunning = this.looking !== undefined;
-    await this.stop();
-    const leases = await openProjectionLeases(this.db, names);
-    try {
-      for (const name of names) await leases.take(name, timeoutMs);
-      return await work();
-    } finally {
-      await leases.close();
-      if (wasRunning) await this.start({ pollIntervalMs: this.pollIntervalMs });
     }
   }
 

@@ -16,7 +16,8 @@ export class MetricsController {
       'Prometheus text format (prom-client): `planverk_commands_total` and ' +
       '`planverk_command_duration_seconds` (by route pattern and status), ' +
       '`planverk_projection_lag_events` and `planverk_projection_running` per projection, ' +
-      '`planverk_reads_held_back_seconds` and `_events`, and ' +
+      '`planverk_reads_held_back_seconds` and `_events`, `planverk_rebuild_progress_ratio` per projection ' +
+      'while a rebuild runs, and ' +
       "the process's own (`planverk_process_*`, `planverk_nodejs_*`). Each process of a deployment serves its own.",
   })
   @ApiProduces('text/plain')

@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Database } from '@app/database';
 import { EventStore } from '@app/event-store';
-import { ProjectionRunner } from '@app/read-models';
+import { ProjectionRunner, rebuildsInProgress, type ReadModelDatabase } from '@app/read-models';
+import { DATABASE } from '@app/runtime';
+import type { Kysely } from 'kysely';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Seconds: from a read-your-writes answer in milliseconds to a command held back at its bound. */
@@ -18,7 +21,8 @@ export class PlanverkMetrics {
   private readonly commandSeconds: Histogram<'route' | 'status'>;
   private readonly commandsTotal: Counter<'route' | 'status'>;
 
-  constructor(projections: ProjectionRunner, store: EventStore) {
+  constructor(projections: ProjectionRunner, store: EventStore, @Inject(DATABASE) database: Database) {
+    const db = database.db as Kysely<ReadModelDatabase>;
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry, prefix: 'planverk_' });
     this.commandsTotal = new Counter({
@@ -61,6 +65,17 @@ export class PlanverkMetrics {
       async collect() {
         const heldBack = await store.heldBackReads();
         this.set(heldBack ? heldBack.ageMs / 1000 : 0);
+      },
+    });
+    new Gauge({
+      name: 'planverk_rebuild_progress_ratio',
+      help: 'How far the rebuild running on the database (planverk projections rebuild) has come, per projection: 0 to 1 (absent: none runs)',
+      labelNames: ['projection'],
+      registers,
+      async collect() {
+        this.reset();
+        for (const { projection, ratio } of await rebuildsInProgress(db, store))
+          this.set({ projection }, ratio);
       },
     });
     new Gauge({

@@ -84,6 +84,8 @@ describeOnPostgres(title, () => {
     const second = await process();
     await first.start({ pollIntervalMs: 20 });
     await second.start({ pollIntervalMs: 20 });
+    // The first to look takes every lease (at once, or at its next look on a loaded machine).
+    await eventually(() => first.running().length === NAMES.length, 5_000);
     expect(first.running().sort()).toEqual(NAMES);
     expect(second.running()).toEqual([]);
 

@@ -12,16 +12,10 @@ export interface ProjectionLeases {
   /** Takes the lease if nobody holds it; true when this process holds it now. */
   tryTake(name: string): Promise<boolean>;
   /**
-   * Waits until this process holds the lease (a rebuild): while it waits, the holder sees it
-   * wanted (`look`) and gives it up. Rejects after `timeoutMs`.
+   * The leases this process still holds. Throws when the session holding them is gone (then
+   * none are held any more).
    */
-  take(name: string, timeoutMs: number): Promise<void>;
-  release(name: string): Promise<void>;
-  /**
-   * The leases this process still holds, and which of them another process waits for. Throws
-   * when the session holding them is gone (then none are held any more).
-   */
-  look(): Promise<{ readonly held: ReadonlySet<string>; readonly wanted: ReadonlySet<string> }>;
+  held(): Promise<ReadonlySet<string>>;
   close(): Promise<void>;
 }
 
@@ -55,22 +49,16 @@ export async function openProjectionLeases<DB>(
 }
 
 class SingleProcessLeases implements ProjectionLeases {
-  private readonly held = new Set<string>();
+  private readonly taken = new Set<string>();
   async tryTake(name: string) {
-    this.held.add(name);
+    this.taken.add(name);
     return true;
   }
-  async take(name: string) {
-    this.held.add(name);
-  }
-  async release(name: string) {
-    this.held.delete(name);
-  }
-  async look() {
-    return { held: new Set(this.held), wanted: new Set<string>() };
+  async held() {
+    return new Set(this.taken);
   }
   async close() {
-    this.held.clear();
+    this.taken.clear();
   }
 }
 
@@ -97,54 +85,18 @@ class AdvisoryLockLeases<DB> implements ProjectionLeases {
     });
   }
 
-  async take(name: string, timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    // A waiting pg_advisory_lock is what the holder sees as "wanted"; it is asked in slices of
-    // a second (the pool's statement timeout would end a longer wait) until it is granted.
-    for (;;) {
-      const taken = await this.run(async (db) => {
-        await sql`set statement_timeout = 1000`.execute(db);
-        try {
-          await sql`select pg_advisory_lock(${LEASE_CLASS}::int, ${leaseKey(name)}::int)`.execute(db);
-          return true;
-        } catch (error) {
-          if ((error as { code?: string }).code === '57014') return false; // statement timeout
-          throw error;
-        } finally {
-          await sql`reset statement_timeout`.execute(db);
-        }
-      });
-      if (taken) return;
-      if (Date.now() > deadline) {
-        throw new Error(
-          `The projection ${name} was not given up by the process running it within ${timeoutMs / 1000} s`,
-        );
-      }
-    }
-  }
-
-  release(name: string): Promise<void> {
+  held() {
     return this.run(async (db) => {
-      await sql`select pg_advisory_unlock(${LEASE_CLASS}::int, ${leaseKey(name)}::int)`.execute(db);
-    });
-  }
-
-  look() {
-    return this.run(async (db) => {
-      const { rows } = await sql<{ key: string; mine: boolean; granted: boolean }>`
-        select objid::bigint::text as key, pid = pg_backend_pid() as mine, granted
-        from pg_locks
+      const { rows } = await sql<{ key: string }>`
+        select objid::bigint::text as key from pg_locks
         where locktype = 'advisory' and classid = ${LEASE_CLASS}::bigint::oid and objsubid = 2
-          and database = (select oid from pg_database where datname = current_database())`.execute(db);
+          and pid = pg_backend_pid() and granted`.execute(db);
       const held = new Set<string>();
-      const waiting = new Set<string>();
       for (const row of rows) {
         const name = this.byKey.get(Number(row.key) | 0); // oid (unsigned) to int4
-        if (!name) continue;
-        if (row.mine && row.granted) held.add(name);
-        if (!row.granted) waiting.add(name);
+        if (name) held.add(name);
       }
-      return { held, wanted: new Set([...held].filter((name) => waiting.has(name))) };
+      return held;
     });
   }
 
@@ -166,10 +118,8 @@ class AdvisoryLockLeases<DB> implements ProjectionLeases {
       try {
         return await work(connection.db);
       } catch (error) {
-        if ((error as { code?: string }).code !== '57014') {
-          this.connection = undefined;
-          connection.release(true);
-        }
+        this.connection = undefined;
+        connection.release(true);
         throw error;
       }
     });
