@@ -70,6 +70,10 @@ describe('the import pages', () => {
   it('shows the source beside what was found, takes corrections, imports, and keeps them for the same file', async () => {
     const { agent, page, csrf } = await signedIn('redaktor');
     expect(page).toContain('enctype="multipart/form-data"');
+    // A plan editor finds the import page from every page's header.
+    expect(flat((await agent.get('/').expect(200)).text)).toContain(
+      '<a class="account-link" href="/import">Importer en plan</a>',
+    );
 
     const review = await uploadForReview(agent, csrf).expect(200);
     expect(flat(review.text)).toContain('<h1>Gjennomgang før import</h1>');
@@ -147,6 +151,7 @@ describe('the import pages', () => {
 
   it('lets a reader without the role review, but not import', async () => {
     const { agent, csrf } = await signedIn('leser');
+    expect((await agent.get('/').expect(200)).text).not.toContain('href="/import"');
     const review = await uploadForReview(agent, csrf).expect(200);
     expect(flat(review.text)).not.toContain('formaction="/import/lagre"');
     expect(flat(review.text)).toContain('krever rollen planredaktør i sagene-auf');

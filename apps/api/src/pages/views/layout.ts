@@ -108,6 +108,12 @@ function account(visitor: Visitor, organisations: readonly OrganisationView[]): 
       <span class="account-roles">${rolesText(principal.grants, organisations)}</span>
     </p>
     ${
+      // Plan editors (and administrators) bring plans in from their documents.
+      principal.grants.some((g) => g.role === 'plan_editor' || g.role === 'admin')
+        ? html`<a class="account-link" href="/import">Importer en plan</a>`
+        : ''
+    }
+    ${
       principal.via === 'session'
         ? html`<form method="post" action="/logg-ut" class="sign-out">
             ${visitor.csrf ? html`<input type="hidden" name="_csrf" value="${visitor.csrf}" />` : ''}
