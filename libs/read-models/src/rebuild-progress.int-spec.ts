@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { migrateToLatest } from '@app/database';
-import { eventIdFor } from '@app/event-store';
 import { PostgresEventStore, eventStoreMigrations } from '@app/event-store-postgres';
-import { createTestDatabase, readEverything, type TestDatabase } from '@app/testing';
+import { createTestDatabase, readEverything, registerOrganisation, type TestDatabase } from '@app/testing';
 import { sql, type Kysely } from 'kysely';
-import { randomUUID } from 'node:crypto';
 import { readModelMigrations } from './migrations/index.js';
 import { organisationsProjection } from './organisations/organisations.projection.js';
 import type { ReadModelDatabase } from './read-model-database.js';
@@ -23,23 +21,7 @@ describe('rebuildsInProgress', () => {
     await migrateToLatest(database.db, 'event_store', eventStoreMigrations);
     await migrateToLatest(database.db, 'read_model', readModelMigrations);
     store = new PostgresEventStore(database.db);
-    for (let i = 0; i < 10; i++) {
-      const c = randomUUID();
-      await store.appendToStream(`organisation-o${i}`, [
-        {
-          id: eventIdFor(c, 0),
-          type: 'OrganisationRegistered',
-          data: { organisationId: `o${i}`, name: `O ${i}`, level: 'local' },
-          metadata: {
-            actor: 'user:test',
-            commandId: c,
-            correlationId: c,
-            effectiveAt: '2026-12-07',
-            recordedAt: '2026-12-07T12:00:00.000Z',
-          },
-        },
-      ]);
-    }
+    for (let i = 0; i < 10; i++) await registerOrganisation(store, `o${i}`);
   });
   afterAll(async () => {
     await store.close();

@@ -5,3 +5,4 @@ export * from './read-everything.js';
 export * from './esdb-imitation.js';
 export * from './tables-of.js';
 export * from './every-plan-change.js';
+export * from './register-organisation.js';

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { migrateToLatest, openDatabase, type Database } from '@app/database';
-import { START, eventIdFor } from '@app/event-store';
+import { START } from '@app/event-store';
 import { PostgresEventStore, eventStoreMigrations } from '@app/event-store-postgres';
-import { createTestDatabase, type TestDatabase } from '@app/testing';
+import { createTestDatabase, registerOrganisation, type TestDatabase } from '@app/testing';
 import type { Kysely } from 'kysely';
-import { randomUUID } from 'node:crypto';
 import { readCheckpoint } from '../checkpoints/checkpoints.js';
 import { readModelMigrations } from '../migrations/index.js';
 import { organisationsProjection } from '../organisations/organisations.projection.js';
@@ -47,23 +46,7 @@ describeOnPostgres(title, () => {
     return runner;
   }
 
-  async function addOrganisation(id: string): Promise<void> {
-    const c = randomUUID();
-    await processes[0]!.store.appendToStream(`organisation-${id}`, [
-      {
-        id: eventIdFor(c, 0),
-        type: 'OrganisationRegistered',
-        data: { organisationId: id, name: id, level: 'local' },
-        metadata: {
-          actor: 'user:test',
-          commandId: c,
-          correlationId: c,
-          effectiveAt: '2026-12-07',
-          recordedAt: '2026-12-07T12:00:00.000Z',
-        },
-      },
-    ]);
-  }
+  const addOrganisation = (id: string) => registerOrganisation(processes[0]!.store, id);
 
   beforeAll(async () => {
     testDatabase = await createTestDatabase();
