@@ -44,3 +44,29 @@ export function deepJsonValue(depth: number): string {
 
 /** Words no answer may carry: engine messages from a stack overflow or an alias bomb. */
 export const ENGINE_MESSAGES = /call stack|alias count|resource exhaustion|RangeError|ReferenceError/i;
+
+/**
+ * A valid plan document with `measures` measures, a hundred to a section: the "huge valid
+ * document" of issue 13 (18,100 measures were 1.9 MB and held the event loop 31 s).
+ */
+export function largePlanDocument(planId: string, organisationId: string, measures: number): string {
+  const lines = [
+    'plan:',
+    `  id: ${planId}`,
+    `  org: ${organisationId}`,
+    `  title: Arbeidsplan med ${measures} tiltak`,
+    '  period: { from: 2026, to: 2027 }',
+    'bodies:',
+    '  - { code: FS, name: Fylkesstyret }',
+    'sections:',
+  ];
+  for (let section = 0; section * 100 < measures; section++) {
+    lines.push(`  - number: "${section + 1}"`, `    title: Del ${section + 1}`, '    measures:');
+    for (let i = section * 100; i < Math.min(measures, (section + 1) * 100); i++) {
+      lines.push(
+        `      - { text: "Tiltak nummer ${i + 1} i en stor plan.", timing: "2026", responsible: [FS] }`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
