@@ -134,4 +134,46 @@ describe('a command id cannot be turned against anyone', () => {
       expect(JSON.stringify(plan.body)).toContain(text);
     }
   }, 60_000);
+
+  it('a vote the plan can no longer take is refused before it is recorded: never adopted in the meeting and absent from the plan', async () => {
+    const { A } = world;
+    // A measure the meeting's papers have (a later one is not in them); the last test to use it.
+    const measureId = A.measure;
+    const view = (await world.admin().get(`/plans/${A.plan}`).expect(200)).body;
+    const address = view.sections
+      .flatMap((s: { measures: Array<{ id: string; address: string }> }) => s.measures)
+      .find((m: { id: string }) => m.id === measureId).address;
+    const no = 200 + world.next();
+    await world
+      .as('a-meeting-officer')
+      .post(`/meetings/${A.meeting}/amendments`)
+      .send({
+        no,
+        proposer: 'Lokallaget',
+        target: { measure: address },
+        op: 'change_timing',
+        timing: 'Høst 2027',
+      })
+      .expect(201);
+    await world
+      .admin()
+      .post(`/plans/${A.plan}/measures/${measureId}/strike`)
+      .send({ reason: 'Gjennomført' })
+      .expect(200);
+
+    const before = await countEvents(world.api.database);
+    const vote = await world
+      .as('a-meeting-officer')
+      .post(`/meetings/${A.meeting}/amendments/${no}/vote`)
+      .send({ result: 'adopted', for: 30, against: 3 });
+    expect(vote.status).toBe(409);
+    expect(vote.body.message).toMatch(
+      new RegExp(`Forslag ${no} kan ikke vedtas: Tiltak ${address} er strøket`),
+    );
+    expect(await countEvents(world.api.database)).toBe(before);
+    const meeting = (await world.admin().get(`/meetings/${A.meeting}`).expect(200)).body;
+    expect(JSON.stringify(meeting)).not.toMatch(new RegExp(`"no":${no}[^}]*"status":"adopted"`));
+    const plan = (await world.admin().get(`/plans/${A.plan}`).expect(200)).body;
+    expect(JSON.stringify(plan)).not.toContain('Høst 2027');
+  }, 60_000);
 });
