@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
 import { ALL_PROJECTIONS } from '@app/read-models';
 import { runningProjections, sample } from '../support/metrics.js';
 import { freePort, startOwnPostgres, type OwnPostgres } from '../support/own-postgres.js';
-import { runCli, startApiProcess, transactionsWriting } from '../support/processes.js';
+import { REPO_ROOT, runCli, startApiProcess, transactionsWriting } from '../support/processes.js';
 import { projectionsCaughtUp, readModelSnapshot } from '../support/read-models.js';
 
 const PLAN = 'oslo-sv-2024-2027';
@@ -369,4 +369,36 @@ describe('two apis and two projectors on one PostgreSQL', () => {
         `rebuild progress seen on /metrics: ${JSON.stringify(progress)}`,
     );
   }, 180_000);
+});
+
+describe('PLANVERK_ROLE', () => {
+  /** Starts the built api with `env` on top of ours and waits for it to exit. */
+  function start(env: Record<string, string | undefined>): Promise<{ code: number | null; stderr: string }> {
+    return new Promise((resolve) => {
+      execFile(
+        process.execPath,
+        ['dist/apps/api/src/main.js'],
+        { cwd: REPO_ROOT, env: { ...process.env, PORT: '0', ...env }, timeout: 30_000 },
+        (error, _stdout, stderr) =>
+          resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr }),
+      );
+    });
+  }
+
+  it('stops at start-up with a message naming the variable when the role is unknown, or needs a database it has not got', async () => {
+    const unknown = await start({ PLANVERK_ROLE: 'worker', DATABASE_URL: 'postgres://127.0.0.1:1/none' });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(
+      /Configuration error: PLANVERK_ROLE must be one of all, api, projector, got "worker"/,
+    );
+    for (const role of ['api', 'projector']) {
+      const embedded = await start({ PLANVERK_ROLE: role, DATABASE_URL: '' });
+      expect(embedded.code).toBe(1);
+      expect(embedded.stderr).toMatch(
+        new RegExp(
+          `Configuration error: PLANVERK_ROLE=${role} needs DATABASE_URL: the embedded database opens in one process only`,
+        ),
+      );
+    }
+  });
 });
