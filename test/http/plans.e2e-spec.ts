@@ -164,6 +164,30 @@ describe('plans over HTTP', () => {
       expect(await countEvents(api.database)).toBe(before);
     });
 
+    it('refuses a stale If-Match with 409 also when the command would change nothing (issue 13, point 8)', async () => {
+      const sectionId = await planWithSection('unchanged-2024-2027');
+      const measureId = (
+        await request(api.http)
+          .post('/plans/unchanged-2024-2027/measures')
+          .send({ sectionId, text: 'Tiltak' })
+          .expect(201)
+      ).body.measureId;
+      const seen = (await request(api.http).get('/plans/unchanged-2024-2027').expect(200)).headers.etag!;
+      const status = (ifMatch: string) =>
+        request(api.http)
+          .post(`/plans/unchanged-2024-2027/measures/${measureId}/status`)
+          .set('If-Match', ifMatch)
+          .send({ status: 'in_progress' });
+      expect((await status(seen)).status).toBe(200);
+      const current = (await request(api.http).get('/plans/unchanged-2024-2027').expect(200)).headers.etag!;
+      // The same status again: nothing to change; at the current revision that is a 200 ...
+      expect((await status(current)).body).toMatchObject({ appended: false });
+      // ... but at the one seen before the change, a conflict (it was 200).
+      const stale = await status(seen);
+      expect(stale.status).toBe(409);
+      expect(stale.body).toMatchObject({ error: 'EXPECTED_REVISION_CONFLICT' });
+    });
+
     it('rejects an If-Match that is not a revision with 400', async () => {
       await request(api.http).post('/plans').send(newPlan('ifmatch-2024-2027')).expect(201);
       await request(api.http)

@@ -91,7 +91,15 @@ async function decideAndAppend<Command, Event extends DomainEvent, State>(
   }
 
   const events = await decider.decide(await build(state), state);
-  if (events.length === 0) return { streamId, revision, position: undefined, appended: false };
+  if (events.length === 0) {
+    // A client that named the revision it saw is told it is stale even when the command changes
+    // nothing now: what it meant was decided on a stream that has moved on.
+    const expected = envelope.expectedRevision;
+    if (typeof expected === 'bigint' && expected !== revision) {
+      throw new ExpectedRevisionConflict(streamId, expected, revision < 0n ? 'no_stream' : revision);
+    }
+    return { streamId, revision, position: undefined, appended: false };
+  }
 
   const toAppend: EventToAppend[] = [];
   const binding = commandBinding(envelope, digest);
