@@ -110,12 +110,14 @@ export class ProjectionRunner {
    */
   async caughtUpTo(position: Position, timeoutMs = 10_000): Promise<void> {
     await Promise.all(
-      this.projections.map((projection) => {
-        const subscription = this.subscriptions.get(projection.name);
-        return subscription
-          ? subscription.caughtUpTo(position, timeoutMs)
-          : this.watch.reached(projection.name, position, timeoutMs);
-      }),
+      this.projections
+        .filter((projection) => projection.awaitedByWrites !== false)
+        .map((projection) => {
+          const subscription = this.subscriptions.get(projection.name);
+          return subscription
+            ? subscription.caughtUpTo(position, timeoutMs)
+            : this.watch.reached(projection.name, position, timeoutMs);
+        }),
     );
   }
 

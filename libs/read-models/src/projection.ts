@@ -17,6 +17,11 @@ export interface Projection {
    * creates again at the end (docs/adr/0007). Not primary keys or unique constraints.
    */
   readonly deferredIndexes?: readonly string[];
+  /**
+   * False: a command's answer does not wait for this projection (read-your-writes). Only for a
+   * read model whose readers check that it has caught up and read around it when not (plan-now).
+   */
+  readonly awaitedByWrites?: boolean;
   apply(trx: Transaction<ReadModelDatabase>, events: readonly RecordedEvent[]): Promise<void>;
   /**
    * Whether `apply` does anything with the event. A batch with nothing for the projection only

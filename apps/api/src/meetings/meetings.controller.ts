@@ -535,8 +535,9 @@ export class MeetingsController {
 
   private async catchUpTo(positions: readonly (Position | undefined)[]): Promise<void> {
     const last = latestOf(positions);
-    // As long as a command's answer waits (CommandResponder), and as little: a replay is stored either way.
-    if (last) await waitUntilVisible(this.projections, this.store, last);
+    // As a command's answer waits (waitUntilVisible), but up to 10 s: a replay or a list appends
+    // hundreds of events at once, and the projections take longer to apply them than one command's.
+    if (last) await waitUntilVisible(this.projections, this.store, last, { boundMs: 10_000 });
   }
 }
 

@@ -68,6 +68,9 @@ async function upsert(trx: Transaction<ReadModelDatabase>, rows: readonly NewPla
 export const planNowProjection: Projection = {
   name: 'plan-now',
   tables: ['rm_plan_now'],
+  // Rewriting a plan's whole timeline takes longer than a command should wait; the plan now is
+  // read from here only once it has caught up with the history (timelineAt), else folded as before.
+  awaitedByWrites: false,
   handles: (event) => isPlanEvent(event),
   async apply(trx, events) {
     const byPlan = timelineRowsByPlan(events);

@@ -29,14 +29,25 @@ export async function timelineAt(
   moment: PlanMoment = {},
 ): Promise<PlanTimeline | undefined> {
   if (moment.revision === undefined && moment.asOf === undefined && moment.streamRevision === undefined) {
-    // Now: the fold kept by the plan-now read model (folding the history is the same, only slower,
-    // and what a plan that read model has not reached yet gets).
-    const now = await db
-      .selectFrom('rm_plan_now')
-      .select('timeline')
-      .where('plan_id', '=', planId)
-      .executeTakeFirst();
-    if (now) return timelineFromJson(now.timeline);
+    // Now: the fold kept by the plan-now read model, once it has every event the history has (a
+    // command does not wait for plan-now); otherwise the history folded, the same only slower.
+    const [now, history] = await Promise.all([
+      db
+        .selectFrom('rm_plan_now')
+        .select(['timeline', 'stream_revision'])
+        .where('plan_id', '=', planId)
+        .executeTakeFirst(),
+      db
+        .selectFrom('rm_plan_history')
+        .select('stream_revision')
+        .where('plan_id', '=', planId)
+        .orderBy('stream_revision', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
+    ]);
+    if (now && history && String(now.stream_revision) === String(history.stream_revision)) {
+      return timelineFromJson(now.timeline);
+    }
   }
   let upToStreamRevision: number | undefined = moment.streamRevision;
 
