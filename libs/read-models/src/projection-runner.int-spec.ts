@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { migrateToLatest } from '@app/database';
-import { eventIdFor, type EventStore } from '@app/event-store';
+import { comparePositions, eventIdFor, type EventStore } from '@app/event-store';
+import { EventStoreDBEventStore } from '@app/event-store-esdb';
 import { PostgresEventStore, eventStoreMigrations } from '@app/event-store-postgres';
-import { createTestDatabase, readEverything, tablesOf, type TestDatabase } from '@app/testing';
+import { EsdbImitation, createTestDatabase, readEverything, tablesOf, type TestDatabase } from '@app/testing';
 import { sql, type Kysely } from 'kysely';
 import type { ReadModelDatabase } from './read-model-database.js';
 import pg from 'pg';
@@ -349,4 +350,36 @@ describe('ProjectionRunner: a rebuild beside the live read models', () => {
       await expect(second).rejects.toThrow('Another rebuild of the read models is running');
     },
   );
+
+  it("swaps in on EventStoreDB too, whose live checkpoints pass over the server's own events", async () => {
+    const esdb = new EsdbImitation();
+    const eventStore = new EventStoreDBEventStore(esdb.asClient(), { warn: () => undefined });
+    const readModels = await createTestDatabase();
+    try {
+      await migrateToLatest(readModels.db, 'read_model', readModelMigrations);
+      for (let p = 0; p < 3; p++) await appendPlan(eventStore, `esdb-${p}`, 4);
+      // The last thing in $all is the server's own: the live checkpoint moves past it.
+      esdb.writeSystemEvent('$stats-127.0.0.1:2113', '$statsCollected');
+      const runner = new ProjectionRunner(readModels.db, eventStore, projections);
+      await runner.start({ pollIntervalMs: 10 });
+      try {
+        await runner.caughtUpTo(await eventStore.headPosition());
+        await new Promise((resolve) => setTimeout(resolve, 100)); // a poll past the server's event
+        const before = await rows(readModels.db);
+        const live = await readCheckpoint(readModels.db, currentPlanProjection.name);
+        const events = await eventStore.readAll({ maxCount: 1_000 });
+        expect(comparePositions(live, events[events.length - 1]!.position)).toBe(1);
+        await runner.rebuild(undefined, () => undefined, 5);
+        expect(await rows(readModels.db)).toEqual(before);
+        expect(before.rm_plans).toHaveLength(3);
+        // The rebuilt checkpoint is not behind the live one it replaced.
+        expect(await readCheckpoint(readModels.db, currentPlanProjection.name)).toEqual(live);
+      } finally {
+        await runner.stop();
+      }
+    } finally {
+      await eventStore.close();
+      await readModels.dispose();
+    }
+  });
 });
