@@ -91,6 +91,25 @@ describe('a command id cannot be turned against anyone', () => {
     expect(await countEvents(world.api.database)).toBe(before);
   });
 
+  it('a page form sent again with other values under its id (back button, changed form) is refused in Norwegian', async () => {
+    const { A } = world;
+    const { agent, csrf } = await world.session('a-secretary');
+    const commandId = randomUUID();
+    const send = (status: string) =>
+      agent
+        .post(`/plan/${A.plan}/tiltak/${A.measure}/status`)
+        .type('form')
+        .send({ status, commandId, view: 'measure', _csrf: csrf });
+    expect((await send('in_progress')).status).toBe(303);
+    // The same form again is the same command: answered as before.
+    expect((await send('in_progress')).status).toBe(303);
+    const before = await countEvents(world.api.database);
+    const changed = await send('dropped');
+    expect(changed.status).toBe(422);
+    expect(changed.text).toContain('Dette skjemaet er allerede sendt, med annet innhold.');
+    expect(await countEvents(world.api.database)).toBe(before);
+  });
+
   it('no client can send a command under an id the server derives (a meeting step, an import): 400', async () => {
     const { A } = world;
     const predicted = meetingCommandId(A.meeting, 'amendment-1/change-0');

@@ -10,7 +10,14 @@ import type { Request, Response } from 'express';
 import { logCommandId } from '../auth/logging.js';
 import { isClientCommandId } from '../http/command-envelope.js';
 import { SLUG, UUID } from './format.js';
-import { actorOf, PageErrorFilter, PageProblem, readForm, ServerTimingInterceptor } from './page-http.js';
+import {
+  actorOf,
+  FORM_SENT_BEFORE,
+  PageErrorFilter,
+  PageProblem,
+  readForm,
+  ServerTimingInterceptor,
+} from './page-http.js';
 import { LineagePage } from './lineage-page.js';
 import { linkAnchor } from './views/lineage.js';
 
@@ -119,6 +126,8 @@ function refusal(error: unknown): string | undefined {
       return 'En sammenslåing må ha minst to tiltak i forrige plan, en oppdeling minst to i denne.';
     case 'PLAN_NOT_FOUND':
       return 'Fant ikke planen.';
+    case 'COMMAND_ID_TAKEN':
+      return FORM_SENT_BEFORE;
     default:
       return `Vurderingen ble avvist (${error.code}).`;
   }

@@ -36,6 +36,7 @@ import { elementNames, PageData } from './page-data.js';
 import {
   actorOf,
   csrfToken,
+  FORM_SENT_BEFORE,
   PageErrorFilter,
   PageProblem,
   queryString,
@@ -357,6 +358,8 @@ function refusal(error: DomainError): string {
       return 'Tiltaket er strøket og kan ikke følges opp.';
     case 'PLAN_SUPERSEDED':
       return 'Planen er erstattet av en ny plan og kan ikke endres.';
+    case 'COMMAND_ID_TAKEN':
+      return FORM_SENT_BEFORE;
     default:
       return `Endringen ble avvist: ${error.message}`;
   }

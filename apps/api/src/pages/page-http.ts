@@ -22,6 +22,13 @@ import { html, type Html } from './html.js';
 import { errorPage, type Visitor } from './views/layout.js';
 
 /** A page's refusal, with the Norwegian message the user sees. */
+/**
+ * A form sent again with other values under the command id it was sent with before (the
+ * browser's back button, then a changed form): the api's COMMAND_ID_TAKEN, as every page says it.
+ */
+export const FORM_SENT_BEFORE =
+  'Dette skjemaet er allerede sendt, med annet innhold. Last siden på nytt og fyll det ut igjen.';
+
 export class PageProblem extends HttpException {
   constructor(status: 400 | 403 | 404 | 413 | 422, message: string) {
     super(message, status);

@@ -1,5 +1,6 @@
 import { DomainError } from '@app/domain';
 import { ExpectedRevisionConflict } from '@app/event-store';
+import { FORM_SENT_BEFORE } from '../page-http.js';
 
 const list = (value: unknown): string => (Array.isArray(value) ? value.join(', ') : '');
 
@@ -13,6 +14,8 @@ export function meetingRefusal(error: unknown): string | undefined {
   if (!(error instanceof DomainError)) return undefined;
   const d = error.details;
   switch (error.code) {
+    case 'COMMAND_ID_TAKEN':
+      return FORM_SENT_BEFORE;
     case 'MEETING_EXISTS':
       return 'Det finnes allerede et møte med dette kortnavnet. Velg et annet.';
     case 'INVALID_DATE':
