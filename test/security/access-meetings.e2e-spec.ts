@@ -83,7 +83,11 @@ describe('access to meetings', () => {
           .post(`/meetings/${s.meeting}/amendments/import`)
           .set('Content-Type', 'text/plain')
           .send(
-            `Forslag ${n()}\nForslagsstiller: Lokallaget\nType forslag: Stryking\nForslag: Stryke hele punktet.\n`,
+            // A list that files (one from which nothing is filed is refused with 422, whoever sends it).
+            (() => {
+              const no = n();
+              return `Forslag ${no}\nForslagsstiller: Lokallaget\nPlass: Ny linje 5\nType forslag: Tillegg\nForslag: Nytt punkt: «Listeforslag ${no}»\n`;
+            })(),
           ),
     },
     {
