@@ -165,7 +165,7 @@ export function pdfFromTextItems(pages: readonly (readonly PdfTextItem[])[]): So
     lines,
     blocks,
     notes,
-    leftOut: [...furniture].map((l) => ({ line: l.no, reason: 'page header or footer' })),
+    leftOut: [...furniture].map((l) => ({ line: l.no, reason: 'sidetopp eller sidebunn' })),
   };
 }
 

@@ -84,8 +84,8 @@ describe('Buskerud SV 2024-2027 (seed 004, OCR)', () => {
     ]);
     expect(report.issues).toEqual(
       expect.arrayContaining([
-        { line: 12, message: 'struck text "de-reste-fire-arene" removed, replaced by "valgperioden"' },
-        { line: 148, message: expect.stringContaining('"Stryke, gjennomført"') },
+        { line: 12, message: 'overstrøket tekst «de-reste-fire-arene» fjernet, erstattet av «valgperioden»' },
+        { line: 148, message: expect.stringContaining('«Stryke, gjennomført»') },
       ]),
     );
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { type ImportResult, importPlanText } from './index.js';
 import { DOCUMENTS, importDocument } from './__fixtures__/documents/documents.js';
 import { SEEDS, readSeed } from './__fixtures__/seeds.js';
+import { NOT_READ } from './report-messages.js';
 
 /**
  * Nothing silently lost: the import report accounts for every line of the source, each taken
@@ -17,7 +18,7 @@ function expectEveryLineAccounted(
   expect(accounts.map((a) => a.line)).toEqual(lines.map((_l, i) => i + 1));
   // Every line with text was taken into the plan, or left out with a reason of its own.
   const unread = accounts
-    .filter((a) => a.kind === 'left-out' && (a.reason ?? '').startsWith('not read'))
+    .filter((a) => a.kind === 'left-out' && a.reason === NOT_READ)
     .map((a) => `${a.line}: ${lines[a.line - 1]}`);
   expect(unread).toEqual([]);
   const unexplained = accounts.filter((a) => a.kind === 'left-out' && !a.reason);

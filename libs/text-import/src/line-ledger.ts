@@ -1,7 +1,7 @@
+import { NOT_READ } from './report-messages.js';
 import { type LineAccount, type LineKind } from './types.js';
 
-/** The reason given for a line no reader took or left out itself. */
-export const NOT_READ = 'not read: no part of the plan was recognised in this line';
+export { NOT_READ };
 
 /**
  * The account of every line of a source: a reader takes each line it uses into the plan with

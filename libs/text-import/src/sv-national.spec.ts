@@ -28,7 +28,7 @@ describe('SV national plan 2022-2025 (seed 002)', () => {
       period: { from: 2022, to: 2025 },
       adopted: { body: 'LS', date: '2022-01-15' },
     });
-    expect(report.issues).toEqual([{ line: 1, message: expect.stringContaining('no title in the text') }]);
+    expect(report.issues).toEqual([{ line: 1, message: expect.stringContaining('ingen tittel i teksten') }]);
   });
 
   it('finds the chapters, the title of chapter 1 on the line after its number, and no bookmarks', () => {

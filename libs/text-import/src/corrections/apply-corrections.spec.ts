@@ -91,7 +91,7 @@ describe('corrections applied to an import', () => {
     );
     expect(corrected.report.lines?.find((a) => a.line === line(lines, 'Skipe sommarfest'))).toMatchObject({
       kind: 'left-out',
-      reason: 'left out by the plan editor',
+      reason: 'utelatt av planredaktøren',
     });
     expect(corrected.report.lines?.find((a) => a.line === prose)).toMatchObject({
       kind: 'measure',
@@ -99,7 +99,7 @@ describe('corrections applied to an import', () => {
     });
     expect(corrected.report.issues).toContainEqual({
       line: 2,
-      message: 'correction not applied: no goal or measure starts on this line',
+      message: 'rettelsen ble ikke brukt: ingen mål eller tiltak begynner på denne linjen',
     });
     expect(corrected.report.corrections).toBe(2);
   });
@@ -125,8 +125,8 @@ describe('corrections applied to an import', () => {
     expect(s1[1]).toMatchObject({ responsible: ['ST'], responsibleParties: ['Fadderane'] });
     expect(corrected.report.issues.map((i) => i.message)).toEqual(
       expect.arrayContaining([
-        'correction not applied: no measure names "Ingen" as responsible',
-        'correction not applied: "st" is not a body code (a capital letter, then letters, digits or hyphens)',
+        'rettelsen ble ikke brukt: ingen tiltak har «Ingen» som ansvarlig',
+        'rettelsen ble ikke brukt: «st» er ikke en organkode (en stor bokstav, deretter bokstaver, sifre eller bindestrek)',
       ]),
     );
   });

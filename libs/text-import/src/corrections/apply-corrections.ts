@@ -105,7 +105,7 @@ export function applyCorrections(
     section.touched = true;
   };
   const refuse = (c: ImportCorrection, why: string) =>
-    issues.push({ line: c.line, message: `correction not applied: ${why}` });
+    issues.push({ line: c.line, message: `rettelsen ble ikke brukt: ${why}` });
 
   const declared: Array<{ code: string; name: string }> = [];
   for (const c of corrections) {
@@ -117,8 +117,8 @@ export function applyCorrections(
         refuse(
           c,
           known
-            ? `the plan has a body ${code} already`
-            : `"${code}" is not a body code (a capital letter, then letters, digits or hyphens)`,
+            ? `planen har allerede organet ${code}`
+            : `«${code}» er ikke en organkode (en stor bokstav, deretter bokstaver, sifre eller bindestrek)`,
         );
         continue;
       }
@@ -126,7 +126,7 @@ export function applyCorrections(
         (e.doc.responsibleParties ?? []).some((p) => p.toLowerCase() === party.toLowerCase()),
       );
       if (naming.length === 0) {
-        refuse(c, `no measure names "${party}" as responsible`);
+        refuse(c, `ingen tiltak har «${party}» som ansvarlig`);
         continue;
       }
       declared.push({ code, name: party });
@@ -145,13 +145,13 @@ export function applyCorrections(
     if (element && removed.has(element)) element = undefined;
     if (!element) {
       if (c.kind !== 'measure' && c.kind !== 'goal') {
-        refuse(c, 'no goal or measure starts on this line');
+        refuse(c, 'ingen mål eller tiltak begynner på denne linjen');
         continue;
       }
       const text = (c.text ?? sourceLines[c.line - 1] ?? '').trim();
       const section = c.section !== undefined ? sections.get(c.section) : sectionBefore(c.line);
       if (text === '' || !section) {
-        refuse(c, text === '' ? 'the line is empty' : `there is no section ${c.section}`);
+        refuse(c, text === '' ? 'linjen er tom' : `det finnes ikke noe kapittel ${c.section}`);
         continue;
       }
       element = { kind: c.kind, doc: { text }, line: c.line, lines: [c.line], section };
@@ -179,19 +179,19 @@ export function applyCorrections(
     if (c.section !== undefined && c.section !== target.section.doc.number) {
       const section = sections.get(c.section);
       if (!section) {
-        refuse(c, `there is no section ${c.section}`);
+        refuse(c, `det finnes ikke noe kapittel ${c.section}`);
         continue;
       }
       place(target, section);
     }
     if (c.text !== undefined && c.text.trim() !== '') target.doc.text = c.text.trim();
     if (c.timing !== undefined) {
-      if (target.kind !== 'measure') refuse(c, 'only a measure has a timing');
+      if (target.kind !== 'measure') refuse(c, 'bare et tiltak har tidspunkt');
       else if (c.timing.trim() === '') delete target.doc.timing;
       else target.doc.timing = c.timing.trim();
     }
     if (c.responsible !== undefined) {
-      if (target.kind !== 'measure') refuse(c, 'only a measure has an Ansvar');
+      if (target.kind !== 'measure') refuse(c, 'bare et tiltak har ansvar');
       else {
         const parties = splitParties(
           c.responsible.trim(),
@@ -207,7 +207,7 @@ export function applyCorrections(
     if (c.splitAt !== undefined) {
       const at = target.doc.text.indexOf(c.splitAt);
       if (c.splitAt.trim() === '' || at <= 0) {
-        refuse(c, `"${c.splitAt}" is not inside the text after its start`);
+        refuse(c, `«${c.splitAt}» står ikke i teksten etter starten`);
         continue;
       }
       const rest = target.doc.text.slice(at).trim();
@@ -227,7 +227,7 @@ export function applyCorrections(
       const list = target.section.elements;
       const before = list[list.indexOf(target) - 1];
       if (!before) {
-        refuse(c, 'nothing before it in its section to join it to');
+        refuse(c, 'ingenting foran den i kapitlet å slå den sammen med');
         continue;
       }
       before.doc.text = `${before.doc.text} ${target.doc.text}`.replace(/\s+/g, ' ').trim();
@@ -250,7 +250,7 @@ export function applyCorrections(
     for (const line of element.lines) {
       const account = accounts.get(line);
       if (account?.ref !== undefined && byRef.get(account.ref) === element)
-        accounts.set(line, { line, kind: 'left-out', reason: 'left out by the plan editor' });
+        accounts.set(line, { line, kind: 'left-out', reason: 'utelatt av planredaktøren' });
     }
   }
   for (const model of order) {

@@ -29,6 +29,7 @@ import { hasLabelledParts, measureParts } from './measure-parts.js';
 import { adoptionOf, namesAPlan, periodOf } from './plan-facts.js';
 import { splitParties } from './responsible-parties.js';
 import { NothingRecognisedError } from './refusal.js';
+import { struckTextLeftOut } from '../report-messages.js';
 
 /**
  * The general reader: a plan the way parties write it, from the blocks of any format.
@@ -364,7 +365,7 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
         addIntro(state, unit);
         issues.push({
           line: firstLine,
-          message: `"${label.label}:" with no measure above it in ${state.draft.number}; kept in the intro`,
+          message: `«${label.label}:» uten noe tiltak over seg i ${state.draft.number}; beholdt i innledningen`,
         });
       }
       continue;
@@ -440,7 +441,7 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
     if (textColumn < 0 || (!hasDetail && measureColumn < 0)) {
       issues.push({
         line: header.lines.from,
-        message: `a table in ${state.draft.number} has no column of measures with a timing or Ansvar column (its header: "${header.cells.map((c) => liveText(c.spans)).join(' | ')}"); its rows were kept in the intro`,
+        message: `en tabell i ${state.draft.number} har ingen kolonne med tiltak sammen med en kolonne for tidspunkt eller ansvar (overskriftsraden: «${header.cells.map((c) => liveText(c.spans)).join(' | ')}»); radene ble beholdt i innledningen`,
       });
       for (const row of table.rows) {
         state.draft.intro.push(row.cells.map((c) => liveText(c.spans)).join(' | '));
@@ -479,7 +480,7 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
       if (textLines.join('').trim() === '') {
         if (goal === '')
           rangeLines(row.lines).forEach((l) =>
-            ledger.leaveOut(l, 'a table row with no text in its measure column'),
+            ledger.leaveOut(l, 'en tabellrad uten tekst i tiltakskolonnen'),
           );
         continue;
       }
@@ -515,7 +516,7 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
       if (row.cells.some((c) => hasMarks(c.spans))) {
         issues.push({
           line: row.lines.from,
-          message: `struck text left out of the live plan: "${row.cells.map((c) => markedText(c.spans)).join(' | ')}"`,
+          message: struckTextLeftOut(row.cells.map((c) => markedText(c.spans)).join(' | ')),
         });
       }
     }
@@ -524,7 +525,7 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
     if (dropped.length) {
       issues.push({
         line: header.lines.from,
-        message: `the column${dropped.length > 1 ? 's' : ''} ${dropped.map((d) => `"${d}"`).join(', ')} of the table in ${state.draft.number} ${dropped.length > 1 ? 'are' : 'is'} follow-up, not plan text, and ${dropped.length > 1 ? 'were' : 'was'} left out`,
+        message: `${dropped.length > 1 ? 'kolonnene' : 'kolonnen'} ${dropped.map((d) => `«${d}»`).join(', ')} i tabellen i ${state.draft.number} er oppfølging, ikke plantekst, og ble utelatt`,
       });
     }
   }
@@ -602,7 +603,7 @@ function checkStruck(unit: Unit, issues: ImportIssue[]): void {
   if (block.kind !== 'table' && hasMarks(block.spans)) {
     issues.push({
       line: block.lines.from,
-      message: `struck text left out of the live plan: "${markedText(block.spans)}"`,
+      message: struckTextLeftOut(markedText(block.spans)),
     });
   }
 }

@@ -7,6 +7,7 @@ import { toSourceLines } from '../source-lines.js';
 import { targetFor } from '../targets.js';
 import { groupListItems, joinParagraphs } from '../text-join.js';
 import { type ImportIssue } from '../types.js';
+import { BEFORE_FIRST_HEADING, textBeforeFirstHeading } from '../report-messages.js';
 import { type Shape, type ShapeOutput } from './shape.js';
 
 /**
@@ -61,7 +62,7 @@ function readGoalSubgoal(text: string, ledger: LineLedger): ShapeOutput {
     if (t === '') {
       if (hadBookmark) {
         headingNext = true;
-        ledger.leaveOut(line.no, 'a Word bookmark: it marks the line after it as a heading');
+        ledger.leaveOut(line.no, 'et bokmerke fra Word: det markerer linjen etter som overskrift');
       }
       continue;
     }
@@ -142,8 +143,8 @@ function readGoalSubgoal(text: string, ledger: LineLedger): ShapeOutput {
     }
     const current = subgoal ?? goal ?? chapter;
     if (!current) {
-      issues.push({ line: line.no, message: `text before the first heading: "${t}"` });
-      ledger.leaveOut(line.no, 'text before the first heading');
+      issues.push({ line: line.no, message: textBeforeFirstHeading(t) });
+      ledger.leaveOut(line.no, BEFORE_FIRST_HEADING);
       continue;
     }
     touch(line.no, subgoal, goal, chapter);
@@ -156,13 +157,13 @@ function readGoalSubgoal(text: string, ledger: LineLedger): ShapeOutput {
     if (inMeasures && item === undefined) {
       issues.push({
         line: line.no,
-        message: `text in a "Tiltak:" list that is not a bullet, kept as intro: "${t}"`,
+        message: `tekst i en «Tiltak:»-liste som ikke er et punkt, beholdt i innledningen: «${t}»`,
       });
     } else if (inMeasures) {
       // Measures serve a sub-goal here; one under no "Delmål:" has none to serve.
       issues.push({
         line: line.no,
-        message: `a "Tiltak:" item in ${current.number} under no "Delmål:", kept in the intro: "${item}"`,
+        message: `et «Tiltak:»-punkt i ${current.number} som ikke står under noe «Delmål:», beholdt i innledningen: «${item}»`,
       });
     }
     current.intro.push(item !== undefined ? `- ${item}` : t);
@@ -172,7 +173,7 @@ function readGoalSubgoal(text: string, ledger: LineLedger): ShapeOutput {
 
   // The national plan's text carries no title; compose one and say so.
   const title = `SVs arbeidsplan ${period.from}-${period.to}`;
-  issues.push({ line: 1, message: `no title in the text; title composed as "${title}"` });
+  issues.push({ line: 1, message: `ingen tittel i teksten; tittelen er satt sammen til «${title}»` });
   const edition = editionIn(text);
   return {
     title,

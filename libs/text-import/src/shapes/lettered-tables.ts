@@ -23,6 +23,7 @@ import { isoDate, measurementFrom, targetFor } from '../targets.js';
 import { joinWrapped } from '../text-join.js';
 import { type ImportIssue } from '../types.js';
 import { flatTableHeader } from '../vocabulary.js';
+import { BEFORE_FIRST_HEADING, ONLY_LINE_NUMBER, textBeforeFirstHeading } from '../report-messages.js';
 import { type Shape, type ShapeOutput } from './shape.js';
 
 /** The flattened rows are read as text, then timing, then Ansvar: a header must name them in that order. */
@@ -47,11 +48,11 @@ const HEADING = /^(\d+)(?:\.(\d+))?\.?\s+(\p{Lu}.*)$/u;
 function furniture(line: SourceLine, title: string | undefined): string | undefined {
   if (line.printed !== undefined) return undefined;
   const t = line.text;
-  if (title !== undefined && t === title) return 'page header: the title repeated on each page';
-  if (/^Sakspapir til\b/i.test(t)) return 'page header: the meeting the paper was sent to';
-  if (/\S+@\S+\s*\|/.test(t)) return 'page footer: contact details and the page number'; // "oslo@sv.no | oslosv.no 8"
+  if (title !== undefined && t === title) return 'sidetopp: tittelen gjentatt på hver side';
+  if (/^Sakspapir til\b/i.test(t)) return 'sidetopp: møtet saksdokumentet ble sendt til';
+  if (/\S+@\S+\s*\|/.test(t)) return 'sidebunn: kontaktopplysninger og sidetall'; // "oslo@sv.no | oslosv.no 8"
   if (/^https?:\/\/\S+$/.test(t))
-    return 'a web address standing alone (a link in the document), not plan text';
+    return 'en nettadresse som står alene (en lenke i dokumentet), ikke plantekst';
   return undefined;
 }
 
@@ -115,8 +116,8 @@ function readLetteredTablesPlan(text: string, ledger: LineLedger): ShapeOutput {
     const block = blocks[blocks.length - 1];
     if (block) block.lines.push(line);
     else if (line.text !== '') {
-      issues.push({ line: line.no, message: `text before the first heading: "${line.text}"` });
-      ledger.leaveOut(line.no, 'text before the first heading');
+      issues.push({ line: line.no, message: textBeforeFirstHeading(line.text) });
+      ledger.leaveOut(line.no, BEFORE_FIRST_HEADING);
     }
   }
   if (chapters.length === 0)
@@ -212,7 +213,7 @@ function readBlock(
       // An empty numbered line ends a paragraph or a list item; an unnumbered one is layout.
       if (line.printed !== undefined) {
         current = undefined;
-        ctx.ledger.leaveOut(line.no, 'an empty line of the document: only its printed line number');
+        ctx.ledger.leaveOut(line.no, ONLY_LINE_NUMBER);
       }
       continue;
     }
@@ -245,9 +246,12 @@ function readBlock(
     if (flatTableHeader(line.text)) {
       ctx.issues.push({
         line: line.no,
-        message: `a table in ${section.number} with the columns "${line.text}" was not read: this layout takes flattened tables only as measure, timing and Ansvar in that order; its rows were kept in the intro`,
+        message: `en tabell i ${section.number} med kolonnene «${line.text}» ble ikke lest: dette oppsettet leser flate tabeller bare som tiltak, tidspunkt og ansvar i den rekkefølgen; radene ble beholdt i innledningen`,
       });
-      ctx.ledger.leaveOut(line.no, 'the header of a table this layout cannot read (see the warning)');
+      ctx.ledger.leaveOut(
+        line.no,
+        'overskriftsraden i en tabell dette oppsettet ikke kan lese (se merknaden)',
+      );
       current = undefined;
       continue;
     }
@@ -334,15 +338,16 @@ function readTable(
   for (const line of unplaced) {
     ctx.issues.push({
       line: line.no,
-      message: `table of ${section.number}: text before the first lettered row: "${line.text}"`,
+      message: `tabellen i ${section.number}: tekst før første rad med bokstav: «${line.text}»`,
     });
-    ctx.ledger.leaveOut(line.no, 'in the table before its first lettered row: no measure to put it in');
+    ctx.ledger.leaveOut(line.no, 'i tabellen før første rad med bokstav: ikke noe tiltak å legge den til');
   }
   for (const row of rows) {
     const ref = measureRef(section, row.label, section.measures.length);
     row.lines.forEach((line, i) => {
       const role = row.roles[i] ?? 'stray';
-      if (role === 'stray') ctx.ledger.leaveOut(line.no, `after measure ${ref} in no column of the table`);
+      if (role === 'stray')
+        ctx.ledger.leaveOut(line.no, `etter tiltak ${ref}, i ingen av tabellens kolonner`);
       else ctx.ledger.take(line.no, role, ref);
     });
     const who = row.ansvar ? splitResponsibility(row.ansvar, ctx.codes) : undefined;
@@ -360,18 +365,18 @@ function readTable(
     if (!row.timing)
       ctx.issues.push({
         line: row.lines[0]?.no ?? 0,
-        message: `measure ${section.number}.${row.label}: no timing found`,
+        message: `tiltak ${section.number}.${row.label}: fant ikke tidspunkt`,
       });
     if (!row.ansvar)
       ctx.issues.push({
         line: row.lines[0]?.no ?? 0,
-        message: `measure ${section.number}.${row.label}: no responsible found`,
+        message: `tiltak ${section.number}.${row.label}: fant ikke ansvarlig`,
       });
     if (row.stray.length) {
       const first = row.stray[0] as SourceLine;
       ctx.issues.push({
         line: first.no,
-        message: `table of ${section.number}: text after measure ${row.label} in no column, left out: "${joinWrapped(row.stray.map((l) => l.text))}"`,
+        message: `tabellen i ${section.number}: tekst etter tiltak ${row.label} i ingen kolonne, utelatt: «${joinWrapped(row.stray.map((l) => l.text))}»`,
       });
     }
   }

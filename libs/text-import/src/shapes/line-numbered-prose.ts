@@ -18,6 +18,7 @@ import { type SourceLine, toSourceLines } from '../source-lines.js';
 import { targetFor } from '../targets.js';
 import { groupListItems, joinParagraphs, joinWrapped } from '../text-join.js';
 import { type ImportIssue } from '../types.js';
+import { ONLY_LINE_NUMBER } from '../report-messages.js';
 import { type Shape, type ShapeOutput } from './shape.js';
 
 /**
@@ -98,7 +99,7 @@ function readLineNumberedProse(text: string, ledger: LineLedger): ShapeOutput {
   touch(titleTo, sections[0]);
   ledger.take(titleLine.no, 'title');
   for (const l of lines.slice(0, titleIndex))
-    if (l.raw.trim() !== '') ledger.leaveOut(l.no, 'before the title: not plan text');
+    if (l.raw.trim() !== '') ledger.leaveOut(l.no, 'før tittelen: ikke plantekst');
   let section = sections[0] as SectionDraft;
   let mode: 'intro' | 'goals' | 'measures' = 'intro';
   const items: Item[] = [];
@@ -119,10 +120,7 @@ function readLineNumberedProse(text: string, ledger: LineLedger): ShapeOutput {
     if (t === '' || isEmptyBullet(t)) {
       // A bare line number: an empty line of the document; it ends a paragraph but not a list item.
       if (mode === 'intro' && !item) lastProse = undefined;
-      ledger.leaveOut(
-        line.no,
-        t === '' ? 'an empty line of the document: only its printed line number' : 'an empty list item',
-      );
+      ledger.leaveOut(line.no, t === '' ? ONLY_LINE_NUMBER : 'et tomt listepunkt');
       continue;
     }
     if (heading) {
@@ -175,7 +173,7 @@ function readLineNumberedProse(text: string, ledger: LineLedger): ShapeOutput {
     if (/\b\d[\d.]*\d medlemmer\b/.test(t) && !/\d{1,2}\.\d{1,2}\.\d{4}/.test(t)) {
       issues.push({
         line: line.no,
-        message: `a membership figure without a date, not recorded as a measurement: "${t}"`,
+        message: `et medlemstall uten dato, ikke registrert som måling: «${t}»`,
       });
     }
   }
@@ -215,7 +213,7 @@ function readLineNumberedProse(text: string, ledger: LineLedger): ShapeOutput {
     if (!lineRange)
       issues.push({
         line: it.lines[0]?.no ?? 0,
-        message: `no printed line number for "${textValue.slice(0, 60)}"`,
+        message: `ikke noe trykt linjenummer for «${textValue.slice(0, 60)}»`,
       });
   }
 

@@ -74,7 +74,7 @@ function readOcrLists(text: string, ledger: LineLedger, reading: 'live' | 'earli
 
   ledger.take(titleLine.no, 'title');
   for (const l of lines.slice(0, titleIndex))
-    if (l.text !== '') ledger.leaveOut(l.no, 'before the title: the party logo or letterhead');
+    if (l.text !== '') ledger.leaveOut(l.no, 'før tittelen: partiets logo eller brevhode');
 
   // Clean every line after the title: margin number, struck text, OCR letters.
   const clean: Clean[] = [];
@@ -85,7 +85,7 @@ function readOcrLists(text: string, ledger: LineLedger, reading: 'live' | 'earli
     if (t === '' || !/\p{L}/u.test(t)) {
       blank = true;
       if (line.text !== '')
-        ledger.leaveOut(line.no, 'no words: a margin line number or a rule the scanner read');
+        ledger.leaveOut(line.no, 'ingen ord: et linjenummer i margen eller en strek skanneren leste');
       continue;
     }
     const rawBullet = bulletItem(t, { ocr: true });
@@ -100,9 +100,9 @@ function readOcrLists(text: string, ledger: LineLedger, reading: 'live' | 'earli
       }
       issues.push({
         line: line.no,
-        message: `struck in the revision ("Stryke, gjennomført"), left out of the live plan: "${struckText}"`,
+        message: `strøket i revideringen («Stryke, gjennomført»), utelatt fra den gjeldende planen: «${struckText}»`,
       });
-      ledger.leaveOut(line.no, `struck in the revision ("Stryke, gjennomført"): "${struckText}"`);
+      ledger.leaveOut(line.no, `strøket i revideringen («Stryke, gjennomført»): «${struckText}»`);
       const done = STRUCK_ITEM_NOTE.exec(rawBullet)?.[1];
       struckReasons.push({ line: line.no, reason: done ? 'Gjennomført' : 'Strøket i revideringen' });
       blank = true;
@@ -112,7 +112,7 @@ function readOcrLists(text: string, ledger: LineLedger, reading: 'live' | 'earli
     for (const s of struck.struck) {
       issues.push({
         line: line.no,
-        message: `struck text "${s.struck}" removed${s.replacement ? `, replaced by "${s.replacement}"` : ''}`,
+        message: `overstrøket tekst «${s.struck}» fjernet${s.replacement ? `, erstattet av «${s.replacement}»` : ''}`,
       });
     }
     t = repairOcrLine(reading === 'earlier' ? restoreStruckText(t) : struck.text).text;
@@ -194,9 +194,9 @@ function readOcrLists(text: string, ledger: LineLedger, reading: 'live' | 'earli
     if (merged[0]) {
       issues.push({
         line: merged[0].from,
-        message: `"Mål:" and "Tiltak:" stand together above one list in ${merged[0].section.number}; its first ${
+        message: `«Mål:» og «Tiltak:» står sammen over én liste i ${merged[0].section.number}; de første ${
           merged[0].section.goals.length
-        } lines (target statements) were read as goals, the rest as measures`,
+        } linjene (målformuleringer) ble lest som mål, resten som tiltak`,
       });
     }
     merged.length = 0;
@@ -247,7 +247,7 @@ function readOcrLists(text: string, ledger: LineLedger, reading: 'live' | 'earli
         unbulletedGoalsEnded = true;
         issues.push({
           line: c.line.no,
-          message: `no "Tiltak:" label in ${section.number}; the unbulleted lines after the goals were read as measures`,
+          message: `ingen «Tiltak:» i ${section.number}; linjene uten punkttegn etter målene ble lest som tiltak`,
         });
       }
     }

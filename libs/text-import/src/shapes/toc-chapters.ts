@@ -9,6 +9,7 @@ import { type SourceLine, toSourceLines } from '../source-lines.js';
 import { isoDate, measurementFrom, targetFor } from '../targets.js';
 import { groupListItems, joinParagraphs, joinWrapped } from '../text-join.js';
 import { type ImportIssue } from '../types.js';
+import { BEFORE_FIRST_HEADING, textBeforeFirstHeading } from '../report-messages.js';
 import { type Shape, type ShapeOutput } from './shape.js';
 
 /**
@@ -78,9 +79,9 @@ function readTocChapters(text: string, ledger: LineLedger): ShapeOutput {
   const bodyStart = Math.max(...tocLines.map((l) => l.no)); // index of the first line after the contents
   ledger.take(titleLine.no, 'title');
   for (const l of tocLines)
-    ledger.leaveOut(l.no, 'the table of contents: each entry is read where its heading stands');
+    ledger.leaveOut(l.no, 'innholdsfortegnelsen: hver oppføring leses der overskriften står');
   for (const l of lines.slice(0, bodyStart))
-    if (l.text !== '') ledger.leaveOut(l.no, 'before the table of contents ends: not plan text');
+    if (l.text !== '') ledger.leaveOut(l.no, 'før innholdsfortegnelsen slutter: ikke plantekst');
 
   const chapters: SectionDraft[] = [];
   let chapter: SectionDraft | undefined;
@@ -170,8 +171,8 @@ function readTocChapters(text: string, ledger: LineLedger): ShapeOutput {
       continue;
     }
     if (!current) {
-      issues.push({ line: line.no, message: `text before the first heading: "${t}"` });
-      ledger.leaveOut(line.no, 'text before the first heading');
+      issues.push({ line: line.no, message: textBeforeFirstHeading(t) });
+      ledger.leaveOut(line.no, BEFORE_FIRST_HEADING);
       continue;
     }
     touch(line.no, current, area, chapter);
@@ -218,7 +219,10 @@ function readTocChapters(text: string, ledger: LineLedger): ShapeOutput {
     flush();
     endIntroList();
     if (mode !== 'intro')
-      issues.push({ line: line.no, message: `prose after a list in ${current.number}, kept in its intro` });
+      issues.push({
+        line: line.no,
+        message: `løpende tekst etter en liste i ${current.number}, beholdt i innledningen`,
+      });
     current.intro.push(t);
     ledger.take(line.no, 'intro', current.number);
   }
@@ -229,7 +233,7 @@ function readTocChapters(text: string, ledger: LineLedger): ShapeOutput {
   if (nextToc < toc.length) {
     issues.push({
       line: tocLines[nextToc]?.no ?? 1,
-      message: `contents entry "${toc[nextToc]}" not found as a heading`,
+      message: `oppføringen «${toc[nextToc]}» i innholdsfortegnelsen finnes ikke som overskrift`,
     });
   }
   const edition = editionIn(titleLine.text);

@@ -130,8 +130,8 @@ function summary(document: PlanDocument, report: ImportReport | undefined, model
     ${
       report && report.issues.length > 0
         ? html`<details class="review-issues">
-            <summary>${report.issues.length} merknader fra innlesingen (på engelsk)</summary>
-            <ul lang="en">
+            <summary>${report.issues.length} merknader fra innlesingen</summary>
+            <ul>
               ${report.issues.map((i) => html`<li>Linje ${i.line}: ${i.message}</li>`)}
             </ul>
           </details>`
@@ -195,7 +195,7 @@ function foundCell(account: LineAccount, element: ReviewElement | undefined): Ht
   const what = html`<span class="found-kind">${label}</span
     >${account.ref ? html` <code>${account.ref}</code>` : ''}`;
   if (account.kind === 'left-out')
-    return html`${what}<br /><span class="hint" lang="en">${account.reason ?? ''}</span>`;
+    return html`${what}<br /><span class="hint">${account.reason ?? ''}</span>`;
   if (!element) return what;
   return html`${what}
     <div class="found-element">${element.text}</div>
