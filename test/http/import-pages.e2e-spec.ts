@@ -165,6 +165,46 @@ describe('the import pages', () => {
     expect(flat(refused.text)).toContain('Du har ikke tilgang til dette');
   });
 
+  it("shows the reader's warnings, and why a line was left out, in Norwegian", async () => {
+    const { agent, csrf } = await signedIn('redaktor');
+    const plan = [
+      '# Handlingsplan for Sagene SV 2027',
+      '',
+      '## 1. Medlemmer',
+      '',
+      'Tiltak:',
+      '',
+      '- Ringe alle nye medlemmer innen en uke (Ansvar: styret)',
+      '- Holde ~~todagers~~ seminar om partiets historie høsten 2027 (Ansvar: styret)',
+      '',
+      '| Tiltak | Frist | Ansvar | Status |',
+      '| --- | --- | --- | --- |',
+      '| Stå på stand hver lørdag | Våren 2027 | Styret | Påbegynt |',
+      '|  | Mai 2027 | Styret |  |',
+      '',
+    ].join('\n');
+    const review = await agent
+      .post('/import/gjennomgang')
+      .field('_csrf', csrf)
+      .field('org', 'sagene-sv')
+      .attach('file', Buffer.from(plan), 'sagene-sv-2027.md')
+      .expect(200);
+    const page = flat(review.text);
+    expect(page).toContain('2 merknader fra innlesingen</summary>');
+    expect(page).toContain(
+      'Linje 8: overstrøket tekst utelatt fra den gjeldende planen: «Holde ~~todagers~~ seminar om partiets historie høsten 2027 (Ansvar: styret)»',
+    );
+    expect(page).toContain(
+      'Linje 10: kolonnen «Status» i tabellen i kapittel 1 er oppfølging, ikke plantekst, og ble utelatt',
+    );
+    // The table row with nothing in its measure column: left out, and why, beside the line.
+    expect(page).toMatch(
+      /id="linje-13">[\s\S]*?utelatt<\/span ?><br \/><span class="hint">en tabellrad uten tekst i tiltakskolonnen<\/span>/,
+    );
+    expect(page).not.toContain('lang="en"');
+    expect(page).not.toMatch(/på engelsk|left out|not read|struck text/);
+  });
+
   it('answers a file with no plan in Norwegian: what it looked for, and what to do next', async () => {
     const { agent, csrf } = await signedIn('redaktor');
     const letter = Buffer.from('Hei alle sammen!\n\nVelkommen til julebord fredag.\nHilsen styret\n');

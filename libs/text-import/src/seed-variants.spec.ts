@@ -44,7 +44,7 @@ describe('seed 001 with the columns of one table in another order', () => {
     expect(result.report.measures).toBe(90 - lostFrom43);
     const warning = result.report.issues.find((i) => i.message.includes('Tiltak Ansvar Gjennomføring'));
     expect(warning?.message).toMatch(
-      /^en tabell i 4\.3 med kolonnene «Tiltak Ansvar Gjennomføring» ble ikke lest/,
+      /^en tabell i kapittel 4\.3 med kolonnene «Tiltak Ansvar Gjennomføring» ble ikke lest/,
     );
     const header = reordered.split('\n').findIndex((l) => l.trim() === 'Tiltak Ansvar Gjennomføring') + 1;
     expect(warning?.line).toBe(header);

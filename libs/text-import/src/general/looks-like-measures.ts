@@ -31,6 +31,6 @@ export function looksLikeMeasures(items: readonly string[]): ActionCount | undef
 export function listLooksLikeMeasures(sectionNumber: string, count: ActionCount, line: number): ImportIssue {
   return {
     line,
-    message: `en liste i ${sectionNumber} ser ut som tiltak (${count.actions} av ${count.items} punkter leses som handlinger), men står ikke under «Tiltak:»; beholdt i innledningen`,
+    message: `en liste i kapittel ${sectionNumber} ser ut som tiltak (${count.actions} av ${count.items} punkter leses som handlinger), men står ikke under «Tiltak:»; beholdt i innledningen`,
   };
 }

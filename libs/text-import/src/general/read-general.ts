@@ -365,7 +365,7 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
         addIntro(state, unit);
         issues.push({
           line: firstLine,
-          message: `«${label.label}:» uten noe tiltak over seg i ${state.draft.number}; beholdt i innledningen`,
+          message: `«${label.label}:» uten noe tiltak over seg i kapittel ${state.draft.number}; beholdt i innledningen`,
         });
       }
       continue;
@@ -441,7 +441,7 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
     if (textColumn < 0 || (!hasDetail && measureColumn < 0)) {
       issues.push({
         line: header.lines.from,
-        message: `en tabell i ${state.draft.number} har ingen kolonne med tiltak sammen med en kolonne for tidspunkt eller ansvar (overskriftsraden: «${header.cells.map((c) => liveText(c.spans)).join(' | ')}»); radene ble beholdt i innledningen`,
+        message: `en tabell i kapittel ${state.draft.number} har ingen kolonne med tiltak sammen med en kolonne for tidspunkt eller ansvar (overskriftsraden: «${header.cells.map((c) => liveText(c.spans)).join(' | ')}»); radene ble beholdt i innledningen`,
       });
       for (const row of table.rows) {
         state.draft.intro.push(row.cells.map((c) => liveText(c.spans)).join(' | '));
@@ -525,7 +525,7 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
     if (dropped.length) {
       issues.push({
         line: header.lines.from,
-        message: `${dropped.length > 1 ? 'kolonnene' : 'kolonnen'} ${dropped.map((d) => `«${d}»`).join(', ')} i tabellen i ${state.draft.number} er oppfølging, ikke plantekst, og ble utelatt`,
+        message: `${dropped.length > 1 ? 'kolonnene' : 'kolonnen'} ${dropped.map((d) => `«${d}»`).join(', ')} i tabellen i kapittel ${state.draft.number} er oppfølging, ikke plantekst, og ble utelatt`,
       });
     }
   }

@@ -163,7 +163,7 @@ function readGoalSubgoal(text: string, ledger: LineLedger): ShapeOutput {
       // Measures serve a sub-goal here; one under no "Delmål:" has none to serve.
       issues.push({
         line: line.no,
-        message: `et «Tiltak:»-punkt i ${current.number} som ikke står under noe «Delmål:», beholdt i innledningen: «${item}»`,
+        message: `et «Tiltak:»-punkt i kapittel ${current.number} som ikke står under noe «Delmål:», beholdt i innledningen: «${item}»`,
       });
     }
     current.intro.push(item !== undefined ? `- ${item}` : t);

@@ -246,7 +246,7 @@ function readBlock(
     if (flatTableHeader(line.text)) {
       ctx.issues.push({
         line: line.no,
-        message: `en tabell i ${section.number} med kolonnene «${line.text}» ble ikke lest: dette oppsettet leser flate tabeller bare som tiltak, tidspunkt og ansvar i den rekkefølgen; radene ble beholdt i innledningen`,
+        message: `en tabell i kapittel ${section.number} med kolonnene «${line.text}» ble ikke lest: dette oppsettet leser flate tabeller bare som tiltak, tidspunkt og ansvar i den rekkefølgen; radene ble beholdt i innledningen`,
       });
       ctx.ledger.leaveOut(
         line.no,
@@ -338,7 +338,7 @@ function readTable(
   for (const line of unplaced) {
     ctx.issues.push({
       line: line.no,
-      message: `tabellen i ${section.number}: tekst før første rad med bokstav: «${line.text}»`,
+      message: `tabellen i kapittel ${section.number}: tekst før første rad med bokstav: «${line.text}»`,
     });
     ctx.ledger.leaveOut(line.no, 'i tabellen før første rad med bokstav: ikke noe tiltak å legge den til');
   }
@@ -376,7 +376,7 @@ function readTable(
       const first = row.stray[0] as SourceLine;
       ctx.issues.push({
         line: first.no,
-        message: `tabellen i ${section.number}: tekst etter tiltak ${row.label} i ingen kolonne, utelatt: «${joinWrapped(row.stray.map((l) => l.text))}»`,
+        message: `tabellen i kapittel ${section.number}: tekst etter tiltak ${row.label} i ingen kolonne, utelatt: «${joinWrapped(row.stray.map((l) => l.text))}»`,
       });
     }
   }

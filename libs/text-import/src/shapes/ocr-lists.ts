@@ -194,7 +194,7 @@ function readOcrLists(text: string, ledger: LineLedger, reading: 'live' | 'earli
     if (merged[0]) {
       issues.push({
         line: merged[0].from,
-        message: `«Mål:» og «Tiltak:» står sammen over én liste i ${merged[0].section.number}; de første ${
+        message: `«Mål:» og «Tiltak:» står sammen over én liste i kapittel ${merged[0].section.number}; de første ${
           merged[0].section.goals.length
         } linjene (målformuleringer) ble lest som mål, resten som tiltak`,
       });
@@ -247,7 +247,7 @@ function readOcrLists(text: string, ledger: LineLedger, reading: 'live' | 'earli
         unbulletedGoalsEnded = true;
         issues.push({
           line: c.line.no,
-          message: `ingen «Tiltak:» i ${section.number}; linjene uten punkttegn etter målene ble lest som tiltak`,
+          message: `ingen «Tiltak:» i kapittel ${section.number}; linjene uten punkttegn etter målene ble lest som tiltak`,
         });
       }
     }

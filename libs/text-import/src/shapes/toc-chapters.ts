@@ -221,7 +221,7 @@ function readTocChapters(text: string, ledger: LineLedger): ShapeOutput {
     if (mode !== 'intro')
       issues.push({
         line: line.no,
-        message: `løpende tekst etter en liste i ${current.number}, beholdt i innledningen`,
+        message: `løpende tekst etter en liste i kapittel ${current.number}, beholdt i innledningen`,
       });
     current.intro.push(t);
     ledger.take(line.no, 'intro', current.number);
