@@ -224,16 +224,26 @@ describe('an annual meeting run from the pages', () => {
     if (!officer.url().endsWith(`/mote/${MEETING}/ledelse`))
       await officer.goto(`${base}/mote/${MEETING}/ledelse`, { waitUntil: 'load' });
     await fill(form);
+    await markRegion();
     await Promise.all([
       officer.waitForResponse(
         (r) => r.url().includes(`/mote/${MEETING}/`) && r.request().method() === 'POST',
       ),
       (button ? form.getByRole('button', { name: button }) : form.getByRole('button')).click(),
     ]);
-    const flash = officer.locator('#ledelse > .flash');
+    const flash = officer.locator('#ledelse:not([data-before]) > .flash');
     await flash.waitFor();
     return flash.innerText();
   }
+  /**
+   * Marks the officer's region as it is before an action: htmx swaps in a new one with the answer,
+   * so a message is read from the new region, never the last action's still on the page.
+   */
+  const markRegion = () =>
+    officer.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { getElementById(id: string): any } }).document;
+      doc.getElementById('ledelse')?.setAttribute('data-before', '');
+    });
   const legendForm = (legend: string) =>
     officer.locator('form', { has: officer.locator('legend', { hasText: legend }) });
 
@@ -247,12 +257,13 @@ describe('an annual meeting run from the pages', () => {
       await officer.goto(`${base}/mote/${MEETING}/ledelse`, { waitUntil: 'load' });
     const form = officer.locator('form', { has: officer.locator('legend', { hasText: `${legend} ${no}` }) });
     await fill(form);
+    await markRegion();
     await Promise.all([
       officer.waitForResponse((r) => r.url().includes(`/mote/${MEETING}/forslag/${no}/`)),
       form.getByRole('button').click(),
     ]);
     // One message at a time: by the form it concerns, or a result at the top of the officer's region.
-    const flash = officer.locator('#ledelse .flash');
+    const flash = officer.locator('#ledelse:not([data-before]) .flash');
     await flash.waitFor();
     return flash.innerText();
   }
@@ -489,11 +500,12 @@ describe('an annual meeting run from the pages', () => {
     await form.getByLabel('For', { exact: true }).fill('100');
     await form.getByLabel('Mot', { exact: true }).fill('0');
     await form.getByLabel('Avholdende', { exact: true }).fill('3');
+    await markRegion();
     await Promise.all([
       officer.waitForResponse((r) => r.url().endsWith(`/mote/${MEETING}/planvotering`)),
       form.getByRole('button').click(),
     ]);
-    await expect(officer.locator('#ledelse .plan-vote-result').innerText()).resolves.toBe(
+    await expect(officer.locator('#ledelse:not([data-before]) .plan-vote-result').innerText()).resolves.toBe(
       'Planen som helhet: vedtatt (100 for, 0 mot, 3 avholdende).',
     );
     await hallShows('Planen er vedtatt');
