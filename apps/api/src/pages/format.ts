@@ -59,6 +59,11 @@ export function planLabel(plan: { title: string; period: { from: number; to: num
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** "1 kapittel", "3 kapitler": a number with the word in the form it takes. */
+export function countNb(n: number, one: string, many: string): string {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}
+
 /** "Tiltak 4.1.B" -> "tiltak 4.1.B": only the first letter, so addresses keep their capitals. */
 export function lowerFirst(text: string): string {
   return text.charAt(0).toLocaleLowerCase('nb') + text.slice(1);

@@ -1,6 +1,6 @@
 import { describeCauseNb, type OrganisationView, type PlanDiff, type PlanView } from '@app/read-models';
 import { html, raw, type Html } from '../html.js';
-import { formatDate, formatNumber } from '../format.js';
+import { countNb, formatDate } from '../format.js';
 import { emptyState } from './components.js';
 import { describeTarget, redline, redlineOf } from './history.js';
 import { layout, type Visitor } from './layout.js';
@@ -98,10 +98,6 @@ export function changesPage(model: ChangesPageModel): Html {
   });
 }
 
-function count(n: number, one: string, many: string): string {
-  return `${formatNumber(n)} ${n === 1 ? one : many}`;
-}
-
 /** Why an element changed: the meeting and amendment, or the decision, recorded on its events. */
 function why(diff: PlanDiff, id: string, meetings: ReadonlyMap<string, string>): Html {
   const described = [...new Set((diff.causes[id] ?? []).map((c) => describeCauseNb(c, meetings)))].filter(
@@ -139,15 +135,15 @@ function diffBody(diff: PlanDiff, request: ChangesRequest, meetings: ReadonlyMap
       ${
         changes === 0
           ? 'Ingen endringer.'
-          : html`${count(changes, 'endring', 'endringer')}:
-            ${count(m.added.length, 'tiltak lagt til', 'tiltak lagt til')},
-            ${count(m.removed.length, 'strøket', 'strøket')},
-            ${count(m.reworded.length, 'omformulert', 'omformulert')},
-            ${count(m.retimed.length, 'ny gjennomføring', 'nye gjennomføringer')},
-            ${count(m.reassigned.length, 'nytt ansvar', 'nye ansvar')}.`
+          : html`${countNb(changes, 'endring', 'endringer')}:
+            ${countNb(m.added.length, 'tiltak lagt til', 'tiltak lagt til')},
+            ${countNb(m.removed.length, 'strøket', 'strøket')},
+            ${countNb(m.reworded.length, 'omformulert', 'omformulert')},
+            ${countNb(m.retimed.length, 'ny gjennomføring', 'nye gjennomføringer')},
+            ${countNb(m.reassigned.length, 'nytt ansvar', 'nye ansvar')}.`
       }
-      Uendret: ${count(diff.unchanged.measures, 'tiltak', 'tiltak')},
-      ${count(diff.unchanged.goals, 'mål', 'mål')}.
+      Uendret: ${countNb(diff.unchanged.measures, 'tiltak', 'tiltak')},
+      ${countNb(diff.unchanged.goals, 'mål', 'mål')}.
     </p>
     ${
       diff.title

@@ -7,6 +7,7 @@ import {
   type LineKind,
   type ReviewElement,
 } from '@app/text-import';
+import { countNb } from '../../format.js';
 import { html, type Html } from '../../html.js';
 import { layout } from '../../views/layout.js';
 import type { ImportPageShell } from './import-page.js';
@@ -113,14 +114,14 @@ function summary(document: PlanDocument, report: ImportReport | undefined, model
   const parties = report ? namedParties(reviewElements(document, report)) : [];
   return html`<ul class="review-summary">
       <li>
-        ${countSections(document.sections)} kapitler, ${report?.goals ?? 0} mål og ${report?.measures ?? 0}
-        tiltak
+        ${countNb(countSections(document.sections), 'kapittel', 'kapitler')}, ${report?.goals ?? 0} mål og
+        ${report?.measures ?? 0} tiltak
       </li>
       ${report ? html`<li>${lines.length} linjer lest, ${leftOut} utelatt (grunnen står ved linjen)</li>` : ''}
       ${
         model.corrections.length > 0
           ? html`<li>
-              ${model.corrections.length} ${model.corrections.length === 1 ? 'rettelse' : 'rettelser'}
+              ${countNb(model.corrections.length, 'rettelse', 'rettelser')}
               ${model.reused ? 'fra forrige import av samme fil er brukt' : 'er tatt med'}
             </li>`
           : ''
@@ -303,7 +304,8 @@ function namedParties(elements: readonly ReviewElement[]): Array<{ party: string
 function partiesForm(parties: ReadonlyArray<{ party: string; line: number; k: number }>): Html {
   return html`<details class="review-parties">
     <summary>
-      ${parties.length} ansvarlige er ikke organer i planen: ${parties.map((p) => p.party).join(', ')}
+      ${parties.length === 1 ? 'Én ansvarlig er ikke et organ' : `${parties.length} ansvarlige er ikke organer`}
+      i planen: ${parties.map((p) => p.party).join(', ')}
     </summary>
     <p>
       De blir med som navngitte ansvarlige. Skal et av dem følges opp som organ, gi det en kode (for eksempel
