@@ -73,4 +73,13 @@ describe('the event loop while a large import runs', () => {
       });
     }
   }, 300_000);
+
+  it('reads the large plan whole afterwards (folded from its history, too large to be kept as a lookup)', async () => {
+    const plan = await request(adminUrl).get('/plans/stor-plan-2026-2027').timeout(120_000).expect(200);
+    const measures = (plan.body.sections as Array<{ measures: unknown[] }>).reduce(
+      (sum, section) => sum + section.measures.length,
+      0,
+    );
+    expect(measures).toBe(MEASURES);
+  }, 180_000);
 });

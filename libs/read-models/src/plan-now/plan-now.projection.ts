@@ -19,6 +19,19 @@ const REBUILD_WRITE_EVERY = 250_000;
 
 const COLUMNS = ['plan_id', 'stream_revision', 'timeline'] as const;
 
+/**
+ * The most events a plan may have for its fold to be kept here. Reading and writing a kept
+ * timeline is one JSON parse and one stringify of the whole plan on the event loop: for a real
+ * plan (hundreds of measures, a few thousand events over its years) a few milliseconds, but for
+ * an import of 10,000 measures some 300 ms a batch, which held the liveness probe and every
+ * other request (issue 13, point 3). A plan beyond it is folded from its history when read, as
+ * every plan was before this read model.
+ */
+export const PLAN_NOW_MAX_EVENTS = 5_000;
+
+const keptFor = (rows: readonly TimelineRow[]): boolean =>
+  rows[rows.length - 1]!.streamRevision < PLAN_NOW_MAX_EVENTS;
+
 /** A batch's plan events as the history rows a timeline folds, per plan, in order. */
 function timelineRowsByPlan(events: readonly RecordedEvent[]): Map<string, TimelineRow[]> {
   const byPlan = new Map<string, TimelineRow[]>();
@@ -74,6 +87,9 @@ export const planNowProjection: Projection = {
   handles: (event) => isPlanEvent(event),
   async apply(trx, events) {
     const byPlan = timelineRowsByPlan(events);
+    const beyond = [...byPlan].filter(([, rows]) => !keptFor(rows)).map(([planId]) => planId);
+    if (beyond.length > 0) await trx.deleteFrom('rm_plan_now').where('plan_id', 'in', beyond).execute();
+    for (const planId of beyond) byPlan.delete(planId);
     if (byPlan.size === 0) return;
     const stored = await trx
       .selectFrom('rm_plan_now')
@@ -103,7 +119,14 @@ export const planNowProjection: Projection = {
       take() {
         const inserts: CopyValue[][] = [];
         const upserts: NewPlanNowRow[] = [];
+        const beyond: string[] = [];
         for (const [planId, rows] of pending) {
+          if (!keptFor(rows)) {
+            timelines.delete(planId);
+            if (written.has(planId)) beyond.push(planId);
+            written.delete(planId);
+            continue;
+          }
           const timeline = foldTimeline(rows, timelines.get(planId));
           timelines.set(planId, timeline);
           const row = rowOf(planId, timeline);
@@ -115,6 +138,7 @@ export const planNowProjection: Projection = {
         return async ({ trx, insertRows }) => {
           await insertRows('rm_plan_now', COLUMNS, inserts);
           await upsert(trx, upserts);
+          if (beyond.length > 0) await trx.deleteFrom('rm_plan_now').where('plan_id', 'in', beyond).execute();
         };
       },
     };
