@@ -60,9 +60,15 @@ interface Read {
   links: string[];
 }
 
-/** What a person sees of a page: no markup, scripts, styles or attribute values. */
+/**
+ * What a person reads on a page as words: no markup, scripts, styles or attribute values, and
+ * no code (a plan document's YAML keys such as `adopted` and the ids it names are the format's
+ * literal syntax, shown as code for the plan editor to copy, not words of the page).
+ */
 function visibleText(html: string): string {
   return html
+    .replace(/<pre[\s\S]*?<\/pre>/gi, ' ')
+    .replace(/<code[\s\S]*?<\/code>/gi, ' ')
     .replace(/<script[\s\S]*?<\/script>/gi, ' ')
     .replace(/<style[\s\S]*?<\/style>/gi, ' ')
     .replace(/<[^>]+>/g, ' ')
