@@ -5,6 +5,9 @@ import type { RecordedEvent } from './recorded-event.js';
 
 type ReadAll = (after: Position, maxCount: number) => Promise<RecordedEvent[]>;
 
+/** How soon a subscription reads again while somebody waits for it to reach a position. */
+const WAITED_FOR_POLL_MS = 10;
+
 /**
  * A tailing subscription over `readAll`: read a batch after the checkpoint, hand it to the
  * handler, move the checkpoint, repeat; sleep when caught up. Errors never end it: they are
@@ -74,7 +77,11 @@ export class PollingSubscription implements Subscription {
         continue;
       }
       // A nudge that came while reading is not lost: read again at once instead of sleeping.
-      if (batch.length < batchSize && !this.nudged) await this.sleep(idleMs);
+      // While a command waits for a position this subscription has not reached, look again
+      // soon: its event may be committed but held back behind another transaction (a
+      // projection's own batch, say), and no append will nudge once that one ends.
+      if (batch.length < batchSize && !this.nudged)
+        await this.sleep(this.waiters.size > 0 ? Math.min(idleMs, WAITED_FOR_POLL_MS) : idleMs);
     }
   }
 
