@@ -33,6 +33,7 @@ import { officerPage } from './views/officer.js';
 import { projectorPage, projectorView } from './views/projector.js';
 import { protocolPage } from './views/protocol.js';
 import { papersPage } from './views/papers.js';
+import type { FilingFormModel } from './views/filing-form.js';
 import { allAmendments, meetingName } from './views/amendment.js';
 import { papersDocument as printPapers } from './exports/papers-document.js';
 import { protocolDocument } from './exports/protocol-document.js';
@@ -64,6 +65,11 @@ export function canLead(req: Request, organisationId: string): boolean {
 /** Whether the caller may file amendments (a member, or the meeting officer): the policy's row. */
 export function mayFile(req: Request, organisationId: string): boolean {
   return mayCall(req.principal?.grants, 'POST', '/mote/:id/forslag', organisationId);
+}
+
+/** The filing form as the meeting page and the papers show it to a caller who may file. */
+function filingFor(ctx: MeetingContext, csrf: string | undefined, asOfficer: boolean): FilingFormModel {
+  return { meetingId: ctx.meeting.id, papers: ctx.papers, csrf, asOfficer, deadline: ctx.meeting.deadline };
 }
 
 /** The live regions a meeting page can ask for, each rendered from the meeting as it is. */
@@ -146,18 +152,7 @@ export class MeetingPagesController {
       canLead: leads,
       csrf,
       visitor: visitorOf(req),
-      ...(mayFile(req, ctx.meeting.organisationId)
-        ? {
-            filing: {
-              meetingId: ctx.meeting.id,
-              papers: ctx.papers,
-              csrf,
-              asOfficer: leads,
-              deadline: ctx.meeting.deadline,
-            },
-            mine,
-          }
-        : {}),
+      ...(mayFile(req, ctx.meeting.organisationId) ? { filing: filingFor(ctx, csrf, leads), mine } : {}),
     }).value;
   }
 
@@ -180,17 +175,7 @@ export class MeetingPagesController {
       canLead: leads,
       csrf,
       visitor: visitorOf(req),
-      ...(mayFile(req, ctx.meeting.organisationId)
-        ? {
-            filing: {
-              meetingId: ctx.meeting.id,
-              papers: ctx.papers,
-              csrf,
-              asOfficer: leads,
-              deadline: ctx.meeting.deadline,
-            },
-          }
-        : {}),
+      ...(mayFile(req, ctx.meeting.organisationId) ? { filing: filingFor(ctx, csrf, leads) } : {}),
     }).value;
   }
 
