@@ -20,6 +20,7 @@ export * from './plan-view/plan-view.js';
 export * from './projection-runner.js';
 export * from './projection.js';
 export { REBUILD_LOCK_KEY, REBUILD_SCHEMA } from './rebuild-schema.js';
+export { rebuildTarget } from './rebuild-writer.js';
 export * from './rebuild-progress.js';
 export * from './write-visibility.js';
 export type { ReadModelDatabase, ReadModelTable } from './read-model-database.js';

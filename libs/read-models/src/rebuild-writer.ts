@@ -1,6 +1,6 @@
 import { reservePostgresConnection, type CopyValue, type ReservedConnection } from '@app/database';
 import { START, comparePositions, formatPosition, type Position, type RecordedEvent } from '@app/event-store';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { lockCheckpoint, saveCheckpoint } from './checkpoints/checkpoints.js';
 import type { Projection, RebuildSession, RebuildTarget } from './projection.js';
 import type { ReadModelDatabase, ReadModelTable } from './read-model-database.js';
@@ -105,17 +105,27 @@ export class RebuildWriter {
       // its checkpoint, never rows without their checkpoint; the next start goes on from the
       // checkpoint that was kept, as after any crash mid-rebuild.
       await sql`set local synchronous_commit = off`.execute(trx);
-      const reserved = this.reserved;
-      await work({
-        trx,
-        insertRows: reserved
-          ? (table, columns, rows) => reserved.copyRows(table, columns, rows)
-          : (table, columns, rows) => insertRows(trx, table, columns, rows),
-      });
+      await work(rebuildTarget(trx, this.reserved));
       await saveCheckpoint(trx, name, upTo);
     });
     this.written = upTo;
   }
+}
+
+/**
+ * Where a rebuild session writes in `trx`: by COPY on `reserved`, the connection `trx` runs on
+ * (PostgreSQL), else by multi-row inserts (PGlite).
+ */
+export function rebuildTarget(
+  trx: Transaction<ReadModelDatabase>,
+  reserved: Pick<ReservedConnection<ReadModelDatabase>, 'copyRows'> | undefined,
+): RebuildTarget {
+  return {
+    trx,
+    insertRows: reserved
+      ? (table, columns, rows) => reserved.copyRows(table, columns, rows)
+      : (table, columns, rows) => insertRows(trx, table, columns, rows),
+  };
 }
 
 /**

@@ -6,3 +6,4 @@ export * from './esdb-imitation.js';
 export * from './tables-of.js';
 export * from './every-plan-change.js';
 export * from './register-organisation.js';
+export * from './projection-specification.js';
