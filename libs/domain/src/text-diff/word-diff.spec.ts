@@ -70,6 +70,15 @@ describe('wordDiff', () => {
     ]);
   });
 
+  it('keeps the closing full stop with the end of a rewritten measure', () => {
+    expect(diff('Møte hvert år. Samlingene gir planer.', 'Møte med lokallagsledere i halvåret.')).toEqual([
+      { op: 'equal', text: 'Møte ' },
+      { op: 'delete', text: 'hvert år. Samlingene gir planer' },
+      { op: 'insert', text: 'med lokallagsledere i halvåret' },
+      { op: 'equal', text: '.' },
+    ]);
+  });
+
   it('treats punctuation as its own token', () => {
     expect(diff('Kontinuerlig.', 'Kontinuerlig!')).toEqual([
       { op: 'equal', text: 'Kontinuerlig' },

@@ -1,4 +1,4 @@
-import { shortestEditScript } from './myers.js';
+import { diffArrays } from 'diff';
 import { isWhitespace, tokenize } from './tokenize.js';
 
 export type DiffPart = { op: 'equal' | 'insert' | 'delete'; text: string };
@@ -10,33 +10,45 @@ export type DiffPart = { op: 'equal' | 'insert' | 'delete'; text: string };
  * thrown away. For reading, each changed stretch is one deletion followed by one insertion,
  * a lone space between two changes is folded into them ("minst 4" -> "to", not "minst"
  * -> "to", " ", "4" -> ""), and whitespace both sides share stays outside the change.
+ *
+ * The edit script is jsdiff's `diffArrays` (Myers' O(ND) shortest edit script) over our own
+ * tokens: jsdiff's `diffWords` has its own idea of a word and of where whitespace goes, while
+ * tokenize.ts holds ours (letters with accents and digits, punctuation on its own).
  */
 export function wordDiff(before: string, after: string): DiffPart[] {
   const a = tokenize(before);
   const b = tokenize(after);
-  // Intern tokens as numbers, so the comparison in the inner loop is cheap.
-  const ids = new Map<string, number>();
-  const id = (token: string) => ids.get(token) ?? (ids.set(token, ids.size), ids.size - 1);
-  const script = shortestEditScript(a.map(id), b.map(id));
-
-  const runs: Run[] = [];
-  let i = 0;
-  let j = 0;
-  for (const op of script) {
-    if (op === 'equal') {
-      const last = runs.at(-1);
-      if (last?.kind === 'equal') last.text += a[i]!;
-      else runs.push({ kind: 'equal', text: a[i]! });
-      i++;
-      j++;
+  const [head, tail] = sharedEnds(a, b);
+  const runs: Run[] = [{ kind: 'equal', text: a.slice(0, head).join('') }];
+  for (const change of diffArrays(a.slice(head, a.length - tail), b.slice(head, b.length - tail))) {
+    const text = change.value.join('');
+    if (!change.added && !change.removed) {
+      runs.push({ kind: 'equal', text });
       continue;
     }
     let last = runs.at(-1);
     if (last?.kind !== 'change') runs.push((last = { kind: 'change', deleted: '', inserted: '' }));
-    if (op === 'delete') last.deleted += a[i++]!;
-    else last.inserted += b[j++]!;
+    if (change.removed) last.deleted += text;
+    else last.inserted += text;
   }
-  return toParts(factorWhitespace(absorbLoneWhitespace(runs)));
+  runs.push({ kind: 'equal', text: a.slice(a.length - tail).join('') });
+  return toParts(
+    factorWhitespace(absorbLoneWhitespace(runs.filter((run) => run.kind === 'change' || run.text))),
+  );
+}
+
+/**
+ * How many tokens both texts start and end with. They are matched before jsdiff sees the
+ * rest, which keeps a shared ending with the end: otherwise jsdiff, which extends matches
+ * from the start, pairs the closing full stop of the new text with the first full stop of the
+ * old one, and a rewritten measure reads as a change, ".", then its old last sentence struck.
+ */
+function sharedEnds(a: readonly string[], b: readonly string[]): [head: number, tail: number] {
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a.at(-1 - tail) === b.at(-1 - tail)) tail++;
+  return [head, tail];
 }
 
 type Run = { kind: 'equal'; text: string } | { kind: 'change'; deleted: string; inserted: string };
