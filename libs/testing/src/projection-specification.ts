@@ -325,6 +325,23 @@ async function saying(what: string, check: () => Promise<void>): Promise<void> {
   }
 }
 
+/**
+ * Typed events of one stream: `const kari = streamEvents<UserEvent>('user-kari');
+ * kari('RoleGranted', { userId: 'kari', organisationId: 'oslo', role: 'secretary' })`.
+ */
+export const streamEvents =
+  <E extends DomainEvent>(streamId: string) =>
+  <T extends E['type']>(
+    type: T,
+    data: Extract<E, { type: T }>['data'],
+    metadata?: Partial<EventMetadata>,
+  ): SpecEvent => ({
+    type,
+    data,
+    streamId,
+    ...(metadata ? { metadata } : {}),
+  });
+
 type PlanEventData<T extends PlanEvent['type']> = Omit<Extract<PlanEvent, { type: T }>['data'], 'planId'>;
 
 /**
