@@ -14,6 +14,8 @@ describe('stemNorwegian', () => {
     [['halvår', 'halvåret'], 'halvår'],
     [['ganger', 'gang'], 'gang'],
     [['utvikling', 'utviklingen', 'utvikle'], 'utvikl'],
+    [['politikk', 'politikken'], 'politik'],
+    [['ledere', 'lederne', 'lederen'], 'leder'],
   ])('%j all stem to %s', (forms, stem) => {
     expect(forms.map(stemNorwegian)).toEqual(forms.map(() => stem));
   });

@@ -1,55 +1,27 @@
+import { stemmer as snowball } from '@orama/stemmers/norwegian';
+
 /**
- * A light Norwegian stemmer: it strips the inflection and the most common derivational
- * endings, so that "dørbanking", "dørbank" and "dørbanken", or "ringes", "ringe" and
- * "ringing", compare as one word. Modelled on the Snowball Norwegian stemmer's first step,
- * plus -ing and -lig, which measure texts use for the same action ("skolere"/"skolering").
- * It is deliberately crude: one suffix is removed, never leaving a stem under MIN_STEM
- * letters, since a stem of two letters matches too much.
+ * A Norwegian stemmer for comparing measure texts: "dørbanking", "dørbank" and "dørbanken",
+ * or "ringes", "ringe" and "ringing", compare as one word. The inflection and the common
+ * derivations (-het, -else, -lig) are the Snowball Norwegian stemmer's, as the Snowball
+ * project generates it for JavaScript (packaged by Orama, without dependencies); around it
+ * are the few rules measure texts need that Snowball leaves out on purpose, each below.
+ * Snowball never leaves a stem under three letters (it strips only inside its R1 region),
+ * nor does any rule here, since a stem of two letters matches too much.
  */
-const MIN_STEM = 3;
+export function stemNorwegian(word: string): string {
+  const irregular = IRREGULAR[word];
+  if (irregular) return irregular;
+  // Snowball takes -s off after most consonants, "mars" and "kurs" too: on words this
+  // short the -s is nearly always the word's own.
+  if (word.length <= 4 && word.endsWith('s')) return word;
+  let stem = snowball(word);
+  // Plural -erne: Snowball takes only the -e, so "lederne" would not meet "ledere" in "leder".
+  if (word.endsWith('erne') && stem.endsWith('ern')) stem = stem.slice(0, -1);
+  return collapseDoubleConsonant(withoutIng(stem));
+}
 
-/** Longest first: the longest ending that leaves a long enough stem wins. */
-const SUFFIXES = [
-  'hetenes',
-  'hetene',
-  'hetens',
-  'ingene',
-  'ingens',
-  'heten',
-  'heter',
-  'ingen',
-  'inger',
-  'inga',
-  'erne',
-  'ende',
-  'ande',
-  'edes',
-  'enes',
-  'erte',
-  'lige',
-  'het',
-  'ing',
-  'ene',
-  'ane',
-  'ens',
-  'ers',
-  'ets',
-  'ert',
-  'ede',
-  'ast',
-  'lig',
-  'en',
-  'er',
-  'et',
-  'ar',
-  'as',
-  'es',
-  'a',
-  'e',
-  's',
-];
-
-/** Forms too short for the rules whose stem still matters. */
+/** Forms too short for the rules whose stem still matters: Snowball keeps "året" whole. */
 const IRREGULAR: Record<string, string> = {
   året: 'år',
   årets: 'år',
@@ -60,26 +32,15 @@ const IRREGULAR: Record<string, string> = {
 };
 
 /**
- * "-erte"/"-ert" become "-er", so "skolert", "skolere" and "skolering" meet in "skoler";
- * "-erne" too, so "lederne" meets "ledere" in "leder".
+ * The verbal noun -ing, which Snowball keeps as derivation, not inflection: measure texts
+ * use it for the same action as the verb ("skolere"/"skolering", "ringe"/"ringing"), so it
+ * goes, leaving at least three letters ("ting" stays).
  */
-const REPLACE: Record<string, string> = { erte: 'er', ert: 'er', erne: 'er' };
-
-export function stemNorwegian(word: string): string {
-  const irregular = IRREGULAR[word];
-  if (irregular) return irregular;
-  for (const suffix of SUFFIXES) {
-    if (!word.endsWith(suffix) || word.length - suffix.length < MIN_STEM) continue;
-    const stem = word.slice(0, -suffix.length);
-    // Genitive -s only where Snowball allows it (not after a vowel but o, nor after s or
-    // k after a vowel), and not on short words: "Oslos", "medlems" yes; "mars", "kurs" no.
-    if (suffix === 's' && (word.length <= 4 || !/([bcdfghjlmnoprtvyz]|[^aeiouyæøå]k)$/.test(stem))) continue;
-    return collapseDoubleConsonant(stem + (REPLACE[suffix] ?? ''));
-  }
-  return word;
+function withoutIng(stem: string): string {
+  return stem.endsWith('ing') && stem.length - 3 >= 3 ? stem.slice(0, -3) : stem;
 }
 
 /** "medlemmer" loses "-er" and leaves "medlemm": the base form is "medlem". */
 function collapseDoubleConsonant(stem: string): string {
-  return /([bdfgklmnprstv])\1$/.test(stem) && stem.length > MIN_STEM ? stem.slice(0, -1) : stem;
+  return /([bdfgklmnprstv])\1$/.test(stem) && stem.length > 3 ? stem.slice(0, -1) : stem;
 }
