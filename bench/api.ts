@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import autocannon, { type Result } from 'autocannon';
 import type { Kysely } from 'kysely';
 import type { ReadModelDatabase } from '@app/read-models';
-import { freePort, peakRssMiB, round, summarise } from './support.js';
+import { freePort, peakRssMiB, planMeasures, round, summarise } from './support.js';
 
 export interface ApiResult {
   readonly connections: number;
@@ -76,7 +76,7 @@ export async function benchmarkApi(
   },
 ): Promise<ApiResult> {
   const targets = await db
-    .selectFrom('rm_plan_measures as m')
+    .selectFrom(planMeasures(db).as('m'))
     .innerJoin('rm_plans as p', 'p.plan_id', 'm.plan_id')
     .select(['m.plan_id as planId', 'm.measure_id as measureId'])
     .where('p.status', '=', 'adopted')

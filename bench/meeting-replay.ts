@@ -5,7 +5,7 @@ import { generateMeetingProtocol, type TextCorpus } from '@app/workload';
 import type { Kysely } from 'kysely';
 import type { ReadModelDatabase } from '@app/read-models';
 import { startApi } from './api.js';
-import { round } from './support.js';
+import { planMeasures, round } from './support.js';
 
 export interface MeetingReplayResult {
   readonly planId: string;
@@ -35,7 +35,7 @@ export async function benchmarkMeetingReplay(
 ): Promise<MeetingReplayResult> {
   const candidate = await db
     .selectFrom('rm_plans as p')
-    .innerJoin('rm_plan_measures as m', 'm.plan_id', 'p.plan_id')
+    .innerJoin(planMeasures(db).as('m'), 'm.plan_id', 'p.plan_id')
     .select(['p.plan_id as planId', 'p.organisation_id as organisationId'])
     .select((eb) => eb.fn.countAll<string>().as('measures'))
     .where('p.status', '=', 'adopted')

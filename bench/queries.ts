@@ -9,7 +9,7 @@ import {
   type ReadModelDatabase,
 } from '@app/read-models';
 import { Prng } from '@app/workload';
-import { summarise, type LatencySummary } from './support.js';
+import { planMeasures, summarise, type LatencySummary } from './support.js';
 
 export interface QueryResult extends LatencySummary {
   readonly query: string;
@@ -35,7 +35,7 @@ export async function runQueries(
 ): Promise<QueryResult[]> {
   const rows = await db
     .selectFrom('rm_plans as p')
-    .innerJoin('rm_plan_measures as m', 'm.plan_id', 'p.plan_id')
+    .innerJoin(planMeasures(db).as('m'), 'm.plan_id', 'p.plan_id')
     .select([
       'p.plan_id as planId',
       'p.organisation_id as organisationId',

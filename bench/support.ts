@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
+import type { ReadModelDatabase } from '@app/read-models';
 
 /** A database of its own on the server of `serverUrl` (planverk_bench_<tag>), and how to drop it. */
 export async function createBenchDatabase(
@@ -101,4 +103,29 @@ export async function forEachConcurrently<T>(
       while (next < items.length) await work(items[next++]!, worker);
     }),
   );
+}
+
+/**
+ * Each measure of each plan (plan_id, measure_id, whether it is struck), from the plan's
+ * history: the read side keeps no table of measures (issue 17 dropped rm_plan_measures, which
+ * nothing but these benchmarks read). Join it as a subquery: `.innerJoin(planMeasures(db).as('m'), ...)`.
+ */
+export function planMeasures(db: Kysely<ReadModelDatabase>) {
+  return db
+    .selectFrom('rm_plan_history as added')
+    .where('added.event_type', '=', 'MeasureAdded')
+    .select((eb) => [
+      'added.plan_id as plan_id',
+      eb.fn.coalesce('added.element_id', eb.val('')).as('measure_id'),
+      eb
+        .exists(
+          eb
+            .selectFrom('rm_plan_history as struck')
+            .select('struck.plan_id')
+            .whereRef('struck.plan_id', '=', 'added.plan_id')
+            .whereRef('struck.element_id', '=', 'added.element_id')
+            .where('struck.event_type', '=', 'MeasureStruck'),
+        )
+        .as('struck'),
+    ]);
 }

@@ -12,7 +12,6 @@ import {
   readModelMigrations,
   timelineAt,
   type ReadModelDatabase,
-  type SectionView,
 } from '@app/read-models';
 import { demoSeedsDir } from '@app/runtime';
 import {
@@ -91,7 +90,8 @@ describe("the current plan's rows and the plan now", () => {
       for (const projection of projections) await runner.applyBatch(projection, events.slice(i, i + size));
     }
     const applied = await rows(database.db);
-    expect(applied.rm_plan_measures!.length).toBeGreaterThan(100);
+    expect(applied.rm_plans!.length).toBeGreaterThan(3);
+    expect(applied.rm_plan_now!.length).toBe(applied.rm_plans!.length);
 
     await runner.rebuild([currentPlanProjection.name, planNowProjection.name]);
     expect(await rows(database.db)).toEqual(applied);
@@ -108,7 +108,7 @@ describe("the current plan's rows and the plan now", () => {
     }
   });
 
-  it('hold each plan as its history folds it', async () => {
+  it('hold each plan as its history folds it (its sections, goals and measures: the plan now, above)', async () => {
     const plans = await tablesOf(database).selectFrom('rm_plans').selectAll().execute();
     expect(plans.length).toBeGreaterThan(3);
     for (const plan of plans) {
@@ -125,20 +125,6 @@ describe("the current plan's rows and the plan now", () => {
         adopted: view!.adoptedRevision,
         changed: view!.changedSinceAdoption,
       });
-      const measures = await tablesOf(database)
-        .selectFrom('rm_plan_measures')
-        .select(['measure_id', 'text', 'status', 'struck'])
-        .where('plan_id', '=', plan.plan_id)
-        .where('struck', '=', false)
-        .orderBy('measure_id')
-        .execute();
-      const allSections = (sections: readonly SectionView[]): SectionView[] =>
-        sections.flatMap((s) => [s, ...allSections(s.sections)]);
-      const live = allSections(view!.sections)
-        .flatMap((s) => s.measures)
-        .map((m) => ({ measure_id: m.id, text: m.text, status: m.status, struck: false }))
-        .sort((a, b) => (a.measure_id < b.measure_id ? -1 : 1));
-      expect(measures).toEqual(live);
     }
   });
 });

@@ -9,6 +9,7 @@ import * as streamSnapshots from './2026-12-06T2100-stream-snapshots.js';
 import * as checkpointPositionsUnsigned from './2026-12-07T1200-checkpoint-positions-unsigned.js';
 import * as meetingDetails from './2026-12-08T1000-meeting-details.js';
 import * as planNow from './2026-12-08T1200-plan-now.js';
+import * as dropUnreadPlanElementTables from './2026-12-08T1400-drop-unread-plan-element-tables.js';
 
 /** The read models' migrations, by name; names sort in the order they apply. */
 export const readModelMigrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const readModelMigrations: Record<string, Migration> = {
   '2026-12-07T1200-checkpoint-positions-unsigned': checkpointPositionsUnsigned,
   '2026-12-08T1000-meeting-details': meetingDetails,
   '2026-12-08T1200-plan-now': planNow,
+  '2026-12-08T1400-drop-unread-plan-element-tables': dropUnreadPlanElementTables,
 };
