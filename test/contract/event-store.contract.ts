@@ -274,6 +274,25 @@ export function eventStoreContract(name: string, create: () => Promise<EventStor
         expect(afterSecond).toHaveLength(2);
       });
 
+      it('reads the same events in a page of thousands (a rebuild) as in small pages', async () => {
+        const stream = uniqueStream('bulk');
+        const before = await store.headPosition();
+        await store.appendToStream(stream, someEvents(1500));
+        await store.appendToStream(uniqueStream('bulk-other'), someEvents(3));
+        const inPages = async (size: number): Promise<string[]> => {
+          const read: string[] = [];
+          for (let after = before; ;) {
+            const page = await store.readAll({ after, maxCount: size });
+            if (page.length === 0) return read;
+            read.push(...page.map((e) => `${e.streamId}/${e.revision}/${e.id}`));
+            after = page[page.length - 1]!.position;
+          }
+        };
+        const bulk = await inPages(5000);
+        expect(bulk.filter((e) => e.startsWith(`${stream}/`))).toHaveLength(1500);
+        expect(bulk).toEqual(await inPages(100));
+      });
+
       it('gives the head position as the position of the newest event', async () => {
         const result = await store.appendToStream(uniqueStream(), someEvents(1));
         expect(comparePositions(await store.committedHeadPosition(), result.position)).toBe(0);

@@ -60,6 +60,9 @@ function nextPrefix(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCodePoint(last + 1);
 }
 
+/** Above this many events a `readAll` is a bulk read (a rebuild, a catch-up), planned apart. */
+const BULK_READ = 1_000;
+
 /** Events inserted by one statement at most (6 parameters each; PostgreSQL allows 65,535). */
 const EVENTS_PER_STATEMENT = 1_000;
 
@@ -327,12 +330,20 @@ export class PostgresEventStore extends EventStore {
           sql<boolean>`(transaction_id, position) > (${String(after.commit)}::xid8, ${String(after.prepare)}::bigint)`,
         );
       }
-      const rows = await query
-        .orderBy('events.transaction_id')
-        .orderBy('events.position')
-        .limit(options.maxCount ?? 1000)
-        .execute();
-      return rows.map((row) => toRecorded(row));
+      const maxCount = options.maxCount ?? 1000;
+      const ordered = query.orderBy('events.transaction_id').orderBy('events.position').limit(maxCount);
+      if (maxCount <= BULK_READ) return (await ordered.execute()).map((row) => toRecorded(row));
+      // A bulk read walks the global-order index. Without the table's statistics (a store just
+      // filled: an import, a generated data set, before autovacuum's first analyze) PostgreSQL
+      // estimates a third of the rows for each condition here, finds a sort of "all of them"
+      // cheaper than the index for a page this large, and sorts every event after `after` for
+      // each page: 155 ms instead of 11 ms a page of 10,000 of 69,000 events, on disk, and
+      // quadratic over a rebuild's pages. Sorting is never the plan wanted here.
+      const rows = await this.db.transaction().execute(async (trx) => {
+        await sql`set local enable_sort = off`.execute(trx);
+        return trx.executeQuery(ordered.compile());
+      });
+      return rows.rows.map((row) => toRecorded(row));
     } catch (error) {
       return translateError(error);
     }
