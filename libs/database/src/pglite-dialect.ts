@@ -13,9 +13,10 @@ import {
 } from 'kysely';
 
 /**
- * A kysely dialect over PGlite's `query` API (kysely-pglite is ESM-only and pulls in a
- * code generator; this is the few lines we need). PGlite is one connection, so the driver
- * hands it to one holder at a time: a transaction keeps it until commit or rollback.
+ * A kysely dialect over PGlite's `query` API. PGlite is one connection, so the driver hands it
+ * to one holder at a time: a transaction keeps it until commit or rollback. Not kysely-pglite,
+ * whose driver shares the session without a lock and counts no affected rows; kysely 0.29's own
+ * PGliteDialect can replace this with the upgrade to 0.29 (docs/adr/0023).
  */
 export class PGliteDialect implements Dialect {
   constructor(private readonly pglite: PGlite) {}
