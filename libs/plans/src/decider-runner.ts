@@ -101,6 +101,36 @@ async function decideAndAppend<Command, Event extends DomainEvent, State>(
     return { streamId, revision, position: undefined, appended: false };
   }
 
+  const toAppend = await eventsToAppend(envelope, digest, events, eventMetadata);
+  const result = await store.appendToStream(streamId, toAppend, {
+    expectedRevision: envelope.expectedRevision ?? (revision < 0n ? 'no_stream' : revision),
+  });
+  if (result.appended) {
+    cache?.appended(streamId, folded, events, envelope.commandId, {
+      revision: result.nextExpectedRevision,
+      position: result.position,
+    });
+  }
+  return {
+    streamId,
+    revision: result.nextExpectedRevision,
+    position: result.position,
+    appended: result.appended,
+  };
+}
+
+/**
+ * The events a command decided as they are appended: ids derived from the command id (so a
+ * retry appends nothing), and the metadata that binds the id and says who, why and when. The
+ * one place a decided event gets its id and metadata (a replayed protocol appends many
+ * commands' events at once with it: replay-protocol.command.ts).
+ */
+export async function eventsToAppend(
+  envelope: CommandEnvelope,
+  digest: string,
+  events: readonly DomainEvent[],
+  eventMetadata?: EventMetadata,
+): Promise<EventToAppend[]> {
   const toAppend: EventToAppend[] = [];
   const binding = commandBinding(envelope, digest);
   // An import's thousands of events each get an id hashed from the command id: a slice at a time.
@@ -124,21 +154,7 @@ async function decideAndAppend<Command, Event extends DomainEvent, State>(
     });
     if (slices.due()) await slices.pause();
   }
-  const result = await store.appendToStream(streamId, toAppend, {
-    expectedRevision: envelope.expectedRevision ?? (revision < 0n ? 'no_stream' : revision),
-  });
-  if (result.appended) {
-    cache?.appended(streamId, folded, events, envelope.commandId, {
-      revision: result.nextExpectedRevision,
-      position: result.position,
-    });
-  }
-  return {
-    streamId,
-    revision: result.nextExpectedRevision,
-    position: result.position,
-    appended: result.appended,
-  };
+  return toAppend;
 }
 
 export function foldStream<Command, Event extends DomainEvent, State>(

@@ -15,5 +15,6 @@ export * from './meetings/meeting-changes.js';
 export * from './meetings/meeting-decisions.js';
 export * from './meetings/meeting-facts.js';
 export * from './meetings/meeting-stream.js';
+export * from './meetings/replay-appends.js';
 export * from './meetings/replay-protocol.command.js';
 export * from './snapshots/stream-snapshots.js';

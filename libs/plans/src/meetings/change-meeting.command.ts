@@ -6,7 +6,7 @@ import { runDecider } from '../decider-runner.js';
 import { FoldedStreams } from '../folded-streams.js';
 import { MeetingDecisions } from './meeting-decisions.js';
 import { MeetingFacts } from './meeting-facts.js';
-import { meetings, planOf, withFacts, type MeetingChange } from './meeting-changes.js';
+import { carriedIntoPlan, meetings, planOf, withFacts, type MeetingChange } from './meeting-changes.js';
 import { meetingStreamId } from './meeting-stream.js';
 
 export interface MeetingOutcome extends CommandOutcome {
@@ -48,8 +48,7 @@ export class ChangeMeetingHandler implements ICommandHandler<ChangeMeetingComman
   }
 
   async execute({ meetingId, change, envelope, boundTo }: ChangeMeetingCommand): Promise<MeetingOutcome> {
-    const decides =
-      change.type === 'RecordVote' || change.type === 'VotePlan' || change.type === 'AcceptRecommendations';
+    const decides = carriedIntoPlan(change);
     if (decides) await this.decisions.apply(meetingId, envelope);
     const outcome = await runDecider(
       this.facts.store,

@@ -25,6 +25,16 @@ export function amendmentElementId(meetingId: string, no: number): string {
   return deriveEntityId(`meeting:${meetingId}`, `amendment:${no}`);
 }
 
+/**
+ * Whether the command decides something the plan may follow (a vote, recommendations accepted
+ * en bloc, the vote on the plan): the meeting's process manager runs around it.
+ */
+export function carriedIntoPlan(change: Pick<MeetingChange, 'type'>): boolean {
+  return (
+    change.type === 'RecordVote' || change.type === 'VotePlan' || change.type === 'AcceptRecommendations'
+  );
+}
+
 /** Which plan a meeting command concerns: the meeting's, or the one it is being scheduled for. */
 export function planOf(change: MeetingChange, state: MeetingState): string | undefined {
   if (change.type === 'ScheduleMeeting') return state.status === 'none' ? change.planId : state.planId;

@@ -51,6 +51,31 @@ export function planStepsOf(
 }
 
 /**
+ * The envelope of a plan command a meeting's decision stands for: the meeting's command id for
+ * the step, the meeting and amendment as its cause, the meeting's date as the date it took
+ * effect. `envelope`: the meeting command (or replay) that set it off.
+ */
+export function planStepEnvelope(
+  meeting: ExistingMeeting,
+  step: MeetingPlanStep,
+  envelope: Pick<CommandEnvelope, 'actor' | 'now' | 'correlationId' | 'commandId'>,
+): CommandEnvelope {
+  return {
+    commandId: step.commandId,
+    actor: envelope.actor,
+    owner: meetingOwner(meeting.id),
+    correlationId: envelope.correlationId ?? envelope.commandId,
+    cause: {
+      kind: 'meeting',
+      meetingId: meeting.id,
+      ...(step.amendmentNo !== undefined ? { amendmentNo: step.amendmentNo } : {}),
+    },
+    effectiveAt: meeting.date,
+    now: envelope.now,
+  };
+}
+
+/**
  * The process manager of a meeting: every adopted amendment's changes and the adoption of the
  * plan, run as the plan's own commands with the meeting and amendment as their cause and the
  * meeting's date as the date they took effect. Command ids derive from the meeting and the
@@ -89,19 +114,7 @@ export class MeetingDecisions {
       try {
         outcomes.push(
           await this.commandBus.execute(
-            new ChangePlanCommand(meeting.planId, step.change, {
-              commandId: step.commandId,
-              actor: envelope.actor,
-              owner: meetingOwner(meetingId),
-              correlationId: envelope.correlationId ?? envelope.commandId,
-              cause: {
-                kind: 'meeting',
-                meetingId,
-                ...(step.amendmentNo !== undefined ? { amendmentNo: step.amendmentNo } : {}),
-              },
-              effectiveAt: meeting.date,
-              now: envelope.now,
-            }),
+            new ChangePlanCommand(meeting.planId, step.change, planStepEnvelope(meeting, step, envelope)),
           ),
         );
       } catch (error) {

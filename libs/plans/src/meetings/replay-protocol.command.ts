@@ -15,7 +15,13 @@ import {
   type PlanEvent,
   type PlanState,
 } from '@app/domain';
-import { eventRecordOf, simulatedEventRecords, type EventRecord } from '@app/event-store';
+import {
+  ExpectedRevisionConflict,
+  eventRecordOf,
+  simulatedEventRecords,
+  type EventRecord,
+  type RecordedEvent,
+} from '@app/event-store';
 import {
   ProtocolError,
   isPlanVote,
@@ -25,14 +31,20 @@ import {
   type ProtocolIssue,
 } from '@app/plan-document';
 import { CommandBus } from '@nestjs/cqrs';
-import type { CommandEnvelope } from '../command-envelope.js';
 import { foldStream } from '../decider-runner.js';
 import { planStreamId } from '../plan-stream.js';
 import { ChangeMeetingCommand } from './change-meeting.command.js';
-import { planStepsOf } from './meeting-decisions.js';
-import { MeetingFacts } from './meeting-facts.js';
-import { meetings, withFacts, type MeetingChange } from './meeting-changes.js';
-import { meetingCommandId, meetingOwner, meetingStreamId } from './meeting-stream.js';
+import { planStepsOf, type MeetingPlanStep } from './meeting-decisions.js';
+import { MeetingFacts, type PlanHistoryFacts } from './meeting-facts.js';
+import { carriedIntoPlan, meetings, withFacts, type MeetingChange } from './meeting-changes.js';
+import { meetingCommandId, meetingStreamId } from './meeting-stream.js';
+import {
+  replayAppends,
+  replayStepBinding,
+  replayStepEnvelope,
+  type DecidedMeetingStep,
+  type DecidedPlanStep,
+} from './replay-appends.js';
 
 type Path = Array<string | number>;
 
@@ -279,12 +291,34 @@ const byLine = (problems: readonly ProtocolIssue[]): ProtocolIssue[] =>
 const pathText = (segments: Path): string =>
   segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 
+/** What a protocol decided in memory, step by step: the dry run, and what the replay appends. */
+interface DecidedProtocol {
+  readonly meeting: MeetingState;
+  readonly plan: ExistingPlan;
+  readonly meetingSteps: DecidedMeetingStep[];
+  readonly planSteps: DecidedPlanStep[];
+  /** The result each RecordVote of the protocol gave. */
+  readonly voted: ReadonlyMap<number, string>;
+  /**
+   * A step whose command id the meeting's stream holds already decided something new: the
+   * protocol says otherwise under a step recorded before (its command is answered as the first
+   * time, and nothing of it appended). Rare enough to run as commands one by one.
+   */
+  readonly recordedStepDecidesAgain: boolean;
+}
+
+/** How often a replay is decided again after another command appended to its meeting or plan meanwhile. */
+const CONFLICT_ATTEMPTS = 5;
+
 /**
  * Replays a meeting protocol as commands. Everything is first decided in memory, with the pure
  * deciders, against the plan: a protocol with any problem is refused whole, listing them all,
- * and nothing is appended. A dry run stops there and shows the outcome; otherwise the same
- * commands run for real, with command ids derived from the meeting and step (so a protocol
- * replayed again appends nothing).
+ * and nothing is appended. A dry run stops there and shows the outcome. Otherwise what was
+ * decided is appended as the commands one by one would have appended it (the same events, ids
+ * and metadata: replay-appends.ts), in one append to the meeting's stream and one to the plan's,
+ * each at the revision it was decided on. Command ids derive from the meeting and step, so a
+ * protocol replayed again appends nothing, and one replayed after a failure between the two
+ * appends carries the meeting's recorded decisions into the plan, as the process manager would.
  */
 @CommandHandler(ReplayProtocolCommand)
 export class ReplayProtocolHandler implements ICommandHandler<ReplayProtocolCommand, ReplayResult> {
@@ -293,22 +327,25 @@ export class ReplayProtocolHandler implements ICommandHandler<ReplayProtocolComm
     private readonly commandBus: CommandBus,
   ) {}
 
-  async execute({ protocol, options }: ReplayProtocolCommand): Promise<ReplayResult> {
+  async execute(command: ReplayProtocolCommand): Promise<ReplayResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.replay(command);
+      } catch (error) {
+        // Another command appended to the meeting or the plan between reading and appending (a
+        // status report on the plan): decide again on the newer streams, as each command would.
+        if (!(error instanceof ExpectedRevisionConflict) || attempt >= CONFLICT_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async replay({ protocol, options }: ReplayProtocolCommand): Promise<ReplayResult> {
     const meetingId = protocol.meeting.id;
     const steps = protocolSteps(protocol, options.actor);
     const store = this.facts.store;
     const meetingBefore = await store.readStream(meetingStreamId(meetingId));
     const history = await this.facts.planHistory(protocol.meeting.plan);
     const problems: ProtocolIssue[] = [...(options.issues ?? [])];
-    const problem = (step: ProtocolStep | undefined, path: Path, message: string): void => {
-      const line = options.lineOf?.(path);
-      problems.push({
-        ...(step?.amendment !== undefined ? { amendment: step.amendment } : {}),
-        ...(line !== undefined ? { line } : {}),
-        field: pathText(path),
-        message,
-      });
-    };
     const existing = foldStream(meetings, meetingBefore);
     const plan = history.plan();
     problems.push(
@@ -322,19 +359,138 @@ export class ReplayProtocolHandler implements ICommandHandler<ReplayProtocolComm
     if (!plan) throw new ProtocolError(byLine(problems));
     const bodies = await this.facts.organisationBodies(plan.organisationId);
 
-    // The dry run of the whole sequence, in memory.
+    const decided = this.decide(
+      protocol,
+      steps,
+      meetingBefore,
+      existing,
+      history,
+      plan,
+      bodies,
+      options,
+      problems,
+    );
+    if (problems.length > 0) throw new ProtocolError(byLine(problems));
+    const { meeting, voted } = decided;
+    if (meeting.status === 'none') throw new ProtocolError([{ field: 'meeting', message: 'Ikke noe møte' }]);
+
+    if (options.dryRun) {
+      const planEvents = [
+        ...history.events.map(eventRecordOf),
+        ...simulatedEventRecords(
+          decided.planSteps.flatMap((s) => s.events),
+          {
+            after: history.revisionNow,
+            effectiveAt: meeting.date,
+            actor: options.actor,
+            cause: { kind: 'meeting', meetingId },
+            recordedAt: options.now,
+          },
+        ),
+      ];
+      return this.result(protocol, meeting, voted, decided.plan, planEvents, true, 0);
+    }
+    if (decided.recordedStepDecidesAgain)
+      return this.replayAsCommands(protocol, steps, options, history, voted);
+
+    const appends = await replayAppends(
+      { meetingId, date: protocol.meeting.date, actor: options.actor, now: options.now },
+      meeting,
+      decided.meetingSteps,
+      decided.planSteps,
+    );
+    // The meeting's decisions first, then what they do to the plan: a replay that fails between
+    // the two finds the decisions recorded and carries them into the plan when retried.
+    let appended = 0;
+    if (appends.meeting.length > 0) {
+      const last = meetingBefore[meetingBefore.length - 1];
+      const result = await store.appendToStream(meetingStreamId(meetingId), appends.meeting, {
+        expectedRevision: last ? last.revision : 'no_stream',
+      });
+      if (result.appended) appended += appends.meeting.length;
+    }
+    const planStream = planStreamId(protocol.meeting.plan);
+    if (appends.plan.length > 0) {
+      const result = await store.appendToStream(planStream, appends.plan, {
+        expectedRevision: BigInt(history.revisionNow),
+      });
+      if (result.appended) appended += appends.plan.length;
+    }
+    // The plan's events as stored, for the result (the plan page of a client that asks).
+    const planAfter = [
+      ...history.events,
+      ...(appends.plan.length > 0
+        ? await store.readStream(planStream, { fromRevision: BigInt(history.revisionNow + 1) })
+        : []),
+    ];
+    return this.result(protocol, meeting, voted, decided.plan, planAfter.map(eventRecordOf), false, appended);
+  }
+
+  /**
+   * The whole protocol decided in memory, step by step, against the meeting and the plan as
+   * recorded: each step's meeting events, and the plan commands its decisions stand for with
+   * their events (as the process manager, MeetingDecisions, would run them). Problems are
+   * added to `problems`, each where the protocol says it.
+   */
+  private decide(
+    protocol: MeetingProtocol,
+    steps: readonly ProtocolStep[],
+    meetingBefore: readonly RecordedEvent[],
+    existing: MeetingState,
+    history: PlanHistoryFacts,
+    plan: ExistingPlan,
+    bodies: readonly string[],
+    options: ReplayProtocolCommand['options'],
+    problems: ProtocolIssue[],
+  ): DecidedProtocol {
+    const meetingId = protocol.meeting.id;
+    const problem = (step: ProtocolStep | undefined, path: Path, message: string): void => {
+      const line = options.lineOf?.(path);
+      problems.push({
+        ...(step?.amendment !== undefined ? { amendment: step.amendment } : {}),
+        ...(line !== undefined ? { line } : {}),
+        field: pathText(path),
+        message,
+      });
+    };
+    const recordedSteps = commandIdsOf(meetingBefore);
+    const planCommands = commandIdsOf(history.events);
+    // Plan commands of decisions recorded before that never reached the plan (a replay that
+    // failed between its appends): the process manager runs them before the next decision.
+    let pending =
+      existing.status === 'none'
+        ? []
+        : planStepsOf(meetingId, meetingEventsOf(meetingBefore), existing).filter(
+            (s) => !planCommands.has(s.commandId),
+          );
+
     let meeting: MeetingState = existing;
     let current: ExistingPlan = plan;
-    const simulated: PlanEvent[] = [];
+    const meetingSteps: DecidedMeetingStep[] = [];
+    const planSteps: DecidedPlanStep[] = [];
     const voted = new Map<number, string>();
+    let recordedStepDecidesAgain = false;
+    const carry = (toRun: readonly MeetingPlanStep[]): void => {
+      const applied = this.simulatePlan(toRun, current, bodies, options.now);
+      current = applied.plan;
+      planSteps.push(...applied.steps);
+    };
     for (const step of steps) {
       try {
+        if (pending.length > 0 && carriedIntoPlan(step.change)) {
+          carry(pending);
+          pending = [];
+        }
         const command = withFacts(step.change, meeting, history, bodies, options.now, current);
         const events = meetings.decide(command, meeting);
         meeting = events.reduce(meetings.evolve, meeting);
-        const applied = this.simulatePlan(meetingId, events, meeting, current, bodies, options.now);
-        current = applied.plan;
-        simulated.push(...applied.events);
+        meetingSteps.push({ step, events });
+        if (events.length > 0 && recordedSteps.has(meetingCommandId(meetingId, step.step))) {
+          recordedStepDecidesAgain = true;
+        }
+        if (meeting.status !== 'none') {
+          carry(planStepsOf(meetingId, events, meeting).filter((s) => !planCommands.has(s.commandId)));
+        }
         if (step.change.type === 'RecordVote') voted.set(step.change.no, step.change.result);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
@@ -356,83 +512,79 @@ export class ReplayProtocolHandler implements ICommandHandler<ReplayProtocolComm
         }
       }
     }
-    if (problems.length > 0) throw new ProtocolError(byLine(problems));
-    if (meeting.status === 'none') throw new ProtocolError([{ field: 'meeting', message: 'Ikke noe møte' }]);
+    return { meeting, plan: current, meetingSteps, planSteps, voted, recordedStepDecidesAgain };
+  }
 
-    if (options.dryRun) {
-      const planEvents = [
-        ...history.events.map(eventRecordOf),
-        ...simulatedEventRecords(simulated, {
-          after: history.revisionNow,
-          effectiveAt: meeting.date,
-          actor: options.actor,
-          cause: { kind: 'meeting', meetingId },
-          recordedAt: options.now,
-        }),
-      ];
-      return this.result(protocol, meeting, voted, current, planEvents, true, 0);
-    }
-
-    const envelope = (step: ProtocolStep): CommandEnvelope => ({
-      commandId: meetingCommandId(meetingId, step.step),
-      actor: options.actor,
-      owner: meetingOwner(meetingId),
-      correlationId: meetingCommandId(meetingId, 'replay'),
-      cause: {
-        kind: 'meeting',
-        meetingId,
-        ...(step.amendment !== undefined ? { amendmentNo: step.amendment } : {}),
-      },
-      effectiveAt: protocol.meeting.date,
-      now: options.now,
-    });
+  /**
+   * The protocol's steps as commands one by one, each appended and carried into the plan by the
+   * process manager: for a protocol that says otherwise under steps recorded before, whose
+   * commands are answered as the first time (appending nothing of them), as they always were.
+   */
+  private async replayAsCommands(
+    protocol: MeetingProtocol,
+    steps: readonly ProtocolStep[],
+    options: ReplayProtocolCommand['options'],
+    history: PlanHistoryFacts,
+    voted: ReadonlyMap<number, string>,
+  ): Promise<ReplayResult> {
+    const meetingId = protocol.meeting.id;
+    const store = this.facts.store;
+    const meetingBefore = await store.readStream(meetingStreamId(meetingId));
+    const replay = { meetingId, date: protocol.meeting.date, actor: options.actor, now: options.now };
     for (const step of steps) {
       await this.commandBus.execute(
-        new ChangeMeetingCommand(meetingId, step.change, envelope(step), { meetingId, step: step.step }),
+        new ChangeMeetingCommand(
+          meetingId,
+          step.change,
+          replayStepEnvelope(step, replay),
+          replayStepBinding(meetingId, step),
+        ),
       );
     }
     const meetingAfter = await store.readStream(meetingStreamId(meetingId));
     const planAfter = await store.readStream(planStreamId(protocol.meeting.plan));
     const finalMeeting = foldStream(meetings, meetingAfter);
-    const finalPlan = this.facts.planHistoryOf(planAfter).plan() ?? current;
+    const finalPlan = this.facts.planHistoryOf(planAfter).plan() ?? history.plan()!;
     const appended = meetingAfter.length - meetingBefore.length + (planAfter.length - history.events.length);
-    const planEvents = planAfter.map(eventRecordOf);
-    return this.result(protocol, finalMeeting, voted, finalPlan, planEvents, false, appended);
+    return this.result(
+      protocol,
+      finalMeeting,
+      voted,
+      finalPlan,
+      planAfter.map(eventRecordOf),
+      false,
+      appended,
+    );
   }
 
-  /** What the meeting's new events do to the plan, decided with the plan's own decider. */
+  /** What plan commands a meeting's decisions stand for do to the plan, decided with the plan's own decider. */
   private simulatePlan(
-    meetingId: string,
-    events: readonly MeetingEvent[],
-    meeting: MeetingState,
+    steps: readonly MeetingPlanStep[],
     plan: ExistingPlan,
     bodies: readonly string[],
     now: string,
-  ): { plan: ExistingPlan; events: PlanEvent[] } {
-    if (meeting.status === 'none') return { plan, events: [] };
-    const commands: PlanCommand[] = planStepsOf(meetingId, events, meeting).map(
-      (s) =>
-        ({
-          ...s.change,
-          now,
-          ...(s.change.type === 'AddMeasure' || s.change.type === 'ReassignMeasure'
-            ? { organisationBodies: bodies }
-            : {}),
-        }) as PlanCommand,
-    );
-    const out: PlanEvent[] = [];
+  ): { plan: ExistingPlan; steps: DecidedPlanStep[] } {
+    const out: DecidedPlanStep[] = [];
     let state: PlanState = plan;
-    for (const command of commands) {
+    for (const step of steps) {
+      const command = {
+        ...step.change,
+        now,
+        ...(step.change.type === 'AddMeasure' || step.change.type === 'ReassignMeasure'
+          ? { organisationBodies: bodies }
+          : {}),
+      } as PlanCommand;
       try {
         const decided: PlanEvent[] = decideSequence(planDecider, [command], state);
         state = decided.reduce(evolvePlan, state);
-        out.push(...decided);
+        out.push({ step, events: decided });
       } catch (error) {
+        // A plan adopted already with nothing changed since: the meeting's adoption is that revision.
         if (error instanceof DomainError && error.code === 'NOTHING_TO_ADOPT') continue;
         throw error;
       }
     }
-    return { plan: state as ExistingPlan, events: out };
+    return { plan: state as ExistingPlan, steps: out };
   }
 
   private result(
@@ -470,4 +622,16 @@ export class ReplayProtocolHandler implements ICommandHandler<ReplayProtocolComm
       planEvents: planEvents.filter((e) => isPlanEvent(e)),
     };
   }
+}
+
+/** The command ids a stream's events were appended under. */
+function commandIdsOf(events: readonly RecordedEvent[]): Set<string> {
+  const ids = new Set<string>();
+  for (const event of events)
+    if (typeof event.metadata.commandId === 'string') ids.add(event.metadata.commandId);
+  return ids;
+}
+
+function meetingEventsOf(events: readonly RecordedEvent[]): MeetingEvent[] {
+  return events.filter((e) => meetings.isEvent(e)).map((e) => e as unknown as MeetingEvent);
 }

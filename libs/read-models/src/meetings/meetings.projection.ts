@@ -121,51 +121,81 @@ async function saveMeeting(
     .values(row)
     .onConflict((oc) => oc.column('meeting_id').doUpdateSet(changes))
     .execute();
-  // The amendments the event changed: the fold gives a changed amendment a new object.
+  // The amendments that changed: the fold gives a changed amendment a new object.
   const earlier = before.status === 'none' ? undefined : before.amendments;
-  for (const amendment of meeting.amendments.values()) {
-    if (earlier?.get(amendment.no) !== amendment) await saveAmendment(trx, meeting, amendment);
+  const changed = [...meeting.amendments.values()].filter((a) => earlier?.get(a.no) !== a);
+  for (let i = 0; i < changed.length; i += AMENDMENTS_PER_STATEMENT) {
+    await saveAmendments(trx, meeting, changed.slice(i, i + AMENDMENTS_PER_STATEMENT));
   }
 }
 
-async function saveAmendment(
+/** Amendment rows per insert: 9 parameters each, well under PostgreSQL's 65,535. */
+const AMENDMENTS_PER_STATEMENT = 1000;
+
+async function saveAmendments(
   trx: Transaction<ReadModelDatabase>,
   meeting: ExistingMeeting,
-  amendment: AmendmentState,
+  amendments: readonly AmendmentState[],
 ): Promise<void> {
-  const values = {
-    meeting_id: meeting.id,
-    no: amendment.no,
-    target_kind: amendment.target.kind,
-    target_id: amendment.target.id,
-    target_address: amendment.target.address,
-    op: amendment.op,
-    status: amendment.status,
-    decided_seq: amendment.vote?.seq ?? null,
-    amendment: JSON.stringify(amendment),
-  };
-  const { meeting_id: __, no: ___, ...update } = values;
+  if (amendments.length === 0) return;
   await trx
     .insertInto('rm_amendments')
-    .values(values)
-    .onConflict((oc) => oc.columns(['meeting_id', 'no']).doUpdateSet(update))
+    .values(
+      amendments.map((amendment) => ({
+        meeting_id: meeting.id,
+        no: amendment.no,
+        target_kind: amendment.target.kind,
+        target_id: amendment.target.id,
+        target_address: amendment.target.address,
+        op: amendment.op,
+        status: amendment.status,
+        decided_seq: amendment.vote?.seq ?? null,
+        amendment: JSON.stringify(amendment),
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['meeting_id', 'no']).doUpdateSet((eb) => ({
+        target_kind: eb.ref('excluded.target_kind'),
+        target_id: eb.ref('excluded.target_id'),
+        target_address: eb.ref('excluded.target_address'),
+        op: eb.ref('excluded.op'),
+        status: eb.ref('excluded.status'),
+        decided_seq: eb.ref('excluded.decided_seq'),
+        amendment: eb.ref('excluded.amendment'),
+      })),
+    )
     .execute();
 }
 
-/** Meetings and their amendments with status, recommendation and vote (rm_meetings, rm_amendments). */
+/**
+ * Meetings and their amendments with status, recommendation and vote (rm_meetings, rm_amendments).
+ * A batch is folded in memory per meeting, from its rows as they were, and each meeting written
+ * once, with the amendments the batch changed: a replayed protocol appends a meeting's ~900
+ * events at once, and loading and saving the meeting (and its 300 amendments) per event made
+ * applying them quadratic.
+ */
 export const meetingsProjection: Projection = {
   name: 'meetings',
   tables: ['rm_amendments', 'rm_meetings'],
   handles: isMeetingEvent,
   async apply(trx, events) {
+    const folded = new Map<string, { before: MeetingState; after: MeetingState; revision: number }>();
     for (const recorded of events) {
       if (!isMeetingEvent(recorded)) continue;
       const event = recorded as unknown as MeetingEvent;
-      const before: MeetingState =
-        (await loadMeetingState(trx, event.data.meetingId)) ?? initialMeetingState();
-      const after = evolveMeeting(before, event);
+      const id = event.data.meetingId;
+      let meeting = folded.get(id);
+      if (!meeting) {
+        const before: MeetingState = (await loadMeetingState(trx, id)) ?? initialMeetingState();
+        meeting = { before, after: before, revision: -1 };
+        folded.set(id, meeting);
+      }
+      meeting.after = evolveMeeting(meeting.after, event);
+      meeting.revision = Number(recorded.revision);
+    }
+    for (const { before, after, revision } of folded.values()) {
       if (after.status === 'none') continue;
-      await saveMeeting(trx, after, before, Number(recorded.revision));
+      await saveMeeting(trx, after, before, revision);
     }
   },
 };
