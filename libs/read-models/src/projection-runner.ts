@@ -191,8 +191,9 @@ export class ProjectionRunner {
    * The events are read once, the next batch while the current one is written; each projection
    * takes them into a rebuild session (`startRebuild`, or batches of events for `apply`) and
    * writes what it holds every `writeEvery` events, with its checkpoint, in a transaction of
-   * its own on a connection of its own, while the events go on being read and folded. Secondary
-   * indexes are created once the rows are written, and commits are asynchronous (docs/adr/0007).
+   * its own on a connection of its own, while the events go on being read and folded (the first
+   * ones while the rebuild's tables are created). A projection's secondary indexes are created
+   * once its rows are written, and commits are asynchronous (docs/adr/0007).
    */
   async rebuild(
     names: readonly string[] = this.projections.map((p) => p.name),
@@ -207,18 +208,22 @@ export class ProjectionRunner {
       // the rebuilt tables get the live tables' indexes.
       await restoreDeferredIndexes(this.db);
       const live = await liveSchema(this.db);
-      // The first events are read while the rebuild's tables are created.
+      // The first events are read and folded while the rebuild's tables are created.
       const first = this.store.readAll({ after: START, maxCount: batchSize });
       first.catch(() => undefined); // awaited below; not unhandled if preparing fails first
+      const tablesReady = prepareRebuildSchema(
+        this.db,
+        live,
+        tables,
+        rebuilding.map((p) => p.name),
+      );
+      tablesReady.catch(() => undefined); // awaited by the first writes and below
       try {
-        await prepareRebuildSchema(
-          this.db,
+        let last = await this.rebuildFromStart(rebuilding, first, onProgress, batchSize, {
           live,
-          tables,
-          rebuilding.map((p) => p.name),
-        );
-        let last = await this.rebuildFromStart(rebuilding, first, onProgress, batchSize);
-        await createRebuiltIndexes(this.db, live, tables);
+          tablesReady,
+        });
+        await tablesReady;
         // Catch up, then swap. Each round reads what came since outside any transaction (PGlite
         // is one connection), then applies it in one; once a round reaches every live checkpoint
         // of these projections (locked by then, so their running subscriptions wait and then
@@ -266,17 +271,21 @@ export class ProjectionRunner {
   }
 
   /**
-   * Every event up to the head as the rebuild begins, into the rebuild's tables, by the
-   * projections' rebuild sessions; returns the position of the last one.
+   * Every event up to the head as the rebuild begins, into the rebuild's tables (once
+   * `tablesReady`), by the projections' rebuild sessions, and each projection's secondary
+   * indexes once its rows are in; returns the position of the last event.
    */
   private async rebuildFromStart(
     rebuilding: readonly Projection[],
     first: Promise<RecordedEvent[]>,
     onProgress: (progress: RebuildProgress) => void,
     batchSize: number,
+    schema: { live: string; tablesReady: Promise<void> },
   ): Promise<Position> {
     let next = first;
-    const writers = await Promise.all(rebuilding.map((p) => RebuildWriter.open(this.db, p)));
+    const writers = await Promise.all(
+      rebuilding.map((p) => RebuildWriter.open(this.db, p, schema.tablesReady)),
+    );
     // Everything stored when the rebuild starts: a transaction running elsewhere on the server
     // (even in another database) holds the reads back, and an empty read is not the end then.
     const target = await this.store.committedHeadPosition();
@@ -310,8 +319,14 @@ export class ProjectionRunner {
           onProgress({ projection: writer.name, applied });
         }
       }
-      // Each projection's last write, side by side with the others'.
-      await Promise.all(writers.map((writer) => writer.finish()));
+      // Each projection's last write, side by side with the others', and its secondary indexes
+      // as soon as its rows are in (plan-history's are built while plan-now writes its last).
+      await Promise.all(
+        writers.map(async (writer) => {
+          await writer.finish();
+          await createRebuiltIndexes(this.db, schema.live, writer.projection.tables);
+        }),
+      );
       return last;
     } finally {
       await Promise.all(writers.map((w) => w.close()));

@@ -28,29 +28,49 @@ class ApplyInBatches implements RebuildSession {
  * One projection's side of a rebuild from position 0: feeds its session and writes what the
  * session holds every `writeEvery` events, with the checkpoint, in one transaction into the
  * rebuild's own tables beside the live ones (`REBUILD_SCHEMA`) (on a
- * connection of its own for a projection with a rebuild session, which may COPY). One write is
- * under way at a time, while the next events are folded.
+ * connection of its own for a projection with a rebuild session, which may COPY). One write
+ * commits at a time, and one more may wait for it, while the next events are folded.
  */
 export class RebuildWriter {
   /** The checkpoint this rebuild last committed. */
   private written: Position = START;
   private held = 0;
   private heldUpTo: Position = START;
-  private writing: Promise<void> = Promise.resolve();
+  /** The last write queued (each starts when the one before it has committed). */
+  private writing: Promise<void>;
+  /** The write queued before the last one: `add` waits for it, so at most two are under way. */
+  private before: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly projection: Projection,
     private readonly session: RebuildSession,
     private readonly db: Kysely<ReadModelDatabase>,
     private readonly reserved: ReservedConnection<ReadModelDatabase> | undefined,
-  ) {}
+    tablesReady: Promise<void>,
+  ) {
+    // Events are taken (and folded) while the rebuild's tables are still being created; the
+    // first write waits for them.
+    this.writing = tablesReady;
+    this.writing.catch(() => undefined); // awaited by the first write or by finish
+  }
 
-  static async open(db: Kysely<ReadModelDatabase>, projection: Projection): Promise<RebuildWriter> {
+  /** A writer for `projection`, whose first write waits until `tablesReady` (the rebuild schema) resolves. */
+  static async open(
+    db: Kysely<ReadModelDatabase>,
+    projection: Projection,
+    tablesReady: Promise<void> = Promise.resolve(),
+  ): Promise<RebuildWriter> {
     if (!projection.startRebuild)
-      return new RebuildWriter(projection, new ApplyInBatches(projection), db, undefined);
+      return new RebuildWriter(projection, new ApplyInBatches(projection), db, undefined, tablesReady);
     // A connection of its own, for COPY inside its transactions.
     const reserved = await reservePostgresConnection(db);
-    return new RebuildWriter(projection, projection.startRebuild(), reserved?.db ?? db, reserved);
+    return new RebuildWriter(
+      projection,
+      projection.startRebuild(),
+      reserved?.db ?? db,
+      reserved,
+      tablesReady,
+    );
   }
 
   get name(): string {
@@ -81,13 +101,16 @@ export class RebuildWriter {
   }
 
   private async write(): Promise<void> {
-    // The previous write first (its failure ends the rebuild here): checkpoints move in order.
-    await this.writing;
+    // At most two writes under way (the next events are folded while one commits and the other
+    // waits, and the first ones while the tables are created); a failure ends the rebuild here.
+    await this.before;
     const work = this.session.take();
     const upTo = this.heldUpTo;
     this.held = 0;
-    this.writing = this.commit(work, upTo);
-    this.writing.catch(() => undefined); // awaited by the next write or by finish
+    // Each write after the one before it has committed: checkpoints move in order.
+    this.before = this.writing;
+    this.writing = this.writing.then(() => this.commit(work, upTo));
+    this.writing.catch(() => undefined); // awaited by a later write or by finish
   }
 
   private async commit(work: (target: RebuildTarget) => Promise<void>, upTo: Position): Promise<void> {
