@@ -1,6 +1,6 @@
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
@@ -9,6 +9,45 @@ const pools = new WeakMap<object, pg.Pool>();
 
 export function registerPostgresPool(db: Kysely<unknown>, pool: pg.Pool): void {
   pools.set(db, pool);
+}
+
+/**
+ * On PostgreSQL, `query`'s rows as arrays of column values, in the order it selects them
+ * (pg's rowMode 'array'): no object with named properties to build per row, for reads of
+ * thousands of rows (the events of a stream, a page of a rebuild). `settings` (configuration
+ * parameters by name, from the caller's code) hold for this query alone: it then runs in a
+ * transaction of its own that sets them locally. Undefined on PGlite (no pool behind `db`):
+ * use kysely's own rows there.
+ */
+export async function selectRowArrays<DB>(
+  db: Kysely<DB>,
+  query: CompiledQuery,
+  settings: Readonly<Record<string, string>> = {},
+): Promise<unknown[][] | undefined> {
+  const pool = pools.get(db);
+  if (!pool) return undefined;
+  const select = { text: query.sql, values: [...query.parameters], rowMode: 'array' as const };
+  const names = Object.keys(settings);
+  if (names.length === 0) return (await pool.query<unknown[]>(select)).rows;
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query('begin');
+    for (const name of names) {
+      await client.query('select set_config($1, $2, true)', [name, settings[name]]);
+    }
+    const { rows } = await client.query<unknown[]>(select);
+    await client.query('commit');
+    return rows;
+  } catch (error) {
+    broken = await client.query('rollback').then(
+      () => false,
+      () => true,
+    );
+    throw error;
+  } finally {
+    client.release(broken || undefined);
+  }
 }
 
 /** A value COPY can carry in its text format; objects must already be JSON text. */

@@ -1,4 +1,4 @@
-import { parseJsonColumn } from '@app/database';
+import { parseJsonColumn, selectRowArrays } from '@app/database';
 import {
   EventIdsTaken,
   EventStore,
@@ -21,7 +21,7 @@ import {
   type Subscription,
   type SubscriptionHandler,
 } from '@app/event-store';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { EventStoreDatabase } from './event-store-database.js';
 import type { EventRow } from './events.table.js';
 import { isUniqueViolation, translateError } from './postgres-errors.js';
@@ -29,6 +29,7 @@ import { isUniqueViolation, translateError } from './postgres-errors.js';
 /**
  * int8, xid8 and uuid as text, so pg and PGlite return the same row shapes. Order by
  * `events.<column>`: a bare name would bind to these text aliases and sort '10' before '9'.
+ * `arrayToRecorded` reads them by their place here.
  */
 const COLUMNS = [
   sql<string>`position::text`.as('position'),
@@ -52,6 +53,44 @@ function toRecorded(row: Omit<EventRow, 'recorded_at'>): RecordedEvent {
     data: parseJsonColumn(row.data),
     metadata: parseJsonColumn(row.metadata),
   };
+}
+
+/** A row of COLUMNS read as an array of its values (`selectRowArrays`), as the port's RecordedEvent. */
+function arrayToRecorded(row: unknown[]): RecordedEvent {
+  return {
+    id: row[4] as string,
+    streamId: row[2] as string,
+    revision: BigInt(row[3] as string),
+    position: { commit: BigInt(row[1] as string), prepare: BigInt(row[0] as string) },
+    type: row[5] as string,
+    data: parseJsonColumn(row[6] as RecordedEvent['data'] | string),
+    metadata: parseJsonColumn(row[7] as RecordedEvent['metadata'] | string),
+  };
+}
+
+/**
+ * A select of COLUMNS as the port's RecordedEvents: on PostgreSQL as arrays of values (no row
+ * object per event: the read of a stream or a rebuild's page is thousands of rows), else as
+ * kysely's rows. `settings` hold for this select alone.
+ */
+async function selectRecorded(
+  db: Kysely<EventStoreDatabase>,
+  query: { compile(): CompiledQuery<Omit<EventRow, 'recorded_at'>> },
+  settings: Readonly<Record<string, string>> = {},
+): Promise<RecordedEvent[]> {
+  const compiled = query.compile();
+  const arrays = await selectRowArrays(db, compiled, settings);
+  if (arrays) return arrays.map(arrayToRecorded);
+  const names = Object.keys(settings);
+  const { rows } =
+    names.length === 0
+      ? await db.executeQuery(compiled)
+      : await db.transaction().execute(async (trx) => {
+          for (const name of names)
+            await sql`select set_config(${name}, ${settings[name]}, true)`.execute(trx);
+          return trx.executeQuery(compiled);
+        });
+  return rows.map((row) => toRecorded(row));
 }
 
 /** The smallest string after every string that starts with `prefix` (in byte order). */
@@ -286,8 +325,7 @@ export class PostgresEventStore extends EventStore {
       }
       query = query.orderBy('events.revision', backwards ? 'desc' : 'asc');
       if (options.maxCount !== undefined) query = query.limit(options.maxCount);
-      const rows = await query.execute();
-      return rows.map((row) => toRecorded(row));
+      return await selectRecorded(this.db, query);
     } catch (error) {
       return translateError(error);
     }
@@ -332,18 +370,13 @@ export class PostgresEventStore extends EventStore {
       }
       const maxCount = options.maxCount ?? 1000;
       const ordered = query.orderBy('events.transaction_id').orderBy('events.position').limit(maxCount);
-      if (maxCount <= BULK_READ) return (await ordered.execute()).map((row) => toRecorded(row));
       // A bulk read walks the global-order index. Without the table's statistics (a store just
       // filled: an import, a generated data set, before autovacuum's first analyze) PostgreSQL
       // estimates a third of the rows for each condition here, finds a sort of "all of them"
       // cheaper than the index for a page this large, and sorts every event after `after` for
       // each page: 155 ms instead of 11 ms a page of 10,000 of 69,000 events, on disk, and
       // quadratic over a rebuild's pages. Sorting is never the plan wanted here.
-      const rows = await this.db.transaction().execute(async (trx) => {
-        await sql`set local enable_sort = off`.execute(trx);
-        return trx.executeQuery(ordered.compile());
-      });
-      return rows.rows.map((row) => toRecorded(row));
+      return await selectRecorded(this.db, ordered, maxCount > BULK_READ ? { enable_sort: 'off' } : {});
     } catch (error) {
       return translateError(error);
     }
