@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadConfig } from '@app/config';
 import type { Database } from '@app/database';
-import { ALL_PROJECTIONS } from '@app/read-models';
+import { EventStore } from '@app/event-store';
+import { ALL_PROJECTIONS, ProjectionRunner } from '@app/read-models';
 import { createSharedTestDatabase, tablesOf, type SharedTestDatabase } from '@app/testing';
 import request from 'supertest';
 import { createApi } from '../../apps/api/src/create-api.js';
@@ -49,6 +50,11 @@ describe('the planverk command', () => {
         timing: 'Årlig',
       })
       .expect(201);
+    // Commands answer once stored (docs/adr/0023): these rows are read from the database itself,
+    // not through the api, so wait for every read model to have the writes first.
+    await app.get(ProjectionRunner).caughtUpTo(await app.get(EventStore).committedHeadPosition(), 30_000, {
+      every: true,
+    });
     before = await snapshot(database);
     await app.close();
     await database.close();

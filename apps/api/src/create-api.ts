@@ -5,7 +5,7 @@ import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@n
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { EventStore } from '@app/event-store';
 import { PlanCommandRunner } from '@app/plans';
-import { ProjectionRunner } from '@app/read-models';
+import { ProjectionRunner, ReadYourWrites } from '@app/read-models';
 
 import { DirectoryImports, loadDemoData, resolveSessionSecret, type RuntimeOptions } from '@app/runtime';
 import { randomBytes } from 'node:crypto';
@@ -19,6 +19,7 @@ import {
   refuseSlowBodies,
 } from './http/body-limit.js';
 import { ErrorFilter } from './http/error.filter.js';
+import { readYourWrites } from './http/read-your-writes.middleware.js';
 
 /** The OpenAPI security scheme of a bearer token. */
 const BEARER = 'bearer';
@@ -43,6 +44,8 @@ export async function createApi(options: ApiOptions): Promise<NestExpressApplica
   app.use(refuseOversizedBodies);
   app.use(refuseSlowBodies);
   configureSecurity(app, options.config, sessionSecret, logs);
+  // A read shows the writes this process answered (commands answer without waiting for them).
+  app.use(readYourWrites(app.get(ReadYourWrites)));
   // A body nested too deep is refused before it is parsed. Nest's type leaves `verify` out: it sets
   // one itself only for `rawBody`, which this app does not use, and passes ours on otherwise.
   app.useBodyParser('json', {
@@ -74,7 +77,11 @@ export async function createApi(options: ApiOptions): Promise<NestExpressApplica
       .setDescription(
         'Event-sourced work plans: commands in, projections out. To try a write, get a token with ' +
           'POST /auth/tokens (username and password), then "Authorize" with it: every request then ' +
-          'carries it as Authorization: Bearer. Reads of published plans need no token.',
+          'carries it as Authorization: Bearer. Reads of published plans need no token. A command ' +
+          'answers once stored, with its position (also the Planverk-Position header); a read waits ' +
+          'until the read models show every write made through the same server, and the position ' +
+          'sent in a Planverk-Position request header (a write answered by another replica). A read ' +
+          'that could not wait says so in the Planverk-Read-Models header (held_back or behind).',
       )
       .setVersion('0.1.0')
       .addBearerAuth(

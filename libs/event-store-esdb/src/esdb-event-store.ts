@@ -140,9 +140,9 @@ export class EventStoreDBEventStore extends EventStore {
     const key = `${streamId}\u0000${events[0]!.id}`;
     const running = this.appending.get(key);
     if (running) return running.then((result) => ({ ...result, appended: false }));
-    const append = this.append(streamId, events, options.expectedRevision ?? 'any').finally(() =>
-      this.appending.delete(key),
-    );
+    const append = this.append(streamId, events, options.expectedRevision ?? 'any')
+      .then((result) => this.written(result))
+      .finally(() => this.appending.delete(key));
     this.appending.set(key, append);
     return append;
   }

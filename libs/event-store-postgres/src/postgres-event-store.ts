@@ -135,7 +135,7 @@ export class PostgresEventStore extends EventStore {
           .transaction()
           .execute((trx) => this.appendInTransaction(trx, streamId, events, expected)));
       this.subscriptions.nudge();
-      return result;
+      return this.written(result);
     } catch (error) {
       // A retried append (its event ids are stored already) fails here, on the unique event id
       // or on the revision it expected back then; it is answered as the first time. Looking
@@ -145,7 +145,7 @@ export class PostgresEventStore extends EventStore {
         isUniqueViolation(error, 'events_event_id_key') ||
         isUniqueViolation(error, 'event_streams_pkey');
       const retried = retryable ? await this.findRetriedAppend(streamId, events) : undefined;
-      if (retried) return retried;
+      if (retried) return this.written(retried);
       if (isUniqueViolation(error, 'event_streams_pkey')) {
         throw new ExpectedRevisionConflict(streamId, expected, await this.revisionOf(streamId));
       }

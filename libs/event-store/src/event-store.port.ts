@@ -1,6 +1,6 @@
 import type { ExpectedRevision } from './expected-revision.js';
 import type { HeldBackReads } from './held-back-reads.js';
-import type { Position } from './position.js';
+import { comparePositions, type Position } from './position.js';
 import type { EventToAppend, RecordedEvent } from './recorded-event.js';
 
 export interface AppendResult {
@@ -62,6 +62,23 @@ export interface SubscribeOptions {
  * Revisions start at 0. Reads of a stream that does not exist return an empty list.
  */
 export abstract class EventStore {
+  private newestWritten: Position | undefined;
+
+  /**
+   * The newest position an append through this instance wrote, or found written (a retry): what
+   * a read in this process should show (read-your-writes, see the read models' ReadYourWrites).
+   */
+  get newestWrittenHere(): Position | undefined {
+    return this.newestWritten;
+  }
+
+  /** Every adapter passes each append's result through here. */
+  protected written(result: AppendResult): AppendResult {
+    const newest = this.newestWritten;
+    if (!newest || comparePositions(result.position, newest) > 0) this.newestWritten = result.position;
+    return result;
+  }
+
   abstract appendToStream(
     streamId: string,
     events: readonly EventToAppend[],

@@ -41,6 +41,25 @@ export async function runDecider<Command, Event extends DomainEvent, State>(
   eventMetadata?: EventMetadata,
 ): Promise<CommandOutcome> {
   const digest = commandDigest(content);
+  // First on the state this process folded last, without asking the store for newer events: the
+  // append's expected revision proves that state current, and only an append proves it, so any
+  // other outcome (nothing to append, a refusal, a conflict: another process wrote) is decided
+  // again below on what the store holds. A client's If-Match is checked against the store as is.
+  const known = envelope.expectedRevision === undefined ? cache?.known(streamId) : undefined;
+  if (known) {
+    const outcome = await decideAndAppend(
+      store,
+      streamId,
+      decider,
+      envelope,
+      digest,
+      build,
+      cache,
+      eventMetadata,
+      known,
+    ).catch(() => undefined);
+    if (outcome?.appended) return outcome;
+  }
   for (let attempt = 1; ; attempt++) {
     try {
       return await decideAndAppend(store, streamId, decider, envelope, digest, build, cache, eventMetadata);
@@ -75,10 +94,10 @@ async function decideAndAppend<Command, Event extends DomainEvent, State>(
   build: (state: State) => Command | Promise<Command>,
   cache?: FoldedStreams<Event, State>,
   eventMetadata?: EventMetadata,
+  known?: FoldedStream<State>,
 ): Promise<CommandOutcome> {
-  const folded: FoldedStream<State> = cache
-    ? await cache.load(streamId)
-    : foldRecorded(decider, await store.readStream(streamId));
+  const folded: FoldedStream<State> =
+    known ?? (cache ? await cache.load(streamId) : foldRecorded(decider, await store.readStream(streamId)));
   const { state, revision } = folded;
 
   // A retried command: answer as the first time, without deciding again on newer state. Another

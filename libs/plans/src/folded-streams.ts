@@ -90,6 +90,14 @@ export class FoldedStreams<Event extends DomainEvent, State> {
     this.snapshotEvery = options.snapshotEvery ?? 100;
   }
 
+  /**
+   * The stream as this process last folded it, without asking the store: current unless another
+   * process appended since, which an append expecting its revision finds out.
+   */
+  known(streamId: string): FoldedStream<State> | undefined {
+    return this.entries.get(streamId);
+  }
+
   async load(streamId: string): Promise<FoldedStream<State>> {
     return this.loadFrom(streamId, this.entries.get(streamId) ?? (await this.fromSnapshot(streamId)));
   }
@@ -149,14 +157,30 @@ export class FoldedStreams<Event extends DomainEvent, State> {
     for (const event of events) state = evolve(state, event);
     const commands = before.commands as Map<string, number>;
     commands.set(commandId, Number(result.revision));
-    this.remember(streamId, {
+    const folded: Entry<State> = {
       state,
       revision: result.revision,
       commands,
       // The ids the decider runner gave the events it appended.
       lastEventId: eventIdFor(commandId, events.length - 1),
       snapshotRevision: current?.snapshotRevision ?? -1n,
-    });
+    };
+    this.remember(streamId, folded);
+    // Commands on a stream kept here do not load it (runDecider decides on `known`), so its
+    // snapshot is kept up from here, after the answer: a new process still starts near the end.
+    if (this.snapshotDue(folded)) {
+      this.remember(streamId, { ...folded, snapshotRevision: folded.revision });
+      void this.snapshotIfDue(streamId, folded);
+    }
+  }
+
+  private snapshotDue(folded: Entry<State>): boolean {
+    return (
+      this.fold.snapshot !== undefined &&
+      this.options.snapshots !== undefined &&
+      folded.lastEventId !== undefined &&
+      folded.revision - folded.snapshotRevision >= BigInt(this.snapshotEvery)
+    );
   }
 
   private empty(): Entry<State> {
@@ -196,8 +220,7 @@ export class FoldedStreams<Event extends DomainEvent, State> {
   private async snapshotIfDue(streamId: string, folded: Entry<State>): Promise<Entry<State>> {
     const codec = this.fold.snapshot;
     const snapshots = this.options.snapshots;
-    if (!codec || !snapshots || folded.lastEventId === undefined) return folded;
-    if (folded.revision - folded.snapshotRevision < BigInt(this.snapshotEvery)) return folded;
+    if (!codec || !snapshots || folded.lastEventId === undefined || !this.snapshotDue(folded)) return folded;
     try {
       await snapshots.save({
         streamId,

@@ -106,12 +106,13 @@ export class ProjectionRunner {
   /**
    * Resolves when every projection has applied everything up to `position`: those this
    * process runs as their subscription hands the events over, the others (run by another
-   * process) as their checkpoint in the database shows.
+   * process) as their checkpoint in the database shows. Projections whose readers read around
+   * them when behind (`awaitedByWrites: false`) only with `every`.
    */
-  async caughtUpTo(position: Position, timeoutMs = 10_000): Promise<void> {
+  async caughtUpTo(position: Position, timeoutMs = 10_000, { every = false } = {}): Promise<void> {
     await Promise.all(
       this.projections
-        .filter((projection) => projection.awaitedByWrites !== false)
+        .filter((projection) => every || projection.awaitedByWrites !== false)
         .map((projection) => {
           const subscription = this.subscriptions.get(projection.name);
           return subscription
@@ -119,6 +120,19 @@ export class ProjectionRunner {
             : this.watch.reached(projection.name, position, timeoutMs);
         }),
     );
+  }
+
+  /**
+   * Whether every projection a write waits for has applied `position`, as far as this process
+   * knows without asking the database: false when one is run by another process.
+   */
+  hasApplied(position: Position): boolean {
+    return this.projections
+      .filter((projection) => projection.awaitedByWrites !== false)
+      .every((projection) => {
+        const subscription = this.subscriptions.get(projection.name);
+        return subscription !== undefined && comparePositions(subscription.checkpoint, position) >= 0;
+      });
   }
 
   /** Stops what this process lost (its lease session ended), and starts what it can take. One look at a time. */

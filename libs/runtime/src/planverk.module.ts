@@ -15,6 +15,7 @@ import { AccessCommandRunner, PlansModule, StreamSnapshots } from '@app/plans';
 import {
   ALL_PROJECTIONS,
   ProjectionRunner,
+  ReadYourWrites,
   readModelMigrations,
   restoreDeferredIndexes,
 } from '@app/read-models';
@@ -104,6 +105,11 @@ export class PlanverkModule {
               logger.error(`Projection ${name} failed; retrying from its checkpoint`, error as Error),
             ),
         },
+        {
+          provide: ReadYourWrites,
+          inject: [ProjectionRunner, EventStore],
+          useFactory: (runner: ProjectionRunner, store: EventStore) => new ReadYourWrites(runner, store),
+        },
         // Worker threads for reading documents and other CPU-heavy work of a request.
         { provide: OffThread, useFactory: () => new OffThread() },
         {
@@ -132,6 +138,7 @@ export class PlanverkModule {
         EventStore,
         StreamSnapshots,
         ProjectionRunner,
+        ReadYourWrites,
         PlanQueries,
         PlanImports,
         DirectoryImports,

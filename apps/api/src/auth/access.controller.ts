@@ -18,7 +18,7 @@ import type { Database } from '@app/database';
 import { grantsAllow, isIsoDate, notAnIsoDate, SYSTEM_SCOPE } from '@app/domain';
 import { EventStore, formatPosition } from '@app/event-store';
 import { AccessCommandRunner, userStreamId } from '@app/plans';
-import { CHANGING_ROLES, planChangersBetween } from '@app/read-models';
+import { CHANGING_ROLES, planChangersBetween, ReadYourWrites } from '@app/read-models';
 import { AccessService, DATABASE, PlanQueries, WeakPasswordError } from '@app/runtime';
 import type { Request, Response } from 'express';
 import { envelopeFrom } from '../http/command-envelope.js';
@@ -46,6 +46,7 @@ export class AccessController {
     private readonly responder: CommandResponder,
     private readonly store: EventStore,
     @Inject(DATABASE) private readonly database: Database,
+    private readonly reads: ReadYourWrites,
   ) {}
 
   @Post('users')
@@ -220,11 +221,11 @@ export class AccessController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const outcome = await this.runner.setPlanVisibility(id, envelopeFrom(req, dto), dto.visibility);
-    return { planId: id, visibility: dto.visibility, ...(await this.responder.accepted(outcome, res)) };
+    return { planId: id, visibility: dto.visibility, ...this.responder.accepted(outcome, res) };
   }
 
   private async requireOrganisation(id: string): Promise<void> {
-    if (!(await this.queries.findOrganisation(id))) {
+    if (!(await this.reads.found(() => this.queries.findOrganisation(id)))) {
       throw new NotFoundException(`Organisation "${id}" not found`);
     }
   }

@@ -30,6 +30,7 @@ import {
 } from '@app/plans';
 import {
   ProjectionRunner,
+  ReadYourWrites,
   planViewFromEvents,
   renderPapersText,
   renderPlanMarkdown,
@@ -92,6 +93,7 @@ export class MeetingsController {
     private readonly amendmentLists: AmendmentListImports,
     private readonly documents: RequestDocuments,
     private readonly responder: CommandResponder,
+    private readonly reads: ReadYourWrites,
   ) {}
 
   @Post('replay')
@@ -314,7 +316,8 @@ export class MeetingsController {
     if (typeof content !== 'string' || content.trim() === '') {
       throw new BadRequestException('Send the amendment list as text/plain, or as `content` in a JSON body');
     }
-    if (!(await this.queries.find(id))) throw new NotFoundException(`Meeting "${id}" not found`);
+    if (!(await this.reads.found(() => this.queries.find(id))))
+      throw new NotFoundException(`Meeting "${id}" not found`);
     // Each amendment is a command of its own; all carry the list's id as correlationId.
     const listId = uuidv5(
       `${id}/${createHash('sha256').update(content).digest('hex')}`,
@@ -516,7 +519,7 @@ export class MeetingsController {
     const position = latestOf([outcome.position, ...outcome.planOutcomes.map((o) => o.position)]);
     return {
       meetingId,
-      ...(await this.responder.accepted({ ...outcome, position }, req.res!)),
+      ...this.responder.accepted({ ...outcome, position }, req.res!),
       planChanges: outcome.planOutcomes.filter((o) => o.appended).length,
     };
   }

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { ORGANISATION_LEVELS, type OrganisationLevel } from '@app/domain';
 import { ChangeOrganisationCommand } from '@app/plans';
+import { ReadYourWrites } from '@app/read-models';
 import { PlanQueries } from '@app/runtime';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
@@ -53,6 +54,7 @@ export class OrganisationsController {
     private readonly commandBus: CommandBus,
     private readonly queries: PlanQueries,
     private readonly responder: CommandResponder,
+    private readonly reads: ReadYourWrites,
   ) {}
 
   @Post()
@@ -66,7 +68,7 @@ export class OrganisationsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const { id, ...data } = commandData(dto);
-    if (data.parentId && !(await this.queries.findOrganisation(data.parentId))) {
+    if (data.parentId && !(await this.reads.found(() => this.queries.findOrganisation(data.parentId!)))) {
       throw new NotFoundException(`Parent organisation "${data.parentId}" not found`);
     }
     const outcome = await this.commandBus.execute(
@@ -76,7 +78,7 @@ export class OrganisationsController {
         envelopeFrom(req, dto),
       ),
     );
-    return { organisationId: id, ...(await this.responder.accepted(outcome, res)) };
+    return { organisationId: id, ...this.responder.accepted(outcome, res) };
   }
 
   @Post(':id/bodies')

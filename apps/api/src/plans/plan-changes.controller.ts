@@ -151,7 +151,7 @@ export class PlanChangesController {
     const outcome = await this.commandBus.execute(
       new ChangePlanCommand(p.id, { type: 'AddGoal', goalId, ...commandData(dto) }, envelope),
     );
-    return { goalId, ...(await this.responder.accepted(outcome, res)) };
+    return { goalId, ...this.responder.accepted(outcome, res) };
   }
 
   @Post('goals/:goalId/text')

@@ -58,7 +58,7 @@ export class PlansController {
       new ChangePlanCommand(id, { type: 'CreatePlan', planId: id, ...rest }, envelopeFrom(req, dto)),
     );
     res.setHeader('Location', `/plans/${id}`);
-    return { planId: id, ...(await this.responder.accepted(outcome, res)) };
+    return { planId: id, ...this.responder.accepted(outcome, res) };
   }
 
   @Get()
@@ -155,7 +155,7 @@ export class PlansController {
     const outcome = await this.commandBus.execute(
       new ChangePlanCommand(id, { type: 'AddSection', sectionId, ...commandData(dto) }, envelope),
     );
-    return { sectionId, ...(await this.responder.accepted(outcome, res)) };
+    return { sectionId, ...this.responder.accepted(outcome, res) };
   }
 
   @Post(':id/measures')
@@ -178,7 +178,7 @@ export class PlansController {
     const outcome = await this.commandBus.execute(
       new ChangePlanCommand(id, { type: 'AddMeasure', measureId, ...commandData(dto) }, envelope),
     );
-    return { measureId, ...(await this.responder.accepted(outcome, res)) };
+    return { measureId, ...this.responder.accepted(outcome, res) };
   }
 
   @Post(':id/measures/:measureId/status')
