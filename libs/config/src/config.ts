@@ -1,4 +1,5 @@
-import { clientConnectionString } from '@app/event-store-esdb';
+// Not the adapter's index: that loads the EventStoreDB client (~30 MiB) into every process.
+import { clientConnectionString } from '@app/event-store-esdb/connection-string';
 import { resolve } from 'node:path';
 
 export type DatabaseConfig =

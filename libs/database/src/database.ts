@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import type { DatabaseConfig } from '@app/config';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -51,14 +50,19 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   }
   const dir = join(config.dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
-  const pglite = await PGlite.create(dir, { parsers: PGLITE_PARSERS });
+  const pglite = await (await loadPGlite()).create(dir, { parsers: PGLITE_PARSERS });
   const db = new Kysely<unknown>({ dialect: new PGliteDialect(pglite) });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
 
+/** PGlite only where it is used: a process on PostgreSQL does not carry it. */
+async function loadPGlite(): Promise<typeof import('@electric-sql/pglite').PGlite> {
+  return (await import('@electric-sql/pglite')).PGlite;
+}
+
 /** An in-memory PGlite database, for tests that run without a PostgreSQL server. */
 export async function openInMemoryDatabase(): Promise<Database> {
-  const pglite = await PGlite.create({ parsers: PGLITE_PARSERS });
+  const pglite = await (await loadPGlite()).create({ parsers: PGLITE_PARSERS });
   const db = new Kysely<unknown>({ dialect: new PGliteDialect(pglite) });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Writable } from 'node:stream';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Options } from 'pino-http';
-import pinoPretty from 'pino-pretty';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -39,6 +39,8 @@ export function logCommandId(request: IncomingMessage, commandId: string, actor?
  */
 export function logDestination(terminal: boolean): DestinationStream {
   if (!terminal) return pino.destination({ dest: 1, sync: true });
+  // Loaded only for a terminal (~10 MiB): a deployment logs JSON.
+  const pinoPretty = createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
   const pretty = pinoPretty({
     sync: true,
     destination: 1,

@@ -36,9 +36,8 @@ import { papersPage } from './views/papers.js';
 import type { FilingFormModel } from './views/filing-form.js';
 import { allAmendments, meetingName } from './views/amendment.js';
 import { papersDocument as printPapers } from './exports/papers-document.js';
+import { renderDocx, renderPdf } from './exports/print-files.js';
 import { protocolDocument } from './exports/protocol-document.js';
-import { renderDocx } from './exports/render-docx.js';
-import { renderPdf } from './exports/render-pdf.js';
 import { protocolModel } from './protocol-model.js';
 import { planMeetingsPage, type ScheduleFormValues } from './views/plan-meetings.js';
 
