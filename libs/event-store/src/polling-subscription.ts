@@ -7,6 +7,13 @@ type ReadAll = (after: Position, maxCount: number) => Promise<RecordedEvent[]>;
 
 /** How soon a subscription reads again while somebody waits for it to reach a position. */
 const WAITED_FOR_POLL_MS = 10;
+/**
+ * How long an append's nudge may wait before the subscription reads, when nobody waits for a
+ * position: commands no longer wait for the read models (docs/adr/0024), so under a stream of
+ * them this gathers the appends of a few milliseconds into one batch (one transaction per
+ * projection) instead of one each. A read that waits for a write ends the wait at once.
+ */
+const NUDGED_READ_WITHIN_MS = 10;
 
 /**
  * A tailing subscription over `readAll`: read a batch after the checkpoint, hand it to the
@@ -41,7 +48,8 @@ export class PollingSubscription implements Subscription {
   /** Ask for a read now instead of at the next poll (after a local append, for example). */
   nudge(): void {
     this.nudged = true;
-    this.pause.end();
+    if (this.waiters.size > 0 || !this.running) this.pause.end();
+    else this.pause.endWithin(NUDGED_READ_WITHIN_MS);
   }
 
   caughtUpTo(target: Position, timeoutMs = 10_000): Promise<void> {
@@ -80,8 +88,16 @@ export class PollingSubscription implements Subscription {
       // While a command waits for a position this subscription has not reached, look again
       // soon: its event may be committed but held back behind another transaction (a
       // projection's own batch, say), and no append will nudge once that one ends.
-      if (batch.length < batchSize && !this.nudged)
-        await this.sleep(this.waiters.size > 0 ? Math.min(idleMs, WAITED_FOR_POLL_MS) : idleMs);
+      if (batch.length < batchSize)
+        await this.sleep(
+          this.waiters.size > 0
+            ? this.nudged
+              ? 0
+              : Math.min(idleMs, WAITED_FOR_POLL_MS)
+            : this.nudged
+              ? Math.min(idleMs, NUDGED_READ_WITHIN_MS)
+              : idleMs,
+        );
     }
   }
 

@@ -45,17 +45,24 @@ export class PositionWaiters {
 /** A pause between reads that a nudge or a stop can end early. */
 export class Pause {
   private wake: (() => void) | undefined;
+  private wakeWithin: ((ms: number) => void) | undefined;
 
   sleep(ms: number): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
+      const endsAt = Date.now() + ms;
+      const done = (): void => {
         clearTimeout(timer);
-        resolve();
-      }
-      this.wake = () => {
         this.wake = undefined;
-        done();
+        this.wakeWithin = undefined;
+        resolve();
+      };
+      let timer = setTimeout(done, ms);
+      this.wake = done;
+      this.wakeWithin = (within: number) => {
+        if (Date.now() + within >= endsAt) return;
+        clearTimeout(timer);
+        timer = setTimeout(done, within);
       };
     });
   }
@@ -63,5 +70,10 @@ export class Pause {
   /** Ends the current pause, if one is running. */
   end(): void {
     this.wake?.();
+  }
+
+  /** Ends the current pause within `ms` at the latest, if one is running. */
+  endWithin(ms: number): void {
+    this.wakeWithin?.(ms);
   }
 }
