@@ -9,6 +9,9 @@ import { migrateToLatest, openDatabase, type Database } from '@app/database';
 import { initialPlanState, isPlanEvent, planFold, type PlanEvent, type PlanState } from '@app/domain';
 import { ExpectedRevisionConflict, START, type EventToAppend, type Position } from '@app/event-store';
 import { PostgresEventStore, eventStoreMigrations } from '@app/event-store-postgres';
+import { FoldedStreams, planStreamDecider } from '@app/plans';
+import { readModelMigrations } from '@app/read-models';
+import { DatabaseStreamSnapshots } from '@app/runtime';
 
 /** Revision as our port counts it: the last event's revision (0-based), or 'no_stream'. */
 export type Revision = bigint | 'no_stream';
@@ -33,13 +36,22 @@ export interface StoreUnderTest {
   readAll(batchSize: number): Promise<number>;
   /** Reads one stream and folds it as the plan decider does (planFold); returns the events folded. */
   foldPlan(streamId: string): Promise<number>;
+  /**
+   * Loads plan streams as a command does in a process that has not loaded them yet (ours only:
+   * Emmett keeps no snapshots): each from its stored snapshot (docs/adr/0009), taken by an
+   * earlier load, and the events after it; returns how many events the loaded states stand for.
+   */
+  loadPlans?(streamIds: readonly string[]): Promise<number>;
   close(): Promise<void>;
 }
 
 export async function openOurStore(url: string): Promise<StoreUnderTest & { database: Database }> {
   const database = await openDatabase({ kind: 'postgres', url });
   await migrateToLatest(database.db, 'event_store', eventStoreMigrations);
+  // The snapshots of plan streams are kept in the read-model database (stream_snapshots).
+  await migrateToLatest(database.db, 'read_model', readModelMigrations);
   const store = new PostgresEventStore(database.db);
+  const snapshots = new DatabaseStreamSnapshots(database.db);
   return {
     name: 'planverk',
     database,
@@ -79,6 +91,13 @@ export async function openOurStore(url: string): Promise<StoreUnderTest & { data
       for (const event of events)
         if (isPlanEvent(event)) state = evolve(state, event as unknown as PlanEvent);
       return events.length;
+    },
+    async loadPlans(streamIds) {
+      // A new FoldedStreams holds nothing in memory yet, as in a process that just started.
+      const streams = new FoldedStreams(store, planStreamDecider, { snapshots, capacity: streamIds.length });
+      let events = 0;
+      for (const id of streamIds) events += Number((await streams.load(id)).revision) + 1;
+      return events;
     },
     async close() {
       await store.close();

@@ -3,6 +3,7 @@ export * from './commands/change-plan.command.js';
 export * from './commands/organisation.commands.js';
 export * from './decider-runner.js';
 export * from './derived-ids.js';
+export { FoldedStreams, type FoldedStream, type FoldedStreamsOptions } from './folded-streams.js';
 export * from './import/document-commands.js';
 export * from './import/import-plan-document.command.js';
 export * from './import/revision-commands.js';

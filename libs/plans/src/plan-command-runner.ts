@@ -33,7 +33,11 @@ export interface CommandPhase {
   readonly effectiveAt?: string;
 }
 
-const plans: StreamDecider<PlanCommand, PlanEvent, PlanState> = {
+/**
+ * The plan decider as commands run it: its fold, and how a plan is kept as a snapshot (what a
+ * `FoldedStreams` of plans starts from, docs/adr/0009).
+ */
+export const planStreamDecider: StreamDecider<PlanCommand, PlanEvent, PlanState> = {
   ...planDecider,
   isEvent: isPlanEvent,
   startFold: planFold,
@@ -64,7 +68,7 @@ export class PlanCommandRunner {
     private readonly store: EventStore,
     @Optional() snapshots?: StreamSnapshots,
   ) {
-    this.planStreams = new FoldedStreams(store, plans, {
+    this.planStreams = new FoldedStreams(store, planStreamDecider, {
       capacity: 256,
       snapshots,
       onSnapshotError: (streamId, error) =>
@@ -78,7 +82,7 @@ export class PlanCommandRunner {
     return runDecider(
       this.store,
       planStreamId(planId),
-      plans,
+      planStreamDecider,
       envelope,
       sentContent(command, envelope),
       async (state) => {
@@ -136,7 +140,7 @@ export class PlanCommandRunner {
     );
     let eventEnds: number[] = [];
     const sequence: SlowStreamDecider<readonly PlanCommand[], PlanEvent, PlanState> = {
-      ...plans,
+      ...planStreamDecider,
       decide: async (batch, state) => {
         const decided = await decideInSlices(batch, state);
         eventEnds = commandEnds.map((end) => decided.ends[end - 1] ?? 0);
