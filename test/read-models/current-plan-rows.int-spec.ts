@@ -10,6 +10,7 @@ import {
   planHistoryProjection,
   planNowProjection,
   readModelMigrations,
+  renderPlanView,
   timelineAt,
   type ReadModelDatabase,
 } from '@app/read-models';
@@ -105,6 +106,18 @@ describe("the current plan's rows and the plan now", () => {
       expect(await timelineAt(database.db, plan_id)).toEqual(
         foldTimeline(await loadTimelineRows(database.db, plan_id)),
       );
+    }
+  });
+
+  it('keep each plan now as the view its folded history renders, on any day', async () => {
+    const kept = await tablesOf(database).selectFrom('rm_plan_now').select(['plan_id', 'view']).execute();
+    expect(kept.length).toBeGreaterThan(3);
+    for (const { plan_id, view } of kept) {
+      expect(view).not.toBeNull();
+      const folded = foldTimeline(await loadTimelineRows(database.db, plan_id));
+      for (const day of ['2019-01-01', '2024-06-30', '2027-12-31']) {
+        expect(await planAt(database.db, plan_id, {}, day)).toEqual(renderPlanView(folded, day));
+      }
     }
   });
 

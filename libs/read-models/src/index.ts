@@ -54,6 +54,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   meetingsProjection,
 ];
 export * from './lineage/audit-report.js';
+export * from './lineage/kept-lineage.js';
 export * from './lineage/lineage.js';
 export * from './lineage/render-audit-report.js';
 export * from './redline/redline.js';

@@ -48,9 +48,15 @@ export interface RebuildSession {
   add(events: readonly RecordedEvent[]): void;
   /**
    * Hands over what was taken since the last write, and starts afresh: `add` may go on while
-   * the returned work writes it (so it must not share mutable state with later `add`s).
+   * the returned work writes it (so it must not share mutable state with later `add`s). `last`
+   * is true for the write that ends the rebuild.
    */
-  take(): (target: RebuildTarget) => Promise<void>;
+  take(last?: boolean): (target: RebuildTarget) => Promise<void>;
+  /**
+   * True when the last write holds rows of its own even with no event taken since the write
+   * before (rows made once from everything taken, such as plan-now's lineage suggestions).
+   */
+  readonly writesAtTheEnd?: boolean;
 }
 
 /** Where a rebuild session writes: the batch transaction, and bulk inserts into it. */

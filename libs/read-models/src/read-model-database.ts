@@ -6,6 +6,8 @@ import type { ProjectionCheckpointsTable } from './checkpoints/projection-checkp
 import type { PlansTable } from './current-plan/plans.table.js';
 import type { AmendmentsTable } from './meetings/amendments.table.js';
 import type { MeetingsTable } from './meetings/meetings.table.js';
+import type { PlanLineageTextsTable } from './lineage/plan-lineage-texts.table.js';
+import type { PlanLineageTable } from './lineage/plan-lineage.table.js';
 import type { OrganisationsTable } from './organisations/organisations.table.js';
 import type { PlanHistoryTable } from './plan-history/plan-history.table.js';
 import type { PlanNowTable } from './plan-now/plan-now.table.js';
@@ -24,6 +26,8 @@ export interface ReadModelDatabase {
   rm_plans: PlansTable;
   rm_plan_history: PlanHistoryTable;
   rm_plan_now: PlanNowTable;
+  rm_plan_lineage_texts: PlanLineageTextsTable;
+  rm_plan_lineage: PlanLineageTable;
   rm_organisations: OrganisationsTable;
   rm_users: UsersTable;
   rm_api_tokens: ApiTokensTable;

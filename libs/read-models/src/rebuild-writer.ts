@@ -87,7 +87,7 @@ export class RebuildWriter {
 
   /** Writes what is still held and waits until it is committed. */
   async finish(): Promise<void> {
-    if (this.held > 0) await this.write();
+    if (this.held > 0 || this.session.writesAtTheEnd) await this.write(true);
     await this.writing;
   }
 
@@ -100,11 +100,11 @@ export class RebuildWriter {
     this.reserved?.release(failed);
   }
 
-  private async write(): Promise<void> {
+  private async write(last = false): Promise<void> {
     // At most two writes under way (the next events are folded while one commits and the other
     // waits, and the first ones while the tables are created); a failure ends the rebuild here.
     await this.before;
-    const work = this.session.take();
+    const work = this.session.take(last);
     const upTo = this.heldUpTo;
     this.held = 0;
     // Each write after the one before it has committed: checkpoints move in order.

@@ -1,4 +1,4 @@
-import { suggestLinks, type LineageKind, type LinkKind, type LinkSuggestion } from '@app/domain';
+import type { LineageKind, LinkKind, LinkSuggestion } from '@app/domain';
 import type { Kysely } from 'kysely';
 import {
   diffPlans,
@@ -9,6 +9,13 @@ import {
   type MeasureRef,
   type PlanDiff,
 } from '../plan-diff/diff-plans.js';
+import {
+  keptLineage,
+  lineageSuggestions,
+  lineageTexts,
+  suggestLineage,
+  type LineageSuggestions,
+} from './kept-lineage.js';
 import { loadPlanHistory } from '../plan-history/plan-history.queries.js';
 import { LINEAGE_KINDS } from '../report-format/report-format.js';
 import type { HistoryRow } from '../plan-history/history-row.js';
@@ -151,41 +158,52 @@ export async function loadLineage(
   today: string,
   version: SuccessorVersion = 'first-adopted',
 ): Promise<Lineage | undefined> {
-  const now = await planAt(db, toPlanId, {}, today);
+  // The plan now, its predecessor, its history and the kept suggestions at once.
+  const [now, from, history, kept] = await Promise.all([
+    planAt(db, toPlanId, {}, today),
+    planAt(db, fromPlanId, {}, today),
+    loadPlanHistory(db, toPlanId),
+    keptLineage(db, fromPlanId, toPlanId),
+  ]);
   if (!now) return undefined;
   const revision =
     version === 'now' ? undefined : version === 'first-adopted' ? now.adoptions[0]?.revision : version;
   const to = revision === undefined ? now : await planAt(db, toPlanId, { revision }, today);
-  const from = await planAt(db, fromPlanId, {}, today);
   if (!from) throw new PlanMomentNotFound(`Plan "${fromPlanId}" not found`);
-  const decisions = lineageDecisions(await loadPlanHistory(db, toPlanId), fromPlanId);
-  return { ...lineageBetween(from, to!, decisions), toRevision: revision ?? null };
+  const decisions = lineageDecisions(history, fromPlanId);
+  return {
+    ...lineageBetween(from, to!, decisions, lineageSuggestions(kept, from, to!)),
+    toRevision: revision ?? null,
+  };
 }
 
+/**
+ * The lineage from `from` to `to` with people's decisions applied to the suggested links, made
+ * from the plans' texts unless given (`lineageSuggestions`, kept or made).
+ */
 export function lineageBetween(
   from: PlanView,
   to: PlanView,
   decisions: readonly LineageDecision[],
+  suggested: LineageSuggestions = suggestLineage(lineageTexts(from), lineageTexts(to)),
 ): Omit<Lineage, 'toRevision'> {
-  const texts = (items: Array<{ id: string; text: string }>) =>
-    items.map((m) => ({ id: m.id, text: m.text }));
   const fromMeasures = flattenMeasures(from.sections);
   const toMeasures = flattenMeasures(to.sections);
   const fromGoals = flattenGoals(from.sections);
   const toGoals = flattenGoals(to.sections);
   const measureLinks = mergeLinks(
-    suggestLinks(texts(fromMeasures), texts(toMeasures)),
+    suggested.measures,
     decisions,
     fromMeasures.map((m) => m.id),
     toMeasures.map((m) => m.id),
   );
   const goalLinks = mergeLinks(
-    suggestLinks(texts(fromGoals), texts(toGoals)),
+    suggested.goals,
     decisions,
     fromGoals.map((g) => g.id),
     toGoals.map((g) => g.id),
   );
-  const diff = diffPlans(from, to, { links: measureLinks });
+  const diff = diffPlans(from, to, { links: measureLinks, goalLinks: suggested.goals });
   const confirmedKeys = new Set(
     decisions.filter((d) => d.decision === 'confirmed').map((d) => keyOf(d.from, d.to)),
   );

@@ -126,6 +126,8 @@ export interface DiffOptions {
    * suggested from the measure texts. Not used within one plan, where ids match.
    */
   readonly links?: readonly LinkSuggestion[];
+  /** The suggested links between the goals of two plans (kept ones); without them, made here. */
+  readonly goalLinks?: readonly LinkSuggestion[];
 }
 
 /**
@@ -157,7 +159,10 @@ export function diffPlans(from: PlanView, to: PlanView, options: DiffOptions = {
       options.links !== undefined
         ? [...options.links]
         : suggestLinks(fromMeasures.map(textOf), toMeasures.map(textOf));
-    const goalLinks = suggestLinks(fromGoals.map(textOf), toGoals.map(textOf));
+    const goalLinks =
+      options.goalLinks !== undefined
+        ? [...options.goalLinks]
+        : suggestLinks(fromGoals.map(textOf), toGoals.map(textOf));
     measurePairs = oneToOne(measureLinks, fromMeasures, toMeasures);
     goalPairs = oneToOne(goalLinks, fromGoals, toGoals);
     lineage = {

@@ -1,6 +1,7 @@
 import { isIsoDate, notAnIsoDate } from '@app/domain';
 import type { Kysely } from 'kysely';
 import { PlanMomentNotFound, planAt, type PlanMoment } from '../plan-view/plan-at.js';
+import { keptLineage, lineageSuggestions } from '../lineage/kept-lineage.js';
 import { loadPlanHistory } from '../plan-history/plan-history.queries.js';
 import type { HistoryRow } from '../plan-history/history-row.js';
 import type { PlanView } from '../plan-view/plan-view.js';
@@ -53,13 +54,21 @@ export async function loadPlanDiff(
     ...(request.to !== undefined ? { revision: request.to } : {}),
     ...(request.toAsOf !== undefined ? { asOf: request.toAsOf } : {}),
   };
+  if (request.fromPlan !== undefined) {
+    // Both plans and the kept suggestions between them at once: three lookups, no scoring
+    // when the suggestions kept are those of these texts.
+    const [to, other, kept] = await Promise.all([
+      planAt(db, planId, toMoment, today),
+      planAt(db, request.fromPlan, {}, today),
+      keptLineage(db, request.fromPlan, planId),
+    ]);
+    if (!to) return undefined;
+    if (!other) throw new PlanMomentNotFound(`Plan "${request.fromPlan}" not found`);
+    const suggested = lineageSuggestions(kept, other, to);
+    return diffPlans(other, to, { links: suggested.measures, goalLinks: suggested.goals });
+  }
   const to = await planAt(db, planId, toMoment, today);
   if (!to) return undefined;
-  if (request.fromPlan !== undefined) {
-    const other = await planAt(db, request.fromPlan, {}, today);
-    if (!other) throw new PlanMomentNotFound(`Plan "${request.fromPlan}" not found`);
-    return diffPlans(other, to);
-  }
   const fromMoment: PlanMoment = {
     ...(request.from !== undefined ? { revision: request.from } : {}),
     ...(request.fromAsOf !== undefined ? { asOf: request.fromAsOf } : {}),

@@ -2,6 +2,7 @@ import type { CopyValue } from '@app/database';
 import { isPlanEvent } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import type { Transaction } from 'kysely';
+import { LineageRebuild, keepLineage, planTextsOf, type PlanTexts } from '../lineage/kept-lineage.js';
 import { planEventsOf } from '../plan-events.js';
 import type { TimelineRow } from '../plan-history/history-row.js';
 import {
@@ -10,6 +11,7 @@ import {
   timelineToJson,
   type PlanTimeline,
 } from '../plan-view/plan-timeline.js';
+import { renderDaylessView, type PlanView } from '../plan-view/plan-view.js';
 import type { Projection, RebuildSession } from '../projection.js';
 import type { ReadModelDatabase } from '../read-model-database.js';
 import type { NewPlanNowRow } from './plan-now.table.js';
@@ -17,7 +19,7 @@ import type { NewPlanNowRow } from './plan-now.table.js';
 /** Events a rebuild takes in before it folds them into the plans they concern and writes those. */
 const REBUILD_WRITE_EVERY = 250_000;
 
-const COLUMNS = ['plan_id', 'stream_revision', 'timeline'] as const;
+const COLUMNS = ['plan_id', 'stream_revision', 'timeline', 'view'] as const;
 
 /**
  * The most events a plan may have for its fold to be kept here. Reading and writing a kept
@@ -50,11 +52,18 @@ function timelineRowsByPlan(events: readonly RecordedEvent[]): Map<string, Timel
   return byPlan;
 }
 
-const rowOf = (planId: string, timeline: PlanTimeline): NewPlanNowRow => ({
+const rowOf = (planId: string, timeline: PlanTimeline, view: PlanView | undefined): NewPlanNowRow => ({
   plan_id: planId,
   stream_revision: String(timeline.streamRevision),
   timeline: timelineToJson(timeline),
+  view: view ? JSON.stringify(view) : null,
 });
+
+/** A plan folded on: its row, and the texts its lineage suggestions are made from (none without a view). */
+function keep(planId: string, timeline: PlanTimeline): { row: NewPlanNowRow; texts: PlanTexts | undefined } {
+  const view = renderDaylessView(timeline);
+  return { row: rowOf(planId, timeline, view), texts: view ? planTextsOf(view) : undefined };
+}
 
 async function upsert(trx: Transaction<ReadModelDatabase>, rows: readonly NewPlanNowRow[]): Promise<void> {
   // PostgreSQL takes at most 65535 parameters a statement.
@@ -66,6 +75,7 @@ async function upsert(trx: Transaction<ReadModelDatabase>, rows: readonly NewPla
         oc.column('plan_id').doUpdateSet((eb) => ({
           stream_revision: eb.ref('excluded.stream_revision'),
           timeline: eb.ref('excluded.timeline'),
+          view: eb.ref('excluded.view'),
         })),
       )
       .execute();
@@ -80,7 +90,7 @@ async function upsert(trx: Transaction<ReadModelDatabase>, rows: readonly NewPla
  */
 export const planNowProjection: Projection = {
   name: 'plan-now',
-  tables: ['rm_plan_now'],
+  tables: ['rm_plan_now', 'rm_plan_lineage_texts', 'rm_plan_lineage'],
   // Rewriting a plan's whole timeline takes longer than a command should wait; the plan now is
   // read from here only once it has caught up with the history (timelineAt), else folded as before.
   awaitedByWrites: false,
@@ -90,25 +100,33 @@ export const planNowProjection: Projection = {
     const beyond = [...byPlan].filter(([, rows]) => !keptFor(rows)).map(([planId]) => planId);
     if (beyond.length > 0) await trx.deleteFrom('rm_plan_now').where('plan_id', 'in', beyond).execute();
     for (const planId of beyond) byPlan.delete(planId);
-    if (byPlan.size === 0) return;
+    if (byPlan.size === 0) return keepLineage(trx, [], beyond);
     const stored = await trx
       .selectFrom('rm_plan_now')
       .select(['plan_id', 'timeline'])
       .where('plan_id', 'in', [...byPlan.keys()])
       .execute();
     const before = new Map(stored.map((r) => [r.plan_id, timelineFromJson(r.timeline)]));
+    const kept = [...byPlan].map(([planId, rows]) => keep(planId, foldTimeline(rows, before.get(planId))));
     await upsert(
       trx,
-      [...byPlan].map(([planId, rows]) => rowOf(planId, foldTimeline(rows, before.get(planId)))),
+      kept.map((k) => k.row),
+    );
+    await keepLineage(
+      trx,
+      kept.flatMap((k) => k.texts ?? []),
+      [...beyond, ...kept.filter((k) => !k.texts).map((k) => k.row.plan_id)],
     );
   },
   startRebuild(): RebuildSession {
     // Empty table at the start: every plan's timeline is here, and the rows not yet folded in.
     const timelines = new Map<string, PlanTimeline>();
     const written = new Set<string>();
+    const lineage = new LineageRebuild();
     let pending = new Map<string, TimelineRow[]>();
     return {
       writeEvery: REBUILD_WRITE_EVERY,
+      writesAtTheEnd: true,
       add(events) {
         for (const [planId, rows] of timelineRowsByPlan(events)) {
           const held = pending.get(planId);
@@ -116,27 +134,37 @@ export const planNowProjection: Projection = {
           else pending.set(planId, rows);
         }
       },
-      take() {
+      take(last) {
         const inserts: CopyValue[][] = [];
         const upserts: NewPlanNowRow[] = [];
         const beyond: string[] = [];
         for (const [planId, rows] of pending) {
           if (!keptFor(rows)) {
             timelines.delete(planId);
+            lineage.delete(planId);
             if (written.has(planId)) beyond.push(planId);
             written.delete(planId);
             continue;
           }
           const timeline = foldTimeline(rows, timelines.get(planId));
           timelines.set(planId, timeline);
-          const row = rowOf(planId, timeline);
+          const { row, texts } = keep(planId, timeline);
+          if (texts) lineage.set(texts);
+          else lineage.delete(planId);
           if (written.has(planId)) upserts.push(row);
           else inserts.push(COLUMNS.map((column) => row[column]));
           written.add(planId);
         }
         pending = new Map();
+        // The lineage rows once, at the end: a pair scored at every write would be scored again
+        // at the next one while either plan still changes.
+        const lineageRows = last ? lineage.rows() : undefined;
         return async ({ trx, insertRows }) => {
           await insertRows('rm_plan_now', COLUMNS, inserts);
+          if (lineageRows) {
+            await insertRows('rm_plan_lineage_texts', LineageRebuild.textsColumns, lineageRows.texts);
+            await insertRows('rm_plan_lineage', LineageRebuild.lineageColumns, lineageRows.lineage);
+          }
           await upsert(trx, upserts);
           if (beyond.length > 0) await trx.deleteFrom('rm_plan_now').where('plan_id', 'in', beyond).execute();
         };

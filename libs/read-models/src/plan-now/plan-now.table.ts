@@ -11,6 +11,11 @@ export interface PlanNowTable {
   stream_revision: Int8Column;
   /** timelineToJson of the fold: text, read back by JSON.parse (no jsonb to parse and print again). */
   timeline: string;
+  /**
+   * JSON of the plan view rendered as of no day (`renderDaylessView`): what "the plan now" reads,
+   * marking overdue measures for its day. Null only for a plan the fold has not created.
+   */
+  view: string | null;
 }
 
 export type PlanNowRow = Selectable<PlanNowTable>;

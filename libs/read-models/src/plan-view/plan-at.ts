@@ -5,7 +5,7 @@ import {
   streamRevisionOfAdoption,
 } from '../plan-history/plan-history.queries.js';
 import { foldTimeline, timelineFromJson, type PlanTimeline } from './plan-timeline.js';
-import { renderPlanView, type PlanView } from './plan-view.js';
+import { planViewFromJson, renderPlanView, type PlanView } from './plan-view.js';
 import type { ReadModelDatabase } from '../read-model-database.js';
 
 /** Which moment of a plan to read: now, an adopted revision, or a date. */
@@ -23,32 +23,56 @@ export class PlanMomentNotFound extends Error {
   readonly code = 'PLAN_MOMENT_NOT_FOUND';
 }
 
+const isNow = (moment: PlanMoment): boolean =>
+  moment.revision === undefined && moment.asOf === undefined && moment.streamRevision === undefined;
+
+/**
+ * A column of the plan's plan-now row, once that row holds every event the history holds (a
+ * command does not wait for plan-now); undefined when it does not, or keeps no such value.
+ */
+async function keptNow(
+  db: Kysely<ReadModelDatabase>,
+  planId: string,
+  column: 'timeline' | 'view',
+): Promise<string | undefined> {
+  const [now, history] = await Promise.all([
+    db
+      .selectFrom('rm_plan_now')
+      .select([column, 'stream_revision'])
+      .where('plan_id', '=', planId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('rm_plan_history')
+      .select('stream_revision')
+      .where('plan_id', '=', planId)
+      .orderBy('stream_revision', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  if (!now || !history || String(now.stream_revision) !== String(history.stream_revision)) return undefined;
+  return (now as Record<typeof column, string | null>)[column] ?? undefined;
+}
+
 export async function timelineAt(
   db: Kysely<ReadModelDatabase>,
   planId: string,
   moment: PlanMoment = {},
 ): Promise<PlanTimeline | undefined> {
-  if (moment.revision === undefined && moment.asOf === undefined && moment.streamRevision === undefined) {
-    // Now: the fold kept by the plan-now read model, once it has every event the history has (a
-    // command does not wait for plan-now); otherwise the history folded, the same only slower.
-    const [now, history] = await Promise.all([
-      db
-        .selectFrom('rm_plan_now')
-        .select(['timeline', 'stream_revision'])
-        .where('plan_id', '=', planId)
-        .executeTakeFirst(),
-      db
-        .selectFrom('rm_plan_history')
-        .select('stream_revision')
-        .where('plan_id', '=', planId)
-        .orderBy('stream_revision', 'desc')
-        .limit(1)
-        .executeTakeFirst(),
-    ]);
-    if (now && history && String(now.stream_revision) === String(history.stream_revision)) {
-      return timelineFromJson(now.timeline);
-    }
+  if (isNow(moment)) {
+    // Now: the fold kept by the plan-now read model when it has caught up; otherwise the
+    // history folded, the same only slower.
+    const kept = await keptNow(db, planId, 'timeline');
+    if (kept !== undefined) return timelineFromJson(kept);
   }
+  return foldedTimelineAt(db, planId, moment);
+}
+
+/** The plan at a moment folded from its history. */
+async function foldedTimelineAt(
+  db: Kysely<ReadModelDatabase>,
+  planId: string,
+  moment: PlanMoment,
+): Promise<PlanTimeline | undefined> {
   let upToStreamRevision: number | undefined = moment.streamRevision;
 
   if (moment.revision !== undefined) {
@@ -79,6 +103,11 @@ export async function planAt(
   moment: PlanMoment,
   today: string,
 ): Promise<PlanView | undefined> {
-  const timeline = await timelineAt(db, planId, moment);
+  if (isNow(moment)) {
+    // The view plan-now keeps (dayless: overdue is marked for `today` here), when caught up.
+    const kept = await keptNow(db, planId, 'view');
+    if (kept !== undefined) return planViewFromJson(kept, today);
+  }
+  const timeline = await foldedTimelineAt(db, planId, moment);
   return timeline ? renderPlanView(timeline, moment.asOf ?? today) : undefined;
 }

@@ -155,6 +155,29 @@ export function renderPlanView(timeline: PlanTimeline, today: string): PlanView 
   };
 }
 
+/**
+ * The view as any day sees it but for overdue, the only part of it that depends on the day:
+ * rendered as of no day (the empty string sorts before every due date, so nothing is overdue),
+ * to be kept as JSON and read back for a day by `planViewFromJson`.
+ */
+export function renderDaylessView(timeline: PlanTimeline): PlanView | undefined {
+  return renderPlanView(timeline, '');
+}
+
+/** A dayless view kept as JSON, as `renderPlanView` gives it on `today`. */
+export function planViewFromJson(text: string, today: string): PlanView {
+  const view = JSON.parse(text) as PlanView;
+  const mark = (sections: readonly SectionView[]): void => {
+    for (const section of sections) {
+      for (const m of section.measures)
+        (m as { overdue: boolean }).overdue = isOverdue(m.timingParsed, m.status, today);
+      mark(section.sections);
+    }
+  };
+  mark(view.sections);
+  return view;
+}
+
 function goalsOf(
   plan: ExistingPlan,
   timeline: PlanTimeline,
