@@ -114,47 +114,52 @@ function lineageRow(from: PlanTexts, to: PlanTexts): NewPlanLineageRow {
 const TEXTS_COLUMNS = ['plan_id', 'predecessor_plan_id', 'texts_key', 'texts'] as const;
 const LINEAGE_COLUMNS = ['to_plan_id', 'from_plan_id', 'from_key', 'to_key', 'measures', 'goals'] as const;
 
+/** Writes a batch's lineage changes, once they are read and scored (see `lineageChanges`). */
+export type LineageWrite = (trx: Transaction<ReadModelDatabase>) => Promise<void>;
+
 /**
  * After a batch of plan-now: the texts of the plans it touched (as they now are) and of those no
  * longer kept (`gone`), and the suggestions of every pair of plan and predecessor where either
  * side's texts or the link changed. Status reports, the most common events, change no texts, so
- * they cost a comparison of keys; only an amendment or a link scores a pair again.
+ * they cost a comparison of keys; only an amendment or a link scores a pair again. Everything is
+ * read and scored here, and written by the returned function, after plan-now's own rows.
  */
-export async function keepLineage(
+export async function lineageChanges(
   trx: Transaction<ReadModelDatabase>,
   touched: readonly PlanTexts[],
   gone: readonly string[],
-): Promise<void> {
-  if (gone.length > 0) {
-    await trx.deleteFrom('rm_plan_lineage_texts').where('plan_id', 'in', gone).execute();
-    await trx
-      .deleteFrom('rm_plan_lineage')
-      .where((eb) => eb.or([eb('to_plan_id', 'in', gone), eb('from_plan_id', 'in', gone)]))
-      .execute();
-  }
-  if (touched.length === 0) return;
+): Promise<LineageWrite> {
   const stored = new Map(
-    (
-      await trx
-        .selectFrom('rm_plan_lineage_texts')
-        .select(['plan_id', 'predecessor_plan_id', 'texts_key'])
-        .where(
-          'plan_id',
-          'in',
-          touched.map((t) => t.planId),
-        )
-        .execute()
-    ).map((r) => [r.plan_id, r]),
+    touched.length === 0
+      ? []
+      : (
+          await trx
+            .selectFrom('rm_plan_lineage_texts')
+            .select(['plan_id', 'predecessor_plan_id', 'texts_key'])
+            .where(
+              'plan_id',
+              'in',
+              touched.map((t) => t.planId),
+            )
+            .execute()
+        ).map((r) => [r.plan_id, r]),
   );
   const changed = touched.filter((t) => {
     const s = stored.get(t.planId);
     return !s || s.texts_key !== t.key || s.predecessor_plan_id !== t.predecessorPlanId;
   });
-  if (changed.length === 0) return;
-  await upsertTexts(trx, changed.map(textsRow));
+  const deleteGone: LineageWrite = async (w) => {
+    if (gone.length === 0) return;
+    await w.deleteFrom('rm_plan_lineage_texts').where('plan_id', 'in', gone).execute();
+    await w
+      .deleteFrom('rm_plan_lineage')
+      .where((eb) => eb.or([eb('to_plan_id', 'in', gone), eb('from_plan_id', 'in', gone)]))
+      .execute();
+  };
+  if (changed.length === 0) return deleteGone;
 
   // Every plan whose pair may have changed: the changed ones with a predecessor, and the
-  // successors of each changed one.
+  // successors of each changed one (as stored: a touched plan's own texts win).
   const known = new Map<string, PlanTexts>(touched.map((t) => [t.planId, t]));
   const successors = await trx
     .selectFrom('rm_plan_lineage_texts')
@@ -169,13 +174,10 @@ export async function keepLineage(
   const pairs = [
     ...new Set([
       ...changed.filter((c) => c.predecessorPlanId !== null).map((c) => c.planId),
-      ...successors.map((s) => s.plan_id),
+      ...successors.map((s) => s.plan_id).filter((id) => known.get(id)!.predecessorPlanId !== null),
     ]),
   ];
   const unlinked = changed.filter((c) => c.predecessorPlanId === null).map((c) => c.planId);
-  if (unlinked.length > 0)
-    await trx.deleteFrom('rm_plan_lineage').where('to_plan_id', 'in', unlinked).execute();
-  if (pairs.length === 0) return;
   const missing = [
     ...new Set(pairs.map((id) => known.get(id)!.predecessorPlanId!).filter((id) => !known.has(id))),
   ];
@@ -188,20 +190,23 @@ export async function keepLineage(
     for (const r of rows) known.set(r.plan_id, fromRow(r));
   }
   const existing = new Map(
-    (
-      await trx
-        .selectFrom('rm_plan_lineage')
-        .select(['to_plan_id', 'from_plan_id', 'from_key', 'to_key'])
-        .where('to_plan_id', 'in', pairs)
-        .execute()
-    ).map((r) => [r.to_plan_id, r]),
+    pairs.length === 0
+      ? []
+      : (
+          await trx
+            .selectFrom('rm_plan_lineage')
+            .select(['to_plan_id', 'from_plan_id', 'from_key', 'to_key'])
+            .where('to_plan_id', 'in', pairs)
+            .execute()
+        ).map((r) => [r.to_plan_id, r]),
   );
   const rows: NewPlanLineageRow[] = [];
-  const orphans: string[] = [];
+  const orphans: string[] = [...unlinked];
   for (const planId of pairs) {
     const to = known.get(planId)!;
     const from = known.get(to.predecessorPlanId!);
-    if (!from) {
+    // A predecessor that is gone in this batch has no texts any more.
+    if (!from || gone.includes(from.planId)) {
       orphans.push(planId);
       continue;
     }
@@ -209,23 +214,27 @@ export async function keepLineage(
     if (e && e.from_plan_id === from.planId && e.from_key === from.key && e.to_key === to.key) continue;
     rows.push(lineageRow(from, to));
   }
-  if (orphans.length > 0)
-    await trx.deleteFrom('rm_plan_lineage').where('to_plan_id', 'in', orphans).execute();
-  if (rows.length > 0) {
-    await trx
-      .insertInto('rm_plan_lineage')
-      .values(rows)
-      .onConflict((oc) =>
-        oc.column('to_plan_id').doUpdateSet((eb) => ({
-          from_plan_id: eb.ref('excluded.from_plan_id'),
-          from_key: eb.ref('excluded.from_key'),
-          to_key: eb.ref('excluded.to_key'),
-          measures: eb.ref('excluded.measures'),
-          goals: eb.ref('excluded.goals'),
-        })),
-      )
-      .execute();
-  }
+  return async (w) => {
+    await deleteGone(w);
+    await upsertTexts(w, changed.map(textsRow));
+    if (orphans.length > 0)
+      await w.deleteFrom('rm_plan_lineage').where('to_plan_id', 'in', orphans).execute();
+    if (rows.length > 0) {
+      await w
+        .insertInto('rm_plan_lineage')
+        .values(rows)
+        .onConflict((oc) =>
+          oc.column('to_plan_id').doUpdateSet((eb) => ({
+            from_plan_id: eb.ref('excluded.from_plan_id'),
+            from_key: eb.ref('excluded.from_key'),
+            to_key: eb.ref('excluded.to_key'),
+            measures: eb.ref('excluded.measures'),
+            goals: eb.ref('excluded.goals'),
+          })),
+        )
+        .execute();
+    }
+  };
 }
 
 const fromRow = (r: NewPlanLineageTextsRow): PlanTexts => ({

@@ -171,6 +171,49 @@ describe('the plan-now projection (rm_plan_now)', () => {
         { plan_id: 'p2', stream_revision: '0' },
       ]));
 
+  it("keeps the suggested links from a plan's predecessor, made again when either plan's texts change", () =>
+    spec
+      .given(
+        aPlan,
+        p2('PlanCreated', {
+          organisationId: 'oslo',
+          title: 'Arbeidsplan 2028–2031',
+          period: { from: 2028, to: 2031 },
+          bodies: [{ code: 'FS', name: 'Fylkesstyret' }],
+          predecessorPlanId: 'p1',
+        }),
+        p2('SectionAdded', { sectionId: 't1', number: '1', title: 'Organisasjon' }),
+        p2('MeasureAdded', {
+          measureId: 'n1',
+          sectionId: 't1',
+          label: 'A',
+          text: 'Verve',
+          timing: 'Høst 2028',
+          responsible: ['FS'],
+        }),
+      )
+      .when(p2('MeasureReworded', { measureId: 'n1', from: 'Verve', to: 'Skolere' }))
+      .thenQuery(
+        async (db) => {
+          const rows = await db.selectFrom('rm_plan_lineage').selectAll().execute();
+          return rows.map((r) => ({
+            to: r.to_plan_id,
+            from: r.from_plan_id,
+            measures: JSON.parse(r.measures),
+          }));
+        },
+        [
+          {
+            to: 'p2',
+            from: 'p1',
+            measures: [
+              { from: ['m1'], to: [], kind: 'dropped', score: 0 },
+              { from: ['m2'], to: ['n1'], kind: 'unchanged', score: 1 },
+            ],
+          },
+        ],
+      ));
+
   it('keeps nothing of events that are not plan events', () =>
     spec
       .given(

@@ -2,7 +2,7 @@ import type { CopyValue } from '@app/database';
 import { isPlanEvent } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import type { Transaction } from 'kysely';
-import { LineageRebuild, keepLineage, planTextsOf, type PlanTexts } from '../lineage/kept-lineage.js';
+import { LineageRebuild, lineageChanges, planTextsOf, type PlanTexts } from '../lineage/kept-lineage.js';
 import { planEventsOf } from '../plan-events.js';
 import type { TimelineRow } from '../plan-history/history-row.js';
 import {
@@ -98,25 +98,28 @@ export const planNowProjection: Projection = {
   async apply(trx, events) {
     const byPlan = timelineRowsByPlan(events);
     const beyond = [...byPlan].filter(([, rows]) => !keptFor(rows)).map(([planId]) => planId);
-    if (beyond.length > 0) await trx.deleteFrom('rm_plan_now').where('plan_id', 'in', beyond).execute();
     for (const planId of beyond) byPlan.delete(planId);
-    if (byPlan.size === 0) return keepLineage(trx, [], beyond);
-    const stored = await trx
-      .selectFrom('rm_plan_now')
-      .select(['plan_id', 'timeline'])
-      .where('plan_id', 'in', [...byPlan.keys()])
-      .execute();
+    const stored =
+      byPlan.size === 0
+        ? []
+        : await trx
+            .selectFrom('rm_plan_now')
+            .select(['plan_id', 'timeline'])
+            .where('plan_id', 'in', [...byPlan.keys()])
+            .execute();
     const before = new Map(stored.map((r) => [r.plan_id, timelineFromJson(r.timeline)]));
     const kept = [...byPlan].map(([planId, rows]) => keep(planId, foldTimeline(rows, before.get(planId))));
-    await upsert(
-      trx,
-      kept.map((k) => k.row),
-    );
-    await keepLineage(
+    const writeLineage = await lineageChanges(
       trx,
       kept.flatMap((k) => k.texts ?? []),
       [...beyond, ...kept.filter((k) => !k.texts).map((k) => k.row.plan_id)],
     );
+    if (beyond.length > 0) await trx.deleteFrom('rm_plan_now').where('plan_id', 'in', beyond).execute();
+    await upsert(
+      trx,
+      kept.map((k) => k.row),
+    );
+    await writeLineage(trx);
   },
   startRebuild(): RebuildSession {
     // Empty table at the start: every plan's timeline is here, and the rows not yet folded in.
