@@ -15,7 +15,7 @@ export interface MeetingReplayResult {
   readonly appended: number;
   /** POST /meetings/replay?dryRun=true: decided in memory, nothing written. */
   readonly dryRunSeconds: number;
-  /** POST /meetings/replay: every command appended and the read models caught up. */
+  /** POST /meetings/replay: what was decided appended (a few appends) and the read models caught up. */
   readonly replaySeconds: number;
 }
 

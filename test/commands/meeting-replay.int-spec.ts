@@ -52,6 +52,22 @@ async function meetingWrote(api: TestApi, imported: number) {
   };
 }
 
+/** Steps of the protocol as the meeting's commands, one at a time, each carried into the plan. */
+async function commandsOneByOne(api: TestApi, steps: ReturnType<typeof protocolSteps>): Promise<void> {
+  const bus = api.app.get(CommandBus);
+  const context = { meetingId: MEETING, date: protocol.meeting.date, actor: ACTOR, now: NOW };
+  for (const step of steps) {
+    await bus.execute(
+      new ChangeMeetingCommand(
+        MEETING,
+        step.change,
+        replayStepEnvelope(step, context),
+        replayStepBinding(MEETING, step),
+      ),
+    );
+  }
+}
+
 const replay = (api: TestApi): Promise<ReplayResult> =>
   api.app
     .get(CommandBus)
@@ -71,18 +87,7 @@ describe('a meeting protocol replayed in one append per stream', () => {
   beforeAll(async () => {
     [oneByOne, replayed] = await Promise.all([withDraft(), withDraft()]);
     // The commands one at a time, as the replay ran them before it appended them together.
-    const bus = oneByOne.api.app.get(CommandBus);
-    const context = { meetingId: MEETING, date: protocol.meeting.date, actor: ACTOR, now: NOW };
-    for (const step of protocolSteps(protocol, ACTOR)) {
-      await bus.execute(
-        new ChangeMeetingCommand(
-          MEETING,
-          step.change,
-          replayStepEnvelope(step, context),
-          replayStepBinding(MEETING, step),
-        ),
-      );
-    }
+    await commandsOneByOne(oneByOne.api, protocolSteps(protocol, ACTOR));
     expected = await meetingWrote(oneByOne.api, oneByOne.imported);
     first = await replay(replayed.api);
   });
@@ -160,6 +165,27 @@ describe('a meeting protocol replayed in one append per stream', () => {
       const retried = await replay(api);
       expect(retried.appended).toBe(expected.plan.length);
       expect(retried).toMatchObject({ planVote: 'adopted', adoptedRevision: 1 });
+      expect(await meetingWrote(api, imported)).toEqual(expected);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('records the rest of a replay that stopped half way through its votes, as the commands would have', async () => {
+    const { api, imported } = await withDraft();
+    try {
+      const steps = protocolSteps(protocol, ACTOR);
+      const votes = steps.filter((s) => s.change.type === 'RecordVote');
+      // Everything up to the middle vote recorded, its changes in the plan; the rest not yet.
+      await commandsOneByOne(api, steps.slice(0, steps.indexOf(votes[Math.floor(votes.length / 2)]!)));
+      const half = await meetingWrote(api, imported);
+      expect(half.meeting.length).toBeLessThan(expected.meeting.length);
+      expect(half.plan.length).toBeGreaterThan(0);
+
+      const retried = await replay(api);
+      expect(retried.appended).toBe(
+        expected.meeting.length + expected.plan.length - half.meeting.length - half.plan.length,
+      );
       expect(await meetingWrote(api, imported)).toEqual(expected);
     } finally {
       await api.close();

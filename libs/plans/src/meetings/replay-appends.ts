@@ -75,20 +75,21 @@ export interface DecidedPlanStep {
  * them: each step's meeting events under the step's command id and binding, each plan command's
  * events under the process manager's command id, envelope and binding (MeetingDecisions). The
  * same ids, metadata and order, so a retried replay, a vote recorded later and the audit trail
- * cannot tell the difference; only the appends are fewer (one per stream).
+ * cannot tell the difference; only the appends are fewer (appendsOf). Each command's events
+ * are a list of their own: an append never splits one.
  */
 export async function replayAppends(
   replay: ReplayContext,
   meeting: ExistingMeeting,
   meetingSteps: readonly DecidedMeetingStep[],
   planSteps: readonly DecidedPlanStep[],
-): Promise<{ meeting: EventToAppend[]; plan: EventToAppend[] }> {
-  const meetingEvents: EventToAppend[] = [];
+): Promise<{ meeting: EventToAppend[][]; plan: EventToAppend[][] }> {
+  const meetingEvents: EventToAppend[][] = [];
   for (const { step, events } of meetingSteps) {
     if (events.length === 0) continue;
     const envelope = replayStepEnvelope(step, replay);
     const digest = commandDigest(replayStepBinding(replay.meetingId, step));
-    meetingEvents.push(...(await eventsToAppend(envelope, digest, events)));
+    meetingEvents.push(await eventsToAppend(envelope, digest, events));
   }
   // The process manager runs a plan step with the envelope of the meeting command that set it
   // off; of that, only the actor, the time and the correlation (the replay's) reach the events.
@@ -97,13 +98,48 @@ export async function replayAppends(
     now: replay.now,
     correlationId: replayCorrelationId(replay.meetingId),
   };
-  const planEvents: EventToAppend[] = [];
+  const planEvents: EventToAppend[][] = [];
   for (const { step, events } of planSteps) {
     if (events.length === 0) continue;
     const envelope = planStepEnvelope(meeting, step, { ...setOff, commandId: step.commandId });
     // As PlanCommandRunner.run binds it: the plan command as sent, with its date and cause.
     const digest = commandDigest(sentContent({ ...step.change, now: replay.now }, envelope));
-    planEvents.push(...(await eventsToAppend(envelope, digest, events)));
+    planEvents.push(await eventsToAppend(envelope, digest, events));
   }
   return { meeting: meetingEvents, plan: planEvents };
+}
+
+/**
+ * About how many bytes of events one append of a replay carries at most. EventStoreDB refuses
+ * an append over its maximum append size (1 MiB by default), and a 300-amendment meeting's ~900
+ * events come near it; a few appends instead of one cost PostgreSQL a few round trips.
+ */
+export const REPLAY_APPEND_BYTES = 256 * 1024;
+
+/**
+ * Commands' events packed, in order, into appends of about `maxBytes` (their JSON) at most,
+ * never splitting a command's events (a command larger than that is an append of its own).
+ */
+export function appendsOf(
+  commands: readonly (readonly EventToAppend[])[],
+  maxBytes = REPLAY_APPEND_BYTES,
+): EventToAppend[][] {
+  const appends: EventToAppend[][] = [];
+  let current: EventToAppend[] = [];
+  let bytes = 0;
+  for (const events of commands) {
+    const size = events.reduce(
+      (n, e) => n + e.type.length + JSON.stringify(e.data).length + JSON.stringify(e.metadata).length,
+      0,
+    );
+    if (current.length > 0 && bytes + size > maxBytes) {
+      appends.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(...events);
+    bytes += size;
+  }
+  if (current.length > 0) appends.push(current);
+  return appends;
 }

@@ -20,6 +20,7 @@ import {
   eventRecordOf,
   simulatedEventRecords,
   type EventRecord,
+  type EventToAppend,
   type RecordedEvent,
 } from '@app/event-store';
 import {
@@ -39,6 +40,7 @@ import { MeetingFacts, type PlanHistoryFacts } from './meeting-facts.js';
 import { carriedIntoPlan, meetings, withFacts, type MeetingChange } from './meeting-changes.js';
 import { meetingCommandId, meetingStreamId } from './meeting-stream.js';
 import {
+  appendsOf,
   replayAppends,
   replayStepBinding,
   replayStepEnvelope,
@@ -315,10 +317,11 @@ const CONFLICT_ATTEMPTS = 5;
  * deciders, against the plan: a protocol with any problem is refused whole, listing them all,
  * and nothing is appended. A dry run stops there and shows the outcome. Otherwise what was
  * decided is appended as the commands one by one would have appended it (the same events, ids
- * and metadata: replay-appends.ts), in one append to the meeting's stream and one to the plan's,
- * each at the revision it was decided on. Command ids derive from the meeting and step, so a
- * protocol replayed again appends nothing, and one replayed after a failure between the two
- * appends carries the meeting's recorded decisions into the plan, as the process manager would.
+ * and metadata: replay-appends.ts), the meeting's events and then the plan's in a few appends of
+ * whole commands, each at the revision it was decided on (docs/adr/0025). Command ids derive from
+ * the meeting and step, so a protocol replayed again appends nothing, and one replayed after a
+ * failure part way records the rest and carries the meeting's recorded decisions into the plan,
+ * as the process manager would.
  */
 @CommandHandler(ReplayProtocolCommand)
 export class ReplayProtocolHandler implements ICommandHandler<ReplayProtocolCommand, ReplayResult> {
@@ -399,23 +402,29 @@ export class ReplayProtocolHandler implements ICommandHandler<ReplayProtocolComm
       decided.meetingSteps,
       decided.planSteps,
     );
-    // The meeting's decisions first, then what they do to the plan: a replay that fails between
-    // the two finds the decisions recorded and carries them into the plan when retried.
-    let appended = 0;
-    if (appends.meeting.length > 0) {
-      const last = meetingBefore[meetingBefore.length - 1];
-      const result = await store.appendToStream(meetingStreamId(meetingId), appends.meeting, {
-        expectedRevision: last ? last.revision : 'no_stream',
-      });
-      if (result.appended) appended += appends.meeting.length;
-    }
+    // The meeting's decisions first, then what they do to the plan, each command's events in
+    // one append: a replay that fails part way finds the decisions it recorded, records the
+    // rest and carries into the plan what is not there yet when retried.
+    const append = async (
+      streamId: string,
+      commands: readonly (readonly EventToAppend[])[],
+      after: bigint | undefined,
+    ): Promise<number> => {
+      let appended = 0;
+      let revision = after;
+      for (const events of appendsOf(commands)) {
+        const result = await store.appendToStream(streamId, events, {
+          expectedRevision: revision ?? 'no_stream',
+        });
+        if (result.appended) appended += events.length;
+        revision = result.nextExpectedRevision;
+      }
+      return appended;
+    };
     const planStream = planStreamId(protocol.meeting.plan);
-    if (appends.plan.length > 0) {
-      const result = await store.appendToStream(planStream, appends.plan, {
-        expectedRevision: BigInt(history.revisionNow),
-      });
-      if (result.appended) appended += appends.plan.length;
-    }
+    const appended =
+      (await append(meetingStreamId(meetingId), appends.meeting, meetingBefore.at(-1)?.revision)) +
+      (await append(planStream, appends.plan, BigInt(history.revisionNow)));
     // The plan's events as stored, for the result (the plan page of a client that asks).
     const planAfter = [
       ...history.events,
