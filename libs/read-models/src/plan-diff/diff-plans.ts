@@ -139,6 +139,7 @@ export interface DiffOptions {
  */
 export function diffPlans(from: PlanView, to: PlanView, options: DiffOptions = {}): PlanDiff {
   const kind = from.id === to.id ? 'revisions' : 'successor';
+  const words = wordDiffOnce();
   const fromSections = flattenSections(from.sections);
   const toSections = flattenSections(to.sections);
   const fromGoals = flattenGoals(from.sections);
@@ -166,20 +167,20 @@ export function diffPlans(from: PlanView, to: PlanView, options: DiffOptions = {
     measurePairs = oneToOne(measureLinks, fromMeasures, toMeasures);
     goalPairs = oneToOne(goalLinks, fromGoals, toGoals);
     lineage = {
-      measures: lineageOf(measureLinks, fromMeasures, toMeasures, measureRef),
-      goals: lineageOf(goalLinks, fromGoals, toGoals, goalRef),
+      measures: lineageOf(measureLinks, fromMeasures, toMeasures, measureRef, words),
+      goals: lineageOf(goalLinks, fromGoals, toGoals, goalRef, words),
     };
   }
 
-  const sections = diffSections(fromSections, toSections, sectionPairs, kind === 'revisions');
-  const goals = diffGoals(fromGoals, toGoals, goalPairs, lineage);
-  const measures = diffMeasures(fromMeasures, toMeasures, measurePairs, lineage);
+  const sections = diffSections(fromSections, toSections, sectionPairs, kind === 'revisions', words);
+  const goals = diffGoals(fromGoals, toGoals, goalPairs, lineage, words);
+  const measures = diffMeasures(fromMeasures, toMeasures, measurePairs, lineage, words);
 
   return {
     kind,
     from: sideOf(from),
     to: sideOf(to),
-    title: from.title === to.title ? null : textChange(from.title, to.title),
+    title: from.title === to.title ? null : textChange(from.title, to.title, words),
     sections: sections.lists,
     goals: goals.lists,
     measures: measures.lists,
@@ -199,8 +200,24 @@ function sideOf(view: PlanView): DiffSide {
   };
 }
 
-function textChange(from: string, to: string): TextChange {
-  return { from, to, parts: wordDiff(from, to) };
+type WordDiff = (from: string, to: string) => DiffPart[];
+
+/**
+ * `wordDiff` that diffs each pair of texts once: between two plans a reworded measure is both
+ * in the lineage and among the reworded, with the same parts.
+ */
+function wordDiffOnce(): WordDiff {
+  const done = new Map<string, DiffPart[]>();
+  return (from, to) => {
+    const key = `${from}\u0000${to}`;
+    let parts = done.get(key);
+    if (!parts) done.set(key, (parts = wordDiff(from, to)));
+    return parts;
+  };
+}
+
+function textChange(from: string, to: string, words: WordDiff): TextChange {
+  return { from, to, parts: words(from, to) };
 }
 
 const textOf = (element: { id: string; text: string }) => ({ id: element.id, text: element.text });
@@ -273,6 +290,7 @@ function lineageOf<T extends { id: string; text: string }, Ref>(
   from: readonly T[],
   to: readonly T[],
   ref: (element: T) => Ref,
+  words: WordDiff,
 ): LineageEntry<Ref>[] {
   const fromById = new Map(from.map((f) => [f.id, f]));
   const toById = new Map(to.map((t) => [t.id, t]));
@@ -285,7 +303,7 @@ function lineageOf<T extends { id: string; text: string }, Ref>(
       score: link.score,
       from: f.map(ref),
       to: t.map(ref),
-      parts: single ? wordDiff(f[0]!.text, t[0]!.text) : null,
+      parts: single ? words(f[0]!.text, t[0]!.text) : null,
     };
   });
 }
@@ -333,6 +351,7 @@ function diffSections(
   to: readonly SectionView[],
   pairs: ReadonlyArray<[SectionView, SectionView]>,
   samePlan: boolean,
+  words: WordDiff,
 ) {
   const retitled: PlanDiff['sections']['retitled'] = [];
   const introRevised: PlanDiff['sections']['introRevised'] = [];
@@ -343,7 +362,7 @@ function diffSections(
     if (f.title !== t.title) retitled.push({ ...base, from: f.title, to: t.title });
     // Two plans' intros are different prose by nature; within one plan a change is a revision.
     if (samePlan && (f.intro ?? '') !== (t.intro ?? ''))
-      introRevised.push({ ...base, ...textChange(f.intro ?? '', t.intro ?? '') });
+      introRevised.push({ ...base, ...textChange(f.intro ?? '', t.intro ?? '', words) });
     if (f.number !== t.number) renumbered.push({ ...base, title: t.title });
     if (f.title === t.title && f.number === t.number) unchanged++;
   }
@@ -366,13 +385,14 @@ function diffGoals(
   to: readonly GoalView[],
   pairs: ReadonlyArray<[GoalView, GoalView]>,
   lineage: PlanDiff['lineage'],
+  words: WordDiff,
 ) {
   const reworded: PlanDiff['goals']['reworded'] = [];
   const targetChanged: PlanDiff['goals']['targetChanged'] = [];
   let unchanged = 0;
   for (const [f, t] of sortByTo(pairs, to)) {
     const sameTarget = JSON.stringify(f.target) === JSON.stringify(t.target);
-    if (f.text !== t.text) reworded.push({ ...pairOf(f, t), ...textChange(f.text, t.text) });
+    if (f.text !== t.text) reworded.push({ ...pairOf(f, t), ...textChange(f.text, t.text, words) });
     if (!sameTarget) targetChanged.push({ ...pairOf(f, t), from: f.target, to: t.target });
     if (f.text === t.text && sameTarget) unchanged++;
   }
@@ -394,6 +414,7 @@ function diffMeasures(
   to: readonly MeasureView[],
   pairs: ReadonlyArray<[MeasureView, MeasureView]>,
   lineage: PlanDiff['lineage'],
+  words: WordDiff,
 ) {
   const lists: PlanDiff['measures'] = {
     added: [],
@@ -408,7 +429,7 @@ function diffMeasures(
     const pair = pairOf(f, t);
     let changed = false;
     if (f.text !== t.text) {
-      lists.reworded.push({ ...pair, ...textChange(f.text, t.text) });
+      lists.reworded.push({ ...pair, ...textChange(f.text, t.text, words) });
       changed = true;
     }
     if (f.timing !== t.timing) {
