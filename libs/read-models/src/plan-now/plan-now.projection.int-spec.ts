@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { inStream, planEvents, projectionSpecification } from '@app/testing';
 import type { Kysely } from 'kysely';
 import { timelineFromJson } from '../plan-view/plan-timeline.js';
-import { renderPlanView, type SectionView } from '../plan-view/plan-view.js';
+import { planViewFromJson, renderPlanView, type SectionView } from '../plan-view/plan-view.js';
 import type { ReadModelDatabase } from '../read-model-database.js';
 import { planNowProjection } from './plan-now.projection.js';
 
@@ -40,15 +40,15 @@ const aPlan = [
   }),
 ];
 
-/** The plan now as the kept fold renders it (what GET /plans/:id shows), in brief. */
+/** The plan now as GET /plans/:id reads it (the kept view, marked for the day), in brief. */
 async function planNow(db: Kysely<ReadModelDatabase>, planId: string) {
   const row = await db
     .selectFrom('rm_plan_now')
-    .select('timeline')
+    .select('view')
     .where('plan_id', '=', planId)
     .executeTakeFirst();
-  if (!row) return undefined;
-  const view = renderPlanView(timelineFromJson(row.timeline), '2026-06-01')!;
+  if (!row?.view) return undefined;
+  const view = planViewFromJson(row.view, '2026-06-01');
   const sections = (list: readonly SectionView[]): SectionView[] =>
     list.flatMap((s) => [s, ...sections(s.sections)]);
   return {
@@ -212,6 +212,24 @@ describe('the plan-now projection (rm_plan_now)', () => {
             ],
           },
         ],
+      ));
+
+  it('keeps the view the plan now reads as its kept fold renders it, overdue marked for the day it is read', () =>
+    spec
+      .given(aPlan, p1('PlanAdopted', { revision: 1, body: 'ÅM', date: '2025-03-01' }))
+      .when(p1('MeasureStatusChanged', { measureId: 'm2', from: 'not_started', to: 'in_progress' }))
+      .thenQuery(
+        async (db) => {
+          const row = await db
+            .selectFrom('rm_plan_now')
+            .select(['view', 'timeline'])
+            .where('plan_id', '=', 'p1')
+            .executeTakeFirstOrThrow();
+          const read = planViewFromJson(row.view!, '2027-01-15');
+          expect(read).toEqual(renderPlanView(timelineFromJson(row.timeline), '2027-01-15'));
+          return read.sections[0]!.measures.filter((m) => m.overdue).map((m) => m.address);
+        },
+        ['1.A'],
       ));
 
   it('keeps nothing of events that are not plan events', () =>
