@@ -6,6 +6,7 @@ import { tablesOf } from '@app/testing';
 import { parseMeetingProtocol } from '@app/plan-document';
 import {
   ChangeMeetingCommand,
+  ChangePlanCommand,
   MeetingDecisions,
   ReplayProtocolCommand,
   meetingStreamId,
@@ -74,11 +75,11 @@ const replay = (api: TestApi): Promise<ReplayResult> =>
     .execute(new ReplayProtocolCommand(protocol, { dryRun: false, actor: ACTOR, now: NOW }));
 
 /**
- * A replayed protocol is decided in memory and appended in one append per stream; what it
+ * A replayed protocol is decided in memory and appended in a few appends per stream; what it
  * writes must be what its commands, run one by one with the meeting's process manager carrying
  * each vote into the plan, wrote: the same events, ids, metadata and order in each stream.
  */
-describe('a meeting protocol replayed in one append per stream', () => {
+describe('a meeting protocol replayed in a few appends, not command by command', () => {
   let oneByOne: { api: TestApi; imported: number };
   let replayed: { api: TestApi; imported: number };
   let expected: Awaited<ReturnType<typeof meetingWrote>>;
@@ -187,6 +188,49 @@ describe('a meeting protocol replayed in one append per stream', () => {
         expected.meeting.length + expected.plan.length - half.meeting.length - half.plan.length,
       );
       expect(await meetingWrote(api, imported)).toEqual(expected);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('decides again when another command changed the plan between its read and its append', async () => {
+    const { api, imported } = await withDraft();
+    try {
+      const store = api.app.get(EventStore);
+      const append = store.appendToStream.bind(store);
+      let raced = false;
+      const race = jest
+        .spyOn(store, 'appendToStream')
+        .mockImplementation(async (streamId, events, options) => {
+          if (streamId === planStreamId(PLAN) && !raced) {
+            raced = true;
+            // A secretary renames the plan while the replay appends the meeting's decisions.
+            await api.app
+              .get(CommandBus)
+              .execute(
+                new ChangePlanCommand(
+                  PLAN,
+                  { type: 'RetitlePlan', title: 'Arbeidsplan 2024-2027' },
+                  { commandId: 'secretary-retitles', actor: 'user:sekretaer', now: NOW },
+                ),
+              );
+          }
+          return append(streamId, events, options);
+        });
+      const replayed = await replay(api);
+      race.mockRestore();
+      const wrote = await meetingWrote(api, imported);
+      expect(wrote.meeting).toEqual(expected.meeting);
+      expect(wrote.plan[0]).toMatchObject({
+        type: 'PlanRetitled',
+        metadata: { commandId: 'secretary-retitles' },
+      });
+      // The meeting's changes after it, as decided again on the renamed plan.
+      const after = wrote.plan.slice(1);
+      expect(after.map(({ id, type, data }) => ({ id, type, data }))).toEqual(
+        expected.plan.map(({ id, type, data }) => ({ id, type, data })),
+      );
+      expect(replayed.appended).toBe(expected.meeting.length + expected.plan.length);
     } finally {
       await api.close();
     }

@@ -331,9 +331,12 @@ export class ReplayProtocolHandler implements ICommandHandler<ReplayProtocolComm
   ) {}
 
   async execute(command: ReplayProtocolCommand): Promise<ReplayResult> {
+    // What this replay appended, over its attempts (a meeting's decisions appended before a
+    // conflict on the plan are this replay's all the same).
+    const appended = { events: 0 };
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.replay(command);
+        return await this.replay(command, appended);
       } catch (error) {
         // Another command appended to the meeting or the plan between reading and appending (a
         // status report on the plan): decide again on the newer streams, as each command would.
@@ -342,7 +345,10 @@ export class ReplayProtocolHandler implements ICommandHandler<ReplayProtocolComm
     }
   }
 
-  private async replay({ protocol, options }: ReplayProtocolCommand): Promise<ReplayResult> {
+  private async replay(
+    { protocol, options }: ReplayProtocolCommand,
+    appended: { events: number },
+  ): Promise<ReplayResult> {
     const meetingId = protocol.meeting.id;
     const steps = protocolSteps(protocol, options.actor);
     const store = this.facts.store;
@@ -394,7 +400,7 @@ export class ReplayProtocolHandler implements ICommandHandler<ReplayProtocolComm
       return this.result(protocol, meeting, voted, decided.plan, planEvents, true, 0);
     }
     if (decided.recordedStepDecidesAgain)
-      return this.replayAsCommands(protocol, steps, options, history, voted);
+      return this.replayAsCommands(protocol, steps, options, history, voted, appended.events);
 
     const appends = await replayAppends(
       { meetingId, date: protocol.meeting.date, actor: options.actor, now: options.now },
@@ -409,22 +415,19 @@ export class ReplayProtocolHandler implements ICommandHandler<ReplayProtocolComm
       streamId: string,
       commands: readonly (readonly EventToAppend[])[],
       after: bigint | undefined,
-    ): Promise<number> => {
-      let appended = 0;
+    ): Promise<void> => {
       let revision = after;
       for (const events of appendsOf(commands)) {
         const result = await store.appendToStream(streamId, events, {
           expectedRevision: revision ?? 'no_stream',
         });
-        if (result.appended) appended += events.length;
+        if (result.appended) appended.events += events.length;
         revision = result.nextExpectedRevision;
       }
-      return appended;
     };
     const planStream = planStreamId(protocol.meeting.plan);
-    const appended =
-      (await append(meetingStreamId(meetingId), appends.meeting, meetingBefore.at(-1)?.revision)) +
-      (await append(planStream, appends.plan, BigInt(history.revisionNow)));
+    await append(meetingStreamId(meetingId), appends.meeting, meetingBefore.at(-1)?.revision);
+    await append(planStream, appends.plan, BigInt(history.revisionNow));
     // The plan's events as stored, for the result (the plan page of a client that asks).
     const planAfter = [
       ...history.events,
@@ -432,7 +435,15 @@ export class ReplayProtocolHandler implements ICommandHandler<ReplayProtocolComm
         ? await store.readStream(planStream, { fromRevision: BigInt(history.revisionNow + 1) })
         : []),
     ];
-    return this.result(protocol, meeting, voted, decided.plan, planAfter.map(eventRecordOf), false, appended);
+    return this.result(
+      protocol,
+      meeting,
+      voted,
+      decided.plan,
+      planAfter.map(eventRecordOf),
+      false,
+      appended.events,
+    );
   }
 
   /**
@@ -535,6 +546,7 @@ export class ReplayProtocolHandler implements ICommandHandler<ReplayProtocolComm
     options: ReplayProtocolCommand['options'],
     history: PlanHistoryFacts,
     voted: ReadonlyMap<number, string>,
+    appendedBefore: number,
   ): Promise<ReplayResult> {
     const meetingId = protocol.meeting.id;
     const store = this.facts.store;
@@ -554,7 +566,11 @@ export class ReplayProtocolHandler implements ICommandHandler<ReplayProtocolComm
     const planAfter = await store.readStream(planStreamId(protocol.meeting.plan));
     const finalMeeting = foldStream(meetings, meetingAfter);
     const finalPlan = this.facts.planHistoryOf(planAfter).plan() ?? history.plan()!;
-    const appended = meetingAfter.length - meetingBefore.length + (planAfter.length - history.events.length);
+    const appended =
+      appendedBefore +
+      meetingAfter.length -
+      meetingBefore.length +
+      (planAfter.length - history.events.length);
     return this.result(
       protocol,
       finalMeeting,
