@@ -162,7 +162,8 @@ export async function loadLineage(
   const [now, from, history, kept] = await Promise.all([
     planAt(db, toPlanId, {}, today),
     planAt(db, fromPlanId, {}, today),
-    loadPlanHistory(db, toPlanId),
+    // Only people's decisions (lineageDecisions), not the plan's whole history.
+    loadPlanHistory(db, toPlanId, { eventTypes: ['LineageConfirmed', 'LineageRejected'] }),
     keptLineage(db, fromPlanId, toPlanId),
   ]);
   if (!now) return undefined;

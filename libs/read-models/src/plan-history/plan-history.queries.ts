@@ -28,6 +28,8 @@ export interface HistoryFilter {
   /** Only events that took effect on or after this ISO date. */
   readonly effectiveOnOrAfter?: string;
   readonly elementId?: string;
+  /** Only events of these types. */
+  readonly eventTypes?: readonly PlanHistoryRow['event_type'][];
 }
 
 /** A plan's history rows in stream order. */
@@ -71,6 +73,7 @@ function historyQuery(db: Kysely<ReadModelDatabase>, planId: string, filter: His
   if (filter.effectiveOnOrAfter !== undefined)
     query = query.where('effective_at', '>=', filter.effectiveOnOrAfter);
   if (filter.elementId !== undefined) query = query.where('element_id', '=', filter.elementId);
+  if (filter.eventTypes !== undefined) query = query.where('event_type', 'in', filter.eventTypes);
   return query.orderBy('rm_plan_history.stream_revision');
 }
 
