@@ -31,4 +31,4 @@ USER node
 EXPOSE 3000
 # A heap budget, as `npm start` gives it: without one V8 sizes the heap for the host's memory
 # and lets it grow far past what the api keeps alive (docs/benchmarks.md, api RSS).
-CMD ["node", "--max-old-space-size=384", "dist/apps/api/src/main.js"]
+CMD ["node", "--max-old-space-size=384", "--max-semi-space-size=8", "dist/apps/api/src/main.js"]

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import autocannon, { type Result } from 'autocannon';
 import type { Kysely } from 'kysely';
 import type { ReadModelDatabase } from '@app/read-models';
@@ -30,12 +31,20 @@ export interface ApiResult {
 
 const API_ENTRY = new URL('../../apps/api/src/main.js', import.meta.url);
 /**
- * How `npm start` and the Dockerfile start the api: a heap of at most 384 MiB. Without a limit
- * V8 sizes its heap for this 24 GiB machine and lets it grow to ~550 MiB under load, holding
- * garbage it would collect sooner with a budget (docs/benchmarks.md).
+ * The V8 memory flags of `npm start` (package.json, the one place they are written; the Dockerfile
+ * repeats them, test/process/memory-flags checks it): a heap budget and small semi-spaces.
+ * Without them V8 sizes its heap for this 24 GiB machine and the api's RSS grows to ~550 MiB
+ * under load, holding garbage it would collect sooner (docs/benchmarks.md).
  */
+export const START_MEMORY_FLAGS: readonly string[] =
+  (
+    JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+      scripts: { start: string };
+    }
+  ).scripts.start.match(/--max-[a-z-]+=\d+/g) ?? [];
+
 const API_NODE_OPTIONS = [
-  '--max-old-space-size=384',
+  ...START_MEMORY_FLAGS,
   // PLANVERK_BENCH_CPU_PROF=<dir>: the api writes a V8 CPU profile there when it stops
   // (read it with `node dist/bench/bench/cpu-profile-top.js <file>`).
   ...(process.env.PLANVERK_BENCH_CPU_PROF
