@@ -84,6 +84,9 @@ export const currentPlanProjection: Projection = {
       writeEvery: REBUILD_WRITE_EVERY,
       add(events) {
         for (const { event, recorded } of planEventsOf(events)) rows.apply(event, recorded);
+        // As a batch of `apply` starts from the rows: the plans go on without what no row holds,
+        // so a rebuild holds no plan's sections, goals and measures, nor folds events into them.
+        rows.forgetElements();
       },
       take() {
         const { inserts, upserts } = rows.take();
@@ -120,6 +123,8 @@ class CurrentPlanRows {
   private readonly created = new Set<string>();
   private readonly changed = new Set<string>();
   private readonly held = new Map<string, HeldPlan>();
+  /** Plans whose sections, goals or measures the fold may have filled since `forgetElements`. */
+  private readonly folded = new Set<string>();
 
   /** The rows of these plans, read in one query, and each plan's state made from its row. */
   static async load(
@@ -159,6 +164,7 @@ class CurrentPlanRows {
     }
     held.state = held.evolve(held.state, event);
     if (held.state.status === 'none') return;
+    this.folded.add(planId);
 
     const at = recorded.metadata.recordedAt;
     const revision = String(recorded.revision);
@@ -178,6 +184,18 @@ class CurrentPlanRows {
     kept.revision = revision;
     kept.updated_at = at;
     if (!this.created.has(planId)) this.changed.add(planId);
+  }
+
+  /**
+   * Each plan folded since the last call goes on without its sections, goals and measures, as a
+   * batch of `apply` starts a plan from its row (planStateOf): what the row holds is the same.
+   */
+  forgetElements(): void {
+    for (const planId of this.folded) {
+      const held = this.held.get(planId)!;
+      if (held.state.status !== 'none') held.state = withoutElements(held.state);
+    }
+    this.folded.clear();
   }
 
   /** The batch's new rows as one multi-row insert, its changed ones as one multi-row upsert. */
@@ -247,6 +265,15 @@ function planRowOf(plan: ExistingPlan, kept: Kept): HeldRow {
     changed_since_adoption: plan.changedSinceAdoption,
   };
 }
+
+/** A plan without its sections, goals and measures (and the addresses given to them). */
+const withoutElements = (plan: ExistingPlan): ExistingPlan => ({
+  ...plan,
+  sections: new Map(),
+  goals: new Map(),
+  measures: new Map(),
+  given: noAddressesGiven(),
+});
 
 /**
  * A plan as the domain holds it, from its row: no sections, goals or measures (the row is about
