@@ -1,10 +1,9 @@
-import { Controller, Logger, Param, Post, Req, Res, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Controller, Param, Post, Req, Res, UseFilters, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DomainError, type LineageKind } from '@app/domain';
 import { ExpectedRevisionConflict } from '@app/event-store';
 import { ChangePlanCommand, type CommandEnvelope, type CommandOutcome, type PlanChange } from '@app/plans';
-import { ProjectionRunner } from '@app/read-models';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { logCommandId } from '../auth/logging.js';
@@ -41,11 +40,8 @@ function ids(value: string | undefined, side: string): string[] {
 @UseInterceptors(ServerTimingInterceptor)
 @UseFilters(PageErrorFilter)
 export class LineageActionsController {
-  private readonly logger = new Logger('LineagePage');
-
   constructor(
     private readonly commandBus: CommandBus,
-    private readonly projections: ProjectionRunner,
     private readonly page: LineagePage,
   ) {}
 
@@ -88,9 +84,11 @@ export class LineageActionsController {
       cause: { kind: 'command', reference: 'Vurdering av koblinger til forrige plan' },
     };
     logCommandId(req, envelope.commandId);
-    let outcome: CommandOutcome;
     try {
-      outcome = await this.commandBus.execute(new ChangePlanCommand(planId, change(link), envelope));
+      // The page it goes back to waits for the change, as every read does (ReadYourWrites).
+      await this.commandBus.execute<ChangePlanCommand, CommandOutcome>(
+        new ChangePlanCommand(planId, change(link), envelope),
+      );
     } catch (error) {
       const refused = refusal(error);
       if (refused === undefined) throw error;
@@ -99,11 +97,6 @@ export class LineageActionsController {
         .type('text/html; charset=utf-8')
         .send((await this.page.render(planId, req, { kind: 'error', text: refused })).value);
       return;
-    }
-    if (outcome.position) {
-      await this.projections.caughtUpTo(outcome.position, 5_000).catch((error: unknown) => {
-        this.logger.warn(`Read models still behind the lineage decision: ${String(error)}`);
-      });
     }
     const element = form.element === 'mal' ? 'mal' : 'tiltak';
     res.redirect(

@@ -16,7 +16,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { DomainError } from '@app/domain';
 import { ExpectedRevisionConflict } from '@app/event-store';
 import { ChangePlanCommand, type CommandEnvelope, type CommandOutcome, type PlanChange } from '@app/plans';
-import { ProjectionRunner, summariseFollowUp, type PlanView } from '@app/read-models';
+import { ReadYourWrites, summariseFollowUp, type PlanView } from '@app/read-models';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { logCommandId } from '../auth/logging.js';
@@ -78,7 +78,7 @@ export class PageActionsController {
 
   constructor(
     private readonly commandBus: CommandBus,
-    private readonly projections: ProjectionRunner,
+    private readonly reads: ReadYourWrites,
     private readonly data: PageData,
   ) {}
 
@@ -217,15 +217,14 @@ export class PageActionsController {
         );
       throw error;
     }
-    if (outcome.position) {
-      await this.projections.caughtUpTo(outcome.position, 5_000).catch((error: unknown) => {
-        this.logger.warn(`Read models still behind the page action: ${String(error)}`);
-      });
-    }
     if (req.header('hx-request') !== 'true') {
+      // The page it goes back to waits for the change, as every read does (ReadYourWrites).
       res.redirect(303, backTo(planId, measureId, form));
       return;
     }
+    const visibility = await this.reads.beforeRead();
+    if (visibility !== 'up_to_date')
+      this.logger.warn(`Read models do not show the page action yet: ${visibility}`);
     const plan = await this.data.plan(planId);
     res
       .status(200)

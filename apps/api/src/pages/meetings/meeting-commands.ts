@@ -1,13 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { comparePositions, type Position } from '@app/event-store';
 import {
   ChangeMeetingCommand,
   type CommandEnvelope,
   type MeetingChange,
   type MeetingOutcome,
 } from '@app/plans';
-import { ProjectionRunner } from '@app/read-models';
+import { ReadYourWrites } from '@app/read-models';
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { logCommandId } from '../../auth/logging.js';
@@ -25,7 +24,7 @@ export class MeetingCommands {
 
   constructor(
     private readonly commandBus: CommandBus,
-    private readonly projections: ProjectionRunner,
+    private readonly reads: ReadYourWrites,
   ) {}
 
   /** Runs the command; the Norwegian reason when the rules refuse it, undefined when done. */
@@ -52,23 +51,20 @@ export class MeetingCommands {
       now: new Date().toISOString(),
     };
     logCommandId(req, envelope.commandId);
-    let outcome: MeetingOutcome;
     try {
-      outcome = await this.commandBus.execute(new ChangeMeetingCommand(meetingId, change, envelope));
+      await this.commandBus.execute<ChangeMeetingCommand, MeetingOutcome>(
+        new ChangeMeetingCommand(meetingId, change, envelope),
+      );
     } catch (error) {
       const refusal = meetingRefusal(error);
       if (refusal !== undefined)
         return { text: refusal, code: (error as { code?: string }).code ?? 'CONFLICT' };
       throw error;
     }
-    const last = [outcome.position, ...outcome.planOutcomes.map((o) => o.position)].reduce<
-      Position | undefined
-    >((max, p) => (p && (!max || comparePositions(p, max) > 0) ? p : max), undefined);
-    if (last) {
-      await this.projections.caughtUpTo(last, 5_000).catch((error: unknown) => {
-        this.logger.warn(`Read models still behind the meeting page action: ${String(error)}`);
-      });
-    }
+    // What the page renders next, or the page it goes back to, shows the change.
+    const visibility = await this.reads.beforeRead();
+    if (visibility !== 'up_to_date')
+      this.logger.warn(`Read models do not show the meeting page action yet: ${visibility}`);
     return undefined;
   }
 }
