@@ -58,4 +58,18 @@ describe('FoldedStreams', () => {
     expect(again.state).toBe(45 + 100);
     expect(reads).toEqual([1]);
   });
+
+  it('keeps no more events folded than its bound, forgetting the streams used least recently', async () => {
+    const { store } = storeWith(100);
+    const streams = new FoldedStreams(store, sum, { maxEvents: 250 });
+    for (const id of ['a', 'b', 'c']) await streams.load(id);
+    // 300 events would be kept: the first stream used goes, the other two stay.
+    expect(streams.known('a')).toBeUndefined();
+    expect(streams.known('b')?.revision).toBe(99n);
+    expect(streams.known('c')?.revision).toBe(99n);
+    // A stream larger than the bound is still kept while it is the one in use.
+    const large = new FoldedStreams(storeWith(400).store, sum, { maxEvents: 250 });
+    await large.load('big');
+    expect(large.known('big')?.revision).toBe(399n);
+  });
 });

@@ -56,6 +56,11 @@ interface Entry<State> extends FoldedStream<State> {
 
 export interface FoldedStreamsOptions {
   readonly capacity?: number;
+  /**
+   * At most this many events folded into the streams kept, together: a state costs memory by the
+   * events folded into it, and a plan followed up for years has thousands (default: no bound).
+   */
+  readonly maxEvents?: number;
   /** Where snapshots are kept; without it (or a codec in the fold) streams are folded from their start. */
   readonly snapshots?: StreamSnapshots;
   /** How many events a stream moves on before its snapshot is taken again. */
@@ -79,6 +84,9 @@ export interface FoldedStreamsOptions {
 export class FoldedStreams<Event extends DomainEvent, State> {
   private readonly entries = new Map<string, Entry<State>>();
   private readonly capacity: number;
+  private readonly maxEvents: number;
+  /** The events folded into the streams kept (each stream's revision + 1): what their states cost in memory. */
+  private eventsKept = 0;
   private readonly snapshotEvery: number;
 
   constructor(
@@ -87,6 +95,7 @@ export class FoldedStreams<Event extends DomainEvent, State> {
     private readonly options: FoldedStreamsOptions = {},
   ) {
     this.capacity = options.capacity ?? 256;
+    this.maxEvents = options.maxEvents ?? Number.POSITIVE_INFINITY;
     this.snapshotEvery = options.snapshotEvery ?? 100;
   }
 
@@ -117,7 +126,7 @@ export class FoldedStreams<Event extends DomainEvent, State> {
       // A stream that reads back shorter than what was folded cannot happen in an append-only
       // store; if it ever did (a database restored from an older backup), fold it again whole.
       if (start && page.length > 0 && page[0]!.revision !== folded.revision + 1n) {
-        this.entries.delete(streamId);
+        this.forget(streamId);
         return this.loadFrom(streamId, undefined);
       }
       folded = {
@@ -149,7 +158,7 @@ export class FoldedStreams<Event extends DomainEvent, State> {
     if (events.length > PAGE) {
       // A large append (a document import): the next load reads it back a page at a time rather
       // than this folding all of it at once on the event loop.
-      this.entries.delete(streamId);
+      this.forget(streamId);
       return;
     }
     let state = before.state;
@@ -240,11 +249,20 @@ export class FoldedStreams<Event extends DomainEvent, State> {
   private remember(streamId: string, folded: Entry<State>): void {
     const current = this.entries.get(streamId);
     if (current && current.revision > folded.revision) return;
-    this.entries.delete(streamId);
+    this.forget(streamId);
     if (folded.revision < 0n) return;
     this.entries.set(streamId, folded);
-    if (this.entries.size > this.capacity) {
-      this.entries.delete(this.entries.keys().next().value!);
+    this.eventsKept += Number(folded.revision) + 1;
+    // The least recently used go first, until both bounds hold (the last one used always stays).
+    while (this.entries.size > 1 && (this.entries.size > this.capacity || this.eventsKept > this.maxEvents)) {
+      this.forget(this.entries.keys().next().value!);
     }
+  }
+
+  private forget(streamId: string): void {
+    const entry = this.entries.get(streamId);
+    if (!entry) return;
+    this.entries.delete(streamId);
+    this.eventsKept -= Number(entry.revision) + 1;
   }
 }

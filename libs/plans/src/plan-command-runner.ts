@@ -52,6 +52,9 @@ const organisations: StreamDecider<OrganisationCommand, OrganisationEvent, Organ
   isEvent: isOrganisationEvent,
 };
 
+/** How many events the plans kept folded between commands may hold together (FoldedStreams' maxEvents). */
+const PLAN_EVENTS_KEPT = 150_000;
+
 /**
  * Runs plan and organisation commands against their streams. Commands naming responsible
  * bodies are given the bodies of the plan's organisation, so the decider can check them.
@@ -70,6 +73,9 @@ export class PlanCommandRunner {
   ) {
     this.planStreams = new FoldedStreams(store, planStreamDecider, {
       capacity: 256,
+      // Some 50 MB of folded plans (an estimate from the api benchmark): a few dozen plans followed up for
+      // years, any number of small ones; the others start from their snapshot.
+      maxEvents: PLAN_EVENTS_KEPT,
       snapshots,
       onSnapshotError: (streamId, error) =>
         this.logger.warn(`Snapshot of ${streamId} not used: ${String(error)}; folding its events instead`),
