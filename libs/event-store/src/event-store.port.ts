@@ -51,11 +51,6 @@ export interface SubscribeOptions {
   readonly batchSize?: number;
   /** How long to wait between polls when the handler is caught up. */
   readonly pollIntervalMs?: number;
-  /**
-   * How long a read may wait after an append's nudge while nobody waits for a position, so that
-   * appends close together are handled as one batch (PollingSubscription's default: 10 ms).
-   */
-  readonly nudgedReadWithinMs?: number;
   /** Called when the handler or the store fails; the subscription retries from its checkpoint. */
   readonly onError?: (error: unknown) => void;
 }

@@ -49,7 +49,7 @@ export class PollingSubscription implements Subscription {
   nudge(): void {
     this.nudged = true;
     if (this.waiters.size > 0 || !this.running) this.pause.end();
-    else this.pause.endWithin(this.options.nudgedReadWithinMs ?? NUDGED_READ_WITHIN_MS);
+    else this.pause.endWithin(NUDGED_READ_WITHIN_MS);
   }
 
   caughtUpTo(target: Position, timeoutMs = 10_000): Promise<void> {
@@ -95,7 +95,7 @@ export class PollingSubscription implements Subscription {
               ? 0
               : Math.min(idleMs, WAITED_FOR_POLL_MS)
             : this.nudged
-              ? Math.min(idleMs, this.options.nudgedReadWithinMs ?? NUDGED_READ_WITHIN_MS)
+              ? Math.min(idleMs, NUDGED_READ_WITHIN_MS)
               : idleMs,
         );
     }

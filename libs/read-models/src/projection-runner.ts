@@ -159,7 +159,6 @@ export class ProjectionRunner {
         const subscription = this.store.subscribe((batch, upTo) => this.applyBatch(projection, batch, upTo), {
           after: checkpoint,
           pollIntervalMs: this.pollIntervalMs,
-          ...(projection.gathersForMs !== undefined ? { nudgedReadWithinMs: projection.gathersForMs } : {}),
           onError: (error) => this.onError(projection.name, error),
         });
         this.subscriptions.set(projection.name, subscription);

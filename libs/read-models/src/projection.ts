@@ -22,13 +22,6 @@ export interface Projection {
    * read model whose readers check that it has caught up and read around it when not (plan-now).
    */
   readonly awaitedByWrites?: boolean;
-  /**
-   * How long it may gather appends before applying them, while nobody waits for it (the
-   * subscription's `nudgedReadWithinMs`): a read model whose batches cost by the plan rather than
-   * by the event (plan-now rewrites a plan's kept view) applies a stream of commands on one plan
-   * once per window instead of once per command. Only for one that is not `awaitedByWrites`.
-   */
-  readonly gathersForMs?: number;
   apply(trx: Transaction<ReadModelDatabase>, events: readonly RecordedEvent[]): Promise<void>;
   /**
    * Whether `apply` does anything with the event. A batch with nothing for the projection only

@@ -97,9 +97,6 @@ export const planNowProjection: Projection = {
   // Rewriting a plan's whole timeline takes longer than a command should wait; the plan now is
   // read from here only once it has caught up with the history (timelineAt), else folded as before.
   awaitedByWrites: false,
-  // Each batch renders and rewrites every plan it touches, whatever the number of its events: a
-  // stream of follow-up reports on a plan is applied every quarter second, not once a report.
-  gathersForMs: 250,
   handles: (event) => isPlanEvent(event),
   async apply(trx, events) {
     const byPlan = timelineRowsByPlan(events);
