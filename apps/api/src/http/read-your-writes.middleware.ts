@@ -7,8 +7,12 @@ export const POSITION_HEADER = 'Planverk-Position';
 /** Sent with a read that could not wait for the writes it should show: `held_back` or `behind`. */
 export const READ_MODELS_HEADER = 'Planverk-Read-Models';
 
-/** Probes and metrics answer at once: they say how far the read models are, they do not show them. */
-const NOT_WAITING = /^\/(health|metrics)(\/|$)/;
+/**
+ * The probes answer at once: a readiness or liveness probe must not wait on the read models it
+ * reports on. /metrics waits like any read, so its lag after this process's own writes is what
+ * a reader of the api would see (0 once they are applied, as when commands waited for them).
+ */
+const NOT_WAITING = /^\/health(\/|$)/;
 
 /**
  * Whether a request reads the read models before it does anything: every GET and HEAD, and the
