@@ -32,8 +32,10 @@ describe('health', () => {
         lag: expect.any(Number),
       });
     }
-    // No transaction holds reads back here (test/http/held-back-reads.e2e-spec.ts holds one).
-    expect(health.body.details.heldBack).toEqual({ status: 'up', ageMs: expect.any(Number) });
+    // Nothing holds reads back for long here (test/http/held-back-reads.e2e-spec.ts holds a
+    // transaction open): up. Another suite's transaction on the same server may hold an event back
+    // for a moment as this reads, and then the indicator names it (events, pids) while still up.
+    expect(health.body.details.heldBack).toMatchObject({ status: 'up', ageMs: expect.any(Number) });
     expect(health.body).toHaveProperty('heldBack');
     expect(health.body.info).toEqual(health.body.details);
 
