@@ -110,7 +110,7 @@ try {
     console.log(
       `${label.padEnd(44)}${[s.p50, s.p95, s.max].map((v) => round(v, 1).toFixed(1).padStart(9)).join('')}`,
     );
-  row('vote answered (read models caught up)', vote);
+  row('vote answered (stored; reads wait for it)', vote);
   row('until the plan and the hall’s screen show it', shown);
   console.log(
     shown.p95 < TARGET_MS
