@@ -84,21 +84,20 @@ export class PollingSubscription implements Subscription {
         await this.sleep(Math.max(idleMs, 1000));
         continue;
       }
-      // A nudge that came while reading is not lost: read again at once instead of sleeping.
-      // While a command waits for a position this subscription has not reached, look again
-      // soon: its event may be committed but held back behind another transaction (a
-      // projection's own batch, say), and no append will nudge once that one ends.
-      if (batch.length < batchSize)
-        await this.sleep(
-          this.waiters.size > 0
-            ? this.nudged
-              ? 0
-              : Math.min(idleMs, WAITED_FOR_POLL_MS)
-            : this.nudged
-              ? Math.min(idleMs, NUDGED_READ_WITHIN_MS)
-              : idleMs,
-        );
+      if (batch.length < batchSize) await this.sleep(this.pauseAfterBatch(idleMs));
     }
+  }
+
+  /**
+   * How long to wait before reading again after a batch that did not fill. While somebody waits
+   * for a position this subscription has not reached: at once if nudged meanwhile (a nudge that
+   * came while reading is not lost), else soon, since its event may be committed but held back
+   * behind another transaction (a projection's own batch, say) and no append will nudge once that
+   * one ends. Nobody waiting: within `NUDGED_READ_WITHIN_MS` if nudged, else the poll interval.
+   */
+  private pauseAfterBatch(idleMs: number): number {
+    if (this.waiters.size > 0) return this.nudged ? 0 : Math.min(idleMs, WAITED_FOR_POLL_MS);
+    return this.nudged ? Math.min(idleMs, NUDGED_READ_WITHIN_MS) : idleMs;
   }
 
   private sleep(ms: number): Promise<void> {

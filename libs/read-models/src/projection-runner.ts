@@ -111,14 +111,12 @@ export class ProjectionRunner {
    */
   async caughtUpTo(position: Position, timeoutMs = 10_000, { every = false } = {}): Promise<void> {
     await Promise.all(
-      this.projections
-        .filter((projection) => every || projection.awaitedByWrites !== false)
-        .map((projection) => {
-          const subscription = this.subscriptions.get(projection.name);
-          return subscription
-            ? subscription.caughtUpTo(position, timeoutMs)
-            : this.watch.reached(projection.name, position, timeoutMs);
-        }),
+      this.awaited(every).map((projection) => {
+        const subscription = this.subscriptions.get(projection.name);
+        return subscription
+          ? subscription.caughtUpTo(position, timeoutMs)
+          : this.watch.reached(projection.name, position, timeoutMs);
+      }),
     );
   }
 
@@ -127,12 +125,15 @@ export class ProjectionRunner {
    * knows without asking the database: false when one is run by another process.
    */
   hasApplied(position: Position): boolean {
-    return this.projections
-      .filter((projection) => projection.awaitedByWrites !== false)
-      .every((projection) => {
-        const subscription = this.subscriptions.get(projection.name);
-        return subscription !== undefined && comparePositions(subscription.checkpoint, position) >= 0;
-      });
+    return this.awaited().every((projection) => {
+      const subscription = this.subscriptions.get(projection.name);
+      return subscription !== undefined && comparePositions(subscription.checkpoint, position) >= 0;
+    });
+  }
+
+  /** The projections a wait for the read models waits for: all with `every`, else those `awaitedByWrites`. */
+  private awaited(every = false): readonly Projection[] {
+    return every ? this.projections : this.projections.filter((p) => p.awaitedByWrites !== false);
   }
 
   /** Stops what this process lost (its lease session ended), and starts what it can take. One look at a time. */

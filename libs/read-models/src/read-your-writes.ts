@@ -1,6 +1,6 @@
 import { START, comparePositions, type EventStore, type Position } from '@app/event-store';
 import type { ProjectionRunner } from './projection-runner.js';
-import { VISIBILITY_BOUND_MS, type WriteVisibility } from './write-visibility.js';
+import { isHeldBack, VISIBILITY_BOUND_MS, type WriteVisibility } from './write-visibility.js';
 
 /**
  * How long after a read gave up waiting for a held-back write (a transaction left open elsewhere
@@ -44,13 +44,13 @@ export class ReadYourWrites {
     if (this.gaveUpAt !== undefined && Date.now() - this.gaveUpAt < GAVE_UP_REMEMBERED_MS) {
       const held = await this.store.heldBackReads().catch(() => undefined);
       if (!held) this.gaveUpAt = undefined;
-      else if (held.ageMs >= STILL_HELD_MS && (await this.heldBack(target))) return 'held_back';
+      else if (held.ageMs >= STILL_HELD_MS && (await isHeldBack(this.store, target))) return 'held_back';
     }
     try {
       await this.projections.caughtUpTo(target, VISIBILITY_BOUND_MS);
       return 'up_to_date';
     } catch {
-      if (!(await this.heldBack(target))) return 'behind';
+      if (!(await isHeldBack(this.store, target))) return 'behind';
       this.gaveUpAt = Date.now();
       return 'held_back';
     }
@@ -67,11 +67,5 @@ export class ReadYourWrites {
     if (this.projections.hasApplied(this.store.newestWrittenHere ?? START)) return undefined;
     await this.beforeRead();
     return lookup();
-  }
-
-  /** Whether `position` is stored but not yet readable, behind a transaction running elsewhere. */
-  private async heldBack(position: Position): Promise<boolean> {
-    const readable = await this.store.headPosition().catch(() => undefined);
-    return readable !== undefined && comparePositions(readable, position) < 0;
   }
 }

@@ -2,17 +2,23 @@ import { comparePositions, type EventStore, type Position } from '@app/event-sto
 import type { ProjectionRunner } from './projection-runner.js';
 
 /**
- * Whether a write is in the read models when its command answers: `up_to_date`; `held_back`, a
- * transaction still running elsewhere on the database server keeps it from every reader
- * (`EventStore.heldBackReads`), so waiting longer would not help; or `behind`, the projections
- * did not get to it within the bound.
+ * Whether a write is in the read models when a read (or a replay's answer) waits for it:
+ * `up_to_date`; `held_back`, a transaction still running elsewhere on the database server keeps
+ * it from every reader (`EventStore.heldBackReads`), so waiting longer would not help; or
+ * `behind`, the projections did not get to it within the bound.
  */
 export type WriteVisibility = 'up_to_date' | 'held_back' | 'behind';
 
-/** How long a command waits for its write to be in the read models before it answers anyway. */
+/** How long a read waits for a write to be in the read models before it answers anyway. */
 export const VISIBILITY_BOUND_MS = 5_000;
-/** How long reads must have been held back before a command stops waiting for them. */
+/** How long reads must have been held back before `waitUntilVisible` stops waiting for them. */
 export const HELD_BACK_AFTER_MS = 250;
+
+/** Whether `position` is stored but not yet readable, behind a transaction running elsewhere. */
+export async function isHeldBack(store: EventStore, position: Position): Promise<boolean> {
+  const readable = await store.headPosition().catch(() => undefined);
+  return readable !== undefined && comparePositions(readable, position) < 0;
+}
 
 /**
  * Waits until the projections running here have applied `position` (read-your-writes), at most
@@ -36,10 +42,7 @@ export async function waitUntilVisible(
       if (settled) return undefined;
       const held = await store.heldBackReads().catch(() => undefined);
       if (settled) return undefined;
-      if (held && held.ageMs >= heldBackAfterMs) {
-        const readable = await store.headPosition().catch(() => undefined);
-        if (readable && comparePositions(readable, position) < 0) return 'held_back';
-      }
+      if (held && held.ageMs >= heldBackAfterMs && (await isHeldBack(store, position))) return 'held_back';
     }
   })();
   try {

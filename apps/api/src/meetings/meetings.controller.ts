@@ -538,7 +538,7 @@ export class MeetingsController {
 
   private async catchUpTo(positions: readonly (Position | undefined)[]): Promise<void> {
     const last = latestOf(positions);
-    // As a command's answer waits (waitUntilVisible), but up to 10 s: a replay or a list appends
+    // Longer than a read waits (ReadYourWrites, 5 s), up to 10 s: a replay or a list appends
     // hundreds of events at once, and the projections take longer to apply them than one command's.
     if (last) await waitUntilVisible(this.projections, this.store, last, { boundMs: 10_000 });
   }
