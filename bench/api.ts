@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { memoryFlagsOf } from './memory-flags.js';
 import autocannon, { type Result } from 'autocannon';
 import type { Kysely } from 'kysely';
 import type { ReadModelDatabase } from '@app/read-models';
@@ -36,12 +37,13 @@ const API_ENTRY = new URL('../../apps/api/src/main.js', import.meta.url);
  * Without them V8 sizes its heap for this 24 GiB machine and the api's RSS grows to ~550 MiB
  * under load, holding garbage it would collect sooner (docs/benchmarks.md).
  */
-export const START_MEMORY_FLAGS: readonly string[] =
+export const START_MEMORY_FLAGS: readonly string[] = memoryFlagsOf(
   (
     JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
       scripts: { start: string };
     }
-  ).scripts.start.match(/--max-[a-z-]+=\d+/g) ?? [];
+  ).scripts.start,
+);
 
 const API_NODE_OPTIONS = [
   ...START_MEMORY_FLAGS,

@@ -6,10 +6,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { memoryFlagsOf as flagsOf } from '../../bench/memory-flags.js';
 import { REPO_ROOT } from '../support/processes.js';
 
 const read = (file: string) => readFileSync(join(REPO_ROOT, file), 'utf8');
-const flagsOf = (text: string) => text.match(/--max-[a-z-]+=\d+/g) ?? [];
 
 describe("the api's memory flags", () => {
   it('are the same in npm start and the Dockerfile, a heap budget and small semi-spaces', () => {
