@@ -28,9 +28,23 @@ export interface SlowStreamDecider<Command, Event extends DomainEvent, State> ex
  * built from the folded state (a handler may need it, e.g. to look up the plan's organisation).
  * `content` is the command as sent (see sentContent), which its id is bound to (command-ids.ts):
  * the same id with other content, or from another principal, is refused. With `cache`, the stream is folded from
- * where the last command left it.
+ * where the last command left it, and commands on one stream take their turn (StreamLanes).
  */
 export async function runDecider<Command, Event extends DomainEvent, State>(
+  store: EventStore,
+  streamId: string,
+  decider: SlowStreamDecider<Command, Event, State>,
+  envelope: CommandEnvelope,
+  content: unknown,
+  build: (state: State) => Command | Promise<Command>,
+  cache?: FoldedStreams<Event, State>,
+  eventMetadata?: EventMetadata,
+): Promise<CommandOutcome> {
+  const run = () => runNow(store, streamId, decider, envelope, content, build, cache, eventMetadata);
+  return cache ? cache.exclusive(streamId, run) : run();
+}
+
+async function runNow<Command, Event extends DomainEvent, State>(
   store: EventStore,
   streamId: string,
   decider: SlowStreamDecider<Command, Event, State>,

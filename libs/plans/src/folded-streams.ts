@@ -1,6 +1,7 @@
 import type { DomainEvent } from '@app/domain';
 import { eventIdFor, type EventStore, type Position, type RecordedEvent } from '@app/event-store';
 import type { SnapshotCodec, StreamSnapshots } from './snapshots/stream-snapshots.js';
+import { StreamLanes } from './stream-lanes.js';
 
 /** A stream folded up to `revision`, with the commands seen in it (for answering retries). */
 export interface FoldedStream<State> {
@@ -79,10 +80,12 @@ export interface FoldedStreamsOptions {
  * `snapshotEvery` events past its snapshot gets a new one.
  *
  * States are immutable (evolve returns new objects), so a cached state can be handed to several
- * concurrent commands; the one whose append loses gets a revision conflict from the store.
+ * concurrent reads. Commands take their turn on a stream (`exclusive`); one whose append loses to
+ * another process gets a revision conflict from the store.
  */
 export class FoldedStreams<Event extends DomainEvent, State> {
   private readonly entries = new Map<string, Entry<State>>();
+  private readonly lanes = new StreamLanes();
   private readonly capacity: number;
   private readonly maxEvents: number;
   /** The events folded into the streams kept (each stream's revision + 1): what their states cost in memory. */
@@ -105,6 +108,11 @@ export class FoldedStreams<Event extends DomainEvent, State> {
    */
   known(streamId: string): FoldedStream<State> | undefined {
     return this.entries.get(streamId);
+  }
+
+  /** Runs a command on `streamId` after the commands on it queued before (see StreamLanes). */
+  exclusive<T>(streamId: string, command: () => Promise<T>): Promise<T> {
+    return this.lanes.run(streamId, command);
   }
 
   async load(streamId: string): Promise<FoldedStream<State>> {
