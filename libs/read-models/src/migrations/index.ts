@@ -11,6 +11,7 @@ import * as meetingDetails from './2026-12-08T1000-meeting-details.js';
 import * as planNow from './2026-12-08T1200-plan-now.js';
 import * as dropUnreadPlanElementTables from './2026-12-08T1400-drop-unread-plan-element-tables.js';
 import * as planNowViewAndLineage from './2026-12-08T1500-plan-now-view-and-lineage.js';
+import * as planNowTimelineDigest from './2026-12-09T1000-plan-now-timeline-digest.js';
 
 /** The read models' migrations, by name; names sort in the order they apply. */
 export const readModelMigrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const readModelMigrations: Record<string, Migration> = {
   '2026-12-08T1200-plan-now': planNow,
   '2026-12-08T1400-drop-unread-plan-element-tables': dropUnreadPlanElementTables,
   '2026-12-08T1500-plan-now-view-and-lineage': planNowViewAndLineage,
+  '2026-12-09T1000-plan-now-timeline-digest': planNowTimelineDigest,
 };

@@ -14,12 +14,13 @@ import {
 import { renderDaylessView, type PlanView } from '../plan-view/plan-view.js';
 import type { Projection, RebuildSession } from '../projection.js';
 import type { ReadModelDatabase } from '../read-model-database.js';
+import { KeptTimelines, timelineDigest } from './kept-timelines.js';
 import type { NewPlanNowRow } from './plan-now.table.js';
 
 /** Events a rebuild takes in before it folds them into the plans they concern and writes those. */
 const REBUILD_WRITE_EVERY = 250_000;
 
-const COLUMNS = ['plan_id', 'stream_revision', 'timeline', 'view'] as const;
+const COLUMNS = ['plan_id', 'stream_revision', 'timeline', 'timeline_digest', 'view'] as const;
 
 /** How many plans a batch folds and writes at a time (see `apply`). */
 const PLANS_AT_A_TIME = 16;
@@ -55,17 +56,57 @@ function timelineRowsByPlan(events: readonly RecordedEvent[]): Map<string, Timel
   return byPlan;
 }
 
-const rowOf = (planId: string, timeline: PlanTimeline, view: PlanView | undefined): NewPlanNowRow => ({
-  plan_id: planId,
-  stream_revision: String(timeline.streamRevision),
-  timeline: timelineToJson(timeline),
-  view: view ? JSON.stringify(view) : null,
-});
+/**
+ * The timelines this process wrote last (some 40 plans of a few hundred kB of JSON): a batch goes
+ * on from them rather than reading its plans' timelines back (see KeptTimelines).
+ */
+const keptTimelines = new KeptTimelines(8 * 1024 * 1024);
+
+function rowOf(planId: string, timeline: PlanTimeline, view: PlanView | undefined): NewPlanNowRow {
+  const json = timelineToJson(timeline);
+  const digest = timelineDigest(json);
+  keptTimelines.set(planId, digest, timeline, json.length);
+  return {
+    plan_id: planId,
+    stream_revision: String(timeline.streamRevision),
+    timeline: json,
+    timeline_digest: digest,
+    view: view ? JSON.stringify(view) : null,
+  };
+}
 
 /** A plan folded on: its row, and the texts its lineage suggestions are made from (none without a view). */
 function keep(planId: string, timeline: PlanTimeline): { row: NewPlanNowRow; texts: PlanTexts | undefined } {
   const view = renderDaylessView(timeline);
   return { row: rowOf(planId, timeline, view), texts: view ? planTextsOf(view) : undefined };
+}
+
+/** The stored timelines of these plans: from memory where the row still holds what was kept, else read back. */
+async function storedTimelines(
+  trx: Transaction<ReadModelDatabase>,
+  planIds: readonly string[],
+): Promise<Map<string, PlanTimeline>> {
+  const digests = await trx
+    .selectFrom('rm_plan_now')
+    .select(['plan_id', 'timeline_digest'])
+    .where('plan_id', 'in', planIds)
+    .execute();
+  const timelines = new Map<string, PlanTimeline>();
+  const unknown: string[] = [];
+  for (const { plan_id, timeline_digest } of digests) {
+    const kept = keptTimelines.get(plan_id, timeline_digest);
+    if (kept) timelines.set(plan_id, kept);
+    else unknown.push(plan_id);
+  }
+  if (unknown.length > 0) {
+    const stored = await trx
+      .selectFrom('rm_plan_now')
+      .select(['plan_id', 'timeline'])
+      .where('plan_id', 'in', unknown)
+      .execute();
+    for (const row of stored) timelines.set(row.plan_id, timelineFromJson(row.timeline));
+  }
+  return timelines;
 }
 
 async function upsert(trx: Transaction<ReadModelDatabase>, rows: readonly NewPlanNowRow[]): Promise<void> {
@@ -78,6 +119,7 @@ async function upsert(trx: Transaction<ReadModelDatabase>, rows: readonly NewPla
         oc.column('plan_id').doUpdateSet((eb) => ({
           stream_revision: eb.ref('excluded.stream_revision'),
           timeline: eb.ref('excluded.timeline'),
+          timeline_digest: eb.ref('excluded.timeline_digest'),
           view: eb.ref('excluded.view'),
         })),
       )
@@ -113,12 +155,7 @@ export const planNowProjection: Projection = {
     const planIds = [...byPlan.keys()];
     for (let i = 0; i < planIds.length; i += PLANS_AT_A_TIME) {
       const chunk = planIds.slice(i, i + PLANS_AT_A_TIME);
-      const stored = await trx
-        .selectFrom('rm_plan_now')
-        .select(['plan_id', 'timeline'])
-        .where('plan_id', 'in', chunk)
-        .execute();
-      const before = new Map(stored.map((r) => [r.plan_id, timelineFromJson(r.timeline)]));
+      const before = await storedTimelines(trx, chunk);
       const kept = chunk.map((planId) => keep(planId, foldTimeline(byPlan.get(planId)!, before.get(planId))));
       const writeLineage = await lineageChanges(
         trx,

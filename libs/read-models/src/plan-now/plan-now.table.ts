@@ -11,6 +11,8 @@ export interface PlanNowTable {
   stream_revision: Int8Column;
   /** timelineToJson of the fold: text, read back by JSON.parse (no jsonb to parse and print again). */
   timeline: string;
+  /** timelineDigest of `timeline`: tells plan-now that the timeline it keeps in memory is this one. */
+  timeline_digest: string | null;
   /**
    * JSON of the plan view rendered as of no day (`renderDaylessView`): what "the plan now" reads,
    * marking overdue measures for its day. Null only for a plan the fold has not created.
