@@ -29,6 +29,8 @@ export class PollingSubscription implements Subscription {
   private readonly pause = new Pause();
   /** Nudged since the last read began: what it returned may predate the append that nudged. */
   private nudged = false;
+  /** The last batch was one the handler worked on, and `options.gather` asks to gather after such. */
+  private gathering = false;
   private readonly waiters = new PositionWaiters();
   private readonly loop: Promise<void>;
 
@@ -49,7 +51,7 @@ export class PollingSubscription implements Subscription {
   nudge(): void {
     this.nudged = true;
     if (this.waiters.size > 0 || !this.running) this.pause.end();
-    else this.pause.endWithin(NUDGED_READ_WITHIN_MS);
+    else if (!this.gathering) this.pause.endWithin(NUDGED_READ_WITHIN_MS);
   }
 
   caughtUpTo(target: Position, timeoutMs = 10_000): Promise<void> {
@@ -79,6 +81,7 @@ export class PollingSubscription implements Subscription {
           this.position = upTo;
           this.waiters.reached(upTo);
         }
+        this.gathering = this.options.gather?.busy(batch) ?? false;
       } catch (error) {
         this.options.onError?.(error);
         await this.sleep(Math.max(idleMs, 1000));
@@ -93,10 +96,12 @@ export class PollingSubscription implements Subscription {
    * for a position this subscription has not reached: at once if nudged meanwhile (a nudge that
    * came while reading is not lost), else soon, since its event may be committed but held back
    * behind another transaction (a projection's own batch, say) and no append will nudge once that
-   * one ends. Nobody waiting: within `NUDGED_READ_WITHIN_MS` if nudged, else the poll interval.
+   * one ends. Nobody waiting: after a batch to gather on (`options.gather`), its time; else
+   * within `NUDGED_READ_WITHIN_MS` if nudged, else the poll interval.
    */
   private pauseAfterBatch(idleMs: number): number {
     if (this.waiters.size > 0) return this.nudged ? 0 : Math.min(idleMs, WAITED_FOR_POLL_MS);
+    if (this.gathering) return this.options.gather!.ms;
     return this.nudged ? Math.min(idleMs, NUDGED_READ_WITHIN_MS) : idleMs;
   }
 

@@ -161,6 +161,9 @@ export class ProjectionRunner {
           after: checkpoint,
           pollIntervalMs: this.pollIntervalMs,
           onError: (error) => this.onError(projection.name, error),
+          ...(projection.gatherMs
+            ? { gather: { ms: projection.gatherMs, busy: (batch) => worksOn(projection, batch) } }
+            : {}),
         });
         this.subscriptions.set(projection.name, subscription);
       }
@@ -181,8 +184,7 @@ export class ProjectionRunner {
     upTo: Position | undefined = batch[batch.length - 1]?.position,
   ): Promise<void> {
     if (upTo === undefined) return;
-    const handles = projection.handles;
-    if (batch.length === 0 || (handles && !batch.some((event) => handles(event)))) {
+    if (!worksOn(projection, batch)) {
       await advanceCheckpoint(this.db, projection.name, upTo);
       return;
     }
@@ -384,4 +386,10 @@ async function applyToRebuilt(
     if (events.length > 0) await projection.apply(trx, events);
     await saveCheckpoint(trx, projection.name, last);
   }
+}
+
+/** Whether a batch has anything for the projection to apply (else only its checkpoint moves). */
+function worksOn(projection: Projection, batch: readonly RecordedEvent[]): boolean {
+  const handles = projection.handles;
+  return batch.length > 0 && (!handles || batch.some((event) => handles(event)));
 }

@@ -22,6 +22,13 @@ export interface Projection {
    * read model whose readers check that it has caught up and read around it when not (plan-now).
    */
   readonly awaitedByWrites?: boolean;
+  /**
+   * While commands keep coming, apply at most once every this many milliseconds (see
+   * SubscribeOptions.gather): for a read model whose every batch rewrites large rows, and whose
+   * readers read around it while it is behind (plan-now). Nobody waits for it meanwhile unless
+   * they ask (caughtUpTo with `every`), which ends the gathering.
+   */
+  readonly gatherMs?: number;
   apply(trx: Transaction<ReadModelDatabase>, events: readonly RecordedEvent[]): Promise<void>;
   /**
    * Whether `apply` does anything with the event. A batch with nothing for the projection only

@@ -139,11 +139,18 @@ export const planNowProjection: Projection = {
   // Rewriting a plan's whole timeline takes longer than a command should wait; the plan now is
   // read from here only once it has caught up with the history (timelineAt), else folded as before.
   awaitedByWrites: false,
+  // Each batch rewrites its plans' whole view and timeline (a few hundred kB each): under a
+  // steady stream of commands, once per 100 ms rather than every few. A read meanwhile folds
+  // the plan from its history, as above.
+  gatherMs: 100,
   handles: (event) => isPlanEvent(event),
   async apply(trx, events) {
     const byPlan = timelineRowsByPlan(events);
     const beyond = [...byPlan].filter(([, rows]) => !keptFor(rows)).map(([planId]) => planId);
-    for (const planId of beyond) byPlan.delete(planId);
+    for (const planId of beyond) {
+      byPlan.delete(planId);
+      keptTimelines.delete(planId);
+    }
     if (beyond.length > 0) {
       const writeLineage = await lineageChanges(trx, [], beyond);
       await trx.deleteFrom('rm_plan_now').where('plan_id', 'in', beyond).execute();
