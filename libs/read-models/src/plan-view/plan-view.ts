@@ -16,7 +16,8 @@ import {
 } from '@app/domain';
 import type { AdoptionEntry, FollowUpEntry, MeasurementEntry, PlanTimeline } from './plan-timeline.js';
 
-export interface MeasureView {
+/** What the view says of a measure that its state does not, or says otherwise (lists copied, absent as null). */
+interface MeasureViewFields {
   readonly id: string;
   readonly sectionId: string;
   readonly label: string;
@@ -38,6 +39,17 @@ export interface MeasureView {
   readonly followUp: readonly FollowUpEntry[];
   readonly lines: Lines | null;
 }
+
+/** What a measure's state keeps for the fold and the decider only: where it stood before, and whether it is struck (a struck measure is not in the view). */
+type NotViewed = 'earlierPlaces' | 'struck';
+
+/**
+ * A measure as the plan view shows it: `MeasureViewFields`, and every other field of its state
+ * as the state has it. A field added to `MeasureState` is in the view without a change here
+ * (optional, since a view kept as JSON drops an undefined field).
+ */
+export interface MeasureView
+  extends MeasureViewFields, Partial<Omit<MeasureState, NotViewed | keyof MeasureViewFields>> {}
 
 /** Everyone responsible for a measure, as the pages and reports list them: its bodies, the lead first, then its named parties. */
 export function responsibleNames(m: Pick<MeasureView, 'responsible' | 'parties'>): string[] {
@@ -207,23 +219,38 @@ function measureView(
   const timing = parseTiming(m.timing, { periodFrom: plan.period.from, periodTo: plan.period.to });
   const followUp = timeline.followUp.get(m.id) ?? [];
   const lastStatus = [...followUp].reverse().find((f) => f.status !== undefined);
+  const {
+    earlierPlaces: _earlierPlaces,
+    struck: _struck,
+    id,
+    sectionId,
+    label,
+    text,
+    timing: written,
+    responsible,
+    parties,
+    status,
+    lines,
+    ...asInState
+  } = m;
   return {
-    id: m.id,
-    sectionId: m.sectionId,
-    label: m.label,
+    id,
+    sectionId,
+    label,
     address: measureAddress(plan, m),
-    text: m.text,
-    timing: m.timing,
+    text,
+    timing: written,
     timingParsed: timing,
     due: dueDate(timing) ?? null,
-    overdue: isOverdue(timing, m.status, today),
-    responsible: [...m.responsible],
-    parties: [...m.parties],
+    overdue: isOverdue(timing, status, today),
+    responsible: [...responsible],
+    parties: [...parties],
     responsibleNote: timeline.responsibleNotes.get(m.id) ?? null,
-    status: m.status,
+    status,
     statusNote: lastStatus?.note ?? null,
     statusChangedAt: lastStatus?.at ?? null,
     followUp,
-    lines: m.lines ?? null,
+    lines: lines ?? null,
+    ...asInState,
   };
 }
