@@ -1,13 +1,44 @@
 import { givenAddressesOf } from './given-addresses.js';
 import type { Body } from './plan.events.js';
-import type { ExistingPlan, GoalState, MeasureState, PlanState, SectionState } from './plan.state.js';
+import {
+  PLAN_STATE_FIELDS,
+  type ExistingPlan,
+  type GoalState,
+  type MeasureState,
+  type PlanState,
+  type SectionState,
+} from './plan.state.js';
+
+/**
+ * Raise this when `evolvePlan` folds an event it knew into something else than before (a new
+ * event, or a new field of the state, needs no raise: see PLAN_SNAPSHOT_VERSION).
+ */
+const FOLD_REVISION = 4;
 
 /**
  * Which fold a snapshot of a plan was taken with. A snapshot is only ever used by the same
- * version: raise this whenever `evolvePlan` or the shape of `PlanState` changes, and every
- * stored snapshot is ignored (and replaced) from then on.
+ * version, and every stored snapshot of another is ignored (and replaced). It changes with
+ * FOLD_REVISION and with the fields of the state (PLAN_STATE_FIELDS, which the compiler checks
+ * against the state's types), so a state that gained or lost a field needs no step here:
+ * FOLD_REVISION millions, plus a hash of the field lists below a million.
  */
-export const PLAN_SNAPSHOT_VERSION = 4;
+export const PLAN_SNAPSHOT_VERSION = FOLD_REVISION * 1_000_000 + (fnv1a(fieldLists()) % 1_000_000);
+
+function fieldLists(): string {
+  return Object.entries(PLAN_STATE_FIELDS)
+    .map(([part, fields]) => `${part}:${Object.keys(fields).join(',')}`)
+    .join(';');
+}
+
+/** FNV-1a, 32 bits: a hash stable across runs and machines (unlike a random seed's). */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
 
 /** A plan's state as plain JSON: maps as lists of entries, `undefined` as `null`. */
 export type PlanSnapshot = Record<string, unknown>;

@@ -74,6 +74,63 @@ export type PlanState = { readonly status: 'none' } | ExistingPlan;
 
 export const initialPlanState = (): PlanState => ({ status: 'none' });
 
+/**
+ * Every field of a plan's state, by its part: the compiler checks each list against its type, so
+ * a field added to (or dropped from) `MeasureState` and the others does not compile until it is
+ * listed here. A snapshot's version derives from these lists (plan-snapshot.ts): a snapshot taken
+ * before the state had a field is never read as a state that has it.
+ */
+export const PLAN_STATE_FIELDS = {
+  plan: {
+    status: true,
+    id: true,
+    organisationId: true,
+    title: true,
+    period: true,
+    edition: true,
+    predecessorPlanId: true,
+    parentPlanId: true,
+    bodies: true,
+    adoptedRevision: true,
+    changedSinceAdoption: true,
+    sections: true,
+    goals: true,
+    measures: true,
+    given: true,
+  } satisfies Record<keyof ExistingPlan, true>,
+  section: {
+    id: true,
+    number: true,
+    title: true,
+    parentSectionId: true,
+    intro: true,
+    lines: true,
+  } satisfies Record<keyof SectionState, true>,
+  goal: {
+    id: true,
+    sectionId: true,
+    parentGoalId: true,
+    number: true,
+    text: true,
+    target: true,
+    struck: true,
+    lines: true,
+  } satisfies Record<keyof GoalState, true>,
+  measure: {
+    id: true,
+    sectionId: true,
+    label: true,
+    earlierPlaces: true,
+    text: true,
+    timing: true,
+    responsible: true,
+    parties: true,
+    status: true,
+    struck: true,
+    lines: true,
+  } satisfies Record<keyof MeasureState, true>,
+} as const;
+
 /** Updates one entry of a map in the plan, if it is there. */
 function update<V>(
   map: ReadonlyMap<string, V>,
