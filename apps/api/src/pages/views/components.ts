@@ -63,6 +63,45 @@ export interface FollowUpFormValues {
   readonly effectiveAt?: string;
 }
 
+/** One line of a measure card's details: its term (dt) and value (dd), or none to leave it out. */
+type MeasureDetail = (
+  m: MeasureView,
+  o: MeasureCardOptions,
+) => readonly [term: string, value: Html | string] | undefined;
+
+/**
+ * What the card's details show of each field of a measure's view, in their order, or `false`
+ * for a field the card shows elsewhere (heading, text, badges, status note) or not at all. Every
+ * field is listed: one added to `MeasureState` reaches the view by itself, and does not compile
+ * until it has its place here.
+ */
+const MEASURE_DETAILS: { readonly [F in keyof MeasureView]-?: MeasureDetail | false } = {
+  id: false,
+  sectionId: false,
+  label: false,
+  address: false,
+  text: false,
+  timing: (m) => ['Gjennomføring', m.timing || 'Ikke angitt'],
+  timingParsed: false,
+  due: (m) => (m.due ? ['Frist', formatDate(m.due)] : undefined),
+  overdue: false,
+  responsible: (m, o) => ['Ansvar', bodyCodes(m.responsible, o.bodies, true, m.parties)],
+  parties: false,
+  responsibleNote: false,
+  status: false,
+  statusNote: false,
+  statusChangedAt: false,
+  followUp: false,
+  lines: false,
+};
+
+function measureDetails(m: MeasureView, o: MeasureCardOptions): Array<readonly [string, Html | string]> {
+  return Object.values(MEASURE_DETAILS).flatMap((detail) => {
+    const shown = detail ? detail(m, o) : undefined;
+    return shown ? [shown] : [];
+  });
+}
+
 export function measureCard(m: MeasureView, o: MeasureCardOptions): Html {
   const h = headingTag(o.headingLevel);
   const base = `/plan/${encodeURIComponent(o.planId)}/tiltak/${encodeURIComponent(m.id)}`;
@@ -74,22 +113,13 @@ export function measureCard(m: MeasureView, o: MeasureCardOptions): Html {
     </div>
     <p class="measure-text">${m.text}</p>
     <dl class="measure-meta">
-      <div>
-        <dt>Gjennomføring</dt>
-        <dd>${m.timing || 'Ikke angitt'}</dd>
-      </div>
-      ${
-        m.due
-          ? html`<div>
-              <dt>Frist</dt>
-              <dd>${formatDate(m.due)}</dd>
-            </div>`
-          : ''
-      }
-      <div>
-        <dt>Ansvar</dt>
-        <dd>${bodyCodes(m.responsible, o.bodies, true, m.parties)}</dd>
-      </div>
+      ${measureDetails(m, o).map(
+        ([term, value]) =>
+          html`<div>
+            <dt>${term}</dt>
+            <dd>${value}</dd>
+          </div>`,
+      )}
     </dl>
     ${m.statusNote || m.statusChangedAt ? html`<p class="status-note">Sist rapportert ${formatDate(m.statusChangedAt)}${m.statusNote ? html`: ${m.statusNote}` : ''}</p>` : ''}
     ${o.flash ? html`<p class="flash flash-${o.flash.kind}" role="${o.flash.kind === 'ok' ? 'status' : 'alert'}">${o.flash.text}</p>` : ''}
