@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { CommandIdDto } from './command-id.dto.js';
-import { BODY_CODE } from '@app/domain';
+import { BODY_CODE, type AddMeasure } from '@app/domain';
+import type { EveryFieldTaken, FieldsNotTaken } from './command-fields.js';
 
 export class AddMeasureDto extends CommandIdDto {
   @ApiProperty({ format: 'uuid', description: 'The section the measure belongs to' })
@@ -43,3 +44,12 @@ export class AddMeasureDto extends CommandIdDto {
   @Length(1, 120, { each: true, message: 'each responsible party must be a name of 1-120 characters' })
   responsibleParties?: string[];
 }
+
+/**
+ * Checked: AddMeasureDto takes every field of AddMeasure but the measure's id (derived from the
+ * command id), the organisation's bodies (looked up by the runner), and the lines and the
+ * responsible note, which only an imported document gives.
+ */
+export type AddMeasureDtoIsComplete = EveryFieldTaken<
+  FieldsNotTaken<AddMeasureDto, AddMeasure, 'measureId' | 'organisationBodies' | 'lines' | 'responsibleNote'>
+>;
