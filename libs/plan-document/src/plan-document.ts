@@ -4,6 +4,8 @@
  * Field names follow DESIGN.md, so a YAML file written by hand reads the same.
  */
 
+import type { AddMeasure, CommandContext } from '@app/domain';
+
 /** Lines of the source document an element came from (1-based, inclusive). */
 export interface LineRange {
   readonly from: number;
@@ -59,22 +61,27 @@ export interface GoalDoc {
   readonly lines?: LineRange;
 }
 
-export interface MeasureDoc {
-  /** A, B, C... where the document letters them. */
-  readonly label?: string;
-  readonly text: string;
-  /** "Gjennomføring" as written: "Vår 2026", "Kontinuerlig". */
-  readonly timing?: string;
-  /** Body codes ("Ansvar"); the first is the lead. */
-  readonly responsible?: readonly string[];
-  /**
-   * Who else is responsible, by name, where that is not a declared body ("Programkomitéene",
-   * "Alle", "Skeive sosialister (FS)"): shown with the measure as its responsible parties.
-   */
-  readonly responsibleParties?: readonly string[];
-  /** What the Ansvar says beyond its bodies and parties ("FS (eller SV sentralt)"). */
-  readonly responsibleNote?: string;
-  readonly lines?: LineRange;
+/** The fields of `AddMeasure` a document does not write: the import gives the ids and looks up the organisation's bodies. */
+type NotInDocument = keyof CommandContext | 'type' | 'measureId' | 'sectionId' | 'organisationBodies';
+
+/**
+ * A measure as a document writes it: the fields of the command that adds it, by their names
+ * (label, text, timing, responsible, responsibleParties, responsibleNote, lines; see
+ * `AddMeasure`). A field added to the command is in the document's type too, and the compiler
+ * then names the files that must know it: the validator, the export and the import.
+ */
+export type MeasureDoc = Omit<AddMeasure, NotInDocument>;
+
+/** How each field of a measure's document is read from a `T` (undefined: none), in this order. */
+export type MeasureDocFields<T> = { readonly [F in keyof MeasureDoc]-?: (from: T) => MeasureDoc[F] };
+
+/** The fields `fields` reads from `from`, in their order, leaving out those it reads as undefined. */
+export function measureDocOf<T>(fields: MeasureDocFields<T>, from: T): MeasureDoc {
+  return Object.fromEntries(
+    Object.entries<(from: T) => unknown>(fields)
+      .map(([field, read]) => [field, read(from)] as const)
+      .filter(([, value]) => value !== undefined),
+  ) as MeasureDoc;
 }
 
 export interface SectionDoc {

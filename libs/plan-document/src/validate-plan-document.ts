@@ -1,5 +1,6 @@
 import { BODY_CODE, ISO_DATE_RULE, isIsoDate } from '@app/domain';
 import type { DocumentIssue } from './plan-document-error.js';
+import type { MeasureDoc } from './plan-document.js';
 
 type Issue = Omit<DocumentIssue, 'line'> & { segments: Array<string | number> };
 
@@ -114,40 +115,54 @@ export function validatePlanDocument(value: unknown): Array<Issue> {
     list(g.measurements, [...at, 'measurements'], measurement);
     list(g.goals, [...at, 'goals'], goal);
   };
-  const measure = (m: unknown, at: Array<string | number>): void => {
-    if (!isObject(m)) return fail(at, 'must be a mapping with text');
-    text(m.text, [...at, 'text']);
-    if (m.label !== undefined && (typeof m.label !== 'string' || !/^[A-ZÆØÅ]{1,3}$/.test(m.label))) {
-      fail([...at, 'label'], 'must be 1-3 capital letters such as A or AB');
-    }
-    if (m.timing !== undefined && typeof m.timing !== 'string')
-      fail([...at, 'timing'], 'must be a text such as "Vår 2026"');
-    if (m.responsible !== undefined) {
-      if (!Array.isArray(m.responsible)) fail([...at, 'responsible'], 'must be a list of body codes');
+  /**
+   * How each field of a measure is checked, in this order; every field of `MeasureDoc` is
+   * listed, so a field the measure's command gains does not compile until it is checked here.
+   */
+  const measureFields: {
+    readonly [F in keyof MeasureDoc]-?: (v: unknown, at: Array<string | number>) => void;
+  } = {
+    text: (v, at) => text(v, at),
+    label: (v, at) => {
+      if (v !== undefined && (typeof v !== 'string' || !/^[A-ZÆØÅ]{1,3}$/.test(v)))
+        fail(at, 'must be 1-3 capital letters such as A or AB');
+    },
+    timing: (v, at) => {
+      if (v !== undefined && typeof v !== 'string') fail(at, 'must be a text such as "Vår 2026"');
+    },
+    responsible: (v, at) => {
+      if (v === undefined) return;
+      if (!Array.isArray(v)) fail(at, 'must be a list of body codes');
       else
-        m.responsible.forEach((code, i) => {
-          if (typeof code !== 'string') fail([...at, 'responsible', i], 'must be a body code');
+        v.forEach((code, i) => {
+          if (typeof code !== 'string') fail([...at, i], 'must be a body code');
           else if (codes.size > 0 && !codes.has(code)) {
             fail(
-              [...at, 'responsible', i],
+              [...at, i],
               `unknown body ${code} (the document declares ${[...codes].join(', ')}); a responsible that is not a body goes in responsibleParties`,
             );
           }
         });
-    }
-    if (m.responsibleParties !== undefined) {
-      if (!Array.isArray(m.responsibleParties))
-        fail([...at, 'responsibleParties'], 'must be a list of names, e.g. [Programkomitéene]');
+    },
+    responsibleParties: (v, at) => {
+      if (v === undefined) return;
+      if (!Array.isArray(v)) fail(at, 'must be a list of names, e.g. [Programkomitéene]');
       else
-        m.responsibleParties.forEach((name, i) => {
+        v.forEach((name, i) => {
           if (typeof name !== 'string' || name.trim() === '')
-            fail([...at, 'responsibleParties', i], 'must be a name such as Programkomitéene');
-          else if (name.trim().length > 120)
-            fail([...at, 'responsibleParties', i], 'must be a name of at most 120 characters');
+            fail([...at, i], 'must be a name such as Programkomitéene');
+          else if (name.trim().length > 120) fail([...at, i], 'must be a name of at most 120 characters');
         });
-    }
-    if (m.responsibleNote !== undefined && typeof m.responsibleNote !== 'string')
-      fail([...at, 'responsibleNote'], 'must be a text');
+    },
+    responsibleNote: (v, at) => {
+      if (v !== undefined && typeof v !== 'string') fail(at, 'must be a text');
+    },
+    // Where the importer found it: not checked.
+    lines: () => undefined,
+  };
+  const measure = (m: unknown, at: Array<string | number>): void => {
+    if (!isObject(m)) return fail(at, 'must be a mapping with text');
+    for (const [field, check] of Object.entries(measureFields)) check(m[field], [...at, field]);
   };
   const numbers = new Set<string>();
   const section = (s: unknown, at: Array<string | number>): void => {

@@ -69,11 +69,15 @@ export type AddMeasure = PlanCommandOf<
     /** Without a label, the next free letter of the section (A, B, ... Z, AA, AB ...). */
     label?: string;
     text: string;
+    /** When ("Gjennomføring"), as written: "Vår 2026", "Kontinuerlig". */
     timing?: string;
+    /** Body codes ("Ansvar"); the first is the lead. */
     responsible?: readonly string[];
     /** Responsible parties that are not declared bodies, as written; one that names a declared body becomes that body. */
     responsibleParties?: readonly string[];
+    /** What the Ansvar says beyond its bodies and parties ("FS (eller SV sentralt)"). */
     responsibleNote?: string;
+    /** Lines of the source document it stood on (1-based, inclusive). */
     lines?: Lines;
     /** Bodies of the plan's organisation, which a measure may name besides the plan's own. */
     organisationBodies?: readonly string[];

@@ -1,5 +1,12 @@
 import type { PlanCommand } from '@app/domain';
-import type { GoalDoc, PlanDocument, SectionDoc } from '@app/plan-document';
+import {
+  measureDocOf,
+  type GoalDoc,
+  type MeasureDoc,
+  type MeasureDocFields,
+  type PlanDocument,
+  type SectionDoc,
+} from '@app/plan-document';
 import { deriveEntityId } from '../derived-ids.js';
 
 type WithoutNow<T> = T extends unknown ? Omit<T, 'now'> : never;
@@ -107,14 +114,28 @@ function* sectionCommands(
       type: 'AddMeasure',
       measureId: ids.measure(section.number, i),
       sectionId,
-      ...(measure.label ? { label: measure.label } : {}),
-      text: measure.text,
-      timing: measure.timing ?? '',
-      responsible: [...(measure.responsible ?? [])],
-      ...(measure.responsibleParties?.length ? { responsibleParties: [...measure.responsibleParties] } : {}),
-      ...(measure.responsibleNote ? { responsibleNote: measure.responsibleNote } : {}),
-      ...(measure.lines ? { lines: measure.lines } : {}),
+      ...addMeasureFields(measure),
     };
   }
   for (const child of section.sections ?? []) yield* sectionCommands(child, sectionId, importId);
+}
+
+/**
+ * What the command that adds a measure gets of each field of the document's measure (undefined:
+ * none), in this order; every field of `MeasureDoc` is listed, so a field the command gains does
+ * not compile until the import passes it on.
+ */
+const MEASURE_FIELDS: MeasureDocFields<MeasureDoc> = {
+  label: (m) => m.label || undefined,
+  text: (m) => m.text,
+  timing: (m) => m.timing ?? '',
+  responsible: (m) => [...(m.responsible ?? [])],
+  responsibleParties: (m) => (m.responsibleParties?.length ? [...m.responsibleParties] : undefined),
+  responsibleNote: (m) => m.responsibleNote || undefined,
+  lines: (m) => m.lines,
+};
+
+/** The fields of the command that adds a document's measure, but its ids (the import gives them). */
+export function addMeasureFields(m: MeasureDoc): MeasureDoc {
+  return measureDocOf(MEASURE_FIELDS, m);
 }

@@ -1,6 +1,6 @@
 import { similarity } from '@app/domain';
 import type { GoalDoc, MeasureDoc, PlanDocument, SectionDoc } from '@app/plan-document';
-import { elementIds, type PlanChangeOf } from './document-commands.js';
+import { addMeasureFields, elementIds, type PlanChangeOf } from './document-commands.js';
 
 /** Why the document struck an element, where it says so, by the element's first line. */
 export interface StruckReason {
@@ -102,18 +102,14 @@ export function revisionCommands(
       if (a && !b) {
         commands.push({ type: 'StrikeMeasure', measureId, reason: reasonAt(a.lines) });
       } else if (!a && b) {
+        const { label, ...fields } = addMeasureFields(b);
         commands.push({
           type: 'AddMeasure',
           measureId,
           sectionId,
           // A letter once given in the section is never given again (addresses never move).
-          ...(b.label && !labelsBefore.has(b.label) ? { label: b.label } : {}),
-          text: b.text,
-          timing: b.timing ?? '',
-          responsible: [...(b.responsible ?? [])],
-          ...(b.responsibleParties?.length ? { responsibleParties: [...b.responsibleParties] } : {}),
-          ...(b.responsibleNote ? { responsibleNote: b.responsibleNote } : {}),
-          ...(b.lines ? { lines: b.lines } : {}),
+          ...(label && !labelsBefore.has(label) ? { label } : {}),
+          ...fields,
         });
       } else if (a && b) {
         if (a.text !== b.text) commands.push({ type: 'RewordMeasure', measureId, text: b.text });

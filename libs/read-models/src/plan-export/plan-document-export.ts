@@ -1,4 +1,11 @@
-import type { GoalDoc, MeasureDoc, PlanDocument, SectionDoc } from '@app/plan-document';
+import {
+  measureDocOf,
+  type GoalDoc,
+  type MeasureDoc,
+  type MeasureDocFields,
+  type PlanDocument,
+  type SectionDoc,
+} from '@app/plan-document';
 import type { GoalView, MeasureView, PlanView, SectionView } from '../plan-view/plan-view.js';
 
 /**
@@ -66,14 +73,21 @@ function goalDoc(g: GoalView): GoalDoc {
   };
 }
 
+/**
+ * What the document writes of each field of a measure (undefined: the field is left out), in
+ * this order; every field of `MeasureDoc` is listed, so a field the measure's command gains does
+ * not compile until the export writes it (and an export imports back to the same plan).
+ */
+const MEASURE_FIELDS: MeasureDocFields<MeasureView> = {
+  label: (m) => m.label,
+  text: (m) => m.text,
+  timing: (m) => m.timing || undefined,
+  responsible: (m) => (m.responsible.length > 0 ? m.responsible : undefined),
+  responsibleParties: (m) => (m.parties.length > 0 ? m.parties : undefined),
+  responsibleNote: (m) => m.responsibleNote || undefined,
+  lines: (m) => m.lines ?? undefined,
+};
+
 function measureDoc(m: MeasureView): MeasureDoc {
-  return {
-    label: m.label,
-    text: m.text,
-    ...(m.timing ? { timing: m.timing } : {}),
-    ...(m.responsible.length > 0 ? { responsible: m.responsible } : {}),
-    ...(m.parties.length > 0 ? { responsibleParties: m.parties } : {}),
-    ...(m.responsibleNote ? { responsibleNote: m.responsibleNote } : {}),
-    ...(m.lines ? { lines: m.lines } : {}),
-  };
+  return measureDocOf(MEASURE_FIELDS, m);
 }
