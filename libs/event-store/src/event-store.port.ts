@@ -56,12 +56,12 @@ export interface SubscribeOptions {
   /**
    * For a handler whose every batch is costly whatever its size (it rewrites a whole plan's
    * JSON): after a batch that `busy` says it worked on, the subscription gathers appends for
-   * `ms` before it reads again, unless somebody waits for a position. So under a stream of
-   * commands it works once every `ms` rather than every few milliseconds, while the first
+   * `ms()` before it reads again, unless somebody waits for a position. So under a stream of
+   * commands it works once every so often rather than every few milliseconds, while the first
    * append after a quiet spell is still read at once. A hint: EventStoreDB's catch-up
    * subscription hands over what its buffer holds and does not wait.
    */
-  readonly gather?: { readonly ms: number; busy(events: readonly RecordedEvent[]): boolean };
+  readonly gather?: { ms(): number; busy(events: readonly RecordedEvent[]): boolean };
 }
 
 /**

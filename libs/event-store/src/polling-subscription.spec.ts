@@ -22,7 +22,7 @@ const event = (prepare: bigint, type = 'MeasureStatusChanged'): RecordedEvent =>
 
 /** An in-memory store: appends are read by the next read, and nudge the subscription as a real append does. */
 function tailing(
-  gather?: { ms: number; busy: (events: readonly RecordedEvent[]) => boolean },
+  gather?: { ms: () => number; busy: (events: readonly RecordedEvent[]) => boolean },
   pollIntervalMs = 60_000,
 ) {
   const stored: RecordedEvent[] = [];
@@ -61,7 +61,7 @@ describe('PollingSubscription', () => {
 
     it('hands over the appends that came meanwhile as one batch, not one each', async () => {
       // Polled often: gathering waits longer than the poll interval too.
-      const { subscription, batches, append } = tailing({ ms: 60_000, busy }, 20);
+      const { subscription, batches, append } = tailing({ ms: () => 60_000, busy }, 20);
       try {
         await subscription.caughtUpTo(append(event(1n)), 5_000);
         append(event(2n));
@@ -79,7 +79,7 @@ describe('PollingSubscription', () => {
     });
 
     it('does not gather after a batch the handler had nothing to do with', async () => {
-      const { subscription, batches, append } = tailing({ ms: 60_000, busy });
+      const { subscription, batches, append } = tailing({ ms: () => 60_000, busy });
       try {
         await subscription.caughtUpTo(append(event(1n, 'OrganisationRegistered')), 5_000);
         append(event(2n));

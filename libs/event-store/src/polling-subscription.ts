@@ -101,7 +101,7 @@ export class PollingSubscription implements Subscription {
    */
   private pauseAfterBatch(idleMs: number): number {
     if (this.waiters.size > 0) return this.nudged ? 0 : Math.min(idleMs, WAITED_FOR_POLL_MS);
-    if (this.gathering) return this.options.gather!.ms;
+    if (this.gathering) return this.options.gather!.ms();
     return this.nudged ? Math.min(idleMs, NUDGED_READ_WITHIN_MS) : idleMs;
   }
 

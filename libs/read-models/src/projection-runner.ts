@@ -5,6 +5,7 @@ import {
   type EventStore,
   type Position,
   type RecordedEvent,
+  type SubscribeOptions,
   type Subscription,
 } from '@app/event-store';
 import type { Kysely, Transaction } from 'kysely';
@@ -49,6 +50,8 @@ const HELD_BACK_RETRY_MS = 50;
 const HELD_BACK_LIMIT_MS = 120_000;
 /** How many times a rebuild near the head may find the live projections ahead of it before it gives up. */
 const SWAP_ATTEMPTS = 50;
+/** A gathering projection gathers for this many times as long as its last batch took (Projection.gatherMs). */
+const GATHER_PER_APPLY = 2;
 
 /**
  * Keeps each projection's rows up to date from the event store: one subscription per
@@ -63,6 +66,8 @@ export class ProjectionRunner {
   private looking: NodeJS.Timeout | undefined;
   private lookingNow: Promise<void> | undefined;
   private pollIntervalMs = 200;
+  /** How long each projection's last batch took to apply. */
+  private readonly lastApplyMs = new Map<string, number>();
 
   constructor(
     private readonly db: Kysely<ReadModelDatabase>,
@@ -161,15 +166,21 @@ export class ProjectionRunner {
           after: checkpoint,
           pollIntervalMs: this.pollIntervalMs,
           onError: (error) => this.onError(projection.name, error),
-          ...(projection.gatherMs
-            ? { gather: { ms: projection.gatherMs, busy: (batch) => worksOn(projection, batch) } }
-            : {}),
+          ...(projection.gatherMs ? { gather: this.gatherFor(projection, projection.gatherMs) } : {}),
         });
         this.subscriptions.set(projection.name, subscription);
       }
     } catch (error) {
       this.onError('leases', error);
     }
+  }
+
+  /** How a gathering projection's subscription gathers (Projection.gatherMs). */
+  private gatherFor(projection: Projection, gatherMs: number): NonNullable<SubscribeOptions['gather']> {
+    return {
+      ms: () => Math.max(gatherMs, GATHER_PER_APPLY * (this.lastApplyMs.get(projection.name) ?? 0)),
+      busy: (batch) => worksOn(projection, batch),
+    };
   }
 
   /**
@@ -188,12 +199,14 @@ export class ProjectionRunner {
       await advanceCheckpoint(this.db, projection.name, upTo);
       return;
     }
+    const started = performance.now();
     await this.db.transaction().execute(async (trx) => {
       const checkpoint = await lockCheckpoint(trx, projection.name);
       const fresh = batch.filter((e) => comparePositions(e.position, checkpoint) > 0);
       if (fresh.length > 0) await projection.apply(trx, fresh);
       if (comparePositions(upTo, checkpoint) > 0) await saveCheckpoint(trx, projection.name, upTo);
     });
+    this.lastApplyMs.set(projection.name, performance.now() - started);
   }
 
   /**

@@ -23,10 +23,11 @@ export interface Projection {
    */
   readonly awaitedByWrites?: boolean;
   /**
-   * While commands keep coming, apply at most once every this many milliseconds (see
-   * SubscribeOptions.gather): for a read model whose every batch rewrites large rows, and whose
-   * readers read around it while it is behind (plan-now). Nobody waits for it meanwhile unless
-   * they ask (caughtUpTo with `every`), which ends the gathering.
+   * While commands keep coming, gather them for this many milliseconds between batches, and
+   * for twice as long as the last batch took if longer (see SubscribeOptions.gather): for a read
+   * model whose every batch rewrites large rows, and whose readers read around it while it is
+   * behind (plan-now). It then takes a third of the process's time at most, however busy. Nobody
+   * waits for it meanwhile unless they ask (caughtUpTo with `every`), which ends the gathering.
    */
   readonly gatherMs?: number;
   apply(trx: Transaction<ReadModelDatabase>, events: readonly RecordedEvent[]): Promise<void>;
