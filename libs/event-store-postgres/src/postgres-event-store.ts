@@ -24,6 +24,7 @@ import {
 import { sql, type CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { EventStoreDatabase } from './event-store-database.js';
 import type { EventRow } from './events.table.js';
+import { EVENTS_PER_GROUP, GroupedAppends } from './grouped-appends.js';
 import { isUniqueViolation, translateError } from './postgres-errors.js';
 
 /**
@@ -102,8 +103,8 @@ function nextPrefix(prefix: string): string {
 /** Above this many events a `readAll` is a bulk read (a rebuild, a catch-up), planned apart. */
 const BULK_READ = 1_000;
 
-/** Events inserted by one statement at most (6 parameters each; PostgreSQL allows 65,535). */
-const EVENTS_PER_STATEMENT = 1_000;
+/** Events inserted by one statement at most (as many as in a group of appends). */
+const EVENTS_PER_STATEMENT = EVENTS_PER_GROUP;
 
 /**
  * The event store on PostgreSQL (or PGlite): an `events` table in global order and an
@@ -115,8 +116,11 @@ export class PostgresEventStore extends EventStore {
     this.readAll({ after, maxCount }),
   );
 
+  private readonly grouped: GroupedAppends;
+
   constructor(private readonly db: Kysely<EventStoreDatabase>) {
     super();
+    this.grouped = new GroupedAppends(db);
   }
 
   async appendToStream(
@@ -156,46 +160,21 @@ export class PostgresEventStore extends EventStore {
 
   /**
    * The common case in one round trip: move the stream's revision on (or create it) and insert
-   * the events in a single statement, which is its own transaction. Undefined when the stream's
-   * row did not match (a revision conflict, or a first append with "any" or "stream_exists"):
-   * the transaction below then tells which, or creates the stream.
+   * the events in a single statement, shared with the appends to other streams that came
+   * meanwhile (GroupedAppends). Undefined when the stream's row did not match (a revision
+   * conflict, or a first append with "any" or "stream_exists") or the statement failed: the
+   * transaction below then tells which, or creates the stream.
    */
-  private async appendInOneStatement(
+  private appendInOneStatement(
     streamId: string,
     events: readonly EventToAppend[],
     expected: ExpectedRevision,
   ): Promise<AppendResult | undefined> {
-    const count = BigInt(events.length);
-    const stream =
-      expected === 'no_stream'
-        ? sql`insert into event_streams (stream_id, revision)
-              values (${streamId}, ${String(count - 1n)}::bigint) returning revision`
-        : sql`update event_streams set revision = revision + ${String(count)}::bigint
-              where stream_id = ${streamId}
-              ${typeof expected === 'bigint' ? sql`and revision = ${String(expected)}::bigint` : sql``}
-              returning revision`;
-    const values = sql.join(
-      events.map(
-        (event, i) =>
-          sql`(${i}::int, ${event.id}::uuid, ${event.type}::text, ${JSON.stringify(event.data)}::jsonb, ${JSON.stringify(event.metadata)}::jsonb)`,
-      ),
-    );
-    const { rows } = await sql<{ position: string; tx: string; revision: string }>`
-      with stream as (${stream})
-      insert into events (stream_id, revision, event_id, type, data, metadata)
-      select ${streamId}, stream.revision - ${String(count - 1n)}::bigint + v.i, v.event_id, v.type, v.data, v.metadata
-      from stream cross join (values ${values}) as v (i, event_id, type, data, metadata)
-      order by v.i
-      returning position::text as position, transaction_id::text as tx, revision::text as revision`.execute(
-      this.db,
-    );
-    if (rows.length === 0) return undefined;
-    const tail = rows.reduce((a, b) => (BigInt(b.revision) > BigInt(a.revision) ? b : a));
-    return {
-      nextExpectedRevision: BigInt(tail.revision),
-      position: { commit: BigInt(tail.tx), prepare: BigInt(tail.position) },
-      appended: true,
-    };
+    return this.grouped.append({
+      streamId,
+      events,
+      expected: typeof expected === 'bigint' || expected === 'no_stream' ? expected : undefined,
+    });
   }
 
   private async appendInTransaction(
