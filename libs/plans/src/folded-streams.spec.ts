@@ -72,4 +72,32 @@ describe('FoldedStreams', () => {
     await large.load('big');
     expect(large.known('big')?.revision).toBe(399n);
   });
+
+  it('shares one read among the loads that come while another is under way, each seeing what was stored before it came', async () => {
+    const { store, events } = storeWith(3);
+    const held: Array<() => void> = [];
+    let readsStarted = 0;
+    const read = store.readStream.bind(store);
+    const slow = {
+      readStream: (id: string, options?: ReadStreamOptions) => {
+        readsStarted++;
+        // What the store holds when the read starts, answered when the test lets it.
+        const answer = read(id, options);
+        return new Promise<RecordedEvent[]>((resolve) => held.push(() => void answer.then(resolve)));
+      },
+    } as unknown as EventStore;
+    const streams = new FoldedStreams(slow, sum);
+    const first = streams.load('s');
+    await Promise.resolve();
+    // Stored after the first read started: the loads that come now must see it.
+    events.push({ ...events[2]!, id: 'e3', revision: 3n, data: { n: 100 } });
+    const later = [streams.load('s'), streams.load('s'), streams.load('s')];
+    expect(readsStarted).toBe(1);
+    held.shift()!();
+    expect((await first).state).toBe(3);
+    for (let i = 0; i < 10 && held.length === 0; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(readsStarted).toBe(2);
+    held.shift()!();
+    expect((await Promise.all(later)).map((f) => f.state)).toEqual([103, 103, 103]);
+  });
 });

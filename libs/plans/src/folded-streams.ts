@@ -44,6 +44,8 @@ export function foldRecorded<Event extends DomainEvent, State>(
   return { state, revision: events[events.length - 1]!.revision, commands };
 }
 
+const ignore = (): void => undefined;
+
 /** Events read from the store at a time when folding a stream. */
 const PAGE = 500;
 
@@ -86,6 +88,11 @@ export interface FoldedStreamsOptions {
 export class FoldedStreams<Event extends DomainEvent, State> {
   private readonly entries = new Map<string, Entry<State>>();
   private readonly lanes = new StreamLanes();
+  /** Per stream, the read under way and the one to start when it ends (see `load`). */
+  private readonly reading = new Map<
+    string,
+    { current: Promise<FoldedStream<State>>; next?: Promise<FoldedStream<State>> }
+  >();
   private readonly capacity: number;
   private readonly maxEvents: number;
   /** The events folded into the streams kept (each stream's revision + 1): what their states cost in memory. */
@@ -115,7 +122,32 @@ export class FoldedStreams<Event extends DomainEvent, State> {
     return this.lanes.run(streamId, command);
   }
 
-  async load(streamId: string): Promise<FoldedStream<State>> {
+  /**
+   * The stream with every event stored before the call: read from the store by a read that
+   * starts after it. Loads of one stream that come while a read of it is under way share the
+   * next read, which starts when that one ends (a client sending a dozen requests at once with
+   * one token: its user stream is read twice, not a dozen times).
+   */
+  load(streamId: string): Promise<FoldedStream<State>> {
+    const reading = this.reading.get(streamId);
+    if (!reading) return this.startReading(streamId);
+    reading.next ??= reading.current.then(ignore, ignore).then(() => this.startReading(streamId));
+    return reading.next;
+  }
+
+  private startReading(streamId: string): Promise<FoldedStream<State>> {
+    const current = this.read(streamId);
+    const reading: { current: Promise<FoldedStream<State>>; next?: Promise<FoldedStream<State>> } = {
+      current,
+    };
+    this.reading.set(streamId, reading);
+    void current.then(ignore, ignore).then(() => {
+      if (this.reading.get(streamId) === reading) this.reading.delete(streamId);
+    });
+    return current;
+  }
+
+  private async read(streamId: string): Promise<FoldedStream<State>> {
     return this.loadFrom(streamId, this.entries.get(streamId) ?? (await this.fromSnapshot(streamId)));
   }
 
