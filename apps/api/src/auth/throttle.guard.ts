@@ -3,6 +3,7 @@ import type { PlanverkConfig } from '@app/config';
 import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { isWrite } from './access-policy.js';
+import { RateLimitCounts } from './rate-limit-counts.js';
 
 const SIGN_IN = new Set(['/logg-inn', '/auth/tokens']);
 const MINUTE_MS = 60_000;
@@ -16,8 +17,8 @@ function isSignIn(context: ExecutionContext): boolean {
  * @nestjs/throttler's options for two named limits per client address and minute: `sign-in`
  * (POST /logg-inn, POST /auth/tokens) and `writes` (every other request but GET, HEAD and
  * OPTIONS). Reads are not limited. A request counts against one limit at most; over it, the
- * address is refused for a minute. The counts are kept in memory, per process (throttler's
- * default storage).
+ * address is refused for a minute. The counts are kept in memory, per process (RateLimitCounts,
+ * throttler's rules).
  */
 export function rateLimitOptions(config: PlanverkConfig): ThrottlerModuleOptions {
   const limits = config.security.rateLimits;
@@ -39,6 +40,8 @@ export function rateLimitOptions(config: PlanverkConfig): ThrottlerModuleOptions
     ],
     // Per address across all routes (throttler's default key is per route).
     generateKey: (_context, tracker, throttler) => `${throttler} ${tracker}`,
+    // Throttler's rules, counted at the same cost for every hit (see RateLimitCounts).
+    storage: new RateLimitCounts(),
     // No X-RateLimit-* headers; Retry-After (not throttler's Retry-After-<name>) on a 429 only.
     setHeaders: false,
   };
