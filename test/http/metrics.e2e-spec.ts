@@ -35,9 +35,21 @@ describe('metrics', () => {
     ).toBe(1);
     // Reads are not commands.
     expect(text).not.toMatch(/planverk_commands_total\{route="\/metrics"/);
-    for (const { name } of ALL_PROJECTIONS) {
-      // Answered once the read models had it: nothing left to apply.
-      expect(sample(text, `planverk_projection_lag_events{projection="${name}"}`)).toBe(0);
+    for (const { name, awaitedByWrites } of ALL_PROJECTIONS) {
+      const lag = `planverk_projection_lag_events{projection="${name}"}`;
+      if (awaitedByWrites === false) {
+        // Not waited for by reads (plan-now, docs/adr/0026): it may still be a moment behind
+        // the scrape, and catches up.
+        let scraped = text;
+        for (let i = 0; i < 50 && sample(scraped, lag) !== 0; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          scraped = (await request(api.anonymous).get('/metrics').expect(200)).text;
+        }
+        expect(sample(scraped, lag)).toBe(0);
+      } else {
+        // Read once the read models had it: nothing left to apply.
+        expect(sample(text, lag)).toBe(0);
+      }
       // One process on its own runs every projection.
       expect(sample(text, `planverk_projection_running{projection="${name}"}`)).toBe(1);
     }
