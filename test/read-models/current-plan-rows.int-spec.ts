@@ -140,4 +140,51 @@ describe("the current plan's rows and the plan now", () => {
       });
     }
   });
+
+  it('read the plan now right while plan-now is behind the history, its kept timeline caught up', async () => {
+    // The history takes a status report that plan-now has not applied yet (it gathers while
+    // commands keep coming, docs/adr/0026).
+    const plans = await tablesOf(database).selectFrom('rm_plans').select('plan_id').execute();
+    const planId = plans.find((p) => p.plan_id !== 'every-change')!.plan_id;
+    const timeline = await timelineAt(database.db, planId);
+    const measure = [...(timeline!.state.status === 'none' ? [] : timeline!.state.measures.values())].find(
+      (m) => !m.struck,
+    )!;
+    const appended = await store.appendToStream(`plan-${planId}`, [
+      {
+        id: eventIdFor('behind-status', 0),
+        type: 'MeasureStatusChanged',
+        data: {
+          planId,
+          measureId: measure.id,
+          from: measure.status,
+          to: measure.status === 'done' ? 'postponed' : 'done',
+          note: 'Meldt mens plan-now venter',
+        },
+        metadata: {
+          actor: 'user:test',
+          commandId: 'behind-status',
+          correlationId: 'behind-status',
+          effectiveAt: '2026-12-07',
+          recordedAt: '2026-12-07T18:00:00.000Z',
+        },
+      },
+    ]);
+    const [event] = await store.readStream(`plan-${planId}`, { fromRevision: appended.nextExpectedRevision });
+    const runner = new ProjectionRunner(database.db, store, [planHistoryProjection]);
+    await runner.applyBatch(planHistoryProjection, [event!]);
+    const keptRevision = await tablesOf(database)
+      .selectFrom('rm_plan_now')
+      .select('stream_revision')
+      .where('plan_id', '=', planId)
+      .executeTakeFirstOrThrow();
+    expect(BigInt(keptRevision.stream_revision)).toBe(appended.nextExpectedRevision - 1n);
+
+    const folded = foldTimeline(await loadTimelineRows(database.db, planId));
+    expect(folded.state.status !== 'none' && folded.state.measures.get(measure.id)!.status).not.toBe(
+      measure.status,
+    );
+    expect(await timelineAt(database.db, planId)).toEqual(folded);
+    expect(await planAt(database.db, planId, {}, '2026-12-07')).toEqual(renderPlanView(folded, '2026-12-07'));
+  });
 });

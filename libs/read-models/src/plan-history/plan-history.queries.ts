@@ -23,6 +23,8 @@ function toRow(r: PlanHistoryRow): HistoryRow {
 export interface HistoryFilter {
   /** Only events up to and including this stream revision. */
   readonly upToStreamRevision?: number;
+  /** Only events after this stream revision. */
+  readonly afterStreamRevision?: number;
   /** Only events that took effect on or before this ISO date. */
   readonly effectiveOnOrBefore?: string;
   /** Only events that took effect on or after this ISO date. */
@@ -67,6 +69,9 @@ function historyQuery(db: Kysely<ReadModelDatabase>, planId: string, filter: His
   let query = db.selectFrom('rm_plan_history').where('plan_id', '=', planId);
   if (filter.upToStreamRevision !== undefined) {
     query = query.where('stream_revision', '<=', String(filter.upToStreamRevision));
+  }
+  if (filter.afterStreamRevision !== undefined) {
+    query = query.where('stream_revision', '>', String(filter.afterStreamRevision));
   }
   if (filter.effectiveOnOrBefore !== undefined)
     query = query.where('effective_at', '<=', filter.effectiveOnOrBefore);

@@ -27,14 +27,16 @@ const isNow = (moment: PlanMoment): boolean =>
   moment.revision === undefined && moment.asOf === undefined && moment.streamRevision === undefined;
 
 /**
- * A column of the plan's plan-now row, once that row holds every event the history holds (a
- * command does not wait for plan-now); undefined when it does not, or keeps no such value.
+ * The plan now as plan-now keeps it: its row's `column` at the history's last revision, or
+ * undefined when there is no row (a plan it does not keep) or the row is ahead of the history.
+ * A row behind the history (plan-now gathers while commands keep coming, docs/adr/0026) is
+ * `behind`: its timeline goes on with the history rows after it.
  */
 async function keptNow(
   db: Kysely<ReadModelDatabase>,
   planId: string,
   column: 'timeline' | 'view',
-): Promise<string | undefined> {
+): Promise<{ value: string } | { behind: number } | undefined> {
   const [now, history] = await Promise.all([
     db
       .selectFrom('rm_plan_now')
@@ -49,8 +51,31 @@ async function keptNow(
       .limit(1)
       .executeTakeFirst(),
   ]);
-  if (!now || !history || String(now.stream_revision) !== String(history.stream_revision)) return undefined;
-  return (now as Record<typeof column, string | null>)[column] ?? undefined;
+  if (!now || !history) return undefined;
+  const kept = Number(now.stream_revision);
+  const last = Number(history.stream_revision);
+  if (kept < last) return { behind: kept };
+  const value = (now as Record<typeof column, string | null>)[column];
+  return kept === last && value !== null ? { value } : undefined;
+}
+
+/** A timeline plan-now kept at `revision`, folded on with the history rows after it. */
+async function keptTimelineCaughtUp(
+  db: Kysely<ReadModelDatabase>,
+  planId: string,
+  revision: number,
+): Promise<PlanTimeline | undefined> {
+  const [row, rows] = await Promise.all([
+    db
+      .selectFrom('rm_plan_now')
+      .select(['timeline', 'stream_revision'])
+      .where('plan_id', '=', planId)
+      .executeTakeFirst(),
+    loadTimelineRows(db, planId, { afterStreamRevision: revision }),
+  ]);
+  // Written again meanwhile (another batch): the rows read may not follow on from it.
+  if (!row || Number(row.stream_revision) !== revision) return undefined;
+  return foldTimeline(rows, timelineFromJson(row.timeline));
 }
 
 export async function timelineAt(
@@ -59,10 +84,12 @@ export async function timelineAt(
   moment: PlanMoment = {},
 ): Promise<PlanTimeline | undefined> {
   if (isNow(moment)) {
-    // Now: the fold kept by the plan-now read model when it has caught up; otherwise the
-    // history folded, the same only slower.
+    // Now: the fold kept by the plan-now read model, caught up with the history if behind;
+    // otherwise the history folded, the same only slower.
     const kept = await keptNow(db, planId, 'timeline');
-    if (kept !== undefined) return timelineFromJson(kept);
+    if (kept && 'value' in kept) return timelineFromJson(kept.value);
+    const caughtUp = kept && (await keptTimelineCaughtUp(db, planId, kept.behind));
+    if (caughtUp) return caughtUp;
   }
   return foldedTimelineAt(db, planId, moment);
 }
@@ -104,9 +131,12 @@ export async function planAt(
   today: string,
 ): Promise<PlanView | undefined> {
   if (isNow(moment)) {
-    // The view plan-now keeps (dayless: overdue is marked for `today` here), when caught up.
+    // The view plan-now keeps (dayless: overdue is marked for `today` here), when caught up;
+    // when behind, its timeline caught up and rendered.
     const kept = await keptNow(db, planId, 'view');
-    if (kept !== undefined) return planViewFromJson(kept, today);
+    if (kept && 'value' in kept) return planViewFromJson(kept.value, today);
+    const caughtUp = kept && (await keptTimelineCaughtUp(db, planId, kept.behind));
+    if (caughtUp) return renderPlanView(caughtUp, today);
   }
   const timeline = await foldedTimelineAt(db, planId, moment);
   return timeline ? renderPlanView(timeline, moment.asOf ?? today) : undefined;
