@@ -27,7 +27,12 @@ export interface TextProfile {
 }
 
 export function profile(text: string): TextProfile {
-  const stems = new Set(normaliseNorwegian(text));
+  return profileOfWords(normaliseNorwegian(text));
+}
+
+/** The profile of a text already normalised (`normaliseNorwegian`'s words). */
+export function profileOfWords(words: readonly string[]): TextProfile {
+  const stems = new Set(words);
   const trigrams = new Set<string>();
   for (const stem of stems) {
     // Padded, so a word's start and end count, and short words still give a trigram.

@@ -1,6 +1,6 @@
 import { foldLeftovers, type OpenLink } from './fold-leftovers.js';
 import { normaliseNorwegian } from './normalise.js';
-import { type TextProfile, blend, containment, profile, similarity } from './similarity.js';
+import { type TextProfile, blend, containment, profileOfWords, similarity } from './similarity.js';
 
 export type LinkKind = 'unchanged' | 'reworded' | 'merged' | 'split' | 'new' | 'dropped';
 
@@ -91,15 +91,18 @@ export function suggestLinks(
     if (same) link([p], [same], 'unchanged', 1);
   }
 
-  const sortedIds = new SortedIds();
-  const ids = (items: Item[]) =>
-    items.map((i) => ({ stems: sortedIds.of(i.profile.stems), trigrams: sortedIds.of(i.profile.trigrams) }));
-  const prevIds = ids(prev);
-  const nextIds = ids(nxt);
-  // The same number as blend(p.profile, n.profile, dice), on sorted ids instead of string sets:
-  // every pair of the two plans is scored, and this is most of the time of a lineage query.
-  const score = prevIds.map((p) =>
-    nextIds.map((n) => (sortedDice(p.stems, n.stems) + sortedDice(p.trigrams, n.trigrams)) / 2),
+  // The same number as blend(p.profile, n.profile, dice) for every pair of the two plans, which
+  // is most of the time of a lineage query: what each pair shares counted from the other plan's
+  // stems and trigrams by value, so only pairs that share something cost anything.
+  const stemsShared = sharedCounts(prev, nxt, (i) => i.profile.stems);
+  const trigramsShared = sharedCounts(prev, nxt, (i) => i.profile.trigrams);
+  const score = prev.map((p, i) =>
+    nxt.map(
+      (n, j) =>
+        (diceOf(stemsShared[i]![j]!, p.profile.stems.size, n.profile.stems.size) +
+          diceOf(trigramsShared[i]![j]!, p.profile.trigrams.size, n.profile.trigrams.size)) /
+        2,
+    ),
   );
   const open = (p: Item, n: Item) => !usedPrev.has(p.index) && !usedNext.has(n.index);
   const bestNextOf = (p: Item) =>
@@ -198,44 +201,32 @@ function remembered<V>(kept: Map<number, V>, key: number, compute: () => V): V {
   return kept.get(key) as V;
 }
 
-/** Numbers for strings, so sets of them can be compared as sorted arrays. */
-class SortedIds {
-  private readonly ids = new Map<string, number>();
-
-  of(values: ReadonlySet<string>): Int32Array {
-    const out = new Int32Array(values.size);
-    let i = 0;
-    for (const value of values) {
-      let id = this.ids.get(value);
-      if (id === undefined) this.ids.set(value, (id = this.ids.size));
-      out[i++] = id;
+/** For each item of `prev`, how many values of `valuesOf` it shares with each item of `next`. */
+function sharedCounts(prev: Item[], next: Item[], valuesOf: (item: Item) => ReadonlySet<string>): Int32Array[] {
+  const holders = new Map<string, number[]>();
+  next.forEach((n, j) => {
+    for (const value of valuesOf(n)) {
+      const held = holders.get(value);
+      if (held) held.push(j);
+      else holders.set(value, [j]);
     }
-    return out.sort();
-  }
+  });
+  return prev.map((p) => {
+    const shared = new Int32Array(next.length);
+    for (const value of valuesOf(p)) for (const j of holders.get(value) ?? []) shared[j] = shared[j]! + 1;
+    return shared;
+  });
 }
 
-/** The Dice coefficient of two sets given as sorted ids (see `dice`). */
-function sortedDice(a: Int32Array, b: Int32Array): number {
-  if (a.length + b.length === 0) return 1;
-  let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length;) {
-    if (a[i] === b[j]) {
-      shared++;
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
-  }
-  return (2 * shared) / (a.length + b.length);
+/** The Dice coefficient of two sets of these sizes sharing `shared` values (see `dice`). */
+function diceOf(shared: number, a: number, b: number): number {
+  if (a + b === 0) return 1;
+  return (2 * shared) / (a + b);
 }
 
 function toItem(measure: MeasureText, index: number): Item {
-  return {
-    ...measure,
-    index,
-    profile: profile(measure.text),
-    key: normaliseNorwegian(measure.text).join(' '),
-  };
+  const words = normaliseNorwegian(measure.text);
+  return { ...measure, index, profile: profileOfWords(words), key: words.join(' ') };
 }
 
 function covers(part: Item, whole: Item): boolean {
