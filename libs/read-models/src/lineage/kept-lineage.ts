@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CopyValue } from '@app/database';
 import { suggestLinks, type LinkSuggestion, type MeasureText } from '@app/domain';
+import { TimeSlices } from '@app/off-thread';
 import type { Kysely, Transaction } from 'kysely';
 import { flattenGoals, flattenMeasures } from '../plan-diff/diff-plans.js';
 import type { PlanView } from '../plan-view/plan-view.js';
@@ -264,6 +265,27 @@ async function upsertTexts(
   }
 }
 
+/** A plan (`to`) and its predecessor (`from`), to be scored. */
+export interface LineagePair {
+  readonly from: PlanTexts;
+  readonly to: PlanTexts;
+}
+
+/**
+ * The rows of rm_plan_lineage (in `LineageRebuild.lineageColumns` order) for these pairs, giving
+ * way to the event loop every few milliseconds: a rebuild writes its other rows meanwhile.
+ */
+export async function scoreLineagePairs(pairs: readonly LineagePair[]): Promise<CopyValue[][]> {
+  const slices = new TimeSlices(10);
+  const rows: CopyValue[][] = [];
+  for (const { from, to } of pairs) {
+    if (slices.due()) await slices.pause();
+    const link = lineageRow(from, to);
+    rows.push(LINEAGE_COLUMNS.map((column) => link[column]));
+  }
+  return rows;
+}
+
 /**
  * The same rows for a rebuild from position 0: the texts of every plan as the rebuild folds
  * them, in memory, and each pair scored once, when the rebuild ends (not at each of its writes).
@@ -279,19 +301,17 @@ export class LineageRebuild {
     this.texts.delete(planId);
   }
 
-  /** Every row, for empty tables. */
-  rows(): { texts: CopyValue[][]; lineage: CopyValue[][] } {
+  /** Every plan's texts row, and the pairs of plan and predecessor to score (`scoreLineagePairs`), for empty tables. */
+  rows(): { texts: CopyValue[][]; pairs: LineagePair[] } {
     const texts: CopyValue[][] = [];
-    const lineage: CopyValue[][] = [];
+    const pairs: LineagePair[] = [];
     for (const t of this.texts.values()) {
       const row = textsRow(t);
       texts.push(TEXTS_COLUMNS.map((column) => row[column] ?? null));
       const from = t.predecessorPlanId === null ? undefined : this.texts.get(t.predecessorPlanId);
-      if (!from) continue;
-      const link = lineageRow(from, t);
-      lineage.push(LINEAGE_COLUMNS.map((column) => link[column]));
+      if (from) pairs.push({ from, to: t });
     }
-    return { texts, lineage };
+    return { texts, pairs };
   }
 
   static readonly textsColumns = TEXTS_COLUMNS;

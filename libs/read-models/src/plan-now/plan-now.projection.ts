@@ -2,7 +2,13 @@ import type { CopyValue } from '@app/database';
 import { isPlanEvent } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import type { Transaction } from 'kysely';
-import { LineageRebuild, lineageChanges, planTextsOf, type PlanTexts } from '../lineage/kept-lineage.js';
+import {
+  LineageRebuild,
+  lineageChanges,
+  planTextsOf,
+  scoreLineagePairs,
+  type PlanTexts,
+} from '../lineage/kept-lineage.js';
 import { planEventsOf } from '../plan-events.js';
 import type { TimelineRow } from '../plan-history/history-row.js';
 import {
@@ -218,10 +224,15 @@ export const planNowProjection: Projection = {
         // at the next one while either plan still changes.
         const lineageRows = last ? lineage.rows() : undefined;
         return async ({ trx, insertRows }) => {
-          await insertRows('rm_plan_now', COLUMNS, inserts);
-          if (lineageRows) {
+          // Scored while the server takes in the plans' rows (megabytes of JSON to compress):
+          // the scoring gives way to the COPY every few milliseconds.
+          const copying = insertRows('rm_plan_now', COLUMNS, inserts);
+          copying.catch(() => undefined); // awaited below, after the scoring
+          const scored = lineageRows && (await scoreLineagePairs(lineageRows.pairs));
+          await copying;
+          if (lineageRows && scored) {
             await insertRows('rm_plan_lineage_texts', LineageRebuild.textsColumns, lineageRows.texts);
-            await insertRows('rm_plan_lineage', LineageRebuild.lineageColumns, lineageRows.lineage);
+            await insertRows('rm_plan_lineage', LineageRebuild.lineageColumns, scored);
           }
           await upsert(trx, upserts);
           if (beyond.length > 0) await trx.deleteFrom('rm_plan_now').where('plan_id', 'in', beyond).execute();
