@@ -66,10 +66,10 @@ export async function takeRebuildLock(db: Kysely<ReadModelDatabase>): Promise<{ 
 }
 
 /**
- * A fresh rebuild schema with an empty copy of each table (columns, defaults, checks, primary
- * key and unique constraints; secondary indexes come at the end, `createRebuiltIndexes`) and
- * a `projection_checkpoints` with each of `projections` at the start. What a rebuild that died
- * left there is dropped first.
+ * A fresh rebuild schema with an empty copy of each table (columns with their compression,
+ * defaults, checks, primary key and unique constraints; secondary indexes come at the end,
+ * `createRebuiltIndexes`) and a `projection_checkpoints` with each of `projections` at the
+ * start. What a rebuild that died left there is dropped first.
  */
 export async function prepareRebuildSchema(
   db: Kysely<ReadModelDatabase>,
@@ -81,7 +81,7 @@ export async function prepareRebuildSchema(
     await sql`drop schema if exists ${sql.id(REBUILD_SCHEMA)} cascade`.execute(trx);
     await sql`create schema ${sql.id(REBUILD_SCHEMA)}`.execute(trx);
     for (const table of [...tables, 'projection_checkpoints' as const]) {
-      await sql`create table ${sql.id(REBUILD_SCHEMA, table)} (like ${sql.id(live, table)} including defaults including constraints including generated including identity)`.execute(
+      await sql`create table ${sql.id(REBUILD_SCHEMA, table)} (like ${sql.id(live, table)} including defaults including constraints including generated including identity including compression)`.execute(
         trx,
       );
       for (const key of await uniqueConstraints(trx, live, table)) {

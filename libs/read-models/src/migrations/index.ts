@@ -12,6 +12,7 @@ import * as planNow from './2026-12-08T1200-plan-now.js';
 import * as dropUnreadPlanElementTables from './2026-12-08T1400-drop-unread-plan-element-tables.js';
 import * as planNowViewAndLineage from './2026-12-08T1500-plan-now-view-and-lineage.js';
 import * as planNowTimelineDigest from './2026-12-09T1000-plan-now-timeline-digest.js';
+import * as planNowLz4 from './2026-12-09T1100-plan-now-lz4.js';
 
 /** The read models' migrations, by name; names sort in the order they apply. */
 export const readModelMigrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const readModelMigrations: Record<string, Migration> = {
   '2026-12-08T1400-drop-unread-plan-element-tables': dropUnreadPlanElementTables,
   '2026-12-08T1500-plan-now-view-and-lineage': planNowViewAndLineage,
   '2026-12-09T1000-plan-now-timeline-digest': planNowTimelineDigest,
+  '2026-12-09T1100-plan-now-lz4': planNowLz4,
 };
