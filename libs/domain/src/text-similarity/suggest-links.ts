@@ -202,7 +202,11 @@ function remembered<V>(kept: Map<number, V>, key: number, compute: () => V): V {
 }
 
 /** For each item of `prev`, how many values of `valuesOf` it shares with each item of `next`. */
-function sharedCounts(prev: Item[], next: Item[], valuesOf: (item: Item) => ReadonlySet<string>): Int32Array[] {
+function sharedCounts(
+  prev: Item[],
+  next: Item[],
+  valuesOf: (item: Item) => ReadonlySet<string>,
+): Int32Array[] {
   const holders = new Map<string, number[]>();
   next.forEach((n, j) => {
     for (const value of valuesOf(n)) {
