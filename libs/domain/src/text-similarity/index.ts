@@ -5,5 +5,7 @@ export {
   type LinkKind,
   type LinkSuggestion,
   type MeasureText,
+  PreparedMeasures,
+  prepareMeasures,
   suggestLinks,
 } from './suggest-links.js';

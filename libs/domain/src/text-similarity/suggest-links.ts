@@ -48,6 +48,24 @@ interface Item extends MeasureText {
 }
 
 /**
+ * A plan's measures with what every comparison of them needs (their normalised words and
+ * profiles) made once: for a plan compared with more than one other (a rebuild scores each plan
+ * against its predecessor and its successor). Never changed by `suggestLinks`.
+ */
+export class PreparedMeasures {
+  private constructor(readonly items: readonly Item[]) {}
+
+  static of(measures: readonly MeasureText[]): PreparedMeasures {
+    return new PreparedMeasures(measures.map(toItem));
+  }
+}
+
+/** The measures prepared for `suggestLinks` (as they are, if they already are). */
+export function prepareMeasures(measures: MeasureText[] | PreparedMeasures): PreparedMeasures {
+  return measures instanceof PreparedMeasures ? measures : PreparedMeasures.of(measures);
+}
+
+/**
  * Suggest which measures of a new plan continue which of its predecessor, for a person to
  * confirm. In order of precedence:
  * - unchanged: the normalised texts are equal (only case, punctuation, stop words or
@@ -64,13 +82,13 @@ interface Item extends MeasureText {
  * previous plan, followed by the new measures in the order of the next plan.
  */
 export function suggestLinks(
-  previous: MeasureText[],
-  next: MeasureText[],
+  previous: MeasureText[] | PreparedMeasures,
+  next: MeasureText[] | PreparedMeasures,
   options: { threshold?: number } = {},
 ): LinkSuggestion[] {
   const threshold = options.threshold ?? DEFAULT_LINK_THRESHOLD;
-  const prev = previous.map(toItem);
-  const nxt = next.map(toItem);
+  const prev = prepareMeasures(previous).items;
+  const nxt = prepareMeasures(next).items;
   const usedPrev = new Set<number>();
   const usedNext = new Set<number>();
   const links: LinkSuggestion[] = [];
@@ -150,7 +168,7 @@ export function suggestLinks(
   for (const p of prev) if (!usedPrev.has(p.index)) folded.push(linkOf([p], [], 'dropped', 0));
   for (const n of nxt) if (!usedNext.has(n.index)) folded.push(linkOf([], [n], 'new', 0));
 
-  return sortLinks(folded, previous, next);
+  return sortLinks(folded, prev, nxt);
 }
 
 const linkOf = (from: Item[], to: Item[], kind: LinkKind, score: number): LinkSuggestion => ({
@@ -167,13 +185,14 @@ const linkOf = (from: Item[], to: Item[], kind: LinkKind, score: number): LinkSu
  */
 function foldInto(
   links: readonly LinkSuggestion[],
-  prev: Item[],
-  nxt: Item[],
+  prev: readonly Item[],
+  nxt: readonly Item[],
   usedPrev: Set<number>,
   usedNext: Set<number>,
 ): LinkSuggestion[] {
   const open: OpenLink[] = links.map((l) => ({ from: [...l.from], to: [...l.to] }));
-  const words = (items: Item[]) => items.map((i) => ({ id: i.id, text: i.text, stems: i.profile.stems }));
+  const words = (items: readonly Item[]) =>
+    items.map((i) => ({ id: i.id, text: i.text, stems: i.profile.stems }));
   foldLeftovers(
     words(prev),
     words(nxt),
@@ -203,8 +222,8 @@ function remembered<V>(kept: Map<number, V>, key: number, compute: () => V): V {
 
 /** For each item of `prev`, how many values of `valuesOf` it shares with each item of `next`. */
 function sharedCounts(
-  prev: Item[],
-  next: Item[],
+  prev: readonly Item[],
+  next: readonly Item[],
   valuesOf: (item: Item) => ReadonlySet<string>,
 ): Int32Array[] {
   const holders = new Map<string, number[]>();
@@ -262,7 +281,11 @@ function round(score: number): number {
   return Math.round(score * 1000) / 1000;
 }
 
-function sortLinks(links: LinkSuggestion[], previous: MeasureText[], next: MeasureText[]): LinkSuggestion[] {
+function sortLinks(
+  links: LinkSuggestion[],
+  previous: readonly MeasureText[],
+  next: readonly MeasureText[],
+): LinkSuggestion[] {
   const prevAt = new Map(previous.map((m, i) => [m.id, i]));
   const nextAt = new Map(next.map((m, i) => [m.id, i]));
   const position = (l: LinkSuggestion): [number, number] => [

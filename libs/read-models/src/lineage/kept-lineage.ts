@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CopyValue } from '@app/database';
-import { suggestLinks, type LinkSuggestion, type MeasureText } from '@app/domain';
+import { PreparedMeasures, suggestLinks, type LinkSuggestion, type MeasureText } from '@app/domain';
 import { TimeSlices } from '@app/off-thread';
 import type { Kysely, Transaction } from 'kysely';
 import { flattenGoals, flattenMeasures } from '../plan-diff/diff-plans.js';
@@ -28,7 +28,21 @@ export function lineageTexts(view: PlanView): LineageTexts {
 }
 
 /** The one place suggestions between two plans are made, kept or at read time. */
-export function suggestLineage(from: LineageTexts, to: LineageTexts): LineageSuggestions {
+/** A plan's lineage texts made ready for `suggestLinks` once, for a plan scored against more than one other. */
+interface PreparedTexts {
+  readonly measures: PreparedMeasures;
+  readonly goals: PreparedMeasures;
+}
+
+const prepareTexts = (texts: LineageTexts): PreparedTexts => ({
+  measures: PreparedMeasures.of(texts.measures),
+  goals: PreparedMeasures.of(texts.goals),
+});
+
+export function suggestLineage(
+  from: LineageTexts | PreparedTexts,
+  to: LineageTexts | PreparedTexts,
+): LineageSuggestions {
   return { measures: suggestLinks(from.measures, to.measures), goals: suggestLinks(from.goals, to.goals) };
 }
 
@@ -100,8 +114,12 @@ const textsRow = (t: PlanTexts): NewPlanLineageTextsRow => ({
 });
 
 /** The suggestions from `from` to `to` as the row that keeps them: the scoring, once per pair. */
-function lineageRow(from: PlanTexts, to: PlanTexts): NewPlanLineageRow {
-  const suggested = suggestLineage(parse(from), parse(to));
+function lineageRow(
+  from: PlanTexts,
+  to: PlanTexts,
+  prepared: (texts: PlanTexts) => PreparedTexts = (texts) => prepareTexts(parse(texts)),
+): NewPlanLineageRow {
+  const suggested = suggestLineage(prepared(from), prepared(to));
   return {
     to_plan_id: to.planId,
     from_plan_id: from.planId,
@@ -278,9 +296,17 @@ export interface LineagePair {
 export async function scoreLineagePairs(pairs: readonly LineagePair[]): Promise<CopyValue[][]> {
   const slices = new TimeSlices(10);
   const rows: CopyValue[][] = [];
+  // Most plans are scored twice, against their predecessor and their successor: parsed and
+  // prepared once.
+  const prepared = new Map<PlanTexts, PreparedTexts>();
+  const preparedOnce = (texts: PlanTexts): PreparedTexts => {
+    let p = prepared.get(texts);
+    if (!p) prepared.set(texts, (p = prepareTexts(parse(texts))));
+    return p;
+  };
   for (const { from, to } of pairs) {
     if (slices.due()) await slices.pause();
-    const link = lineageRow(from, to);
+    const link = lineageRow(from, to, preparedOnce);
     rows.push(LINEAGE_COLUMNS.map((column) => link[column]));
   }
   return rows;
