@@ -30,7 +30,7 @@ export interface SlowStreamDecider<Command, Event extends DomainEvent, State> ex
  * the same id with other content, or from another principal, is refused. With `cache`, the stream is folded from
  * where the last command left it, and commands on one stream take their turn (StreamLanes).
  */
-export async function runDecider<Command, Event extends DomainEvent, State>(
+export function runDecider<Command, Event extends DomainEvent, State>(
   store: EventStore,
   streamId: string,
   decider: SlowStreamDecider<Command, Event, State>,
@@ -40,54 +40,43 @@ export async function runDecider<Command, Event extends DomainEvent, State>(
   cache?: FoldedStreams<Event, State>,
   eventMetadata?: EventMetadata,
 ): Promise<CommandOutcome> {
-  const run = () => runNow(store, streamId, decider, envelope, content, build, cache, eventMetadata);
-  return cache ? cache.exclusive(streamId, run) : run();
-}
-
-async function runNow<Command, Event extends DomainEvent, State>(
-  store: EventStore,
-  streamId: string,
-  decider: SlowStreamDecider<Command, Event, State>,
-  envelope: CommandEnvelope,
-  content: unknown,
-  build: (state: State) => Command | Promise<Command>,
-  cache?: FoldedStreams<Event, State>,
-  eventMetadata?: EventMetadata,
-): Promise<CommandOutcome> {
-  const digest = commandDigest(content);
-  // First on the state this process folded last, without asking the store for newer events: the
-  // append's expected revision proves that state current, and only an append proves it, so any
-  // other outcome (nothing to append, a refusal, a conflict: another process wrote) is decided
-  // again below on what the store holds. A client's If-Match is checked against the store as is.
-  const known = envelope.expectedRevision === undefined ? cache?.known(streamId) : undefined;
-  if (known) {
-    const outcome = await decideAndAppend(
-      store,
-      streamId,
-      decider,
-      envelope,
-      digest,
-      build,
-      cache,
-      eventMetadata,
-      known,
-    ).catch(() => undefined);
-    if (outcome?.appended) return outcome;
-  }
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await decideAndAppend(store, streamId, decider, envelope, digest, build, cache, eventMetadata);
-    } catch (error) {
-      // A client that named the revision it saw (If-Match) is told of the conflict. One that did
-      // not only lost a race with another command on the same plan (two secretaries reporting
-      // on different measures): decide again on the newer state, as the client would have.
-      const retry =
-        error instanceof ExpectedRevisionConflict &&
-        envelope.expectedRevision === undefined &&
-        attempt < CONFLICT_ATTEMPTS;
-      if (!retry) throw asCommandIdTaken(error, envelope.commandId);
+  const run = async (): Promise<CommandOutcome> => {
+    const digest = commandDigest(content);
+    // First on the state this process folded last, without asking the store for newer events: the
+    // append's expected revision proves that state current, and only an append proves it, so any
+    // other outcome (nothing to append, a refusal, a conflict: another process wrote) is decided
+    // again below on what the store holds. A client's If-Match is checked against the store as is.
+    const known = envelope.expectedRevision === undefined ? cache?.known(streamId) : undefined;
+    if (known) {
+      const outcome = await decideAndAppend(
+        store,
+        streamId,
+        decider,
+        envelope,
+        digest,
+        build,
+        cache,
+        eventMetadata,
+        known,
+      ).catch(() => undefined);
+      if (outcome?.appended) return outcome;
     }
-  }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await decideAndAppend(store, streamId, decider, envelope, digest, build, cache, eventMetadata);
+      } catch (error) {
+        // A client that named the revision it saw (If-Match) is told of the conflict. One that did
+        // not only lost a race with another command on the same plan (two secretaries reporting
+        // on different measures): decide again on the newer state, as the client would have.
+        const retry =
+          error instanceof ExpectedRevisionConflict &&
+          envelope.expectedRevision === undefined &&
+          attempt < CONFLICT_ATTEMPTS;
+        if (!retry) throw asCommandIdTaken(error, envelope.commandId);
+      }
+    }
+  };
+  return cache ? cache.exclusive(streamId, run) : run();
 }
 
 /**
