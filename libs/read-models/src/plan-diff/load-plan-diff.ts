@@ -67,19 +67,23 @@ export async function loadPlanDiff(
     const suggested = lineageSuggestions(kept, other, to);
     return diffPlans(other, to, { links: suggested.measures, goalLinks: suggested.goals });
   }
-  const to = await planAt(db, planId, toMoment, today);
-  if (!to) return undefined;
   const fromMoment: PlanMoment = {
     ...(request.from !== undefined ? { revision: request.from } : {}),
     ...(request.fromAsOf !== undefined ? { asOf: request.fromAsOf } : {}),
   };
-  const from = await planAt(db, planId, fromMoment, today);
+  // Both moments and the history at once: each reads the plan's history, the server in parallel.
+  const [to, from, history] = await Promise.all([
+    planAt(db, planId, toMoment, today),
+    planAt(db, planId, fromMoment, today).catch((error: unknown) => error as Error),
+    loadPlanHistory(db, planId),
+  ]);
+  if (!to) return undefined;
+  // A moment the plan never had is told of the later moment first, as when read one after the other.
+  if (from instanceof Error) throw from;
   if (!from) return undefined;
   // The events in the later moment's fold and not in the earlier one's: why each element changed.
   const inFold = (row: HistoryRow, view: PlanView, asOf: string | undefined) =>
     row.streamRevision <= view.revision && (asOf === undefined || row.effectiveAt <= asOf);
-  const between = (await loadPlanHistory(db, planId)).filter(
-    (r) => inFold(r, to, request.toAsOf) && !inFold(r, from, request.fromAsOf),
-  );
+  const between = history.filter((r) => inFold(r, to, request.toAsOf) && !inFold(r, from, request.fromAsOf));
   return diffPlans(from, to, { causes: causesByElement(between) });
 }
