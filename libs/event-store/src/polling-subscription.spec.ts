@@ -90,5 +90,14 @@ describe('PollingSubscription', () => {
         await subscription.stop();
       }
     });
+
+    it('hands over what it gathered when stopped, so a stopping process leaves its read model current', async () => {
+      const { subscription, batches, append } = tailing({ ms: () => 60_000, busy });
+      await subscription.caughtUpTo(append(event(1n)), 5_000);
+      append(event(2n));
+      append(event(3n));
+      await subscription.stop();
+      expect(batches).toEqual([['e1'], ['e2', 'e3']]);
+    });
   });
 });

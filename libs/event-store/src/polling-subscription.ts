@@ -89,6 +89,25 @@ export class PollingSubscription implements Subscription {
       }
       if (batch.length < batchSize) await this.sleep(this.pauseAfterBatch(idleMs));
     }
+    // Stopped while gathering: hand over what was gathered, so a process that stops (a restart,
+    // a deploy) leaves its read model where it would have been a moment later, not behind.
+    if (this.gathering) await this.handOverGathered(batchSize);
+  }
+
+  private async handOverGathered(batchSize: number): Promise<void> {
+    try {
+      for (;;) {
+        const batch = await this.readAll(this.position, batchSize);
+        if (batch.length === 0) return;
+        const upTo = batch[batch.length - 1]!.position;
+        await this.handler(batch, upTo);
+        this.position = upTo;
+        this.waiters.reached(upTo);
+        if (batch.length < batchSize) return;
+      }
+    } catch (error) {
+      this.options.onError?.(error);
+    }
   }
 
   /**
