@@ -29,9 +29,6 @@ const REBUILD_WRITE_EVERY = 250_000;
 
 const COLUMNS = ['plan_id', 'stream_revision', 'timeline', 'timeline_digest', 'view'] as const;
 
-/** How many plans a rebuild's last write copies at a time, as it folds them (some 200 kB of JSON each). */
-const PLANS_A_COPY = 8;
-
 /** How many plans a batch folds and writes at a time (see `apply`). */
 const PLANS_AT_A_TIME = 16;
 
@@ -144,22 +141,18 @@ interface FoldedRows {
   readonly beyond: string[];
 }
 
-/**
- * Writes a rebuild's folded plans and, at its end, every lineage row (see `LineageRebuild`),
- * after the COPYs already under way (`copying`).
- */
+/** Writes a rebuild's folded plans and, at its end, every lineage row (see `LineageRebuild`). */
 async function writeFolded(
   { trx, insertRows }: RebuildTarget,
   { inserts, upserts, beyond }: FoldedRows,
   lineageRows: ReturnType<LineageRebuild['rows']> | undefined,
-  copying: Promise<void> = Promise.resolve(),
 ): Promise<void> {
   // Scored while the server takes in the plans' rows (megabytes of JSON to compress): the
   // scoring gives way to the COPY every few milliseconds.
-  const copied = copying.then(() => insertRows('rm_plan_now', COLUMNS, inserts));
-  copied.catch(() => undefined); // awaited below, after the scoring
+  const copying = insertRows('rm_plan_now', COLUMNS, inserts);
+  copying.catch(() => undefined); // awaited below, after the scoring
   const scored = lineageRows && (await scoreLineagePairs(lineageRows.pairs));
-  await copied;
+  await copying;
   if (lineageRows && scored) {
     await insertRows('rm_plan_lineage_texts', LineageRebuild.textsColumns, lineageRows.texts);
     await insertRows('rm_plan_lineage', LineageRebuild.lineageColumns, scored);
@@ -261,22 +254,15 @@ export const planNowProjection: Projection = {
         // The last write folds (and renders) in its own time, giving way to the event loop every
         // few milliseconds, so the other projections' last writes and index builds go on
         // meanwhile; nothing is taken after it, so nothing else changes what it folds.
-        // Its plans' rows are copied in a few plans at a time as they are folded, so the server
-        // takes in (and compresses) some while the next are folded.
         return async (target) => {
           const slices = new TimeSlices(10);
-          let copying = Promise.resolve();
           for (const [planId, planRows] of taken) {
             if (slices.due()) await slices.pause();
             foldIn(planId, planRows);
-            if (rows.inserts.length < PLANS_A_COPY) continue;
-            const inserts = rows.inserts.splice(0);
-            copying = copying.then(() => target.insertRows('rm_plan_now', COLUMNS, inserts));
-            copying.catch(() => undefined); // awaited by writeFolded
           }
           // The lineage rows once, at the end: a pair scored at every write would be scored again
           // at the next one while either plan still changes.
-          await writeFolded(target, rows, lineage.rows(), copying);
+          await writeFolded(target, rows, lineage.rows());
         };
       },
     };
