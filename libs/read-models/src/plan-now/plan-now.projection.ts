@@ -1,7 +1,6 @@
 import type { CopyValue } from '@app/database';
 import { isPlanEvent } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
-import { TimeSlices } from '@app/off-thread';
 import type { Transaction } from 'kysely';
 import {
   LineageRebuild,
@@ -19,7 +18,7 @@ import {
   type PlanTimeline,
 } from '../plan-view/plan-timeline.js';
 import { renderDaylessView, type PlanView } from '../plan-view/plan-view.js';
-import type { Projection, RebuildSession, RebuildTarget } from '../projection.js';
+import type { Projection, RebuildSession } from '../projection.js';
 import type { ReadModelDatabase } from '../read-model-database.js';
 import { KeptTimelines, timelineDigest } from './kept-timelines.js';
 import type { NewPlanNowRow } from './plan-now.table.js';
@@ -134,33 +133,6 @@ async function upsert(trx: Transaction<ReadModelDatabase>, rows: readonly NewPla
   }
 }
 
-/** A rebuild's write of plan-now: its plans' rows, and those beyond PLAN_NOW_MAX_EVENTS. */
-interface FoldedRows {
-  readonly inserts: CopyValue[][];
-  readonly upserts: NewPlanNowRow[];
-  readonly beyond: string[];
-}
-
-/** Writes a rebuild's folded plans and, at its end, every lineage row (see `LineageRebuild`). */
-async function writeFolded(
-  { trx, insertRows }: RebuildTarget,
-  { inserts, upserts, beyond }: FoldedRows,
-  lineageRows: ReturnType<LineageRebuild['rows']> | undefined,
-): Promise<void> {
-  // Scored while the server takes in the plans' rows (megabytes of JSON to compress): the
-  // scoring gives way to the COPY every few milliseconds.
-  const copying = insertRows('rm_plan_now', COLUMNS, inserts);
-  copying.catch(() => undefined); // awaited below, after the scoring
-  const scored = lineageRows && (await scoreLineagePairs(lineageRows.pairs));
-  await copying;
-  if (lineageRows && scored) {
-    await insertRows('rm_plan_lineage_texts', LineageRebuild.textsColumns, lineageRows.texts);
-    await insertRows('rm_plan_lineage', LineageRebuild.lineageColumns, scored);
-  }
-  await upsert(trx, upserts);
-  if (beyond.length > 0) await trx.deleteFrom('rm_plan_now').where('plan_id', 'in', beyond).execute();
-}
-
 /**
  * Each plan as its history folds to now (docs/adr/0004's fold, kept instead of repeated): a
  * batch's events go on from the stored timeline of each plan they concern, folded by the same
@@ -227,42 +199,43 @@ export const planNowProjection: Projection = {
         }
       },
       take(last) {
-        const taken = pending;
-        pending = new Map();
-        const rows: FoldedRows = { inserts: [], upserts: [], beyond: [] };
-        const foldIn = (planId: string, planRows: TimelineRow[]): void => {
-          if (!keptFor(planRows)) {
+        const inserts: CopyValue[][] = [];
+        const upserts: NewPlanNowRow[] = [];
+        const beyond: string[] = [];
+        for (const [planId, rows] of pending) {
+          if (!keptFor(rows)) {
             timelines.delete(planId);
             lineage.delete(planId);
-            if (written.has(planId)) rows.beyond.push(planId);
+            if (written.has(planId)) beyond.push(planId);
             written.delete(planId);
-            return;
+            continue;
           }
-          const timeline = foldTimeline(planRows, timelines.get(planId));
+          const timeline = foldTimeline(rows, timelines.get(planId));
           timelines.set(planId, timeline);
           const { row, texts } = keep(planId, timeline);
           if (texts) lineage.set(texts);
           else lineage.delete(planId);
-          if (written.has(planId)) rows.upserts.push(row);
-          else rows.inserts.push(COLUMNS.map((column) => row[column]));
+          if (written.has(planId)) upserts.push(row);
+          else inserts.push(COLUMNS.map((column) => row[column]));
           written.add(planId);
-        };
-        if (!last) {
-          for (const [planId, planRows] of taken) foldIn(planId, planRows);
-          return (target) => writeFolded(target, rows, undefined);
         }
-        // The last write folds (and renders) in its own time, giving way to the event loop every
-        // few milliseconds, so the other projections' last writes and index builds go on
-        // meanwhile; nothing is taken after it, so nothing else changes what it folds.
-        return async (target) => {
-          const slices = new TimeSlices(10);
-          for (const [planId, planRows] of taken) {
-            if (slices.due()) await slices.pause();
-            foldIn(planId, planRows);
+        pending = new Map();
+        // The lineage rows once, at the end: a pair scored at every write would be scored again
+        // at the next one while either plan still changes.
+        const lineageRows = last ? lineage.rows() : undefined;
+        return async ({ trx, insertRows }) => {
+          // Scored while the server takes in the plans' rows (megabytes of JSON to compress):
+          // the scoring gives way to the COPY every few milliseconds.
+          const copying = insertRows('rm_plan_now', COLUMNS, inserts);
+          copying.catch(() => undefined); // awaited below, after the scoring
+          const scored = lineageRows && (await scoreLineagePairs(lineageRows.pairs));
+          await copying;
+          if (lineageRows && scored) {
+            await insertRows('rm_plan_lineage_texts', LineageRebuild.textsColumns, lineageRows.texts);
+            await insertRows('rm_plan_lineage', LineageRebuild.lineageColumns, scored);
           }
-          // The lineage rows once, at the end: a pair scored at every write would be scored again
-          // at the next one while either plan still changes.
-          await writeFolded(target, rows, lineage.rows());
+          await upsert(trx, upserts);
+          if (beyond.length > 0) await trx.deleteFrom('rm_plan_now').where('plan_id', 'in', beyond).execute();
         };
       },
     };
