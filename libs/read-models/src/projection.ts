@@ -57,15 +57,20 @@ export interface RebuildSession {
   /**
    * Hands over what was taken since the last write, and starts afresh: `add` may go on while
    * the returned work writes it (so it must not share mutable state with later `add`s). `last`
-   * is true for the write that ends the rebuild.
+   * is true for the write that ends the rebuild. Work that takes time before it can write (a
+   * promise of the writing) is done before the write's transaction begins: an open write
+   * transaction holds back every reader of the event store on the server (docs/adr/0003).
    */
-  take(last?: boolean): (target: RebuildTarget) => Promise<void>;
+  take(last?: boolean): RebuildWrite | Promise<RebuildWrite>;
   /**
    * True when the last write holds rows of its own even with no event taken since the write
    * before (rows made once from everything taken, such as plan-now's lineage suggestions).
    */
   readonly writesAtTheEnd?: boolean;
 }
+
+/** What a rebuild session writes, in the transaction that moves its checkpoint. */
+export type RebuildWrite = (target: RebuildTarget) => Promise<void>;
 
 /** Where a rebuild session writes: the batch transaction, and bulk inserts into it. */
 export interface RebuildTarget {

@@ -109,7 +109,8 @@ export class RebuildWriter {
     this.held = 0;
     // Each write after the one before it has committed: checkpoints move in order.
     this.before = this.writing;
-    this.writing = this.writing.then(() => this.commit(work, upTo));
+    // What the session still prepares (lineage scoring) goes on meanwhile, outside any transaction.
+    this.writing = this.writing.then(async () => this.commit(await work, upTo));
     this.writing.catch(() => undefined); // awaited by a later write or by finish
   }
 

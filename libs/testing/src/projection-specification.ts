@@ -140,7 +140,9 @@ export function projectionSpecification(projection: Projection) {
         run: async (trx, given, when) => {
           const session: RebuildSession = startRebuild();
           for (const batch of [given, when]) if (batch.length > 0) session.add(batch);
-          await session.take(true)(target(trx));
+          await (
+            await session.take(true)
+          )(target(trx));
         },
       },
       {
@@ -150,10 +152,12 @@ export function projectionSpecification(projection: Projection) {
           const events = [...given, ...when];
           for (const [i, event] of events.entries()) {
             session.add([event]);
-            await session.take(i === events.length - 1)(target(trx));
+            await (
+              await session.take(i === events.length - 1)
+            )(target(trx));
           }
           // The write that ends a rebuild, as the runner makes it even with nothing taken since.
-          if (events.length === 0 && session.writesAtTheEnd) await session.take(true)(target(trx));
+          if (events.length === 0 && session.writesAtTheEnd) await (await session.take(true))(target(trx));
         },
       },
     );

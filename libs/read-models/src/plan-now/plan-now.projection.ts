@@ -18,7 +18,7 @@ import {
   type PlanTimeline,
 } from '../plan-view/plan-timeline.js';
 import { renderDaylessView, type PlanView } from '../plan-view/plan-view.js';
-import type { Projection, RebuildSession } from '../projection.js';
+import type { Projection, RebuildSession, RebuildWrite } from '../projection.js';
 import type { ReadModelDatabase } from '../read-model-database.js';
 import { KeptTimelines, timelineDigest } from './kept-timelines.js';
 import type { NewPlanNowRow } from './plan-now.table.js';
@@ -223,20 +223,22 @@ export const planNowProjection: Projection = {
         // The lineage rows once, at the end: a pair scored at every write would be scored again
         // at the next one while either plan still changes.
         const lineageRows = last ? lineage.rows() : undefined;
-        return async ({ trx, insertRows }) => {
-          // Scored while the server takes in the plans' rows (megabytes of JSON to compress):
-          // the scoring gives way to the COPY every few milliseconds.
-          const copying = insertRows('rm_plan_now', COLUMNS, inserts);
-          copying.catch(() => undefined); // awaited below, after the scoring
-          const scored = lineageRows && (await scoreLineagePairs(lineageRows.pairs));
-          await copying;
-          if (lineageRows && scored) {
-            await insertRows('rm_plan_lineage_texts', LineageRebuild.textsColumns, lineageRows.texts);
-            await insertRows('rm_plan_lineage', LineageRebuild.lineageColumns, scored);
-          }
-          await upsert(trx, upserts);
-          if (beyond.length > 0) await trx.deleteFrom('rm_plan_now').where('plan_id', 'in', beyond).execute();
-        };
+        const write =
+          (scored?: CopyValue[][]): RebuildWrite =>
+          async ({ trx, insertRows }) => {
+            await insertRows('rm_plan_now', COLUMNS, inserts);
+            if (lineageRows && scored) {
+              await insertRows('rm_plan_lineage_texts', LineageRebuild.textsColumns, lineageRows.texts);
+              await insertRows('rm_plan_lineage', LineageRebuild.lineageColumns, scored);
+            }
+            await upsert(trx, upserts);
+            if (beyond.length > 0)
+              await trx.deleteFrom('rm_plan_now').where('plan_id', 'in', beyond).execute();
+          };
+        // Scored before the write's transaction (giving way to the event loop every few
+        // milliseconds), not in it: an open write transaction holds back every reader of the
+        // event store on the server, the live projections' included.
+        return lineageRows ? scoreLineagePairs(lineageRows.pairs).then(write) : write();
       },
     };
   },
