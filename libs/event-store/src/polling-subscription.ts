@@ -74,13 +74,7 @@ export class PollingSubscription implements Subscription {
       let batch: RecordedEvent[];
       this.nudged = false;
       try {
-        batch = await this.readAll(this.position, batchSize);
-        if (batch.length > 0) {
-          const upTo = batch[batch.length - 1]!.position;
-          await this.handler(batch, upTo);
-          this.position = upTo;
-          this.waiters.reached(upTo);
-        }
+        batch = await this.readAndHand(batchSize);
         this.gathering = this.options.gather?.busy(batch) ?? false;
       } catch (error) {
         this.options.onError?.(error);
@@ -96,18 +90,25 @@ export class PollingSubscription implements Subscription {
 
   private async handOverGathered(batchSize: number): Promise<void> {
     try {
-      for (;;) {
-        const batch = await this.readAll(this.position, batchSize);
-        if (batch.length === 0) return;
-        const upTo = batch[batch.length - 1]!.position;
-        await this.handler(batch, upTo);
-        this.position = upTo;
-        this.waiters.reached(upTo);
-        if (batch.length < batchSize) return;
-      }
+      // Until a batch that does not fill: nothing more was gathered.
+      let batch: RecordedEvent[];
+      do batch = await this.readAndHand(batchSize);
+      while (batch.length === batchSize);
     } catch (error) {
       this.options.onError?.(error);
     }
+  }
+
+  /** Reads the next batch after the checkpoint and hands it to the handler, then moves on past it. */
+  private async readAndHand(batchSize: number): Promise<RecordedEvent[]> {
+    const batch = await this.readAll(this.position, batchSize);
+    if (batch.length > 0) {
+      const upTo = batch[batch.length - 1]!.position;
+      await this.handler(batch, upTo);
+      this.position = upTo;
+      this.waiters.reached(upTo);
+    }
+    return batch;
   }
 
   /**
