@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { CopyValue } from '@app/database';
 import { PreparedMeasures, suggestLinks, type LinkSuggestion, type MeasureText } from '@app/domain';
 import { TimeSlices } from '@app/off-thread';
 import type { Kysely, Transaction } from 'kysely';
 import { flattenGoals, flattenMeasures } from '../plan-diff/diff-plans.js';
+import { jsonDigest } from '../json-digest.js';
 import type { PlanView } from '../plan-view/plan-view.js';
 import type { ReadModelDatabase } from '../read-model-database.js';
 import type { NewPlanLineageTextsRow } from './plan-lineage-texts.table.js';
@@ -27,7 +27,6 @@ export function lineageTexts(view: PlanView): LineageTexts {
   return { measures: texts(flattenMeasures(view.sections)), goals: texts(flattenGoals(view.sections)) };
 }
 
-/** The one place suggestions between two plans are made, kept or at read time. */
 /** A plan's lineage texts made ready for `suggestLinks` once, for a plan scored against more than one other. */
 interface PreparedTexts {
   readonly measures: PreparedMeasures;
@@ -39,6 +38,7 @@ const prepareTexts = (texts: LineageTexts): PreparedTexts => ({
   goals: PreparedMeasures.of(texts.goals),
 });
 
+/** The one place suggestions between two plans are made, kept or at read time. */
 export function suggestLineage(
   from: LineageTexts | PreparedTexts,
   to: LineageTexts | PreparedTexts,
@@ -59,7 +59,7 @@ export function planTextsOf(view: PlanView): PlanTexts {
   return {
     planId: view.id,
     predecessorPlanId: view.predecessorPlanId,
-    key: createHash('sha1').update(json).digest('base64'),
+    key: jsonDigest(json),
     json,
   };
 }

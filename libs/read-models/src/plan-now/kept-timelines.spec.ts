@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { PlanTimeline } from '../plan-view/plan-timeline.js';
-import { KeptTimelines, timelineDigest } from './kept-timelines.js';
+import { jsonDigest } from '../json-digest.js';
+import { KeptTimelines } from './kept-timelines.js';
 
 const timeline = (streamRevision: number) => ({ streamRevision }) as unknown as PlanTimeline;
 
@@ -8,10 +9,10 @@ describe('KeptTimelines: the timelines plan-now wrote last', () => {
   it('gives a kept timeline only for the digest of the JSON it was kept with', () => {
     const kept = new KeptTimelines(1_000);
     const json = '{"streamRevision":7}';
-    kept.set('p1', timelineDigest(json), timeline(7), json.length);
-    expect(kept.get('p1', timelineDigest(json))?.streamRevision).toBe(7);
+    kept.set('p1', jsonDigest(json), timeline(7), json.length);
+    expect(kept.get('p1', jsonDigest(json))?.streamRevision).toBe(7);
     // The row holds other JSON (a batch rolled back, another process or database wrote it).
-    expect(kept.get('p1', timelineDigest('{"streamRevision":8}'))).toBeUndefined();
+    expect(kept.get('p1', jsonDigest('{"streamRevision":8}'))).toBeUndefined();
     // A row written before digests were kept.
     expect(kept.get('p1', null)).toBeUndefined();
   });

@@ -1,8 +1,4 @@
-import { createHash } from 'node:crypto';
 import type { PlanTimeline } from '../plan-view/plan-timeline.js';
-
-/** The digest of a timeline's JSON, stored beside it: the key a kept timeline is checked by. */
-export const timelineDigest = (json: string): string => createHash('sha1').update(json).digest('base64url');
 
 /**
  * The timelines plan-now wrote last, parsed, so that the next batch on a plan goes on from
@@ -10,8 +6,8 @@ export const timelineDigest = (json: string): string => createHash('sha1').updat
  * 200 kB for a plan followed up for years: with commands coming steadily, most of a batch's
  * time went to reading, parsing and writing it).
  *
- * Trusted only when the row still holds the same JSON: its stored digest must be the digest
- * kept here. So a batch that rolled back, another process that projected since, or another
+ * Trusted only when the row still holds the same JSON: its stored digest (`jsonDigest`) must be
+ * the digest kept here. So a batch that rolled back, another process that projected since, or another
  * database in the same process (tests) all read the row again. Bounded by the JSON's length:
  * the least recently written go first.
  */

@@ -20,7 +20,8 @@ import {
 import { renderDaylessView, type PlanView } from '../plan-view/plan-view.js';
 import type { Projection, RebuildSession, RebuildWrite } from '../projection.js';
 import type { ReadModelDatabase } from '../read-model-database.js';
-import { KeptTimelines, timelineDigest } from './kept-timelines.js';
+import { jsonDigest } from '../json-digest.js';
+import { KeptTimelines } from './kept-timelines.js';
 import type { NewPlanNowRow } from './plan-now.table.js';
 
 /** Events a rebuild takes in before it folds them into the plans they concern and writes those. */
@@ -70,7 +71,7 @@ const keptTimelines = new KeptTimelines(8 * 1024 * 1024);
 
 function rowOf(planId: string, timeline: PlanTimeline, view: PlanView | undefined): NewPlanNowRow {
   const json = timelineToJson(timeline);
-  const digest = timelineDigest(json);
+  const digest = jsonDigest(json);
   keptTimelines.set(planId, digest, timeline, json.length);
   return {
     plan_id: planId,

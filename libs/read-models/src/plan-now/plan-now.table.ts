@@ -11,7 +11,7 @@ export interface PlanNowTable {
   stream_revision: Int8Column;
   /** timelineToJson of the fold: text, read back by JSON.parse (no jsonb to parse and print again). */
   timeline: string;
-  /** timelineDigest of `timeline`: tells plan-now that the timeline it keeps in memory is this one. */
+  /** jsonDigest of `timeline`: tells plan-now that the timeline it keeps in memory is this one. */
   timeline_digest: string | null;
   /**
    * JSON of the plan view rendered as of no day (`renderDaylessView`): what "the plan now" reads,
