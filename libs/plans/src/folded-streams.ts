@@ -46,6 +46,12 @@ export function foldRecorded<Event extends DomainEvent, State>(
 
 const ignore = (): void => undefined;
 
+/** A read of a stream under way, and the one that starts when it ends (see FoldedStreams.load). */
+interface Reading<State> {
+  readonly current: Promise<FoldedStream<State>>;
+  next?: Promise<FoldedStream<State>>;
+}
+
 /** Events read from the store at a time when folding a stream. */
 const PAGE = 500;
 
@@ -89,10 +95,7 @@ export class FoldedStreams<Event extends DomainEvent, State> {
   private readonly entries = new Map<string, Entry<State>>();
   private readonly lanes = new StreamLanes();
   /** Per stream, the read under way and the one to start when it ends (see `load`). */
-  private readonly reading = new Map<
-    string,
-    { current: Promise<FoldedStream<State>>; next?: Promise<FoldedStream<State>> }
-  >();
+  private readonly reading = new Map<string, Reading<State>>();
   private readonly capacity: number;
   private readonly maxEvents: number;
   /** The events folded into the streams kept (each stream's revision + 1): what their states cost in memory. */
@@ -137,9 +140,7 @@ export class FoldedStreams<Event extends DomainEvent, State> {
 
   private startReading(streamId: string): Promise<FoldedStream<State>> {
     const current = this.read(streamId);
-    const reading: { current: Promise<FoldedStream<State>>; next?: Promise<FoldedStream<State>> } = {
-      current,
-    };
+    const reading: Reading<State> = { current };
     this.reading.set(streamId, reading);
     void current.then(ignore, ignore).then(() => {
       if (this.reading.get(streamId) === reading) this.reading.delete(streamId);

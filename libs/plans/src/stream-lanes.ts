@@ -27,7 +27,7 @@ export class StreamLanes {
     return result;
   }
 
-  /** Streams with a command running or queued (for tests and metrics). */
+  /** Streams with a command running or queued. */
   get busy(): number {
     return this.tails.size;
   }

@@ -143,12 +143,13 @@ async function upsert(trx: Transaction<ReadModelDatabase>, rows: readonly NewPla
 export const planNowProjection: Projection = {
   name: 'plan-now',
   tables: ['rm_plan_now', 'rm_plan_lineage_texts', 'rm_plan_lineage'],
-  // Rewriting a plan's whole timeline takes longer than a command should wait; the plan now is
-  // read from here only once it has caught up with the history (timelineAt), else folded as before.
+  // Rewriting a plan's whole timeline takes longer than a read should wait; the plan now is read
+  // from here as kept once it has caught up with the history, and caught up at the read while it
+  // is behind (plan-at.ts).
   awaitedByWrites: false,
   // Each batch rewrites its plans' whole view and timeline (a few hundred kB each): under a
   // steady stream of commands, once per 100 ms rather than every few. A read meanwhile folds
-  // the plan from its history, as above.
+  // the history rows after the kept timeline onto it (plan-at.ts).
   gatherMs: 100,
   handles: (event) => isPlanEvent(event),
   async apply(trx, events) {
