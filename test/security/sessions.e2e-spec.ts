@@ -269,9 +269,10 @@ describe('sessions and tokens end when they should', () => {
       const listed = (await request(api.anonymous).get('/plans').expect(200)).body as Array<{ id: string }>;
       expect(listed.map((p) => p.id)).toContain(published.id);
 
-      // Another client of the same server (not even of this database) with a transaction and
-      // an xid: every projection's reads are held back behind it until it ends.
-      holder = new pg.Client({ connectionString: process.env.DATABASE_URL ?? url });
+      // Another client of the api's database with a transaction and an xid: every projection's
+      // reads are held back behind it until it ends (one in another database would not hold
+      // them, docs/adr/0027).
+      holder = new pg.Client({ connectionString: url });
       await holder.connect();
       await holder.query('begin');
       await holder.query('select pg_current_xact_id()');

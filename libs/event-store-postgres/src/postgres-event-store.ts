@@ -21,7 +21,7 @@ import {
   type Subscription,
   type SubscriptionHandler,
 } from '@app/event-store';
-import { sql, type CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import { sql, type CompiledQuery, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { EventStoreDatabase } from './event-store-database.js';
 import type { EventRow } from './events.table.js';
 import { EVENTS_PER_GROUP, GroupedAppends } from './grouped-appends.js';
@@ -42,6 +42,36 @@ const COLUMNS = [
   'data',
   'metadata',
 ] as const;
+
+/**
+ * Whether the running transaction `xid` (an xid8 of `pg_snapshot_xip`) may still write to this
+ * database's events: all may but those a backend or a prepared transaction of another database
+ * holds (docs/adr/0027). A transaction can only write in the database it is connected to. One
+ * that is no longer found (it ended meanwhile) or whose backend this role may not see counts as
+ * this database's: the horizon may wait for nothing, never read past a gap.
+ */
+const mayWriteHere = (xid: RawBuilder<unknown>) => sql<boolean>`not exists (
+    select 1 from pg_stat_activity a
+    where a.backend_xid::text = (${xid}::text::numeric % 4294967296)::text
+      and a.datid <> (select oid from pg_database where datname = current_database()))
+  and not exists (
+    select 1 from pg_prepared_xacts p
+    where p.transaction::text = (${xid}::text::numeric % 4294967296)::text
+      and p.database <> current_database())`;
+
+/**
+ * The read horizon (docs/adr/0003, 0027): every event of a transaction below it is committed or
+ * never will be, so a reader may go up to it and never see an event appear behind it later. It is
+ * the oldest running transaction that may write here, or with none, the snapshot's xmax; a
+ * running transaction in another database on the server no longer holds this one's readers back.
+ * Taken from the statement's own snapshot, so the rows it shows are those the horizon speaks of.
+ * With nothing running (xmin = xmax: PGlite always) it is xmin, and the activity is not read.
+ */
+const READ_HORIZON = sql<string>`(select case when pg_snapshot_xmin(s) = pg_snapshot_xmax(s) then pg_snapshot_xmin(s)
+    else coalesce(
+      (select min(x) from pg_snapshot_xip(s) as x where ${mayWriteHere(sql`x`)}),
+      pg_snapshot_xmax(s)) end
+  from (select pg_current_snapshot() as s) as snapshot)`;
 
 /** A kysely row of `events`, read with COLUMNS, as the port's RecordedEvent. */
 function toRecorded(row: Omit<EventRow, 'recorded_at'>): RecordedEvent {
@@ -339,9 +369,9 @@ export class PostgresEventStore extends EventStore {
       let query = this.db
         .selectFrom('events')
         .select(COLUMNS)
-        // Only transactions older than every one still running: none of them can still
-        // commit an event below what this read returns (EVENT-STORE.md, 1).
-        .where(sql<boolean>`transaction_id < pg_snapshot_xmin(pg_current_snapshot())`);
+        // Only transactions older than every one still running that may write here: none of
+        // them can still commit an event below what this read returns (EVENT-STORE.md, 1).
+        .where(sql<boolean>`transaction_id < ${READ_HORIZON}`);
       if (comparePositions(after, START) !== 0) {
         query = query.where(
           sql<boolean>`(transaction_id, position) > (${String(after.commit)}::xid8, ${String(after.prepare)}::bigint)`,
@@ -377,7 +407,7 @@ export class PostgresEventStore extends EventStore {
         .selectFrom('events')
         .select([sql<string>`position::text`.as('position'), sql<string>`transaction_id::text`.as('tx')]);
       if (readable)
-        query = query.where(sql<boolean>`transaction_id < pg_snapshot_xmin(pg_current_snapshot())`);
+        query = query.where(sql<boolean>`transaction_id < ${READ_HORIZON}`);
       const row = await query
         .orderBy('events.transaction_id', 'desc')
         .orderBy('events.position', 'desc')
@@ -390,11 +420,11 @@ export class PostgresEventStore extends EventStore {
   }
 
   /**
-   * The committed events below no reader's horizon yet (`transaction_id` at or above the oldest
-   * running transaction, `pg_snapshot_xmin`), and the running transactions older than the oldest
-   * of them (`pg_snapshot_xip`), with their backends from `pg_stat_activity` or, when prepared,
+   * The committed events below no reader's horizon yet (`transaction_id` at or above
+   * `READ_HORIZON`), and the running transactions older than the oldest of them that may write
+   * here (`pg_snapshot_xip`), with their backends from `pg_stat_activity` or, when prepared,
    * `pg_prepared_xacts`. A role without `pg_read_all_stats` sees other roles' backends without
-   * their database and start.
+   * their database and start (and so counts their transactions as this database's).
    */
   override async heldBackReads(): Promise<HeldBackReads | undefined> {
     try {
@@ -406,7 +436,7 @@ export class PostgresEventStore extends EventStore {
       }>`
         with held as (
           select transaction_id, recorded_at from events
-          where transaction_id >= pg_snapshot_xmin(pg_current_snapshot())
+          where transaction_id >= ${READ_HORIZON}
           order by transaction_id, position
           limit ${HELD_BACK_COUNT_LIMIT})
         select count(*)::int as events, min(recorded_at) as since,
@@ -431,7 +461,7 @@ export class PostgresEventStore extends EventStore {
         from pg_snapshot_xip(pg_current_snapshot()) as x
         left join pg_stat_activity a on a.backend_xid::text = (x::text::numeric % 4294967296)::text
         left join pg_prepared_xacts p on p.transaction::text = (x::text::numeric % 4294967296)::text
-        where x < ${held.oldest}::xid8
+        where x < ${held.oldest}::xid8 and ${mayWriteHere(sql`x`)}
         order by x
         limit 10`.execute(this.db);
       return {

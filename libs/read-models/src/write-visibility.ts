@@ -3,7 +3,7 @@ import type { ProjectionRunner } from './projection-runner.js';
 
 /**
  * Whether a write is in the read models when a read (or a replay's answer) waits for it:
- * `up_to_date`; `held_back`, a transaction still running elsewhere on the database server keeps
+ * `up_to_date`; `held_back`, a transaction still running elsewhere in the event store's database keeps
  * it from every reader (`EventStore.heldBackReads`), so waiting longer would not help; or
  * `behind`, the projections did not get to it within the bound.
  */
