@@ -406,8 +406,7 @@ export class PostgresEventStore extends EventStore {
       let query = this.db
         .selectFrom('events')
         .select([sql<string>`position::text`.as('position'), sql<string>`transaction_id::text`.as('tx')]);
-      if (readable)
-        query = query.where(sql<boolean>`transaction_id < ${READ_HORIZON}`);
+      if (readable) query = query.where(sql<boolean>`transaction_id < ${READ_HORIZON}`);
       const row = await query
         .orderBy('events.transaction_id', 'desc')
         .orderBy('events.position', 'desc')
