@@ -1,6 +1,6 @@
 import { isIsoDate, notAnIsoDate } from '@app/domain';
 import type { Kysely } from 'kysely';
-import { PlanMomentNotFound, planAt, type PlanMoment } from '../plan-view/plan-at.js';
+import { HistoryMoments, PlanMomentNotFound, isNow, planAt, type PlanMoment } from '../plan-view/plan-at.js';
 import { keptLineage, lineageSuggestions } from '../lineage/kept-lineage.js';
 import { loadPlanHistory } from '../plan-history/plan-history.queries.js';
 import type { HistoryRow } from '../plan-history/history-row.js';
@@ -71,12 +71,23 @@ export async function loadPlanDiff(
     ...(request.from !== undefined ? { revision: request.from } : {}),
     ...(request.fromAsOf !== undefined ? { asOf: request.fromAsOf } : {}),
   };
-  // Both moments and the history at once: each reads the plan's history, the server in parallel.
-  const [to, from, history] = await Promise.all([
-    planAt(db, planId, toMoment, today),
-    planAt(db, planId, fromMoment, today).catch((error: unknown) => error as Error),
+  // The history once: both moments are folded from it (the later going on from the earlier where
+  // it can), and it says why each element changed. The plan now is plan-now's, read meanwhile.
+  const [history, now] = await Promise.all([
     loadPlanHistory(db, planId),
+    isNow(toMoment) ? planAt(db, planId, toMoment, today) : undefined,
   ]);
+  const moments = new HistoryMoments(planId, history);
+  const momentAt = (moment: PlanMoment): PlanView | Error | undefined => {
+    try {
+      return moments.planAt(moment, today);
+    } catch (error) {
+      return error as Error;
+    }
+  };
+  const from = momentAt(fromMoment);
+  const to = isNow(toMoment) ? now : momentAt(toMoment);
+  if (to instanceof Error) throw to;
   if (!to) return undefined;
   // A moment the plan never had is told of the later moment first, as when read one after the other.
   if (from instanceof Error) throw from;

@@ -4,6 +4,7 @@ import {
   loadTimelineRows,
   streamRevisionOfAdoption,
 } from '../plan-history/plan-history.queries.js';
+import type { TimelineRow } from '../plan-history/history-row.js';
 import { foldTimeline, timelineFromJson, type PlanTimeline } from './plan-timeline.js';
 import { planViewFromJson, renderPlanView, type PlanView } from './plan-view.js';
 import type { ReadModelDatabase } from '../read-model-database.js';
@@ -23,7 +24,7 @@ export class PlanMomentNotFound extends Error {
   readonly code = 'PLAN_MOMENT_NOT_FOUND';
 }
 
-const isNow = (moment: PlanMoment): boolean =>
+export const isNow = (moment: PlanMoment): boolean =>
   moment.revision === undefined && moment.asOf === undefined && moment.streamRevision === undefined;
 
 /**
@@ -140,4 +141,57 @@ export async function planAt(
   }
   const timeline = await foldedTimelineAt(db, planId, moment);
   return timeline ? renderPlanView(timeline, moment.asOf ?? today) : undefined;
+}
+
+/**
+ * A plan's moments from its whole history read once (a diff reads two moments and the history
+ * itself): the rows `foldedTimelineAt` selects with SQL for one moment, selected here in memory,
+ * with the same answers and refusals. A later moment bounded by stream revision goes on from the
+ * fold of an earlier one instead of folding from the start again.
+ */
+export class HistoryMoments {
+  /** The last fold bounded by stream revision: a later bound continues from it. */
+  private folded: PlanTimeline | undefined;
+
+  constructor(
+    private readonly planId: string,
+    private readonly rows: readonly TimelineRow[],
+  ) {}
+
+  /** The plan at `moment` (not now: that is plan-now's) as `foldedTimelineAt` gives it. */
+  timelineAt(moment: PlanMoment): PlanTimeline | undefined {
+    if (this.rows.length === 0) return undefined;
+    let upTo = moment.streamRevision;
+    if (moment.revision !== undefined) {
+      upTo = this.rows.find(
+        (r) => r.eventType === 'PlanAdopted' && Number(r.data.revision) === moment.revision,
+      )?.streamRevision;
+      if (upTo === undefined)
+        throw new PlanMomentNotFound(`Plan "${this.planId}" has no adopted revision ${moment.revision}`);
+    }
+    if (moment.asOf !== undefined) {
+      const asOf = moment.asOf;
+      const rows = this.rows.filter(
+        (r) => r.effectiveAt <= asOf && (upTo === undefined || r.streamRevision <= upTo),
+      );
+      if (rows.length === 0)
+        throw new PlanMomentNotFound(`Plan "${this.planId}" did not exist yet on ${asOf}`);
+      return foldTimeline(rows);
+    }
+    const before =
+      this.folded && (upTo === undefined || this.folded.streamRevision <= upTo) ? this.folded : undefined;
+    const after = before?.streamRevision ?? -1;
+    const rows = this.rows.filter(
+      (r) => r.streamRevision > after && (upTo === undefined || r.streamRevision <= upTo),
+    );
+    if (!before && rows.length === 0) return undefined;
+    this.folded = foldTimeline(rows, before);
+    return this.folded;
+  }
+
+  /** The plan at `moment`, rendered as `planAt` renders it (overdue judged on the as-of date or `today`). */
+  planAt(moment: PlanMoment, today: string): PlanView | undefined {
+    const timeline = this.timelineAt(moment);
+    return timeline ? renderPlanView(timeline, moment.asOf ?? today) : undefined;
+  }
 }
