@@ -58,8 +58,18 @@ export function foldTimeline(rows: readonly TimelineRow[], from?: PlanTimeline):
   const adoptions: AdoptionEntry[] = [...(from?.adoptions ?? [])];
   const intros = new Map<string, string>(from?.intros);
   const responsibleNotes = new Map<string, string>(from?.responsibleNotes);
+  // A list from `from` is copied once, on the first entry this fold adds to it (`from` stays as
+  // it was: a kept timeline is shared); this fold's own lists grow in place.
+  const ownLists = new Map<string, FollowUpEntry[]>();
   const addFollowUp = (measureId: string, entry: FollowUpEntry): void => {
-    followUp.set(measureId, [...(followUp.get(measureId) ?? []), entry]);
+    const own = ownLists.get(measureId);
+    if (own) {
+      own.push(entry);
+      return;
+    }
+    const list = [...(followUp.get(measureId) ?? []), entry];
+    ownLists.set(measureId, list);
+    followUp.set(measureId, list);
   };
   for (const row of rows) {
     const event = { type: row.eventType, data: row.data };
