@@ -1,5 +1,6 @@
 export * from './plan/addresses.js';
 export * from './plan/body-code.js';
+export * from './plan/measure-label.js';
 export * from './plan/given-addresses.js';
 export * from './plan/goal-targets.js';
 export * from './plan/measure-labels.js';

@@ -1,4 +1,4 @@
-import { BODY_CODE, ISO_DATE_RULE, isIsoDate } from '@app/domain';
+import { BODY_CODE, ISO_DATE_RULE, MEASURE_LABEL_RULE, isIsoDate, isMeasureLabel } from '@app/domain';
 import type { DocumentIssue } from './plan-document-error.js';
 import type { MeasureDoc } from './plan-document.js';
 
@@ -124,8 +124,8 @@ export function validatePlanDocument(value: unknown): Array<Issue> {
   } = {
     text: (v, at) => text(v, at),
     label: (v, at) => {
-      if (v !== undefined && (typeof v !== 'string' || !/^[A-ZÆØÅ]{1,3}$/.test(v)))
-        fail(at, 'must be 1-3 capital letters such as A or AB');
+      if (v !== undefined && (typeof v !== 'string' || !isMeasureLabel(v)))
+        fail(at, `must be ${MEASURE_LABEL_RULE}`);
     },
     timing: (v, at) => {
       if (v !== undefined && typeof v !== 'string') fail(at, 'must be a text such as "Vår 2026"');

@@ -16,7 +16,15 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { AMENDMENT_OPS, MEETING_BODIES, PLAN_VOTE_RESULTS, RECOMMENDATIONS, VOTE_RESULTS } from '@app/domain';
+import {
+  AMENDMENT_OPS,
+  MEASURE_LABEL,
+  MEASURE_LABEL_RULE,
+  MEETING_BODIES,
+  PLAN_VOTE_RESULTS,
+  RECOMMENDATIONS,
+  VOTE_RESULTS,
+} from '@app/domain';
 import { SLUG } from '../plans/dto/create-plan.dto.js';
 import { IsIsoDate } from '../http/is-iso-date.js';
 
@@ -277,7 +285,7 @@ export class NewMeasureDto {
 
   @ApiPropertyOptional({ example: 'M' })
   @IsOptional()
-  @Matches(/^[A-ZÆØÅ]{1,3}$/, { message: 'label must be 1-3 capital letters' })
+  @Matches(MEASURE_LABEL, { message: `label must be ${MEASURE_LABEL_RULE}` })
   label?: string;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { CommandIdDto } from './command-id.dto.js';
-import { BODY_CODE, type AddMeasure } from '@app/domain';
+import { BODY_CODE, MEASURE_LABEL, MEASURE_LABEL_RULE, type AddMeasure } from '@app/domain';
 import type { EveryFieldTaken, FieldsNotTaken } from './command-fields.js';
 
 export class AddMeasureDto extends CommandIdDto {
@@ -11,7 +11,7 @@ export class AddMeasureDto extends CommandIdDto {
 
   @ApiPropertyOptional({ example: 'A', description: 'Defaults to the next free letter of the section' })
   @IsOptional()
-  @Matches(/^[A-ZÆØÅ]{1,3}$/, { message: 'label must be 1-3 capital letters, e.g. A or AB' })
+  @Matches(MEASURE_LABEL, { message: `label must be ${MEASURE_LABEL_RULE}` })
   label?: string;
 
   @ApiProperty({ example: 'Hele Oslo SV (alle lokallag) skal jevnlig banke på dører i 2026-2027.' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { CommandIdDto } from './command-id.dto.js';
-import { BODY_CODE } from '@app/domain';
+import { BODY_CODE, MEASURE_LABEL, MEASURE_LABEL_RULE } from '@app/domain';
 
 export class MoveMeasureDto extends CommandIdDto {
   @ApiProperty({ format: 'uuid', description: 'The section to move it to' })
@@ -10,7 +10,7 @@ export class MoveMeasureDto extends CommandIdDto {
 
   @ApiPropertyOptional({ example: 'K', description: 'Defaults to the next free letter there' })
   @IsOptional()
-  @Matches(/^[A-ZÆØÅ]{1,3}$/, { message: 'label must be 1-3 capital letters, e.g. A or AB' })
+  @Matches(MEASURE_LABEL, { message: `label must be ${MEASURE_LABEL_RULE}` })
   label?: string;
 }
 
