@@ -284,35 +284,42 @@ async function main(): Promise<void> {
     };
     await closeAll(appendStores);
 
-    // 4. Rebuild of every read model from position 0, in a process of its own.
-    log('rebuild');
-    const rebuildOut = execFileSync(
-      process.execPath,
-      [new URL('rebuild-child.js', import.meta.url).pathname],
-      {
+    // 4. Rebuild of every read model from position 0, in a process of its own: three times, the
+    // median counted. One rebuild is a single sample of a few seconds on a machine whose other
+    // work (autovacuum after the appends above, the first read of freshly written events) moves
+    // it by a third; the three are all in the JSON.
+    log('rebuild (3 times)');
+    const rebuilds = [0, 1, 2].map(() => {
+      const out = execFileSync(process.execPath, [new URL('rebuild-child.js', import.meta.url).pathname], {
         env: { ...process.env, DATABASE_URL: main.url },
         encoding: 'utf8',
         maxBuffer: 16 * 1024 * 1024,
-      },
-    );
-    const rebuild = JSON.parse(rebuildOut.trim().split('\n').pop()!) as {
-      projections: string[];
-      events: number;
-      seconds: number;
-      maxRssMiB: number;
-    };
+      });
+      return JSON.parse(out.trim().split('\n').pop()!) as {
+        projections: string[];
+        events: number;
+        seconds: number;
+        maxRssMiB: number;
+      };
+    });
+    const rebuild = [...rebuilds].sort((a, b) => a.seconds - b.seconds)[1]!;
+    json.rebuilds = rebuilds;
     json.rebuild = rebuild;
     const rebuildRate = Math.round(rebuild.events / rebuild.seconds);
     rows.push(
       {
-        benchmark: `rebuild ${rebuild.projections.length} read models from 0 (${rebuild.events} events)`,
+        benchmark: `rebuild ${rebuild.projections.length} read models from 0 (${rebuild.events} events), median of 3 (${rebuilds.map((r) => round(r.seconds, 2)).join(' / ')} s)`,
         unit: 'events/s',
         ours: rebuildRate,
         target: `>= ${REBUILD_TARGET(o.scale.factor)}`,
         met: rebuildRate >= REBUILD_TARGET(o.scale.factor),
       },
       { benchmark: `rebuild: total time`, unit: 's', ours: round(rebuild.seconds, 1) },
-      { benchmark: `rebuild: peak RSS`, unit: 'MiB', ours: round(rebuild.maxRssMiB, 0) },
+      {
+        benchmark: `rebuild: peak RSS (the highest of the 3)`,
+        unit: 'MiB',
+        ours: round(Math.max(...rebuilds.map((r) => r.maxRssMiB)), 0),
+      },
     );
 
     // 5. Dashboard and audit queries on the full data set.
