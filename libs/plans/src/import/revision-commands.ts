@@ -11,6 +11,46 @@ export interface StruckReason {
 /** The reason a struck element gets when the document gives none. */
 export const STRUCK_IN_REVISION = 'Strøket i revideringen';
 
+/** Who is responsible for a measure, bodies and named parties, to compare two readings. */
+const responsibility = (m: MeasureDoc) => JSON.stringify([m.responsible ?? [], m.responsibleParties ?? []]);
+
+/**
+ * How a field of a measure that both readings have, changed in the revised one, becomes a command,
+ * in the order the commands are given. Every field of a document's measure is named, so a field
+ * added to measures does not compile until it is decided here (docs/adding-a-field.md).
+ */
+const MEASURE_REVISIONS: {
+  readonly [F in keyof MeasureDoc]-?: (
+    a: MeasureDoc,
+    b: MeasureDoc,
+    measureId: string,
+  ) => PlanChangeOf | undefined;
+} = {
+  text: (a, b, measureId) =>
+    a.text !== b.text ? { type: 'RewordMeasure', measureId, text: b.text } : undefined,
+  timing: (a, b, measureId) =>
+    (a.timing ?? '') !== (b.timing ?? '')
+      ? { type: 'RetimeMeasure', measureId, timing: b.timing ?? '' }
+      : undefined,
+  responsible: (a, b, measureId) =>
+    responsibility(a) !== responsibility(b)
+      ? {
+          type: 'ReassignMeasure',
+          measureId,
+          responsible: [...(b.responsible ?? [])],
+          responsibleParties: [...(b.responsibleParties ?? [])],
+        }
+      : undefined,
+  // Reassigned together with the bodies (above).
+  responsibleParties: () => undefined,
+  // A letter once given stays (addresses never move): a revision does not re-letter a measure.
+  label: () => undefined,
+  // Where the measure stands in the source, not what it says.
+  lines: () => undefined,
+  // No command changes it once the measure is added: a revised note is not carried over.
+  responsibleNote: () => undefined,
+};
+
 /**
  * The plan commands that turn a document as it read before its revision (`earlier`, imported
  * with `importId` by documentCommands) into the document as it reads now (`later`): the changes
@@ -112,17 +152,10 @@ export function revisionCommands(
           ...fields,
         });
       } else if (a && b) {
-        if (a.text !== b.text) commands.push({ type: 'RewordMeasure', measureId, text: b.text });
-        if ((a.timing ?? '') !== (b.timing ?? ''))
-          commands.push({ type: 'RetimeMeasure', measureId, timing: b.timing ?? '' });
-        const who = (m: MeasureDoc) => JSON.stringify([m.responsible ?? [], m.responsibleParties ?? []]);
-        if (who(a) !== who(b))
-          commands.push({
-            type: 'ReassignMeasure',
-            measureId,
-            responsible: [...(b.responsible ?? [])],
-            responsibleParties: [...(b.responsibleParties ?? [])],
-          });
+        for (const revise of Object.values(MEASURE_REVISIONS)) {
+          const command = revise(a, b, measureId);
+          if (command) commands.push(command);
+        }
       }
     }
   };
