@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createSharedTestDatabase, type SharedTestDatabase } from '@app/testing';
+import { freePort } from '../support/own-postgres.js';
 import { startApiProcess } from '../support/processes.js';
 
 /** The api as `npm start` runs it: built, configured only by its environment. */
@@ -13,9 +14,10 @@ describe('the api process', () => {
   });
 
   it('listens on PORT, loads the demo data, and stops cleanly on SIGTERM', async () => {
-    const port = String(40000 + Math.floor(Math.random() * 20000));
-    const api = await startApiProcess({ ...shared.env, PORT: port, PLANVERK_DEMO: '1' });
+    const port = await freePort();
+    const api = await startApiProcess({ ...shared.env, PORT: String(port), PLANVERK_DEMO: '1' });
     try {
+      expect(api.port).toBe(port);
       const plans = (await (await fetch(`http://127.0.0.1:${port}/plans`)).json()) as Array<{ id: string }>;
 
       // The demo data is the five seed plans, imported and linked.
@@ -58,8 +60,8 @@ describe('the api process', () => {
   });
 
   it('keeps its data across restarts', async () => {
-    const port = String(40000 + Math.floor(Math.random() * 20000));
-    const api = await startApiProcess({ ...shared.env, PORT: port, PLANVERK_DEMO: '0' });
+    const api = await startApiProcess({ ...shared.env, PORT: '0', PLANVERK_DEMO: '0' });
+    const port = api.port;
     try {
       const plans = (await (await fetch(`http://127.0.0.1:${port}/plans`)).json()) as unknown[];
       expect(plans).toHaveLength(5);
@@ -70,8 +72,8 @@ describe('the api process', () => {
 
   it('starts on an empty store without demo data when PLANVERK_DEMO=0', async () => {
     const empty = await createSharedTestDatabase();
-    const port = String(40000 + Math.floor(Math.random() * 20000));
-    const api = await startApiProcess({ ...empty.env, PORT: port, PLANVERK_DEMO: '0' });
+    const api = await startApiProcess({ ...empty.env, PORT: '0', PLANVERK_DEMO: '0' });
+    const port = api.port;
     try {
       expect(await (await fetch(`http://127.0.0.1:${port}/plans`)).json()).toEqual([]);
     } finally {

@@ -41,8 +41,8 @@ describe('the api process on SIGTERM', () => {
   });
 
   it('drains the requests in flight, refuses new connections, stops the projections after them and exits 0', async () => {
-    const port = 40000 + Math.floor(Math.random() * 20000);
-    const api = await startApiProcess({ ...shared.env, PORT: String(port), PLANVERK_DEMO: '0' });
+    const api = await startApiProcess({ ...shared.env, PORT: '0', PLANVERK_DEMO: '0' });
+    const port = api.port;
     const organisation = (id: string) => JSON.stringify({ id, name: `Lag ${id}`, level: 'county' });
     const inFlight = await startPost(port, '/organisations', token, organisation('drained'));
     const stuck = await startPost(port, '/organisations', token, organisation('never-finished'));
@@ -77,12 +77,12 @@ describe('the api process on SIGTERM', () => {
     expect(closedLog).toBeGreaterThan(answeredLog);
     expect(output).not.toMatch(/Read models still behind|Projection \S+ failed|Error during shutdown/);
 
-    const again = await startApiProcess({ ...shared.env, PORT: String(port + 1), PLANVERK_DEMO: '0' });
+    const again = await startApiProcess({ ...shared.env, PORT: '0', PLANVERK_DEMO: '0' });
     try {
-      const drained = await fetch(`http://127.0.0.1:${port + 1}/organisations/drained`);
+      const drained = await fetch(`http://127.0.0.1:${again.port}/organisations/drained`);
       expect(drained.status).toBe(200);
       expect(await drained.json()).toMatchObject({ id: 'drained', name: 'Lag drained' });
-      expect((await fetch(`http://127.0.0.1:${port + 1}/organisations/never-finished`)).status).toBe(404);
+      expect((await fetch(`http://127.0.0.1:${again.port}/organisations/never-finished`)).status).toBe(404);
     } finally {
       expect(await again.stop()).toBe(0);
     }

@@ -43,14 +43,13 @@ describe('the request log of the api process', () => {
       PLANVERK_NEW_PASSWORD: PASSWORD,
     });
     expect(added.code).toBe(0);
-    const port = String(40000 + Math.floor(Math.random() * 20000));
     const api = await startApiProcess({
       ...shared.env,
-      PORT: port,
+      PORT: '0',
       PLANVERK_DEMO: '0',
       PLANVERK_LOG_LEVEL: 'info',
     });
-    const base = `http://127.0.0.1:${port}`;
+    const base = `http://127.0.0.1:${api.port}`;
     const send = async (
       rid: string,
       method: string,

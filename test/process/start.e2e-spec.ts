@@ -11,7 +11,11 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../support/processes.js';
 
 const STAMP = join(REPO_ROOT, 'dist', '.build-complete');
-const randomPort = () => 40000 + Math.floor(Math.random() * 20000);
+/** The port the api says it listens on (started with PORT=0: the system chose it), once it does. */
+const portIn = (output: string): number | undefined => {
+  const running = /Planverk is running on http:\/\/localhost:(\d+)/.exec(output);
+  return running ? Number(running[1]) : undefined;
+};
 
 /** A process group of our own, so `npm start` and the node it starts stop together. */
 function startGroup(command: string, args: string[], env: Record<string, string>) {
@@ -75,11 +79,17 @@ describe('npm start', () => {
   });
 
   it('serves the demo on the embedded database within 10 s right after npm install, without building again', async () => {
-    const port = randomPort();
     const started = Date.now();
-    const api = startGroup('npm', ['start'], { PORT: String(port), PLANVERK_DATA_DIR: dataDir });
+    const api = startGroup('npm', ['start'], { PORT: '0', PLANVERK_DATA_DIR: dataDir });
     try {
-      const serving = await waitFor(() => answers(`http://127.0.0.1:${port}/org/oslo-sv`), api.child, 60_000);
+      const serving = await waitFor(
+        async () => {
+          const port = portIn(api.output());
+          return port !== undefined && (await answers(`http://127.0.0.1:${port}/org/oslo-sv`));
+        },
+        api.child,
+        60_000,
+      );
       const elapsed = Date.now() - started;
       expect(serving).toBe(true);
       expect(api.output()).not.toMatch(/Building/);
@@ -130,9 +140,8 @@ describe('npm start', () => {
   }, 180_000);
 
   it('logs pino-pretty lines on a terminal, JSON lines otherwise', async () => {
-    const port = randomPort();
     const terminal = startGroup('script', ['-qec', `node dist/apps/api/src/main.js`, '/dev/null'], {
-      PORT: String(port),
+      PORT: '0',
       PLANVERK_DATA_DIR: dataDir,
       PLANVERK_DEMO: '0',
       TERM: 'dumb',
@@ -141,7 +150,7 @@ describe('npm start', () => {
       expect(await waitFor(() => /Planverk is running/.test(terminal.output()), terminal.child, 60_000)).toBe(
         true,
       );
-      await fetch(`http://127.0.0.1:${port}/health`);
+      await fetch(`http://127.0.0.1:${portIn(terminal.output())}/health`);
       await waitFor(() => /GET \/health 200/.test(terminal.output()), terminal.child, 5_000);
       const text = terminal.output();
       expect(text).not.toMatch(/\{"level":/);

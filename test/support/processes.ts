@@ -32,10 +32,17 @@ export function runCli(
   });
 }
 
-/** Starts the built api (`node dist/apps/api/src/main.js`) and resolves once it listens. */
-export async function startApiProcess(
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; output: () => string; stop: () => Promise<number | null> }> {
+/**
+ * Starts the built api (`node dist/apps/api/src/main.js`) and resolves once it listens, with the
+ * port it listens on: give `PORT: '0'` and the system chooses a free one (a port chosen by the
+ * test could be taken meanwhile by any connection on the machine).
+ */
+export async function startApiProcess(env: Record<string, string>): Promise<{
+  child: ChildProcess;
+  port: number;
+  output: () => string;
+  stop: () => Promise<number | null>;
+}> {
   const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
@@ -45,12 +52,13 @@ export async function startApiProcess(
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  await new Promise<void>((resolve, reject) => {
+  const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`api did not start within 60 s:\n${output}`)), 60_000);
     const check = (): void => {
-      if (/Planverk is running/.test(output)) {
+      const running = /Planverk is running on http:\/\/localhost:(\d+)/.exec(output);
+      if (running) {
         clearTimeout(timer);
-        resolve();
+        resolve(Number(running[1]));
       }
     };
     child.stdout!.on('data', check);
@@ -61,6 +69,7 @@ export async function startApiProcess(
   });
   return {
     child,
+    port,
     output: () => output,
     stop: async () => {
       child.kill('SIGTERM');

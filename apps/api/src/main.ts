@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type PlanverkConfig } from '@app/config';
 import { AccessService } from '@app/runtime';
 import { createApi } from './create-api.js';
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   const admin = config.demo ? await app.get(AccessService).ensureDemoAdmin() : undefined;
   await app.listen(config.port);
   limitRequestTimes(app.getHttpServer());
-  const base = `http://localhost:${config.port}`;
+  const base = `http://localhost:${listeningPort(app.getHttpServer())}`;
   const where =
     config.database.kind === 'pglite'
       ? `embedded PGlite in ${config.database.dataDir}`
@@ -44,9 +45,15 @@ async function startProjector(config: PlanverkConfig): Promise<void> {
   limitRequestTimes(app.getHttpServer());
   console.log(
     startupBanner([
-      `Planverk is running on http://localhost:${config.port} (role projector: /health and /metrics only)`,
+      `Planverk is running on http://localhost:${listeningPort(app.getHttpServer())} (role projector: /health and /metrics only)`,
     ]),
   );
+}
+
+/** The port the server listens on: PORT, or the one the system chose for PORT=0. */
+function listeningPort(server: { address(): AddressInfo | string | null }): number | string {
+  const address = server.address();
+  return address && typeof address === 'object' ? address.port : String(address);
 }
 
 main().catch((error: unknown) => {
