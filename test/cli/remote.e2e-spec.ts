@@ -56,9 +56,8 @@ describe('planverk --server (remote mode)', () => {
     });
     expect(admin.code).toBe(0);
     adminId = /^User fjern-admin \(([^)]+)\)/m.exec(admin.stdout)![1]!;
-    const port = await freePort();
-    server = `http://127.0.0.1:${port}`;
-    api = await startApiProcess({ ...shared.env, PORT: String(port), PLANVERK_DEMO: '0' });
+    api = await startApiProcess({ ...shared.env, PORT: '0', PLANVERK_DEMO: '0' });
+    server = `http://127.0.0.1:${api.port}`;
   });
 
   afterAll(async () => {

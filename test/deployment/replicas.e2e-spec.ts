@@ -5,7 +5,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { ALL_PROJECTIONS } from '@app/read-models';
 import { runningProjections, sample } from '../support/metrics.js';
-import { freePort, startOwnPostgres, type OwnPostgres } from '../support/own-postgres.js';
+import { startOwnPostgres, type OwnPostgres } from '../support/own-postgres.js';
 import { REPO_ROOT, runCli, startApiProcess, transactionsWriting } from '../support/processes.js';
 import { projectionsCaughtUp, readModelSnapshot } from '../support/read-models.js';
 
@@ -58,8 +58,7 @@ describe('two apis and two projectors on one PostgreSQL', () => {
   }
 
   async function start(role: 'api' | 'projector', name: string): Promise<Role> {
-    const port = await freePort();
-    const { child } = await startApiProcess({ ...env(role, name), PORT: String(port) });
+    const { child, port } = await startApiProcess({ ...env(role, name), PORT: '0' });
     const started = { name, child, base: `http://127.0.0.1:${port}` };
     roles.push(started);
     return started;

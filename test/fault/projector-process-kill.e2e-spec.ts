@@ -5,7 +5,7 @@ import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import request from 'supertest';
 import { createApi } from '../../apps/api/src/create-api.js';
-import { freePort, startOwnPostgres, type OwnPostgres } from '../support/own-postgres.js';
+import { startOwnPostgres, type OwnPostgres } from '../support/own-postgres.js';
 import { startApiProcess, transactionsWriting } from '../support/processes.js';
 import {
   cleanRebuildSnapshot,
@@ -41,8 +41,7 @@ describe('the running projector killed with SIGKILL mid-batch', () => {
   const measureIds: string[] = [];
 
   async function startProjector(): Promise<{ child: ChildProcess; base: string }> {
-    const port = await freePort();
-    const { child } = await startApiProcess({ ...projectorEnv, PORT: String(port) });
+    const { child, port } = await startApiProcess({ ...projectorEnv, PORT: '0' });
     return { child, base: `http://127.0.0.1:${port}` };
   }
 
