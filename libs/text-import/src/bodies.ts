@@ -15,6 +15,22 @@ export function parseAbbreviation(item: string): BodyDoc | undefined {
 }
 
 /**
+ * A line of an abbreviation list: one body written "FS: Fylkesstyret", "FS – Fylkesstyret" or
+ * "FS = fylkesstyret", or several of them separated by commas or semicolons ("FS = fylkesstyret,
+ * LL = lokallagene"). Undefined when the line is not such a list.
+ */
+export function parseAbbreviationLine(line: string): BodyDoc[] | undefined {
+  const item = (text: string) => parseAbbreviation(text.trim().replace(/^(\S+?)\s*(?:=|\s[–-])\s*/, '$1: '));
+  const parts = line.split(/[,;]/);
+  if (parts.length > 1) {
+    const each = parts.map(item);
+    if (each.every((b) => b !== undefined)) return each as BodyDoc[];
+  }
+  const one = item(line);
+  return one ? [one] : undefined;
+}
+
+/**
  * Inflected forms the documents use for a listed code: "BU-grupper og LL" means the
  * "BU-gruppe" body. Only forms that occur in the seeds are listed.
  */

@@ -211,6 +211,32 @@ describe('a plan whose measures are numbered 1.1, 1.2 under numbered chapters', 
   });
 });
 
+describe('a Word file with "Kapittel 1:" headings and its abbreviations on one line', () => {
+  it('numbers the sections by their chapter words and takes the listed codes as bodies', async () => {
+    const { document, report } = await importDocument(DOCUMENTS.wordWithChapterWords);
+    expect(report).toMatchObject({ sections: 2, goals: 2, measures: 5, bodies: 3 });
+    expect(document.bodies).toEqual([
+      { code: 'FS', name: 'fylkesstyret' },
+      { code: 'LL', name: 'lokallagene' },
+      { code: 'UR', name: 'Ungdomsutvalget' },
+    ]);
+    expect(document.sections.map((s) => [s.number, s.title])).toEqual([
+      ['1', 'Organisasjonsbygging'],
+      ['2', 'Valgkamp'],
+    ]);
+    // The Ansvar column's codes are the listed bodies, not named parties.
+    expect(
+      measures(document).map((m) => [m.text.split(' ')[0], m.responsible, m.responsibleParties]),
+    ).toEqual([
+      ['Arrangere', ['LL'], undefined],
+      ['Lage', ['FS'], undefined],
+      ['Gjennomføre', ['FS', 'UR'], undefined],
+      ['Nominere', ['LL'], undefined],
+      ['Lage', ['FS'], undefined],
+    ]);
+  });
+});
+
 describe('the import report accounts for every line of each document', () => {
   it.each(Object.values(DOCUMENTS))('%s', async (file) => {
     const { report, lines, document } = await importDocument(file);

@@ -587,6 +587,12 @@ export const PARTIES: Readonly<Record<string, string>> = {
   sf: 'sf',
 };
 
+/**
+ * Words a chapter heading may number itself with ("Kapittel 1: Organisasjon", "Del II – Valg",
+ * "Kap. 3 Skolering"): the number is the section's, the rest its title.
+ */
+export const CHAPTER_WORDS: readonly string[] = ['kapittel', 'kap.', 'kap', 'del', 'kapitel', 'avsnitt'];
+
 /** Headings of a list of abbreviations ("Forkortelser: FS – Fylkesstyret"). */
 export const ABBREVIATION_HEADINGS: readonly string[] = [
   'forkortelser',

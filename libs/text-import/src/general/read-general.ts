@@ -10,7 +10,7 @@ import {
 } from '@app/document-readers';
 import { labelAt } from '@app/domain';
 import { type BodyDoc, type GoalDoc, type LineRange, type MeasureDoc } from '@app/plan-document';
-import { bodyCodes, parseAbbreviation } from '../bodies.js';
+import { bodyCodes, parseAbbreviationLine } from '../bodies.js';
 import { type SectionDraft, finishSection, goalRef, measureRef, newSection, touch } from '../draft.js';
 import { type LineLedger } from '../line-ledger.js';
 import { type ShapeOutput } from '../shapes/shape.js';
@@ -18,6 +18,7 @@ import { targetFor } from '../targets.js';
 import { type ImportIssue } from '../types.js';
 import {
   ABBREVIATION_HEADINGS,
+  CHAPTER_WORDS,
   type Role,
   alternation,
   labelled,
@@ -85,6 +86,8 @@ interface SectionState {
 }
 
 const ABBREVIATIONS = new RegExp(`^(?:${alternation(ABBREVIATION_HEADINGS)}):?$`, 'iu');
+/** The heading with its list on the same line: "Forkortelser: FS = fylkesstyret, LL = lokallagene". */
+const ABBREVIATIONS_INLINE = new RegExp(`^(?:${alternation(ABBREVIATION_HEADINGS)})\\s*:\\s*(\\S.*)$`, 'iu');
 
 export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOutput {
   const units = toUnits(source);
@@ -706,14 +709,29 @@ function headingLikeText(t: string): boolean {
   return t.length <= 60 && !/[.!?;,:]$/.test(t);
 }
 
+/**
+ * A chapter numbered by a word: "Kapittel 1: Organisasjon" (see CHAPTER_WORDS), the word in any
+ * case, the roman numeral in capitals and the title capitalised ("Del i arbeidet" is no chapter).
+ */
+const CHAPTER = new RegExp(
+  `^(?:${alternation(CHAPTER_WORDS.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()]))})` +
+    `\\s+(\\d{1,3}|[IVX]{1,5})\\s*[:.–-]?\\s+([\\p{Lu}«"].*)$`,
+  'u',
+);
+
 function splitNumber(marker: string | undefined, text: string): { title: string; numbers?: number[] } {
   let m = marker;
   let title = text.trim();
   if (m === undefined) {
     const lead = /^(\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.)\s+(.*)$/u.exec(title);
+    const chapter = CHAPTER.exec(title);
     if (lead) {
       m = lead[1];
       title = (lead[2] ?? '').trim();
+    } else if (chapter) {
+      // "Kapittel 1: Organisasjon", "Del II – Valg": as "1. Organisasjon", "II. Valg".
+      m = /^\d/.test(chapter[1]!) ? chapter[1] : `${chapter[1]}.`;
+      title = (chapter[2] ?? '').trim();
     }
   }
   if (m === undefined) return { title };
@@ -782,22 +800,32 @@ function columnRole(header: string): Role | undefined {
   );
 }
 
-/** "Forkortelser" and the "FS: Fylkesstyret" / "FS – Fylkesstyret" lines under it. */
+/**
+ * "Forkortelser" and the "FS: Fylkesstyret" / "FS – Fylkesstyret" / "FS = fylkesstyret" lines
+ * under it, or the list on the heading's own line ("Forkortelser: FS = fylkesstyret, LL =
+ * lokallagene").
+ */
 function readAbbreviations(units: readonly Unit[], ledger: LineLedger): BodyDoc[] {
-  const start = units.findIndex((u) => u.kind !== 'table' && ABBREVIATIONS.test(textOf(u).trim()));
+  const inline = (u: Unit): BodyDoc[] | undefined => {
+    const m = ABBREVIATIONS_INLINE.exec(textOf(u).trim());
+    return m ? parseAbbreviationLine(m[1] ?? '') : undefined;
+  };
+  const start = units.findIndex(
+    (u) => u.kind !== 'table' && (ABBREVIATIONS.test(textOf(u).trim()) || inline(u) !== undefined),
+  );
   if (start < 0) return [];
-  const bodies: BodyDoc[] = [];
-  const lines: number[] = [units[start]!.sublines[0]!.line];
+  const bodies: BodyDoc[] = [...(inline(units[start]!) ?? [])];
+  const lines: number[] = units[start]!.sublines.map((s) => s.line);
   for (const u of units.slice(start + 1)) {
     if (u.kind === 'table' || u.kind === 'heading') break;
     let all = true;
     for (const s of u.sublines) {
-      const body = parseAbbreviation(s.text.replace(/^(\S+)\s+[–=-]\s+/, '$1: '));
-      if (!body) {
+      const listed = parseAbbreviationLine(s.text);
+      if (!listed) {
         all = false;
         break;
       }
-      bodies.push(body);
+      bodies.push(...listed);
       lines.push(s.line);
     }
     if (!all) break;

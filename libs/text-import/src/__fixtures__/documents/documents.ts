@@ -11,6 +11,7 @@ export const DOCUMENTS = {
   nynorskWithAnsvarLines: 'voss-sp-handlingsplan-2026-2027.txt',
   swedishMarkdown: 'malmo-v-verksamhetsplan-2026.md',
   numberedMeasures: 'nordre-aker-sv-arbeidsplan-2026.txt',
+  wordWithChapterWords: 'trondelag-rodt-handlingsplan-2025-2027.docx',
 } as const;
 
 export function documentBytes(file: string): Uint8Array {

@@ -25,6 +25,7 @@ const FIXTURES = [
   { source: 'grunerlokka-sv-arsplan-2026.md', formats: ['docx'], numberedHeadings: true },
   { source: 'tromso-rodt-handlingsplan-2025-2027.md', formats: ['pdf'], lineNumbers: true },
   { source: 'bergen-mdg-arbeidsplan-2026.md', formats: ['odt'], numberedHeadings: false },
+  { source: 'trondelag-rodt-handlingsplan-2025-2027.md', formats: ['docx'], numberedHeadings: false },
 ];
 
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
