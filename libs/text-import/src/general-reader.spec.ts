@@ -215,6 +215,8 @@ describe('a Word file with "Kapittel 1:" headings and its abbreviations on one l
   it('numbers the sections by their chapter words and takes the listed codes as bodies', async () => {
     const { document, report } = await importDocument(DOCUMENTS.wordWithChapterWords);
     expect(report).toMatchObject({ sections: 2, goals: 2, measures: 5, bodies: 3 });
+    // Its measures are numbered 1.1, 1.2 in the Nr. column: lettered here, and the report says so once.
+    expect(report.issues).toEqual([{ line: 8, message: expect.stringContaining('så 1.1 er tiltak 1.A') }]);
     expect(document.bodies).toEqual([
       { code: 'FS', name: 'fylkesstyret' },
       { code: 'LL', name: 'lokallagene' },

@@ -173,6 +173,24 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
     });
   };
 
+  // The first measure the document numbers as an address ("1.2"): Planverk letters it (1.B), and
+  // the report says so once, so whoever prepares a meeting knows what "tiltak 1.2" is called here.
+  let letteringSaid = false;
+  const sayLettered = (
+    state: SectionState,
+    written: string | undefined,
+    label: string | undefined,
+    line: number,
+  ) => {
+    const number = (written ?? '').trim().replace(/[.)]$/, '');
+    if (letteringSaid || !label || !/^\d{1,3}(?:\.\d{1,3})+$/.test(number)) return;
+    letteringSaid = true;
+    issues.push({
+      line,
+      message: `tiltakene er nummerert i dokumentet (${number} …); Planverk gir dem bokstaver i samme rekkefølge i kapitlet, så ${number} er tiltak ${state.draft.number}.${label}`,
+    });
+  };
+
   const addMeasure = (state: SectionState, unit: Unit): void => {
     const parts = measureParts(
       unit.sublines.map((s) => s.text),
@@ -184,6 +202,7 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
       return;
     }
     const label = labelFromMarker(unit.marker, state.draft.number);
+    sayLettered(state, unit.marker, label, unit.sublines[0]?.line ?? 1);
     const measure: MeasureDraft = {
       text: parts.text,
       ...(label ? { label } : {}),
@@ -489,10 +508,9 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
       }
       const marker = leadingMarker(textLines[0] ?? '');
       const numberCell = cellOf(row, 'number');
-      const label = labelFromMarker(
-        numberCell || (marker && !marker.bullet ? marker.marker : undefined),
-        state.draft.number,
-      );
+      const written = numberCell || (marker && !marker.bullet ? marker.marker : undefined);
+      const label = labelFromMarker(written, state.draft.number);
+      sayLettered(state, written, label, row.lines.from);
       const body = marker && !marker.bullet && !numberCell ? [marker.rest, ...textLines.slice(1)] : textLines;
       const parts = measureParts(body, codes, !roles.includes('timing'));
       const timing = cellOf(row, 'timing') || parts.timing;
