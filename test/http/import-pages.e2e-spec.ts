@@ -205,6 +205,38 @@ describe('the import pages', () => {
     expect(page).not.toMatch(/på engelsk|left out|not read|struck text/);
   });
 
+  it('shows a "Mål:" line as the goal it became, and counts one remark as one', async () => {
+    const { agent, csrf } = await signedIn('redaktor');
+    const plan = [
+      '# Handlingsplan for Sagene SV 2028',
+      '',
+      'Forkortelser: ST = styret, LL = lokallagene',
+      '',
+      '## Kapittel 1: Medlemmer',
+      '',
+      'Mål: 300 medlemmer innen utgangen av 2028.',
+      '',
+      '| Nr. | Tiltak | Ansvar | Frist |',
+      '| --- | --- | --- | --- |',
+      '| 1.1 | Ringe alle nye medlemmer innen en uke | ST | Løpende |',
+      '',
+    ].join('\n');
+    const review = await agent
+      .post('/import/gjennomgang')
+      .field('_csrf', csrf)
+      .field('org', 'sagene-sv')
+      .attach('file', Buffer.from(plan), 'sagene-sv-2028.md')
+      .expect(200);
+    const page = flat(review.text);
+    expect(page).toContain('1 merknad fra innlesingen</summary>');
+    expect(page).toContain('så 1.1 er tiltak 1.A');
+    expect(page).toMatch(/id="linje-7">[^]*?found-kind">mål<\/span ?> <code>1\.g1<\/code>/);
+    expect(page).toMatch(
+      /id="linje-5">[^]*?Kapittel 1: Medlemmer[^]*?found-kind">overskrift<\/span ?> <code>1<\/code>/,
+    );
+    expect(page).toContain('Ansvar: ST');
+  });
+
   it('answers a file with no plan in Norwegian: what it looked for, and what to do next', async () => {
     const { agent, csrf } = await signedIn('redaktor');
     const letter = Buffer.from('Hei alle sammen!\n\nVelkommen til julebord fredag.\nHilsen styret\n');

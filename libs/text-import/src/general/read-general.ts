@@ -371,14 +371,14 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
       const role = (label?.role ?? bareRole) as 'goals' | 'measures';
       state.mode = role;
       state.listHasItems = false;
-      ledger.take(firstLine, 'label', state.draft.number);
       if (label && label.value !== '') {
-        // "Mål: Vi skal vokse" / "Tiltak: Stand hver lørdag": the label and its first element.
+        // "Mål: Vi skal vokse" / "Tiltak: Stand hver lørdag": the label and its first element, the
+        // line accounted for as that element (the report shows the goal or measure it became).
         const rest: Unit = { ...unit, sublines: [{ text: label.value, line: firstLine }] };
         if (role === 'goals') addGoal(state, label.value, [firstLine]);
         else addMeasure(state, rest);
         ledger.take(firstLine, role === 'goals' ? 'goal' : 'measure');
-      }
+      } else ledger.take(firstLine, 'label', state.draft.number);
       continue;
     }
     if (label && (label.role === 'responsible' || label.role === 'timing')) {

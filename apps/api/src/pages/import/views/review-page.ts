@@ -131,7 +131,7 @@ function summary(document: PlanDocument, report: ImportReport | undefined, model
     ${
       report && report.issues.length > 0
         ? html`<details class="review-issues">
-            <summary>${report.issues.length} merknader fra innlesingen</summary>
+            <summary>${countNb(report.issues.length, 'merknad', 'merknader')} fra innlesingen</summary>
             <ul>
               ${report.issues.map((i) => html`<li>Linje ${i.line}: ${i.message}</li>`)}
             </ul>
