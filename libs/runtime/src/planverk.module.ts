@@ -148,6 +148,8 @@ export class PlanverkModule {
         AccessCommandRunner,
         AccessService,
         CqrsModule,
+        // PlanCommandRunner: a command's precondition read from the streams (an organisation exists).
+        PlansModule,
       ],
     };
   }

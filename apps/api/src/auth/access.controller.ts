@@ -17,9 +17,9 @@ import { ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nes
 import type { Database } from '@app/database';
 import { grantsAllow, isIsoDate, notAnIsoDate, SYSTEM_SCOPE } from '@app/domain';
 import { EventStore, formatPosition } from '@app/event-store';
-import { AccessCommandRunner, userStreamId } from '@app/plans';
-import { CHANGING_ROLES, planChangersBetween, ReadYourWrites } from '@app/read-models';
-import { AccessService, DATABASE, PlanQueries, WeakPasswordError } from '@app/runtime';
+import { AccessCommandRunner, PlanCommandRunner, userStreamId } from '@app/plans';
+import { CHANGING_ROLES, planChangersBetween } from '@app/read-models';
+import { AccessService, DATABASE, WeakPasswordError } from '@app/runtime';
 import type { Request, Response } from 'express';
 import { envelopeFrom } from '../http/command-envelope.js';
 import { CommandResponder } from '../plans/command-responder.js';
@@ -42,11 +42,10 @@ export class AccessController {
   constructor(
     private readonly access: AccessService,
     private readonly runner: AccessCommandRunner,
-    private readonly queries: PlanQueries,
     private readonly responder: CommandResponder,
     private readonly store: EventStore,
     @Inject(DATABASE) private readonly database: Database,
-    private readonly reads: ReadYourWrites,
+    private readonly organisations: PlanCommandRunner,
   ) {}
 
   @Post('users')
@@ -225,7 +224,9 @@ export class AccessController {
   }
 
   private async requireOrganisation(id: string): Promise<void> {
-    if (!(await this.reads.found(() => this.queries.findOrganisation(id)))) {
+    // From its stream: an organisation registered a moment ago is there, whatever the read models
+    // have applied yet.
+    if ((await this.organisations.loadOrganisation(id)).status === 'none') {
       throw new NotFoundException(`Organisation "${id}" not found`);
     }
   }

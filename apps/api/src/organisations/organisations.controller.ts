@@ -9,8 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ORGANISATION_LEVELS, type OrganisationLevel } from '@app/domain';
-import { ChangeOrganisationCommand } from '@app/plans';
-import { ReadYourWrites } from '@app/read-models';
+import { ChangeOrganisationCommand, PlanCommandRunner } from '@app/plans';
 import { PlanQueries } from '@app/runtime';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
@@ -54,7 +53,7 @@ export class OrganisationsController {
     private readonly commandBus: CommandBus,
     private readonly queries: PlanQueries,
     private readonly responder: CommandResponder,
-    private readonly reads: ReadYourWrites,
+    private readonly runner: PlanCommandRunner,
   ) {}
 
   @Post()
@@ -68,7 +67,9 @@ export class OrganisationsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const { id, ...data } = commandData(dto);
-    if (data.parentId && !(await this.reads.found(() => this.queries.findOrganisation(data.parentId!)))) {
+    // From its stream, as every command's own state: a parent registered a moment ago is there,
+    // whatever the read models have applied yet.
+    if (data.parentId && (await this.runner.loadOrganisation(data.parentId)).status === 'none') {
       throw new NotFoundException(`Parent organisation "${data.parentId}" not found`);
     }
     const outcome = await this.commandBus.execute(
