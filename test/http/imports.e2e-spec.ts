@@ -71,6 +71,36 @@ describe('importing and exporting plans over HTTP', () => {
     expect(history[0].cause).toMatchObject({ kind: 'import' });
   });
 
+  it("registers a party's first plan's organisation, by the name the document writes, so it has its page", async () => {
+    expect((await request(api.http).get('/organisations/trondelag-rodt')).status).toBe(404);
+    const word = readFileSync(
+      new URL(
+        '../../libs/text-import/src/__fixtures__/documents/trondelag-rodt-handlingsplan-2025-2027.docx',
+        import.meta.url,
+      ),
+    );
+    const imported = await request(api.http)
+      .post('/imports')
+      .attach('file', word, 'trondelag-rodt-handlingsplan-2025-2027.docx')
+      .expect(201);
+    expect(imported.body).toMatchObject({ planId: 'trondelag-rodt-2025-2027', appended: true });
+    const org = (await request(api.http).get('/organisations/trondelag-rodt').expect(200)).body;
+    expect(org).toMatchObject({ id: 'trondelag-rodt', name: 'Rødt Trøndelag' });
+    // No party "rodt" made up for it: it stands alone until someone registers the party.
+    expect(org.parentId ?? null).toBeNull();
+    const page = (await request(api.anonymous).get('/org/trondelag-rodt').expect(200)).text;
+    expect(page).toContain('Rødt Trøndelag');
+    expect(page).toContain('/plan/trondelag-rodt-2025-2027');
+    // The same file again registers nothing more.
+    const events = await countEvents(api.database);
+    const again = await request(api.http)
+      .post('/imports')
+      .attach('file', word, 'trondelag-rodt-handlingsplan-2025-2027.docx')
+      .expect(201);
+    expect(again.body).toMatchObject({ appended: false });
+    expect(await countEvents(api.database)).toBe(events);
+  });
+
   it('appends nothing when the same document is imported again, and refuses another document with the same id', async () => {
     const before = await countEvents(api.database);
     const again = await request(api.http).post('/imports').send({ content: DOCUMENT }).expect(201);

@@ -17,6 +17,8 @@ export interface PlanHeader {
   readonly id: string;
   /** Organisation slug: oslo-sv, sv, buskerud-sv, oslo-ap. */
   readonly org: string;
+  /** The organisation's name as the document writes it ("Rødt Trøndelag"): what a new one is registered as. */
+  readonly orgName?: string;
   readonly title: string;
   readonly period: { readonly from: number; readonly to: number };
   /** Annual edition ("årsutgave 2026"), as the year. */

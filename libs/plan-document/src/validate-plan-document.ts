@@ -52,6 +52,7 @@ export function validatePlanDocument(value: unknown): Array<Issue> {
       fail(['plan', 'id'], 'must be a lower-case slug such as oslo-sv-2024-2027');
     if (typeof plan.org !== 'string' || !SLUG.test(plan.org))
       fail(['plan', 'org'], 'must be a lower-case slug such as oslo-sv');
+    text(plan.orgName, ['plan', 'orgName'], false);
     text(plan.title, ['plan', 'title']);
     if (!isObject(plan.period)) fail(['plan', 'period'], 'is required: { from: 2024, to: 2027 }');
     else {

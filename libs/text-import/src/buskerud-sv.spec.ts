@@ -22,6 +22,7 @@ describe('Buskerud SV 2024-2027 (seed 004, OCR)', () => {
     expect(document.plan).toEqual({
       id: 'buskerud-sv-2024-2027',
       org: 'buskerud-sv',
+      orgName: 'Buskerud SV',
       title: 'Arbeidsplan for Buskerud SV 2024-2027',
       period: { from: 2024, to: 2027 },
       edition: '2026',
@@ -108,6 +109,7 @@ describe('Buskerud SV 2024-2027 (seed 004, OCR)', () => {
     expect(earlier.plan).toEqual({
       id: 'buskerud-sv-2024-2027',
       org: 'buskerud-sv',
+      orgName: 'Buskerud SV',
       title: 'Arbeidsplan for Buskerud SV 2024-2027',
       period: { from: 2024, to: 2027 },
     });

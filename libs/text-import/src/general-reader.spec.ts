@@ -23,6 +23,7 @@ describe('a Word file with heading styles, numbered lists and a Tiltak/Frist/Ans
     expect(document.plan).toEqual({
       id: 'grunerlokka-sv-2026-2026',
       org: 'grunerlokka-sv',
+      orgName: 'Grünerløkka SV',
       title: 'Årsplan 2026 for Grünerløkka SV',
       period: { from: 2026, to: 2026 },
       adopted: { body: 'ÅM', date: '2026-02-10' },
@@ -215,6 +216,7 @@ describe('a Word file with "Kapittel 1:" headings and its abbreviations on one l
   it('numbers the sections by their chapter words and takes the listed codes as bodies', async () => {
     const { document, report } = await importDocument(DOCUMENTS.wordWithChapterWords);
     expect(report).toMatchObject({ sections: 2, goals: 2, measures: 5, bodies: 3 });
+    expect(document.plan).toMatchObject({ org: 'trondelag-rodt', orgName: 'Rødt Trøndelag' });
     // Its measures are numbered 1.1, 1.2 in the Nr. column: lettered here, and the report says so once.
     expect(report.issues).toEqual([{ line: 8, message: expect.stringContaining('så 1.1 er tiltak 1.A') }]);
     expect(document.bodies).toEqual([

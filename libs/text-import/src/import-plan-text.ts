@@ -78,8 +78,10 @@ function assemble(
   earlier?: ShapeOutput,
 ): ImportResult {
   const source = options.sourceName ?? 'document';
-  const org =
-    options.org ?? (shape === 'general' ? organisationOf(out.title, text) : orgFromText(out.title, text));
+  const named = shape === 'general' ? organisationOf(out.title, text) : orgFromText(out.title, text);
+  const org = options.org ?? named?.slug;
+  // Its name as the document writes it, when the organisation is the one the document names.
+  const orgName = named && named.slug === org ? named.name : undefined;
   if (!org)
     throw new UnreadableDocumentError(
       `${source}: cannot tell which organisation the plan belongs to; name it (--org oslo-sv, or org in the request)`,
@@ -90,6 +92,7 @@ function assemble(
     plan: {
       id,
       org,
+      ...(orgName ? { orgName } : {}),
       title: out.title,
       period: out.period,
       ...(out.edition ? { edition: out.edition } : {}),

@@ -28,6 +28,7 @@ describe('Oslo Ap 2018-2019 (seed 003)', () => {
     expect(document.plan).toEqual({
       id: 'oslo-ap-2018-2019',
       org: 'oslo-ap',
+      orgName: 'Oslo Arbeiderparti',
       title: 'En levende og moderne partiorganisasjon sikrer valgseier i 2019',
       period: { from: 2018, to: 2019 },
     });

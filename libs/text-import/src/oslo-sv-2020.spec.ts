@@ -26,6 +26,7 @@ describe('Oslo SV 2020-2023 (seed 000)', () => {
     expect(document.plan).toEqual({
       id: 'oslo-sv-2020-2023',
       org: 'oslo-sv',
+      orgName: 'Oslo SV',
       title: 'Oslo SVs Arbeidsplan 2020-2023',
       period: { from: 2020, to: 2023 },
     });

@@ -187,6 +187,7 @@ describe('Oslo SV 2024-2027, årsutgave 2026 (seed 001)', () => {
     expect(document.plan).toEqual({
       id: 'oslo-sv-2024-2027',
       org: 'oslo-sv',
+      orgName: 'Oslo SV',
       title: 'Oslo SVs arbeids- og organisasjonsplan 2024-2027, årsutgave for 2026',
       period: { from: 2024, to: 2027 },
       edition: '2026',

@@ -45,19 +45,25 @@ const ORG = /\b(\p{Lu}\p{Ll}+)\s+(SV|Arbeiderparti|Ap)(?:s|et)?\b/gu;
 
 /**
  * The organisation: "<Place> SV" / "<Place> Arbeiderparti" in the title, else the one the text
- * names most often; a text about SV that names no place is the national party ("sv").
+ * names most often; a text about SV that names no place is the national party ("sv"). With its
+ * name as written ("Oslo SV").
  */
-export function orgFromText(title: string, text: string): string | undefined {
+export function orgFromText(title: string, text: string): { slug: string; name: string } | undefined {
+  const named = (m: RegExpMatchArray) => ({
+    slug: orgSlug(m[1] ?? '', m[2] ?? ''),
+    name: `${m[1] ?? ''} ${m[2] ?? ''}`,
+  });
   const inTitle = [...title.matchAll(ORG)][0];
-  if (inTitle) return orgSlug(inTitle[1] ?? '', inTitle[2] ?? '');
-  const counts = new Map<string, number>();
+  if (inTitle) return named(inTitle);
+  const counts = new Map<string, { org: { slug: string; name: string }; n: number }>();
   for (const m of text.matchAll(ORG)) {
-    const org = orgSlug(m[1] ?? '', m[2] ?? '');
-    counts.set(org, (counts.get(org) ?? 0) + 1);
+    const org = named(m);
+    const seen = counts.get(org.slug);
+    counts.set(org.slug, { org: seen?.org ?? org, n: (seen?.n ?? 0) + 1 });
   }
-  const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
-  if (best && best[1] >= 3) return best[0];
-  if (/\bSVs?\b/.test(text)) return 'sv';
+  const best = [...counts.values()].sort((a, b) => b.n - a.n || a.org.slug.localeCompare(b.org.slug))[0];
+  if (best && best.n >= 3) return best.org;
+  if (/\bSVs?\b/.test(text)) return { slug: 'sv', name: 'SV' };
   return undefined;
 }
 

@@ -24,6 +24,7 @@ describe('SV national plan 2022-2025 (seed 002)', () => {
     expect(document.plan).toEqual({
       id: 'sv-2022-2025',
       org: 'sv',
+      orgName: 'SV',
       title: 'SVs arbeidsplan 2022-2025',
       period: { from: 2022, to: 2025 },
       adopted: { body: 'LS', date: '2022-01-15' },

@@ -1,20 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { PlanDocument } from '@app/plan-document';
-import {
-  ChangeOrganisationCommand,
-  ChangePlanCommand,
-  PlanCommandRunner,
-  type CommandEnvelope,
-} from '@app/plans';
+import { ChangePlanCommand, PlanCommandRunner, type CommandEnvelope } from '@app/plans';
 import type { ImportReport } from '@app/text-import';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { v5 as uuidv5 } from 'uuid';
-import { linksBetween, organisationOf } from './link-imported-plans.js';
+import { linksBetween } from './link-imported-plans.js';
+import { LINK_NAMESPACE, registerOrganisation } from './register-organisation.js';
 import { PlanImports } from './plan-imports.js';
-
-const LINK_NAMESPACE = 'a3f1c9e2-7b4d-4e6a-9c8f-1d2e3f4a5b6c';
 
 export interface DirectoryImportProgress {
   readonly file: string;
@@ -41,8 +35,8 @@ export interface DirectoryImportResult {
 export class DirectoryImports {
   constructor(
     private readonly imports: PlanImports,
-    private readonly commandBus: CommandBus,
-    private readonly runner: PlanCommandRunner,
+    readonly commandBus: CommandBus,
+    readonly runner: PlanCommandRunner,
   ) {}
 
   async importDirectory(
@@ -66,8 +60,10 @@ export class DirectoryImports {
       })),
     );
     const documents: PlanDocument[] = dryRuns.map((d) => d.read.document);
-    for (const org of new Set(documents.map((d) => d.plan.org)))
-      await this.registerOrganisation(org, actor, now);
+    for (const document of documents) {
+      const { org, orgName } = document.plan;
+      await registerOrganisation(this, org, { actor, now }, orgName);
+    }
 
     const plans: DirectoryImportResult['plans'] = [];
     for (const [i, d] of dryRuns.entries()) {
@@ -113,25 +109,6 @@ export class DirectoryImports {
       }
     }
     return { plans, links };
-  }
-
-  private async registerOrganisation(id: string, actor: string, now: string): Promise<void> {
-    const org = organisationOf(id);
-    if (org.parentId) await this.registerOrganisation(org.parentId, actor, now);
-    if ((await this.runner.loadOrganisation(id)).status !== 'none') return;
-    await this.commandBus.execute(
-      new ChangeOrganisationCommand(
-        id,
-        {
-          type: 'RegisterOrganisation',
-          organisationId: id,
-          name: org.name,
-          level: org.level,
-          ...(org.parentId ? { parentId: org.parentId } : {}),
-        },
-        this.envelope(`register:${id}`, actor, now),
-      ),
-    );
   }
 
   private envelope(key: string, actor: string, now: string, effectiveAt?: string): CommandEnvelope {

@@ -22,6 +22,9 @@ const KNOWN: Record<string, Omit<OrganisationOf, 'id'>> = {
   'oslo-ap': { name: 'Oslo Arbeiderparti', level: 'county', parentId: 'ap' },
 };
 
+/** Whether `id` is one of the party organisations known by name here. */
+export const isKnownOrganisation = (id: string): boolean => Object.hasOwn(KNOWN, id);
+
 /**
  * The organisation a plan belongs to, and its parent: a county branch's slug ends with its
  * party's ("oslo-sv" -> "sv").

@@ -5,6 +5,7 @@ import { OffThread } from '@app/off-thread';
 import { PlanDocumentError, type PlanDocument } from '@app/plan-document';
 import {
   ImportPlanDocumentCommand,
+  PlanCommandRunner,
   importCommandId,
   planStreamId,
   type DocumentRevision,
@@ -17,6 +18,7 @@ import {
   type PlanContent,
   type PlanContentRequest,
 } from './read-plan-content.js';
+import { registerOrganisation } from './register-organisation.js';
 
 export {
   detectFormat,
@@ -68,9 +70,10 @@ export interface ImportResult {
 @Injectable()
 export class PlanImports {
   constructor(
-    private readonly commandBus: CommandBus,
+    readonly commandBus: CommandBus,
     private readonly offThread: OffThread,
     private readonly store: EventStore,
+    readonly runner: PlanCommandRunner,
   ) {}
 
   /**
@@ -132,6 +135,14 @@ export class PlanImports {
         },
         revision,
       ),
+    );
+    // The plan's organisation, when it is not registered yet (a party's first plan), once the plan
+    // is in: it gets its page, and a refused import registers nothing.
+    await registerOrganisation(
+      this,
+      document.plan.org,
+      { actor: envelope.actor, now },
+      document.plan.orgName,
     );
     return { ...asResult(read, false), outcome };
   }

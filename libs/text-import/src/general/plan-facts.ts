@@ -51,22 +51,31 @@ const NOT_A_PLACE = new Set([
   'lokallaget',
 ]);
 
+/** An organisation a text names: its slug ("bergen-rodt") and its name as written ("Bergen Rødt"). */
+export interface NamedOrganisation {
+  readonly slug: string;
+  readonly name: string;
+}
+
 /**
  * The organisation: a party named in the title with its place before it ("Bergen Rødt",
  * "Nordre Aker SV") or after it ("Vänsterpartiet Malmö"); else the one the text names most.
  */
-export function organisationOf(title: string, text: string): string | undefined {
+export function organisationOf(title: string, text: string): NamedOrganisation | undefined {
   const inTitle = organisationIn(title);
   if (inTitle) return inTitle;
-  const counts = new Map<string, number>();
+  const counts = new Map<string, { org: NamedOrganisation; n: number }>();
   for (const line of text.split('\n').slice(0, 400)) {
     const org = organisationIn(line);
-    if (org) counts.set(org, (counts.get(org) ?? 0) + 1);
+    if (org) {
+      const seen = counts.get(org.slug);
+      counts.set(org.slug, { org: seen?.org ?? org, n: (seen?.n ?? 0) + 1 });
+    }
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  return [...counts.values()].sort((a, b) => b.n - a.n || a.org.slug.localeCompare(b.org.slug))[0]?.org;
 }
 
-function organisationIn(text: string): string | undefined {
+function organisationIn(text: string): NamedOrganisation | undefined {
   const m = PARTY.exec(text);
   if (!m) return undefined;
   const party = PARTIES[(m[1] ?? '').toLowerCase()];
@@ -93,7 +102,13 @@ function organisationIn(text: string): string | undefined {
           .split(/\s+/),
       );
   const where = before.length ? before : after;
-  return where.length ? `${slug(where.join(' '))}-${party}` : party;
+  // The party as written ("Rødt", "Vänsterpartiet"; "SVs" without its genitive), with its place
+  // where the text puts it.
+  const partyWord = m[0] === `${m[1]}s` ? m[1]! : m[0];
+  const name = (before.length ? [...before, partyWord] : [partyWord, ...after]).join(' ');
+  return where.length
+    ? { slug: `${slug(where.join(' '))}-${party}`, name }
+    : { slug: party, name: partyWord };
 }
 
 const MONTH_INDEX = new Map(MONTHS.flatMap((forms, i) => forms.map((f) => [f, i + 1] as const)));

@@ -107,6 +107,7 @@ function nextStep(text: string): Html {
 const EXAMPLE = `plan:
   id: sagene-sv-2027-2028
   org: sagene-sv
+  orgName: Sagene SV
   title: Arbeidsplan for Sagene SV 2027–2028
   period: { from: 2027, to: 2028 }
   adopted: { body: ÅM, date: 2027-02-01 }
@@ -126,11 +127,12 @@ function planDocumentHelp(): Html {
     <h2>Skriv planen som plandokument</h2>
     <p>
       Finner ikke Planverk planen i dokumentet, kan dere skrive den som et plandokument (YAML) og laste det
-      opp her. Et plandokument har planens navn, organisasjon, periode og vedtak (<code>plan</code>), organene
-      som kan ha ansvar (<code>bodies</code>, med kode og navn) og kapitlene (<code>sections</code>) med
-      nummer, tittel, mål (<code>goals</code>) og tiltak (<code>measures</code>). Et tiltak har tekst, tid
-      (<code>timing</code>) og ansvar: organenes koder (<code>responsible</code>, hovedansvarlig først) eller
-      navn på andre som har ansvar (<code>responsibleParties</code>).
+      opp her. Et plandokument har planens navn, organisasjon (kortnavn, og navnet en ny organisasjon skal få:
+      <code>orgName</code>), periode og vedtak (<code>plan</code>), organene som kan ha ansvar
+      (<code>bodies</code>, med kode og navn) og kapitlene (<code>sections</code>) med nummer, tittel, mål
+      (<code>goals</code>) og tiltak (<code>measures</code>). Et tiltak har tekst, tid (<code>timing</code>)
+      og ansvar: organenes koder (<code>responsible</code>, hovedansvarlig først) eller navn på andre som har
+      ansvar (<code>responsibleParties</code>).
     </p>
     <pre><code>${EXAMPLE}</code></pre>
   </section>`;
