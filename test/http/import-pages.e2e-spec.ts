@@ -56,6 +56,22 @@ describe('the import pages', () => {
       .field('org', 'sagene-auf')
       .attach('file', word, FILE);
 
+  /** The review page, its white space flattened, of a plan written in Markdown for Sagene SV. */
+  const reviewedText = async (
+    agent: Awaited<ReturnType<typeof signedIn>>['agent'],
+    csrf: string,
+    plan: string,
+    file: string,
+  ): Promise<string> => {
+    const review = await agent
+      .post('/import/gjennomgang')
+      .field('_csrf', csrf)
+      .field('org', 'sagene-sv')
+      .attach('file', Buffer.from(plan), file)
+      .expect(200);
+    return flat(review.text);
+  };
+
   const hidden = (page: string, name: string): string =>
     /value="([^"]*)"/
       .exec(new RegExp(`<input type="hidden" name="${name}" value="[^"]*"`).exec(page)![0])![1]!
@@ -184,13 +200,7 @@ describe('the import pages', () => {
       '|  | Mai 2027 | Styret |  |',
       '',
     ].join('\n');
-    const review = await agent
-      .post('/import/gjennomgang')
-      .field('_csrf', csrf)
-      .field('org', 'sagene-sv')
-      .attach('file', Buffer.from(plan), 'sagene-sv-2027.md')
-      .expect(200);
-    const page = flat(review.text);
+    const page = await reviewedText(agent, csrf, plan, 'sagene-sv-2027.md');
     expect(page).toContain('2 merknader fra innlesingen</summary>');
     expect(page).toContain(
       'Linje 8: overstrøket tekst utelatt fra den gjeldende planen: «Holde ~~todagers~~ seminar om partiets historie høsten 2027 (Ansvar: styret)»',
@@ -222,13 +232,7 @@ describe('the import pages', () => {
       '| 1.1 | Ringe alle nye medlemmer innen en uke | ST | Løpende |',
       '',
     ].join('\n');
-    const review = await agent
-      .post('/import/gjennomgang')
-      .field('_csrf', csrf)
-      .field('org', 'sagene-sv')
-      .attach('file', Buffer.from(plan), 'sagene-sv-2028.md')
-      .expect(200);
-    const page = flat(review.text);
+    const page = await reviewedText(agent, csrf, plan, 'sagene-sv-2028.md');
     expect(page).toContain('1 merknad fra innlesingen</summary>');
     expect(page).toContain('så 1.1 er tiltak 1.A');
     expect(page).toMatch(/id="linje-7">[^]*?found-kind">mål<\/span ?> <code>1\.g1<\/code>/);
