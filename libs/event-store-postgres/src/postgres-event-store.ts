@@ -44,6 +44,12 @@ const COLUMNS = [
 ] as const;
 
 /**
+ * An xid8 of `pg_snapshot_xip` as text in the 32 bits `pg_stat_activity.backend_xid` and
+ * `pg_prepared_xacts.transaction` show (the epoch dropped), to find the backend that holds it.
+ */
+const asBackendXid = (xid: RawBuilder<unknown>) => sql<string>`(${xid}::text::numeric % 4294967296)::text`;
+
+/**
  * Whether the running transaction `xid` (an xid8 of `pg_snapshot_xip`) may still write to this
  * database's events: all may but those a backend or a prepared transaction of another database
  * holds (docs/adr/0027). A transaction can only write in the database it is connected to. One
@@ -52,11 +58,11 @@ const COLUMNS = [
  */
 const mayWriteHere = (xid: RawBuilder<unknown>) => sql<boolean>`not exists (
     select 1 from pg_stat_activity a
-    where a.backend_xid::text = (${xid}::text::numeric % 4294967296)::text
+    where a.backend_xid::text = ${asBackendXid(xid)}
       and a.datid <> (select oid from pg_database where datname = current_database()))
   and not exists (
     select 1 from pg_prepared_xacts p
-    where p.transaction::text = (${xid}::text::numeric % 4294967296)::text
+    where p.transaction::text = ${asBackendXid(xid)}
       and p.database <> current_database())`;
 
 /**
@@ -458,8 +464,8 @@ export class PostgresEventStore extends EventStore {
           case when p.gid is not null then 'prepared' else a.state end as state,
           a.application_name, p.gid
         from pg_snapshot_xip(pg_current_snapshot()) as x
-        left join pg_stat_activity a on a.backend_xid::text = (x::text::numeric % 4294967296)::text
-        left join pg_prepared_xacts p on p.transaction::text = (x::text::numeric % 4294967296)::text
+        left join pg_stat_activity a on a.backend_xid::text = ${asBackendXid(sql`x`)}
+        left join pg_prepared_xacts p on p.transaction::text = ${asBackendXid(sql`x`)}
         where x < ${held.oldest}::xid8 and ${mayWriteHere(sql`x`)}
         order by x
         limit 10`.execute(this.db);
