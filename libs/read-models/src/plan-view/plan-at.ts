@@ -24,6 +24,12 @@ export class PlanMomentNotFound extends Error {
   readonly code = 'PLAN_MOMENT_NOT_FOUND';
 }
 
+/** The refusals of a moment the plan never had, the same whether read alone or from the history read once. */
+const noAdoptedRevision = (planId: string, revision: number): PlanMomentNotFound =>
+  new PlanMomentNotFound(`Plan "${planId}" has no adopted revision ${revision}`);
+const notYetOn = (planId: string, asOf: string): PlanMomentNotFound =>
+  new PlanMomentNotFound(`Plan "${planId}" did not exist yet on ${asOf}`);
+
 export const isNow = (moment: PlanMoment): boolean =>
   moment.revision === undefined && moment.asOf === undefined && moment.streamRevision === undefined;
 
@@ -108,7 +114,7 @@ async function foldedTimelineAt(
     if (upToStreamRevision === undefined) {
       const exists = (await loadPlanHistory(db, planId, { upToStreamRevision: 0 })).length > 0;
       if (!exists) return undefined;
-      throw new PlanMomentNotFound(`Plan "${planId}" has no adopted revision ${moment.revision}`);
+      throw noAdoptedRevision(planId, moment.revision);
     }
   }
   const rows = await loadTimelineRows(db, planId, {
@@ -119,7 +125,7 @@ async function foldedTimelineAt(
     if (moment.asOf === undefined) return undefined;
     const exists = (await loadPlanHistory(db, planId, { upToStreamRevision: 0 })).length > 0;
     if (!exists) return undefined;
-    throw new PlanMomentNotFound(`Plan "${planId}" did not exist yet on ${moment.asOf}`);
+    throw notYetOn(planId, moment.asOf);
   }
   return foldTimeline(rows);
 }
@@ -166,16 +172,14 @@ export class HistoryMoments {
       upTo = this.rows.find(
         (r) => r.eventType === 'PlanAdopted' && Number(r.data.revision) === moment.revision,
       )?.streamRevision;
-      if (upTo === undefined)
-        throw new PlanMomentNotFound(`Plan "${this.planId}" has no adopted revision ${moment.revision}`);
+      if (upTo === undefined) throw noAdoptedRevision(this.planId, moment.revision);
     }
     if (moment.asOf !== undefined) {
       const asOf = moment.asOf;
       const rows = this.rows.filter(
         (r) => r.effectiveAt <= asOf && (upTo === undefined || r.streamRevision <= upTo),
       );
-      if (rows.length === 0)
-        throw new PlanMomentNotFound(`Plan "${this.planId}" did not exist yet on ${asOf}`);
+      if (rows.length === 0) throw notYetOn(this.planId, asOf);
       return foldTimeline(rows);
     }
     const before =
