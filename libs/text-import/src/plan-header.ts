@@ -43,26 +43,41 @@ export function slug(text: string): string {
 const PARTY_SUFFIX: Readonly<Record<string, string>> = { sv: 'sv', arbeiderparti: 'ap', ap: 'ap' };
 const ORG = /\b(\p{Lu}\p{Ll}+)\s+(SV|Arbeiderparti|Ap)(?:s|et)?\b/gu;
 
+/** An organisation a text names: its slug ("bergen-rodt") and its name as written ("Bergen Rødt"). */
+export interface NamedOrganisation {
+  readonly slug: string;
+  readonly name: string;
+}
+
+/**
+ * The organisation named most often among `named` (ties to the first slug in order), with how
+ * often, and its name as first written.
+ */
+export function mostNamed(
+  named: Iterable<NamedOrganisation>,
+): { readonly org: NamedOrganisation; readonly times: number } | undefined {
+  const counts = new Map<string, { org: NamedOrganisation; times: number }>();
+  for (const org of named) {
+    const seen = counts.get(org.slug);
+    counts.set(org.slug, { org: seen?.org ?? org, times: (seen?.times ?? 0) + 1 });
+  }
+  return [...counts.values()].sort((a, b) => b.times - a.times || a.org.slug.localeCompare(b.org.slug))[0];
+}
+
 /**
  * The organisation: "<Place> SV" / "<Place> Arbeiderparti" in the title, else the one the text
  * names most often; a text about SV that names no place is the national party ("sv"). With its
  * name as written ("Oslo SV").
  */
-export function orgFromText(title: string, text: string): { slug: string; name: string } | undefined {
-  const named = (m: RegExpMatchArray) => ({
+export function orgFromText(title: string, text: string): NamedOrganisation | undefined {
+  const named = (m: RegExpMatchArray): NamedOrganisation => ({
     slug: orgSlug(m[1] ?? '', m[2] ?? ''),
     name: `${m[1] ?? ''} ${m[2] ?? ''}`,
   });
   const inTitle = [...title.matchAll(ORG)][0];
   if (inTitle) return named(inTitle);
-  const counts = new Map<string, { org: { slug: string; name: string }; n: number }>();
-  for (const m of text.matchAll(ORG)) {
-    const org = named(m);
-    const seen = counts.get(org.slug);
-    counts.set(org.slug, { org: seen?.org ?? org, n: (seen?.n ?? 0) + 1 });
-  }
-  const best = [...counts.values()].sort((a, b) => b.n - a.n || a.org.slug.localeCompare(b.org.slug))[0];
-  if (best && best.n >= 3) return best.org;
+  const best = mostNamed([...text.matchAll(ORG)].map(named));
+  if (best && best.times >= 3) return best.org;
   if (/\bSVs?\b/.test(text)) return { slug: 'sv', name: 'SV' };
   return undefined;
 }

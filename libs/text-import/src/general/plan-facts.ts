@@ -1,4 +1,4 @@
-import { slug } from '../plan-header.js';
+import { mostNamed, slug, type NamedOrganisation } from '../plan-header.js';
 import {
   ADOPTED_WORDS,
   ADOPTING_BODIES,
@@ -51,12 +51,6 @@ const NOT_A_PLACE = new Set([
   'lokallaget',
 ]);
 
-/** An organisation a text names: its slug ("bergen-rodt") and its name as written ("Bergen Rødt"). */
-export interface NamedOrganisation {
-  readonly slug: string;
-  readonly name: string;
-}
-
 /**
  * The organisation: a party named in the title with its place before it ("Bergen Rødt",
  * "Nordre Aker SV") or after it ("Vänsterpartiet Malmö"); else the one the text names most.
@@ -64,15 +58,12 @@ export interface NamedOrganisation {
 export function organisationOf(title: string, text: string): NamedOrganisation | undefined {
   const inTitle = organisationIn(title);
   if (inTitle) return inTitle;
-  const counts = new Map<string, { org: NamedOrganisation; n: number }>();
-  for (const line of text.split('\n').slice(0, 400)) {
-    const org = organisationIn(line);
-    if (org) {
-      const seen = counts.get(org.slug);
-      counts.set(org.slug, { org: seen?.org ?? org, n: (seen?.n ?? 0) + 1 });
-    }
-  }
-  return [...counts.values()].sort((a, b) => b.n - a.n || a.org.slug.localeCompare(b.org.slug))[0]?.org;
+  const named = text
+    .split('\n')
+    .slice(0, 400)
+    .map(organisationIn)
+    .filter((org) => org !== undefined);
+  return mostNamed(named)?.org;
 }
 
 function organisationIn(text: string): NamedOrganisation | undefined {
