@@ -2,7 +2,7 @@ import type { MeetingPapers } from '@app/domain';
 import { toJson, toYaml } from '@app/plan-document';
 import {
   escapeHtml,
-  planViewToDocument,
+  planDocumentOf,
   renderPapersText,
   renderPlanMarkdown,
   type PlanView,
@@ -21,7 +21,7 @@ export function renderPlan(
 ): { body: string; contentType: string; extension: string } {
   switch (format) {
     case 'json':
-      return { body: toJson(planViewToDocument(plan)), contentType: 'application/json', extension: 'json' };
+      return { body: toJson(planDocumentOf(plan)), contentType: 'application/json', extension: 'json' };
     case 'md':
       return {
         body: papers ? renderPapersText(papers) : renderPlanMarkdown(plan),
@@ -29,7 +29,7 @@ export function renderPlan(
         extension: 'md',
       };
     case 'yaml':
-      return { body: toYaml(planViewToDocument(plan)), contentType: 'application/yaml', extension: 'yaml' };
+      return { body: toYaml(planDocumentOf(plan)), contentType: 'application/yaml', extension: 'yaml' };
     case 'html':
       return {
         body: papers ? papersPage(papers) : plainPage(plan),

@@ -6,7 +6,7 @@ import { toJson, toYaml } from '@app/plan-document';
 import { ChangePlanCommand, planStreamId, ReplayProtocolCommand, type ReplayResult } from '@app/plans';
 import {
   planViewFromEvents,
-  planViewToDocument,
+  planDocumentOf,
   renderAuditReportHtml,
   renderAuditReportMarkdown,
   renderFollowUpReportHtml,
@@ -79,7 +79,7 @@ export class LocalBackend implements PlanverkBackend {
       const papers = lineNumbers ? await this.plans.papers(planId, moment) : undefined;
       return papers ? renderPapersText(papers) : renderPlanMarkdown(plan);
     }
-    return format === 'json' ? toJson(planViewToDocument(plan)) : toYaml(planViewToDocument(plan));
+    return format === 'json' ? toJson(planDocumentOf(plan)) : toYaml(planDocumentOf(plan));
   }
 
   async redline(planId: string, range: { from?: number; to?: number }, format: RedlineFormat) {

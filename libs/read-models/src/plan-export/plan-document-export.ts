@@ -12,7 +12,7 @@ import type { GoalView, MeasureView, PlanView, SectionView } from '../plan-view/
  * The plan as a plan document (DESIGN.md format): what `import` reads back into an equal plan.
  * Follow-up (status, notes) is not part of the document; it is the plan's text.
  */
-export function planViewToDocument(view: PlanView): PlanDocument {
+export function planDocumentOf(view: PlanView): PlanDocument {
   const lastAdoption = view.adoptions[view.adoptions.length - 1];
   return {
     plan: {
