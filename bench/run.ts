@@ -21,7 +21,7 @@ import { createBenchAdmin } from './admin.js';
 import { appendBatches, appendSingles, hotStream } from './append.js';
 import { benchmarkApi, type ApiResult } from './api.js';
 import { benchmarkMeetingReplay } from './meeting-replay.js';
-import { runQueries, type QueryResult } from './queries.js';
+import type { QueryResult } from './queries.js';
 import { openEmmettStore, openOurStore, type StoreUnderTest } from './stores.js';
 import { adminQuery, createBenchDatabase, round } from './support.js';
 
@@ -323,8 +323,23 @@ async function main(): Promise<void> {
     );
 
     // 5. Dashboard and audit queries on the full data set.
+    // In a process of its own, as the rebuild: this one's heap holds the steps above.
     log('queries');
-    const queries: QueryResult[] = await runQueries(target.database.db, o.querySamples, o.seed);
+    const queries = JSON.parse(
+      execFileSync(process.execPath, [new URL('queries-child.js', import.meta.url).pathname], {
+        env: {
+          ...process.env,
+          DATABASE_URL: main.url,
+          QUERY_SAMPLES: String(o.querySamples),
+          QUERY_SEED: String(o.seed),
+        },
+        encoding: 'utf8',
+        maxBuffer: 16 * 1024 * 1024,
+      })
+        .trim()
+        .split('\n')
+        .pop()!,
+    ) as QueryResult[];
     json.queries = queries;
     for (const q of queries) {
       rows.push({
