@@ -203,13 +203,13 @@ describe('planverk import and export', () => {
     expect(dry.code).toBe(0);
     const preview = JSON.parse(dry.stdout);
     expect(preview.report).toMatchObject({ format: 'docx', shape: 'general', measures: 22 });
-    expect(preview.document.plan.id).toBe('grunerlokka-sv-2026-2026');
+    expect(preview.document.plan.id).toBe('grunerlokka-sv-2026');
 
     const result = await runCli(['import', docx], shared.env);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Found (general, docx): 6 sections, 3 goals, 22 measures');
-    expect(result.stdout).toContain('Imported grunerlokka-sv-2026-2026');
-    const exported = await runCli(['export', 'grunerlokka-sv-2026-2026', '--format', 'json'], shared.env);
+    expect(result.stdout).toContain('Imported grunerlokka-sv-2026');
+    const exported = await runCli(['export', 'grunerlokka-sv-2026', '--format', 'json'], shared.env);
     const plan = JSON.parse(exported.stdout);
     expect(plan.sections[1].measures[0]).toMatchObject({
       label: 'A',
@@ -248,7 +248,7 @@ describe('planverk import and export', () => {
       const lines = result.stdout.trim().split('\n');
       expect(lines).toHaveLength(7);
       expect(lines[0]).toMatch(
-        /^bergen-mdg-arbeidsplan-2026\.odt\s+imported bergen-mdg-2026-2026 \(odt, \d+ sections, \d+ goals, \d+ measures, \d+ issues\)$/,
+        /^bergen-mdg-arbeidsplan-2026\.odt\s+imported bergen-mdg-2026 \(odt, \d+ sections, \d+ goals, \d+ measures, \d+ issues\)$/,
       );
       expect(lines.find((l) => l.startsWith('gamle/tromso-rodt'))).toMatch(
         /imported tromso-rodt-2025-2027 \(pdf, /,

@@ -14,7 +14,7 @@ import { wordPlan } from '../support/word-plan.js';
 
 const PASSWORD = 'Et-langt-passord-2026';
 const FILE = 'sagene-auf-handlingsplan-2027.docx';
-const PLAN = 'sagene-auf-2027-2027';
+const PLAN = 'sagene-auf-2027';
 
 describe('the import pages', () => {
   let api: TestApi;

@@ -124,7 +124,8 @@ export function pdfFromTextItems(pages: readonly (readonly PdfTextItem[])[]): So
       blocks.push({
         kind: 'heading',
         level: headingSizes.indexOf(Math.round(line.size)) + 1,
-        spans: [{ text: group.map((l) => l.text).join(' ') }],
+        // A title that wraps keeps its lines apart, so each is accounted for as the heading's.
+        spans: [{ text: group.map((l) => l.text).join('\n') }],
         lines: { from: group[0]!.no, to: group[group.length - 1]!.no },
         page: line.page,
         ...printedSpan(group),

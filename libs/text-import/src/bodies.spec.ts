@@ -17,6 +17,15 @@ describe('a line of an abbreviation list', () => {
     ],
     // A comma inside a name is the name's: the parts after it are no bodies of their own.
     ['ÅM: Årsmøtet, partiets høyeste organ', [{ code: 'ÅM', name: 'Årsmøtet, partiets høyeste organ' }]],
+    // The list's full stop is the sentence's, an abbreviation's own stays.
+    [
+      'FS = fylkesstyret, LL = lokallagene.',
+      [
+        { code: 'FS', name: 'fylkesstyret' },
+        { code: 'LL', name: 'lokallagene' },
+      ],
+    ],
+    ['AU: Arbeidsutvalget m.fl.', [{ code: 'AU', name: 'Arbeidsutvalget m.fl.' }]],
   ])('reads %j', (line, bodies) => {
     expect(parseAbbreviationLine(line)).toEqual(bodies);
   });

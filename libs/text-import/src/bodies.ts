@@ -11,7 +11,16 @@ export function parseAbbreviation(item: string): BodyDoc | undefined {
   const code = m[1] ?? '';
   // Codes are short abbreviations ("FS", "BU-gruppe") or a capitalised collective ("Gruppene").
   if (code.length > 12) return undefined;
-  return { code, name: (m[2] ?? '').replace(/\s+/g, ' ').trim() };
+  return { code, name: withoutFullStop((m[2] ?? '').replace(/\s+/g, ' ').trim()) };
+}
+
+/**
+ * A list's sentence-ending full stop off a name ("GD = Gudbrandsdølen Dagningen."), but not an
+ * abbreviation's own ("Fylkesstyret m.fl.", "Lokallag osv.").
+ */
+function withoutFullStop(name: string): string {
+  const last = /(\S+)\.$/.exec(name)?.[1];
+  return last && last.length > 3 && !last.includes('.') ? name.slice(0, -1) : name;
 }
 
 /**

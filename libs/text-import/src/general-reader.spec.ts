@@ -21,7 +21,7 @@ describe('a Word file with heading styles, numbered lists and a Tiltak/Frist/Ans
     const { document, report } = await importDocument(DOCUMENTS.wordWithHeadingStyles);
     expect(report).toMatchObject({ shape: 'general', format: 'docx', measures: 22, goals: 3 });
     expect(document.plan).toEqual({
-      id: 'grunerlokka-sv-2026-2026',
+      id: 'grunerlokka-sv-2026',
       org: 'grunerlokka-sv',
       orgName: 'Grünerløkka SV',
       title: 'Årsplan 2026 for Grünerløkka SV',
@@ -167,7 +167,7 @@ describe('a Swedish verksamhetsplan in Markdown with "Aktiviteter" and "Ansvarig
     const { document, report } = await importDocument(DOCUMENTS.swedishMarkdown);
     expect(report).toMatchObject({ format: 'md', measures: 13, goals: 2 });
     expect(document.plan).toMatchObject({
-      id: 'malmo-v-2026-2026',
+      id: 'malmo-v-2026',
       adopted: { body: 'ÅM', date: '2026-03-07' },
     });
     expect(row(section(document, '1').measures?.[0])).toEqual([
@@ -241,6 +241,73 @@ describe('a Word file with "Kapittel 1:" headings and its abbreviations on one l
   });
 });
 
+describe('a Word file with "Innsatsområde 1:" chapters and goal cells merged down their measures', () => {
+  it('titles the sections without the chapter word and reads each goal once and every measure row', async () => {
+    const { document, report } = await importDocument(DOCUMENTS.wordWithMergedGoalCells);
+    expect(document.plan).toMatchObject({ id: 'lillehammer-v-2026-2028', orgName: 'Lillehammer Venstre' });
+    expect(report).toMatchObject({ sections: 4, goals: 5, measures: 11, bodies: 1 });
+    expect(document.sections.map((s) => [s.number, s.title])).toEqual([
+      ['0', 'Innledning'],
+      ['1', 'Medlemmer og organisasjon'],
+      ['2', 'Politikk og kommunestyregruppa'],
+      ['3', 'Valg 2027'],
+    ]);
+    // A goal's cell spans its measures' rows: the goal once, and no measure lost under it.
+    expect(section(document, '1').goals?.map((g) => g.text)).toEqual([
+      'Flere aktive medlemmer',
+      'Et styre som fordeler oppgavene',
+    ]);
+    expect(row(section(document, '1').measures?.[4])).toEqual([
+      'Evaluere arbeidsformen i styret hvert år',
+      'Desember hvert år',
+      'Styret',
+      [],
+    ]);
+    // The list's closing full stop is not part of the name.
+    expect(document.bodies).toEqual([{ code: 'GD', name: 'Gudbrandsdølen Dagningen' }]);
+  });
+});
+
+describe('a PDF whose measures are cards: "Tiltak 1.1: title" over Beskrivelse, Ansvarlig and Frist lines', () => {
+  it('makes one measure of each card, its title and description joined, and says how the numbers are lettered', async () => {
+    const { document, report } = await importDocument(DOCUMENTS.pdfWithMeasureCards);
+    // A plan for one year is named by that year.
+    expect(document.plan).toMatchObject({ id: 'asker-ap-2026', period: { from: 2026, to: 2026 } });
+    expect(report).toMatchObject({ sections: 3, goals: 2, measures: 6 });
+    expect(measures(document).map((m) => m.label)).toEqual(['A', 'B', 'C', 'A', 'B', 'A']);
+    expect(row(section(document, '1').measures?.[0])).toEqual([
+      'Verving på stand: Vi står på stand ved Asker stasjon første lørdag hver måned og verver nye medlemmer.',
+      'Hele året',
+      'Styret',
+      [],
+    ]);
+    expect(row(section(document, '3').measures?.[0])).toEqual([
+      'Møter med LO i Asker og Bærum: Vi møter LO-lagene to ganger i året for å drøfte lokale saker.',
+      'Vår og høst 2026',
+      'Leder, Faglig utvalg',
+      [],
+    ]);
+    expect(report.issues).toEqual([{ line: 6, message: expect.stringContaining('så 1.1 er tiltak 1.A') }]);
+  });
+});
+
+describe('a Markdown plan whose measures are headings: "### Tiltak 1.1: Medlemsmøter"', () => {
+  it('reads each as a measure of the chapter above, not a chapter of its own', async () => {
+    const { document, report } = await importDocument(DOCUMENTS.markdownWithMeasureHeadings);
+    expect(document.plan.id).toBe('hamar-sv-2027');
+    expect(document.sections.map((s) => [s.number, s.title])).toEqual([
+      ['1', 'Medlemmer'],
+      ['2', 'Valgkamp'],
+    ]);
+    expect(report).toMatchObject({ sections: 2, measures: 3 });
+    expect(measures(document).map(row)).toEqual([
+      ['Medlemsmøter: Et medlemsmøte hver måned med et politisk tema.', 'hver måned', 'Styret', []],
+      ['Velkomst: Ringe alle nye medlemmer innen to uker.', 'Løpende', undefined, []],
+      ['Stå på stand hver lørdag i august', 'hver lørdag', 'Valgkampleder', []],
+    ]);
+  });
+});
+
 describe('the import report accounts for every line of each document', () => {
   it.each(Object.values(DOCUMENTS))('%s', async (file) => {
     const { report, lines, document } = await importDocument(file);
@@ -253,10 +320,12 @@ describe('the import report accounts for every line of each document', () => {
     expect(unread).toEqual([]);
     const blank = accounts.filter((a) => a.kind === 'blank').map((a) => a.line);
     expect(blank.every((l) => lines[l - 1]?.trim() === '')).toBe(true);
-    // A line taken as a measure has its words in that measure.
+    // A line taken as a measure has its words in that measure (after its label, if it has one:
+    // "Tiltak 1.1: Verving", "Beskrivelse: Vi står ...").
     const all = JSON.stringify(document);
     for (const a of accounts.filter((x) => x.kind === 'measure')) {
       const word = (lines[a.line - 1] ?? '')
+        .replace(/^[#\s]*\p{L}+(?: \d+(?:\.\d+)*)?\s*[:–-] /u, '')
         .split(/[\s|•(]+/)
         .find((w) => w.length >= 6 && /^\p{L}+$/u.test(w));
       if (word) expect(all).toContain(word);

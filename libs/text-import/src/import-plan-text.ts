@@ -86,7 +86,9 @@ function assemble(
     throw new UnreadableDocumentError(
       `${source}: cannot tell which organisation the plan belongs to; name it (--org oslo-sv, or org in the request)`,
     );
-  const id = options.id ?? `${org}-${out.period.from}-${out.period.to}`;
+  // "bergen-mdg-2026" for a plan of one year, "oslo-sv-2024-2027" for a period.
+  const { from, to } = out.period;
+  const id = options.id ?? (from === to ? `${org}-${from}` : `${org}-${from}-${to}`);
 
   const document: PlanDocument = {
     plan: {

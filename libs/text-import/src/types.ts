@@ -2,7 +2,7 @@ import { type PlanDocument } from '@app/plan-document';
 
 /** What the caller may fix instead of letting the importer derive it from the text. */
 export interface ImportOptions {
-  /** Plan id; derived from organisation and period when absent (oslo-sv-2024-2027). */
+  /** Plan id; derived from organisation and period when absent (oslo-sv-2024-2027, bergen-mdg-2026). */
   id?: string;
   /** Organisation slug; recognised from the text when absent (oslo-sv, sv, oslo-ap, buskerud-sv). */
   org?: string;

@@ -71,6 +71,7 @@ export const LABELS: Readonly<Record<Role, readonly string[]>> = {
     'tiltak/aktivitet',
     'beskrivelse',
     'beskriving',
+    'beskrivning',
   ],
   responsible: [
     'ansvar',
@@ -532,13 +533,50 @@ export function roleOf(text: string): Role | undefined {
   return ROLE_OF.get(t);
 }
 
-/** "Ansvar: styret" -> { role: responsible, value: "styret" }: a label and what follows it on the line. */
-export function labelled(text: string): { role: Role; label: string; value: string } | undefined {
-  const m = /^\s*(?:\*\*)?([\p{L}][\p{L} /()-]{0,40}?)(?:\*\*)?\s*[:]\s*(.*)$/u.exec(text);
-  if (!m) return undefined;
-  const role = roleOf(m[1] ?? '');
-  return role ? { role, label: (m[1] ?? '').trim(), value: (m[2] ?? '').trim() } : undefined;
+/** A label and what follows it on the line; `number` when the document numbers the element there. */
+export interface Labelled {
+  readonly role: Role;
+  readonly label: string;
+  readonly value: string;
+  /** "1.2" of "Tiltak 1.2: Stand hver lørdag": the document's own number of a goal or measure. */
+  readonly number?: string;
 }
+
+/**
+ * "Tiltak 1.2: Stand", "Mål 3 – Flere medlemmer", "Aktivitet nr. 4. Sommerfest": a goal or
+ * measure label with the document's number and a separator (colon, dash, or the number's own
+ * full stop), then the element's text. Without a separator ("Tiltak 3 ganger i året") it is prose.
+ */
+const NUMBERED_LABEL =
+  /^\s*(?:\*\*)?([\p{L}][\p{L} ]{0,24}?)\s+(?:nr\.?\s*)?(\d{1,3}(?:\.\d{1,3}){0,3})(?:\s*[:–—-]|\.)(?:\*\*)?\s+(\S.*)$/u;
+
+/**
+ * "Ansvar: styret" -> { role: responsible, value: "styret" }: a label and what follows it on the
+ * line; "Tiltak 1.2: Stand hver lørdag" -> { role: measures, value: "Stand hver lørdag", number: "1.2" }.
+ */
+export function labelled(text: string): Labelled | undefined {
+  const m = /^\s*(?:\*\*)?([\p{L}][\p{L} /()-]{0,40}?)(?:\*\*)?\s*[:]\s*(.*)$/u.exec(text);
+  const role = m ? roleOf(m[1] ?? '') : undefined;
+  if (m && role) return { role, label: (m[1] ?? '').trim(), value: (m[2] ?? '').trim() };
+  const n = NUMBERED_LABEL.exec(text);
+  const numberedRole = n ? roleOf(n[1] ?? '') : undefined;
+  if (!n || (numberedRole !== 'goals' && numberedRole !== 'measures')) return undefined;
+  return { role: numberedRole, label: (n[1] ?? '').trim(), value: (n[3] ?? '').trim(), number: n[2]! };
+}
+
+/**
+ * Labels of a measure's description under its numbered title ("Tiltak 1.1: Verving" then
+ * "Beskrivelse: Vi står på stand ..."): the description goes on the same measure.
+ */
+export const DESCRIPTION_LABELS: ReadonlySet<string> = new Set([
+  'beskrivelse',
+  'beskriving',
+  'beskrivning',
+  'hva',
+  'kva',
+  'hvad',
+  'vad',
+]);
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 export const alternation = (words: readonly string[]): string =>
@@ -589,9 +627,25 @@ export const PARTIES: Readonly<Record<string, string>> = {
 
 /**
  * Words a chapter heading may number itself with ("Kapittel 1: Organisasjon", "Del II – Valg",
- * "Kap. 3 Skolering"): the number is the section's, the rest its title.
+ * "Kap. 3 Skolering", "Innsatsområde 2: Politikk", "Tema 4 – Valg"): the number is the section's,
+ * the rest its title.
  */
-export const CHAPTER_WORDS: readonly string[] = ['kapittel', 'kap.', 'kap', 'del', 'kapitel', 'avsnitt'];
+export const CHAPTER_WORDS: readonly string[] = [
+  'kapittel',
+  'kap.',
+  'kap',
+  'del',
+  'kapitel',
+  'avsnitt',
+  'innsatsområde',
+  'satsingsområde',
+  'satsområde',
+  'fokusområde',
+  'hovedområde',
+  'hovudområde',
+  'område',
+  'tema',
+];
 
 /** Headings of a list of abbreviations ("Forkortelser: FS – Fylkesstyret"). */
 export const ABBREVIATION_HEADINGS: readonly string[] = [

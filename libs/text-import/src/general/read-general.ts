@@ -19,6 +19,7 @@ import { type ImportIssue } from '../types.js';
 import {
   ABBREVIATION_HEADINGS,
   CHAPTER_WORDS,
+  DESCRIPTION_LABELS,
   type Role,
   alternation,
   labelled,
@@ -29,6 +30,7 @@ import { ACTION, listLooksLikeMeasures, looksLikeMeasures } from './looks-like-m
 import { hasLabelledParts, measureParts } from './measure-parts.js';
 import { adoptionOf, namesAPlan, periodOf } from './plan-facts.js';
 import { splitParties } from './responsible-parties.js';
+import { timingIn } from './timing-phrase.js';
 import { NothingRecognisedError } from './refusal.js';
 import { struckTextLeftOut } from '../report-messages.js';
 
@@ -176,6 +178,8 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
   // The first measure the document numbers as an address ("1.2"): Planverk letters it (1.B), and
   // the report says so once, so whoever prepares a meeting knows what "tiltak 1.2" is called here.
   let letteringSaid = false;
+  /** The measure a numbered title ("Tiltak 1.1: Verving") began, until a unit other than its parts. */
+  let titled: MeasureDraft | undefined;
   const sayLettered = (
     state: SectionState,
     written: string | undefined,
@@ -254,6 +258,37 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
       m.sourceLines.push(s.line);
     });
     return true;
+  };
+
+  /**
+   * A numbered measure's description ("Tiltak 1.1: Verving på stand", then "Beskrivelse: Vi står
+   * på stand ..."): one measure, its title and description joined ("Verving på stand: Vi står
+   * ..."), with any timing or Ansvar the description names.
+   */
+  const describe = (m: MeasureDraft, unit: Unit, value: string): void => {
+    const line = unit.sublines[0]!.line;
+    const parts = measureParts([value], codes, false);
+    m.text = /[.!?:]$/.test(m.text) ? `${m.text} ${parts.text}` : `${m.text}: ${parts.text}`;
+    const timing = parts.timing ?? timingIn(m.text);
+    if (timing && !m.timing) {
+      m.timing = timing;
+      if (parts.timing === undefined) m.timingInWords = true;
+    } else if (parts.timing && m.timingInWords) {
+      m.timing = parts.timing;
+      delete m.timingInWords;
+    }
+    if (parts.responsible.length)
+      m.responsible = [...new Set([...(m.responsible ?? []), ...parts.responsible])];
+    m.named.push(...parts.named.filter((n) => !m.named.includes(n)));
+    const printed = printedOf(unit) ?? rangeOf([line]);
+    if (printed)
+      m.lines = m.lines
+        ? { from: Math.min(m.lines.from, printed.from), to: Math.max(m.lines.to, printed.to) }
+        : printed;
+    m.sourceLines.push(line);
+    ledger.take(line, 'measure', m.ref);
+    touchAll(line);
+    checkStruck(unit, issues);
   };
 
   const addIntro = (state: SectionState, unit: Unit, asListLine = false): void => {
@@ -336,8 +371,15 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
       continue;
     }
 
+    // "Tiltak 1.2: Stand hver lørdag": a measure the document numbers, even styled as a heading.
+    const label = unit.kind !== 'table' && unit.sublines.length === 1 ? labelled(text) : undefined;
+    const measureTitle = label?.role === 'measures' && label.number !== undefined;
+    // The measure whose numbered title came last: its description may follow (see `describe`).
+    const card = titled;
+    titled = undefined;
+
     // A heading, or a line that reads as one.
-    const asHeading = headingOf(unit, headingNumbers, units[i - 1], units[i + 1]);
+    const asHeading = measureTitle ? undefined : headingOf(unit, headingNumbers, units[i - 1], units[i + 1]);
     if (asHeading) {
       const role = roleOf(asHeading.title);
       if (role === 'goals' || role === 'measures') {
@@ -360,7 +402,6 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
       continue;
     }
 
-    const label = unit.sublines.length === 1 ? labelled(text) : undefined;
     const bareRole = unit.kind !== 'item' && /:\s*$/.test(text) ? roleOf(text) : undefined;
     if (
       (label && (label.role === 'goals' || label.role === 'measures')) ||
@@ -369,19 +410,40 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
     ) {
       flushPending(state);
       const role = (label?.role ?? bareRole) as 'goals' | 'measures';
+      if (
+        card &&
+        card === state.lastMeasure &&
+        label?.number === undefined &&
+        label?.value &&
+        DESCRIPTION_LABELS.has(normaliseLabel(label.label))
+      ) {
+        describe(card, unit, label.value);
+        titled = card;
+        continue;
+      }
       state.mode = role;
       state.listHasItems = false;
       if (label && label.value !== '') {
-        // "Mål: Vi skal vokse" / "Tiltak: Stand hver lørdag": the label and its first element, the
-        // line accounted for as that element (the report shows the goal or measure it became).
-        const rest: Unit = { ...unit, sublines: [{ text: label.value, line: firstLine }] };
+        // "Mål: Vi skal vokse" / "Tiltak: Stand hver lørdag" / "Tiltak 1.2: Stand": the label and
+        // its first element, the line accounted for as that element (the report shows the goal
+        // or measure it became); the document's number of a measure is its marker.
+        const rest: Unit = {
+          ...unit,
+          ...(label.number !== undefined ? { marker: label.number } : {}),
+          sublines: [{ text: label.value, line: firstLine }],
+        };
         if (role === 'goals') addGoal(state, label.value, [firstLine]);
-        else addMeasure(state, rest);
+        else {
+          addMeasure(state, rest);
+          if (label.number !== undefined) titled = state.lastMeasure;
+        }
         ledger.take(firstLine, role === 'goals' ? 'goal' : 'measure');
       } else ledger.take(firstLine, 'label', state.draft.number);
       continue;
     }
     if (label && (label.role === 'responsible' || label.role === 'timing')) {
+      // A numbered measure's Ansvar or Frist may stand before its description.
+      titled = card;
       flushPending(state);
       if (!attach(state, unit)) {
         addIntro(state, unit);
@@ -680,9 +742,10 @@ function headingOf(
   prev: Unit | undefined,
   next: Unit | undefined,
 ): HeadingRead | undefined {
-  if (unit.kind === 'table' || unit.sublines.length > 2) return undefined;
+  // A styled heading may wrap (a PDF's title over two or three lines); a paragraph that long is prose.
+  if (unit.kind === 'table' || (unit.kind !== 'heading' && unit.sublines.length > 2)) return undefined;
   const text = textOf(unit);
-  const own = unit.kind === 'heading' ? splitNumber(unit.marker, text) : splitNumber(unit.marker, text);
+  const own = splitNumber(unit.marker, text);
   const titleLike =
     own.title.length > 0 &&
     own.title.length <= 90 &&

@@ -12,6 +12,9 @@ export const DOCUMENTS = {
   swedishMarkdown: 'malmo-v-verksamhetsplan-2026.md',
   numberedMeasures: 'nordre-aker-sv-arbeidsplan-2026.txt',
   wordWithChapterWords: 'trondelag-rodt-handlingsplan-2025-2027.docx',
+  wordWithMergedGoalCells: 'lillehammer-venstre-handlingsplan-2026-2028.docx',
+  pdfWithMeasureCards: 'asker-ap-arbeidsprogram-2026.pdf',
+  markdownWithMeasureHeadings: 'hamar-sv-arbeidsplan-2027.md',
 } as const;
 
 export function documentBytes(file: string): Uint8Array {

@@ -26,6 +26,10 @@ const FIXTURES = [
   { source: 'tromso-rodt-handlingsplan-2025-2027.md', formats: ['pdf'], lineNumbers: true },
   { source: 'bergen-mdg-arbeidsplan-2026.md', formats: ['odt'], numberedHeadings: false },
   { source: 'trondelag-rodt-handlingsplan-2025-2027.md', formats: ['docx'], numberedHeadings: false },
+  // Written as HTML, which LibreOffice opens as a web page: a table whose goal cell spans the
+  // rows of its measures (Word's vertically merged cells), and "cards" of labelled lines.
+  { source: 'lillehammer-venstre-handlingsplan-2026-2028.html', formats: ['docx'] },
+  { source: 'asker-ap-arbeidsprogram-2026.html', formats: ['pdf'] },
 ];
 
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -146,12 +150,21 @@ ${blocks(tree.children, options)}
 const work = mkdtempSync(join(tmpdir(), 'planverk-fixtures-'));
 try {
   for (const f of FIXTURES) {
-    const base = f.source.replace(/\.md$/, '');
-    const flat = join(work, `${base}.fodt`);
-    writeFileSync(flat, fodt(readFileSync(join(here, f.source), 'utf8'), f));
+    const base = f.source.replace(/\.(md|html)$/, '');
+    const flat = join(work, f.source.endsWith('.html') ? f.source : `${base}.fodt`);
+    if (f.source.endsWith('.html')) copyFileSync(join(here, f.source), flat);
+    else writeFileSync(flat, fodt(readFileSync(join(here, f.source), 'utf8'), f));
     for (const format of f.formats) {
+      // A web page is exported with Writer/Web's filters unless told it is a text document.
+      const html = f.source.endsWith('.html');
       const filter =
-        format === 'docx' ? 'docx:MS Word 2007 XML' : format === 'odt' ? 'odt' : 'pdf:writer_pdf_Export';
+        format === 'docx'
+          ? 'docx:MS Word 2007 XML'
+          : format === 'odt'
+            ? 'odt'
+            : html
+              ? 'pdf:writer_web_pdf_Export'
+              : 'pdf:writer_pdf_Export';
       execFileSync(
         'soffice',
         [
