@@ -158,6 +158,8 @@ describe('the import pages', () => {
     expect(plan.sections[1].measures[0]).toMatchObject({ responsible: ['ST'], parties: [] });
     const planPage = await agent.get(`/plan/${PLAN}`).expect(200);
     expect(flat(planPage.text)).toContain('Skolelaget');
+    // A plan of one year is shown as that year, and named by it.
+    expect(flat(planPage.text)).toMatch(/Periode<\/dt> ?<dd>2027<\/dd>/);
 
     // The same file uploaded again: the corrections kept with the import are applied.
     const again = await uploadForReview(agent, csrf).expect(200);

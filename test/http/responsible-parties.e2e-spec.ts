@@ -101,6 +101,22 @@ describe('responsible parties in free text', () => {
     expect(report).toMatch(/\| 4\.1\.G \|.*\| Programkomitéene \|/);
   });
 
+  it('names the parties in the plan exported as Markdown, each measure a paragraph of its own', async () => {
+    const md = (await request(api.http).get(`/plans/${PLAN}/document?format=md`).expect(200)).text;
+    const g = measures.get('4.1.G')!;
+    const line = md
+      .split('\n')
+      .find((l) => l.startsWith(`${g.address.split('.').pop()}. `) && l.includes('Programkomitéene'));
+    expect(line).toMatch(/ — \*.*; Programkomitéene; Ikke startet\*$/);
+    expect(md).not.toContain('uten ansvarlig');
+    // Lines that follow one another are one paragraph in Markdown: a blank line after each measure.
+    const measureLines = md
+      .split('\n')
+      .flatMap((l, i, all) => (/^[A-Z]{1,2}\. .* — \*.*\*$/.test(l) ? [all[i + 1]] : []));
+    expect(measureLines.length).toBeGreaterThan(50);
+    expect(measureLines.every((next) => next === '' || next === undefined)).toBe(true);
+  });
+
   it('refuses a code that is no body, and reassigns to a named party instead', async () => {
     const g = measures.get('4.3.F')!;
     const refused = await request(api.http)

@@ -1,5 +1,11 @@
 import type { Role } from '@app/domain';
-import { formatDateNb, formatNumberNb, metricLabelNb, STATUS_LABEL_NB } from '@app/read-models';
+import {
+  formatDateNb,
+  formatNumberNb,
+  metricLabelNb,
+  STATUS_LABEL_NB,
+  formatPeriodNb,
+} from '@app/read-models';
 
 /** Norwegian words for the statuses: the same as the reports and exports use. */
 export const STATUS_LABEL = STATUS_LABEL_NB;
@@ -53,7 +59,7 @@ export function todayIso(): string {
 export function planLabel(plan: { title: string; period: { from: number; to: number } }): string {
   return plan.title.includes(String(plan.period.from))
     ? plan.title
-    : `${plan.title} (${plan.period.from}–${plan.period.to})`;
+    : `${plan.title} (${formatPeriodNb(plan.period)})`;
 }
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -12,6 +12,7 @@ import {
   type PlanSummary,
   type PlanView,
   type SuccessorVersion,
+  formatPeriodNb,
 } from '@app/read-models';
 import { MeetingQueries, PlanQueries } from '@app/runtime';
 import { planReader, type PlanReader } from '../auth/visibility.interceptor.js';
@@ -325,4 +326,4 @@ export function elementNames(plan: PlanView): Map<string, string> {
   return names;
 }
 
-const periodOf = (plan: Pick<PlanView, 'period'>): string => `${plan.period.from}–${plan.period.to}`;
+const periodOf = (plan: Pick<PlanView, 'period'>): string => formatPeriodNb(plan.period);

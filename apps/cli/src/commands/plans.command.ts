@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { SectionView } from '@app/read-models';
+import { formatPeriodNb, responsibleNames, type SectionView } from '@app/read-models';
 import { withBackend } from '../backend/with-backend.js';
 
 export function registerPlanCommands(program: Command): void {
@@ -42,12 +42,12 @@ export function registerPlanCommands(program: Command): void {
       await withBackend(async (backend) => {
         const plan = await backend.plan(planId);
         if (options.json) return console.log(JSON.stringify(plan, null, 2));
-        console.log(`${plan.title} (${plan.period.from}-${plan.period.to}), revision ${plan.revision}`);
+        console.log(`${plan.title} (${formatPeriodNb(plan.period)}), revision ${plan.revision}`);
         const print = (sections: SectionView[], depth: number): void => {
           for (const s of sections) {
             console.log(`${'  '.repeat(depth)}${s.number} ${s.title}`);
             for (const m of s.measures) {
-              const who = m.responsible.join(', ') || 'uten ansvarlig';
+              const who = responsibleNames(m).join(', ') || 'uten ansvarlig';
               console.log(
                 `${'  '.repeat(depth + 1)}${m.label}. ${m.text} [${m.timing || '-'}; ${who}; ${m.status}]`,
               );

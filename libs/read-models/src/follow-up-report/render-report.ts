@@ -11,6 +11,7 @@ import {
   formatNumberNb,
   formatTargetNb,
   metricLabelNb,
+  formatPeriodNb,
 } from '../report-format/report-format.js';
 import type {
   FollowUpReport,
@@ -103,7 +104,7 @@ const meetingsOf = (r: FollowUpReport): ReadonlyMap<string, string> =>
 function headerFacts(r: FollowUpReport): string[] {
   const p = r.plan;
   return [
-    `Plan: ${p.title}, periode ${p.period.from}–${p.period.to}${p.edition ? `, utgave ${p.edition}` : ''}`,
+    `Plan: ${p.title}, periode ${formatPeriodNb(p.period)}${p.edition ? `, utgave ${p.edition}` : ''}`,
     p.adoptedRevision > 0 ? `Vedtatt revisjon ${p.adoptedRevision}` : 'Ikke vedtatt (utkast)',
     `Rapportperiode: ${formatDateNb(r.range.from)}–${formatDateNb(r.range.to)}`,
   ];

@@ -10,11 +10,12 @@ import {
   LINEAGE_KINDS,
   LINEAGE_LABEL_NB,
   metricLabelNb,
+  formatPeriodNb,
 } from '../report-format/report-format.js';
 import type { AuditReport } from './audit-report.js';
 import type { LineageCounts, LineageLink } from './lineage.js';
 
-const period = (p: { period: { from: number; to: number } }): string => `${p.period.from}–${p.period.to}`;
+const period = (p: { period: { from: number; to: number } }): string => formatPeriodNb(p.period);
 const plan = (p: { title: string; period: { from: number; to: number } }): string =>
   `${p.title} (${period(p)})`;
 

@@ -1,12 +1,11 @@
 import type { GoalView, PlanView, SectionView } from '../plan-view/plan-view.js';
-
-const STATUS: Record<string, string> = {
-  not_started: 'Ikke startet',
-  in_progress: 'Pågår',
-  done: 'Gjennomført',
-  postponed: 'Utsatt',
-  dropped: 'Utgår',
-};
+import { responsibleNames } from '../plan-view/plan-view.js';
+import {
+  STATUS_LABEL_NB,
+  formatDateNb,
+  formatPeriodNb,
+  formatTargetNb,
+} from '../report-format/report-format.js';
 
 /** The plan as a readable Markdown document in Norwegian, for print and review (its follow-up included). */
 export function renderPlanMarkdown(view: PlanView): string {
@@ -19,11 +18,13 @@ function layoutPlanMarkdown(view: PlanView): string[] {
     lines.push(...more);
   };
   push(`# ${view.title}`, '');
-  const facts = [`Periode: ${view.period.from}–${view.period.to}`];
+  const facts = [`Periode: ${formatPeriodNb(view.period)}`];
   if (view.edition) facts.push(`Årsutgave ${view.edition}`);
   const adoption = view.adoptions[view.adoptions.length - 1];
   if (adoption && view.adoptedRevision > 0)
-    facts.push(`Vedtatt av ${adoption.body} ${adoption.date} (revisjon ${view.adoptedRevision})`);
+    facts.push(
+      `Vedtatt av ${adoption.body} ${formatDateNb(adoption.date)} (revisjon ${view.adoptedRevision})`,
+    );
   else facts.push('Utkast');
   push(facts.join(' · '), '');
   if (view.bodies.length > 0) {
@@ -32,9 +33,7 @@ function layoutPlanMarkdown(view: PlanView): string[] {
     push('');
   }
   const goal = (g: GoalView, depth: number): void => {
-    const target = g.target
-      ? ` (mål: ${g.target.value} ${g.target.metric}${g.target.by ? ` innen ${g.target.by}` : ''})`
-      : '';
+    const target = g.target ? ` (måltall: ${formatTargetNb(g.target)})` : '';
     push(`${'  '.repeat(depth)}- ${g.text}${target}`);
     for (const sub of g.goals) goal(sub, depth + 1);
   };
@@ -48,15 +47,15 @@ function layoutPlanMarkdown(view: PlanView): string[] {
     }
     if (s.measures.length > 0) {
       push('**Tiltak:**', '');
+      // A paragraph each: lines that follow one another are one paragraph in Markdown.
       for (const m of s.measures) {
         const details = [
           m.timing || 'uten tid',
-          m.responsible.join(', ') || 'uten ansvarlig',
-          STATUS[m.status] ?? m.status,
+          responsibleNames(m).join(', ') || 'uten ansvarlig',
+          STATUS_LABEL_NB[m.status],
         ];
-        push(`${m.label}. ${m.text} — *${details.join('; ')}*`);
+        push(`${m.label}. ${m.text} — *${details.join('; ')}*`, '');
       }
-      push('');
     }
     for (const child of s.sections) section(child, depth + 1);
   };

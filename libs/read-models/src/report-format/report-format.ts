@@ -66,6 +66,14 @@ export function formatDateNb(iso: string | null | undefined): string {
 }
 
 /**
+ * A plan's period: "2024–2027", or "2026" for a plan of one year. The one period format of the
+ * pages, the reports and the exports.
+ */
+export function formatPeriodNb(period: { readonly from: number; readonly to: number }): string {
+  return period.from === period.to ? String(period.from) : `${period.from}–${period.to}`;
+}
+
+/**
  * A number with Norwegian digit grouping (a space) and decimal comma: 3394 -> "3 394",
  * -1234.5 -> "−1 234,5". The one number format of the pages, the reports and the exports.
  */

@@ -10,6 +10,7 @@ import {
   type MeasureRef,
   type OrganisationView,
   type PlanView,
+  formatPeriodNb,
 } from '@app/read-models';
 import { randomUUID } from 'node:crypto';
 import { html, type Html } from '../html.js';
@@ -140,8 +141,8 @@ function countsTable(
       <tr>
         <th scope="col">Hvordan</th>
         <th scope="col" class="num">Koblinger</th>
-        <th scope="col" class="num">I ${from.period.from}–${from.period.to}</th>
-        <th scope="col" class="num">I ${to.period.from}–${to.period.to}</th>
+        <th scope="col" class="num">I ${formatPeriodNb(from.period)}</th>
+        <th scope="col" class="num">I ${formatPeriodNb(to.period)}</th>
       </tr>
     </thead>
     <tbody>

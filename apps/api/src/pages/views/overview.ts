@@ -1,3 +1,4 @@
+import { formatPeriodNb } from '@app/read-models';
 import type { FollowUpSummary, HistoryRow, PlanSummary, PlanView } from '@app/read-models';
 import { html, type Html } from '../html.js';
 import { formatDate, formatNumber, LEVEL_LABEL, PLAN_STATUS_LABEL, STATUS_LABEL } from '../format.js';
@@ -43,7 +44,7 @@ export function planStatusText(p: {
 function planItem(p: PlanSummary, role: string): Html {
   return html`<li>
     <span class="plan-role">${role}:</span> <a href="/plan/${p.id}">${p.title}</a>
-    <span class="muted">(${p.period.from}–${p.period.to}, ${planStatusText(p)})</span>
+    <span class="muted">(${formatPeriodNb(p.period)}, ${planStatusText(p)})</span>
   </li>`;
 }
 

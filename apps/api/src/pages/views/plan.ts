@@ -1,3 +1,4 @@
+import { formatPeriodNb } from '@app/read-models';
 import type {
   FollowUpSummary,
   GoalView,
@@ -107,7 +108,7 @@ export function planPage(model: PlanPageModel): Html {
         </div>
         <div>
           <dt>Periode</dt>
-          <dd>${plan.period.from}–${plan.period.to}</dd>
+          <dd>${formatPeriodNb(plan.period)}</dd>
         </div>
         <div>
           <dt>Status</dt>

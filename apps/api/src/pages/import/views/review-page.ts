@@ -1,3 +1,4 @@
+import { formatPeriodNb } from '@app/read-models';
 import type { PlanDocument, SectionDoc } from '@app/plan-document';
 import {
   reviewElements,
@@ -105,7 +106,7 @@ export function reviewPage(shell: ImportPageShell, model: ReviewModel): Html {
 function periodText(title: string, period: { from: number; to: number }): string {
   const years = [String(period.from), String(period.to)];
   if (years.every((y) => title.includes(y))) return '';
-  return `, ${period.from === period.to ? period.from : `${period.from}–${period.to}`}`;
+  return `, ${formatPeriodNb(period)}`;
 }
 
 function summary(document: PlanDocument, report: ImportReport | undefined, model: ReviewModel): Html {
