@@ -91,6 +91,24 @@ describe('importing and exporting plans over HTTP', () => {
     const page = (await request(api.anonymous).get('/org/trondelag-rodt').expect(200)).text;
     expect(page).toContain('Rødt Trøndelag');
     expect(page).toContain('/plan/trondelag-rodt-2025-2027');
+    // Its plan exported as a plan document names the organisation too, so another Planverk it is
+    // imported into registers it by that name (here: the same document under a new organisation id).
+    const exported = (
+      await request(api.http).get('/plans/trondelag-rodt-2025-2027/document?format=yaml').expect(200)
+    ).text;
+    expect(parseYaml(exported).plan).toMatchObject({ org: 'trondelag-rodt', orgName: 'Rødt Trøndelag' });
+    await request(api.http)
+      .post('/imports')
+      .send({
+        content: exported.replace(/^( {2}org:) trondelag-rodt$/m, '$1 rodt-trondelag-kopi'),
+        id: 'rodt-trondelag-kopi-2025-2027',
+      })
+      .expect(201);
+    expect(
+      (await request(api.http).get('/organisations/rodt-trondelag-kopi').expect(200)).body,
+    ).toMatchObject({
+      name: 'Rødt Trøndelag',
+    });
     // The same file again registers nothing more.
     const events = await countEvents(api.database);
     const again = await request(api.http)

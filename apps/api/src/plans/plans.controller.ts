@@ -105,7 +105,11 @@ export class PlansController {
     const plan = await this.queries.findPlan(id, moment);
     if (!plan) throw new NotFoundException(`Plan "${id}" not found`);
     const papers = lineNumbers === true ? await this.queries.papers(id, moment) : undefined;
-    const rendered = renderPlan(plan, format, papers);
+    const organisation =
+      format === 'json' || format === 'yaml'
+        ? await this.queries.findOrganisation(plan.organisationId)
+        : undefined;
+    const rendered = renderPlan(plan, format, papers, organisation?.name);
     res.setHeader('Content-Type', `${rendered.contentType}; charset=utf-8`);
     res.setHeader('Content-Disposition', `inline; filename="${id}.${rendered.extension}"`);
     return rendered.body;

@@ -18,10 +18,15 @@ export function renderPlan(
   plan: PlanView,
   format: DocumentFormat,
   papers: MeetingPapers | undefined,
+  orgName?: string,
 ): { body: string; contentType: string; extension: string } {
   switch (format) {
     case 'json':
-      return { body: toJson(planDocumentOf(plan)), contentType: 'application/json', extension: 'json' };
+      return {
+        body: toJson(planDocumentOf(plan, orgName)),
+        contentType: 'application/json',
+        extension: 'json',
+      };
     case 'md':
       return {
         body: papers ? renderPapersText(papers) : renderPlanMarkdown(plan),
@@ -29,7 +34,11 @@ export function renderPlan(
         extension: 'md',
       };
     case 'yaml':
-      return { body: toYaml(planDocumentOf(plan)), contentType: 'application/yaml', extension: 'yaml' };
+      return {
+        body: toYaml(planDocumentOf(plan, orgName)),
+        contentType: 'application/yaml',
+        extension: 'yaml',
+      };
     case 'html':
       return {
         body: papers ? papersPage(papers) : plainPage(plan),

@@ -79,7 +79,8 @@ export class LocalBackend implements PlanverkBackend {
       const papers = lineNumbers ? await this.plans.papers(planId, moment) : undefined;
       return papers ? renderPapersText(papers) : renderPlanMarkdown(plan);
     }
-    return format === 'json' ? toJson(planDocumentOf(plan)) : toYaml(planDocumentOf(plan));
+    const document = planDocumentOf(plan, (await this.plans.findOrganisation(plan.organisationId))?.name);
+    return format === 'json' ? toJson(document) : toYaml(document);
   }
 
   async redline(planId: string, range: { from?: number; to?: number }, format: RedlineFormat) {

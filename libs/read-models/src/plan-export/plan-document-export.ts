@@ -12,12 +12,14 @@ import type { GoalView, MeasureView, PlanView, SectionView } from '../plan-view/
  * The plan as a plan document (DESIGN.md format): what `import` reads back into an equal plan.
  * Follow-up (status, notes) is not part of the document; it is the plan's text.
  */
-export function planDocumentOf(view: PlanView): PlanDocument {
+export function planDocumentOf(view: PlanView, orgName?: string): PlanDocument {
   const lastAdoption = view.adoptions[view.adoptions.length - 1];
   return {
     plan: {
       id: view.id,
       org: view.organisationId,
+      // Its name, so another Planverk the document is imported into registers it by name.
+      ...(orgName ? { orgName } : {}),
       title: view.title,
       period: view.period,
       ...(view.edition ? { edition: view.edition } : {}),
