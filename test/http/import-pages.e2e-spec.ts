@@ -218,6 +218,26 @@ describe('the import pages', () => {
     expect(page).not.toMatch(/på engelsk|left out|not read|struck text/);
   });
 
+  it("shows a table row that holds a goal and a measure as both, the measure's details too", async () => {
+    const { agent, csrf } = await signedIn('redaktor');
+    const plan = [
+      '# Handlingsplan for Sagene SV 2029',
+      '',
+      '## Medlemmer',
+      '',
+      '| Mål | Tiltak | Ansvarlig | Frist |',
+      '| --- | --- | --- | --- |',
+      '| Flere aktive medlemmer | Ringe alle nye medlemmer innen en uke | Styret | Løpende |',
+      '| | Arrangere medlemsmøte hver måned | Leder | Hver måned |',
+      '',
+    ].join('\n');
+    const page = await reviewedText(agent, csrf, plan, 'sagene-sv-2029.md');
+    expect(page).toContain('1 mål og 2 tiltak');
+    expect(page).toMatch(
+      /id="linje-7">[^]*?found-kind">mål<\/span ?> <code>1\.g1<\/code>[^]*?Flere aktive medlemmer[^]*?found-kind">tiltak<\/span ?> <code>1\.A<\/code>[^]*?Ringe alle nye medlemmer innen en uke[^]*?Tid: Løpende · Ansvar: Styret[^]*?id="linje-8"/,
+    );
+  });
+
   it('shows a "Mål:" line as the goal it became, and counts one remark as one', async () => {
     const { agent, csrf } = await signedIn('redaktor');
     const plan = [

@@ -263,6 +263,13 @@ describe('a Word file with "Innsatsområde 1:" chapters and goal cells merged do
       'Styret',
       [],
     ]);
+    // The row of a goal and its first measure is accounted for as both.
+    expect(report.lines?.find((l) => l.line === 7)).toEqual({
+      line: 7,
+      kind: 'goal',
+      ref: '1.g1',
+      also: [{ kind: 'measure', ref: '1.A' }],
+    });
     // The list's closing full stop is not part of the name.
     expect(document.bodies).toEqual([{ code: 'GD', name: 'Gudbrandsdølen Dagningen' }]);
   });

@@ -13,10 +13,21 @@ export class LineLedger {
 
   constructor(private readonly lines: readonly string[]) {}
 
-  /** Records what a line became; the first account of a line stands (a later one does not overwrite it). */
+  /**
+   * Records what a line became; the first account of a line stands (a later one does not
+   * overwrite it), but a further goal or measure that begins on it is added to it (`also`).
+   */
   take(line: number | undefined, kind: LineKind, ref?: string): void {
-    if (line === undefined || line < 1 || line > this.lines.length || this.accounts.has(line)) return;
-    this.accounts.set(line, { line, kind, ...(ref !== undefined ? { ref } : {}) });
+    if (line === undefined || line < 1 || line > this.lines.length) return;
+    const account = this.accounts.get(line);
+    if (!account) {
+      this.accounts.set(line, { line, kind, ...(ref !== undefined ? { ref } : {}) });
+      return;
+    }
+    if (!isElement(kind) || !isElement(account.kind) || ref === undefined || account.ref === undefined)
+      return;
+    if (account.ref === ref || account.also?.some((a) => a.ref === ref)) return;
+    (account.also ??= []).push({ kind, ref });
   }
 
   takeRange(from: number, to: number, kind: LineKind, ref?: string): void {
@@ -43,3 +54,5 @@ export class LineLedger {
     });
   }
 }
+
+const isElement = (kind: LineKind): kind is 'goal' | 'measure' => kind === 'goal' || kind === 'measure';

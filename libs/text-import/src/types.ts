@@ -44,6 +44,11 @@ export interface LineAccount {
   ref?: string;
   /** Why a line was left out. */
   reason?: string;
+  /**
+   * The other goals and measures that begin on the same line: a table row whose goal cell stands
+   * beside its first measure ("Flere medlemmer | Ringe alle nye medlemmer | Styret") is both.
+   */
+  also?: Array<{ kind: 'goal' | 'measure'; ref: string }>;
 }
 
 export interface ImportReport {

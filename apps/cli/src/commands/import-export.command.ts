@@ -7,6 +7,7 @@ import {
   UnreadableDocumentError,
   type ImportCorrection,
   type ImportReport,
+  type ReviewElement,
 } from '@app/text-import';
 import type { PlanDocument } from '@app/plan-document';
 import { DirectoryImports, type ImportFormat } from '@app/runtime';
@@ -398,7 +399,9 @@ function printReport(
  */
 function reviewText(document: PlanDocument, report: ImportReport, sourceLines: readonly string[]): string {
   const accounts = new Map((report.lines ?? []).map((a) => [a.line, a]));
-  const starts = new Map(reviewElements(document, report).map((e) => [e.line, e]));
+  // The goals and measures beginning on each line: a table row may hold a goal and a measure.
+  const starts = new Map<number, ReviewElement[]>();
+  for (const e of reviewElements(document, report)) starts.set(e.line, [...(starts.get(e.line) ?? []), e]);
   const width = String(sourceLines.length).length;
   const out: string[] = [];
   sourceLines.forEach((text, i) => {
@@ -409,16 +412,17 @@ function reviewText(document: PlanDocument, report: ImportReport, sourceLines: r
     out.push(`${String(line).padStart(width)}  ${what} ${text.trim()}`);
     if (account.kind === 'left-out' && account.reason)
       out.push(`${' '.repeat(width + 2)}${' '.repeat(19)}(${account.reason})`);
-    const element = starts.get(line);
-    if (element) {
+    (starts.get(line) ?? []).forEach((element, i) => {
       const parts = [
         element.text,
         ...(element.kind === 'measure'
           ? [`timing: ${element.timing || '-'}`, `Ansvar: ${element.responsible || '-'}`]
           : []),
       ];
-      out.push(`${' '.repeat(width + 2)}${' '.repeat(19)}-> ${parts.join(' | ')}`);
-    }
+      // A second element of the line (a row's measure beside its goal) is named, as the first is above.
+      const also = i > 0 ? `${element.kind} ${element.ref} ` : '';
+      out.push(`${' '.repeat(width + 2)}${' '.repeat(19)}-> ${also}${parts.join(' | ')}`);
+    });
   });
   return `${out.join('\n')}\n`;
 }

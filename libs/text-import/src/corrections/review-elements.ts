@@ -24,7 +24,8 @@ export function reviewElements(document: PlanDocument, report: ImportReport): Re
   const starts = new Map<string, number>();
   for (const account of report.lines ?? []) {
     if ((account.kind !== 'goal' && account.kind !== 'measure') || account.ref === undefined) continue;
-    if (!starts.has(account.ref)) starts.set(account.ref, account.line);
+    for (const ref of [account.ref, ...(account.also ?? []).map((a) => a.ref)])
+      if (!starts.has(ref)) starts.set(ref, account.line);
   }
   const elements: ReviewElement[] = [];
   for (const [ref, line] of starts) {
@@ -42,5 +43,6 @@ export function reviewElements(document: PlanDocument, report: ImportReport): Re
       parties: measure?.responsibleParties ?? [],
     });
   }
+  // In source order; the elements of one line in the order they were read (a row's goal, then its measure).
   return elements.sort((a, b) => a.line - b.line);
 }

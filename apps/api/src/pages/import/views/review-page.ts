@@ -157,7 +157,9 @@ function actions(model: ReviewModel): Html {
 
 function sourceTable(document: PlanDocument, report: ImportReport, sourceLines: readonly string[]): Html {
   const accounts = new Map<number, LineAccount>((report.lines ?? []).map((a) => [a.line, a]));
-  const starts = new Map<number, ReviewElement>(reviewElements(document, report).map((e) => [e.line, e]));
+  // The goals and measures beginning on each line: a table row may hold a goal and a measure.
+  const starts = new Map<number, ReviewElement[]>();
+  for (const e of reviewElements(document, report)) starts.set(e.line, [...(starts.get(e.line) ?? []), e]);
   const sections = allSectionNumbers(document.sections);
   return html`<div class="table-scroll">
     <table class="data review-table">
@@ -176,12 +178,14 @@ function sourceTable(document: PlanDocument, report: ImportReport, sourceLines: 
         ${sourceLines.map((text, i) => {
           const line = i + 1;
           const account = accounts.get(line);
-          const element = starts.get(line);
+          const elements = starts.get(line) ?? [];
+          // A correction names the line: it corrects the first element that begins there.
+          const element = elements[0];
           if (!account || (account.kind === 'blank' && text.trim() === '')) return '';
           return html`<tr class="kind-${account.kind}${element ? ' element-start' : ''}" id="linje-${line}">
             <td class="num">${line}</td>
             <td class="source-text">${text}</td>
-            <td>${foundCell(account, element)}</td>
+            <td>${foundCell(account, elements)}</td>
             <td>
               ${element ? elementForm(element, sections) : TAKEABLE.has(account.kind) && text.trim() !== '' ? takeForm(line) : ''}
             </td>
@@ -192,22 +196,25 @@ function sourceTable(document: PlanDocument, report: ImportReport, sourceLines: 
   </div>`;
 }
 
-function foundCell(account: LineAccount, element: ReviewElement | undefined): Html {
-  const label = KIND_NB[account.kind];
-  const what = html`<span class="found-kind">${label}</span
-    >${account.ref ? html` <code>${account.ref}</code>` : ''}`;
+function foundCell(account: LineAccount, elements: readonly ReviewElement[]): Html {
+  const kindOf = (kind: LineAccount['kind'], ref: string | undefined): Html =>
+    html`<span class="found-kind">${KIND_NB[kind]}</span>${ref ? html` <code>${ref}</code>` : ''}`;
+  const what = kindOf(account.kind, account.ref);
   if (account.kind === 'left-out')
     return html`${what}<br /><span class="hint">${account.reason ?? ''}</span>`;
-  if (!element) return what;
-  return html`${what}
-    <div class="found-element">${element.text}</div>
-    ${
-      element.kind === 'measure'
-        ? html`<div class="hint">
-            Tid: ${element.timing || '–'} · Ansvar: ${element.responsible || 'ingen'}
-          </div>`
-        : ''
-    }`;
+  if (elements.length === 0) return what;
+  return html`${elements.map(
+    (element, i) =>
+      html`${i > 0 ? html`<div class="found-also">${kindOf(element.kind, element.ref)}</div>` : what}
+        <div class="found-element">${element.text}</div>
+        ${
+          element.kind === 'measure'
+            ? html`<div class="hint">
+                Tid: ${element.timing || '–'} · Ansvar: ${element.responsible || 'ingen'}
+              </div>`
+            : ''
+        }`,
+  )}`;
 }
 
 function kindSelect(name: string, current: string, options: ReadonlyArray<readonly [string, string]>): Html {
