@@ -29,7 +29,7 @@ describe('planverk replay', () => {
     expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(/^# Oslo SVs arbeids- og organisasjonsplan 2024-2027/);
     expect(dry.stdout).toContain('J. Vi skal arrangere “Ny i SV”-møter fire ganger i året.');
-    expect(dry.stdout).toMatch(/Vedtatt av ÅM 2026-03-14 \(revisjon 1\)/);
+    expect(dry.stdout).toMatch(/Vedtatt av ÅM 14\.03\.2026 \(revisjon 1\)/);
     expect(dry.stderr).toMatch(
       /^ {2}2\t4\.2\.J\treplace_text\tlapsed: «to ganger i året» står ikke lenger i tiltak 4\.2\.J \(endret ved forslag 1\)$/m,
     );

@@ -96,6 +96,61 @@ describe('importing an amendment list in the text shape parties circulate', () =
       .expect(400);
   });
 
+  it('files a list that cites measures and chapters instead of lines', async () => {
+    await request(api.http)
+      .post('/meetings')
+      .send({
+        id: 'oslo-sv-am-2026-tiltak',
+        organisationId: 'oslo-sv',
+        body: 'ÅM',
+        date: '2026-03-15',
+        planId: 'oslo-sv-2024-2027',
+      })
+      .expect(201);
+    const list = [
+      'Forslag 1',
+      'Plass: Tiltak 4.2.B',
+      'Type forslag: Stryking',
+      'Forslag: Stryke «særskilt»',
+      '',
+      'Forslag 2',
+      'Plass: Tiltak 4.2.2',
+      'Type forslag: Endring',
+      'Forslag: Stryke: «særskilt» Erstatte med: «spesielt»',
+      '',
+      'Forslag 3',
+      'Plass: Kapittel 4.2',
+      'Type forslag: Tillegg',
+      'Forslag: Nytt tiltak: «Ringe alle nye medlemmer innen en uke»',
+      '',
+      'Forslag 4',
+      'Plass: Tiltak 4.2.Z',
+      'Type forslag: Stryking',
+      'Forslag: Stryke hele tiltaket',
+      '',
+    ].join('\n');
+    const response = await request(api.http)
+      .post('/meetings/oslo-sv-am-2026-tiltak/amendments/import')
+      .set('Content-Type', 'text/plain')
+      .send(list)
+      .expect(201);
+    expect(response.body.filed).toEqual([1, 2, 3]);
+    expect(response.body.unresolved).toEqual([
+      expect.objectContaining({ no: 4, message: 'Tiltak 4.2.Z finnes ikke i planen' }),
+    ]);
+    const meeting = (await request(api.http).get('/meetings/oslo-sv-am-2026-tiltak').expect(200)).body;
+    // "4.2.2" is measure 4.2.B: the number a document that numbers its measures gives it.
+    const filed = meeting.targets
+      .flatMap((t: any) => t.amendments)
+      .map((a: any) => [a.no, a.op, a.target.kind, a.target.address])
+      .sort((a: any[], b: any[]) => a[0] - b[0]);
+    expect(filed).toEqual([
+      [1, 'strike_text', 'measure', '4.2.B'],
+      [2, 'replace_text', 'measure', '4.2.B'],
+      [3, 'add_measure', 'section', '4.2'],
+    ]);
+  });
+
   describe('a list copied from a web page (glued labels, "1.", Innstilling in Norwegian)', () => {
     beforeAll(async () => {
       await request(api.http)

@@ -1,5 +1,6 @@
 import { DomainError } from '../shared/domain-error.js';
 import { goalAddress, goalAddresses, measureAddress } from '../plan/addresses.js';
+import { labelAt } from '../plan/measure-labels.js';
 import type { Lines } from '../plan/plan.events.js';
 import type { ExistingPlan, GoalState, MeasureState, SectionState } from '../plan/plan.state.js';
 import type {
@@ -32,7 +33,11 @@ export function findSection(plan: ExistingPlan, ref: string): SectionState | und
   return plan.sections.get(wanted) ?? [...plan.sections.values()].find((s) => s.number === wanted);
 }
 
-/** A measure by id or by "section.label"; struck ones too, so the caller can say it was struck. */
+/**
+ * A measure by id or by "section.label"; struck ones too, so the caller can say it was struck.
+ * "1.2" is measure 1.B: a document that numbers its measures 1.1, 1.2 is lettered in the same
+ * order when it is imported (its report says so), and delegates cite the numbers they read.
+ */
 export function findMeasure(plan: ExistingPlan, ref: string): MeasureState | undefined {
   const wanted = ref.trim();
   const byId = plan.measures.get(wanted);
@@ -40,7 +45,8 @@ export function findMeasure(plan: ExistingPlan, ref: string): MeasureState | und
   const dot = wanted.lastIndexOf('.');
   if (dot < 1) return undefined;
   const section = findSection(plan, wanted.slice(0, dot));
-  const label = wanted.slice(dot + 1).toUpperCase();
+  const written = wanted.slice(dot + 1);
+  const label = /^[1-9]\d{0,2}$/.test(written) ? labelAt(Number(written) - 1) : written.toUpperCase();
   if (!section) return undefined;
   const inSection = [...plan.measures.values()].filter(
     (m) => m.sectionId === section.id && m.label === label,

@@ -125,6 +125,23 @@ describe('filing an amendment', () => {
     );
   });
 
+  it('resolves "4.2.2", as a document that numbers its measures writes it, to measure 4.2.B', () => {
+    // The import letters numbered measures in their order (1.1 is 1.A); delegates cite the numbers.
+    const [event] = meetingDecider.decide(
+      file(7, { target: { measure: '4.2.2' }, op: 'change_timing', fields: { timing: 'Høst 2026' } }),
+      meetingDecider.evolve(meetingDecider.initialState(), scheduled),
+    );
+    expect(event).toMatchObject({ data: { target: { kind: 'measure', id: 'm42b', address: '4.2.B' } } });
+    expect(
+      spec
+        .given([scheduled])
+        .when(
+          file(7, { target: { measure: '4.2.26' }, op: 'change_timing', fields: { timing: 'Høst 2026' } }),
+        )
+        .thenThrows('TARGET_NOT_FOUND').message,
+    ).toBe('Tiltak 4.2.26 finnes ikke i planen');
+  });
+
   it('refuses a measure that is not in the plan', () => {
     const error = spec
       .given([scheduled])

@@ -128,6 +128,12 @@ describe('reading an amendment list as parties circulate it', () => {
     expect(parsePlace('linje 53–50')).toEqual({ lines: '50-53' });
     expect(parsePlace('Nye linje 12')).toEqual({ line: 12, new: true });
     expect(parsePlace('Side 4')).toBeUndefined();
+    // A list without line numbers cites the element, by its address or the document's number.
+    expect(parsePlace('Tiltak 4.2.b')).toEqual({ measure: '4.2.B' });
+    expect(parsePlace('tiltak nr. 1.2, andre kulepunkt')).toEqual({ measure: '1.2' });
+    expect(parsePlace('Mål 3.1.g2')).toEqual({ goal: '3.1.g2' });
+    expect(parsePlace('Kapittel 3.')).toEqual({ section: '3' });
+    expect(parsePlace('Tiltak om verving')).toBeUndefined();
   });
 
   it('keeps a line that only looks like a label inside a text ("Forslaget om ...") as text', () => {

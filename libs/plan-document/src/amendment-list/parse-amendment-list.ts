@@ -72,9 +72,9 @@ const FIELD_NAMES: Record<string, string> = {
 
 /**
  * Reads an amendment list in the numbered text shape parties circulate (Forslagsstiller,
- * Plass "Linje 38/39" / "Linje 50 tom 53" / "Ny linje 34", Type forslag Tillegg / Endring /
- * Stryking, Forslag "Stryke: ... Erstatte med: ...", Forklaring) into protocol amendments that
- * cite lines. Entries it cannot read are reported with their number, line and why; the rest
+ * Plass "Linje 38/39" / "Linje 50 tom 53" / "Ny linje 34" / "Tiltak 4.2.B", Type forslag
+ * Tillegg / Endring / Stryking, Forslag "Stryke: ... Erstatte med: ...", Forklaring) into
+ * protocol amendments that cite lines or elements. Entries it cannot read are reported with their number, line and why; the rest
  * are returned.
  */
 export function parseAmendmentList(text: string): AmendmentList {
@@ -142,7 +142,7 @@ export function parseAmendmentList(text: string): AmendmentList {
     const target = parsePlace(place.value);
     if (!target) {
       problem(
-        `cannot read the place "${place.value}" (expected "Linje 53", "Linje 50 tom 53", "Linje 38/39" or "Ny linje 34")`,
+        `cannot read the place "${place.value}" (expected "Linje 53", "Linje 50 tom 53", "Linje 38/39", "Ny linje 34", "Tiltak 4.2.B", "Mål 3.1.g2" or "Kapittel 3")`,
         place.line,
       );
       continue;
@@ -203,7 +203,10 @@ function recommendationOf(
   return { recommendation: word, ...(modified ? { modified } : {}) };
 }
 
-/** "Linje 53" | "Linje 50 tom 53" | "Linje 50 t.o.m. 53" | "Linje 50-53" | "Linje 38/39" | "Ny linje 34". */
+/**
+ * "Linje 53" | "Linje 50 tom 53" | "Linje 50 t.o.m. 53" | "Linje 50-53" | "Linje 38/39" | "Ny linje 34",
+ * or an element: "Tiltak 4.2.B" | "Tiltak 1.2" | "Mål 3.1.g2" | "Kapittel 3".
+ */
 export function parsePlace(place: string): ProtocolTarget | undefined {
   const text = place.toLowerCase().replace(/\s+/g, ' ').trim();
   const fresh = /^ny(?:e)? linje (\d+)/.exec(text);
@@ -215,6 +218,15 @@ export function parsePlace(place: string): ProtocolTarget | undefined {
   }
   const single = /^linje (\d+)/.exec(text);
   if (single) return { lines: `${single[1]}-${single[1]}` };
+  // A list that cites elements instead of lines: "Tiltak 4.2.B", "Tiltak 1.2" (as the document
+  // numbered it), "Mål 3.1.g2", "Kapittel 3". The meeting resolves the address in the plan.
+  const element = /^(tiltak|mål|kapittel|kap\.?) (?:nr\.? ?)?(\d[\da-zæøå.]*?)\.?(?=[\s,;:)]|$)/.exec(text);
+  if (element) {
+    const [, word, ref] = element as unknown as [string, string, string];
+    if (word === 'tiltak') return { measure: ref.toUpperCase() };
+    if (word === 'mål') return { goal: ref };
+    return { section: ref };
+  }
   return undefined;
 }
 
