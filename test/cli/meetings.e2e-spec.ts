@@ -132,7 +132,7 @@ describe('planverk replay', () => {
     );
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^Filed 1 amendments: 1$/m);
-    expect(result.stdout).toMatch(/not filed: no\. 2 \(line 7\): no "Plass:"/);
+    expect(result.stdout).toMatch(/not filed: no\. 2 \(line 7\): mangler «Plass:»/);
     const shown = JSON.parse(
       (await runCli(['meetings', 'show', 'oslo-sv-rs-2026-09', '--json'], shared.env)).stdout,
     );
@@ -215,7 +215,9 @@ describe('planverk amendments import and replay: Norwegian words, every problem,
     );
     const refused = await runCli(['amendments', 'import', other, '--meeting', 'oslo-sv-rs-2026'], shared.env);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/another meeting; nothing was filed: line 2: the list is for "Bergen SV"/);
+    expect(refused.stderr).toMatch(
+      /et annet møte; ingenting ble ført opp: linje 2: listen er for «Bergen SV»/,
+    );
   });
 
   it('replays a protocol written in Norwegian words, and lists every problem of a bad one at once', async () => {

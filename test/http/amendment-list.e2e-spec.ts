@@ -66,7 +66,7 @@ describe('importing an amendment list in the text shape parties circulate', () =
       .expect(201);
     expect(response.body.filed).toEqual([1, 2]);
     expect(response.body.unresolved).toEqual([
-      expect.objectContaining({ no: 4, line: 22, message: expect.stringMatching(/no "Plass:"/) }),
+      expect.objectContaining({ no: 4, line: 22, message: expect.stringMatching(/mangler «Plass:»/) }),
       expect.objectContaining({ no: 3, message: expect.stringMatching(/denne teksten finnes ikke/) }),
     ]);
     const meeting = (await request(api.http).get('/meetings/oslo-sv-am-2026').expect(200)).body;
@@ -221,7 +221,7 @@ describe('importing an amendment list in the text shape parties circulate', () =
         .set('Content-Type', 'text/plain')
         .send('Her er våre forslag: stryk alt om dørbanking.\n')
         .expect(422);
-      expect(noEntries.body.unresolved[0].message).toMatch(/no entries found/);
+      expect(noEntries.body.unresolved[0].message).toMatch(/fant ingen forslag/);
       expect(await countEvents(api.database)).toBe(before);
     });
 
@@ -233,15 +233,13 @@ describe('importing an amendment list in the text shape parties circulate', () =
         .send(WEB_LIST.replace('Organisasjon: Oslo SV', 'Organisasjon: Bergen SV').replace(/^1\.$/m, '11.'))
         .expect(400);
       expect(other.body.error).toBe('LIST_FOR_ANOTHER_MEETING');
-      expect(other.body.message).toMatch(
-        /line 2: the list is for "Bergen SV", the meeting for .*\(oslo-sv\)/,
-      );
+      expect(other.body.message).toMatch(/linje 2: listen er for «Bergen SV», møtet for .*\(oslo-sv\)/);
       const otherPlan = await request(api.http)
         .post('/meetings/oslo-sv-rs-2026/amendments/import')
         .set('Content-Type', 'text/plain')
         .send(`Plan: oslo-sv-2028-2031\n${WEB_LIST}`)
         .expect(400);
-      expect(otherPlan.body.message).toMatch(/the list is for the plan "oslo-sv-2028-2031"/);
+      expect(otherPlan.body.message).toMatch(/listen gjelder planen «oslo-sv-2028-2031»/);
       const protocol = await request(api.http)
         .post('/meetings/replay')
         .send({

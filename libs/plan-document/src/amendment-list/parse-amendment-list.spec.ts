@@ -116,10 +116,15 @@ describe('reading an amendment list as parties circulate it', () => {
   it('reports every entry it cannot read, with its number, line and why', () => {
     expect(amendments.map((a) => a.no)).toEqual([1, 2, 3, 4, 5]);
     expect(issues).toEqual([
-      { no: 6, line: 36, message: 'no "Plass:" (which lines it changes)' },
-      { no: 7, line: 44, message: 'unknown type "omskriving" (expected Tillegg, Endring or Stryking)' },
-      { no: 8, line: 50, message: 'an "Endring" needs "Stryke: «…» Erstatte med: «…»"' },
-      { no: 3, line: 53, message: 'number 3 appears twice' },
+      { no: 6, line: 36, message: 'mangler «Plass:» (hvilke linjer eller hvilket tiltak forslaget endrer)' },
+      { no: 7, line: 44, message: 'ukjent forslagstype «omskriving» (Tillegg, Endring eller Stryking)' },
+      {
+        no: 8,
+        line: 50,
+        message:
+          'en «Endring» trenger «Stryke:» med teksten som strykes og «Erstatte med:» med den nye, begge i anførselstegn',
+      },
+      { no: 3, line: 53, message: 'nummer 3 står to ganger' },
     ]);
   });
 

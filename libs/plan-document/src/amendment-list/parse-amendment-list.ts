@@ -128,7 +128,7 @@ export function parseAmendmentList(text: string): AmendmentList {
       issues.push({ no: entry.no, line, message });
     };
     if (seen.has(entry.no)) {
-      problem(`number ${entry.no} appears twice`);
+      problem(`nummer ${entry.no} står to ganger`);
       continue;
     }
     seen.add(entry.no);
@@ -136,19 +136,19 @@ export function parseAmendmentList(text: string): AmendmentList {
     const type = entry.fields.get('type');
     const proposal = entry.fields.get('proposal');
     if (!place) {
-      problem('no "Plass:" (which lines it changes)');
+      problem('mangler «Plass:» (hvilke linjer eller hvilket tiltak forslaget endrer)');
       continue;
     }
     const target = parsePlace(place.value);
     if (!target) {
       problem(
-        `cannot read the place "${place.value}" (expected "Linje 53", "Linje 50 tom 53", "Linje 38/39", "Ny linje 34", "Tiltak 4.2.B", "Mål 3.1.g2" or "Kapittel 3")`,
+        `forstår ikke plassen «${place.value}» (skriv «Linje 53», «Linje 50 tom 53», «Linje 38/39», «Ny linje 34», «Tiltak 4.2.B», «Mål 3.1.g2» eller «Kapittel 3»)`,
         place.line,
       );
       continue;
     }
     if (!proposal) {
-      problem('no "Forslag:" (the text of the amendment)');
+      problem('mangler «Forslag:» (teksten i endringsforslaget)');
       continue;
     }
     const kind = type?.value.toLowerCase().trim() ?? '';
@@ -247,34 +247,35 @@ function changeOf(
       );
     if (whole) {
       const to = quotes(whole[1]!)[0] ?? whole[1]!.trim();
-      if (!to) return 'an "Endring" of a whole paragraph needs its new text';
+      if (!to) return 'en «Endring» av et helt avsnitt trenger den nye teksten';
       return { op: 'replace_text', to };
     }
     const match = /stryke\s*:?\s*(.+?)\s*erstatte(?:s)? med\s*:?\s*(.+)$/i.exec(proposal);
     const from = match ? (quotes(match[1]!)[0] ?? match[1]!.trim()) : undefined;
     const to = match ? (quotes(match[2]!)[0] ?? match[2]!.trim()) : undefined;
-    if (!from || !to) return 'an "Endring" needs "Stryke: «…» Erstatte med: «…»"';
+    if (!from || !to)
+      return 'en «Endring» trenger «Stryke:» med teksten som strykes og «Erstatte med:» med den nye, begge i anførselstegn';
     return { op: 'replace_text', from, to };
   }
   if (kind.startsWith('stryk')) {
     const struck = quotes(proposal);
     if (struck.length > 0) return { op: 'strike_text', text: struck[0]! };
     if (/hele|punktet|tiltaket|linjen|linjene/.test(lower)) return { op: 'strike_measure' };
-    return 'a "Stryking" needs the struck text in quotes, or "Stryke hele punktet"';
+    return 'en «Stryking» trenger teksten som strykes i anførselstegn, eller «Stryke hele punktet»';
   }
   if (kind.startsWith('tillegg')) {
     const [first, second] = quotes(proposal);
     if (target.new || /nytt (punkt|tiltak|kulepunkt)/.test(lower)) {
       const text = first ?? proposal.replace(/^nytt (punkt|tiltak|kulepunkt)\s*:?\s*/i, '').trim();
-      if (!text) return 'a new point needs its text';
+      if (!text) return 'et nytt punkt trenger teksten sin';
       return { op: 'add_measure', measure: { text } };
     }
     const after = /etter\s*:?\s*[«"“]([^»"”]+)[»"”]/i.exec(proposal);
     if (after && second) return { op: 'insert_text', after: after[1]!.trim(), text: ` ${second}` };
     if (first) return { op: 'insert_text', text: ` ${first}` };
-    return 'a "Tillegg" needs the added text in quotes (and «after» text, or "Ny linje")';
+    return 'et «Tillegg» trenger teksten som legges til i anførselstegn (og teksten den skal stå etter, eller «Ny linje»)';
   }
   return kind
-    ? `unknown type "${kind}" (expected Tillegg, Endring or Stryking)`
-    : 'no "Type forslag:" (Tillegg, Endring or Stryking)';
+    ? `ukjent forslagstype «${kind}» (Tillegg, Endring eller Stryking)`
+    : 'mangler «Type forslag:» (Tillegg, Endring eller Stryking)';
 }

@@ -50,7 +50,7 @@ export class AmendmentListImports {
       unresolved.push({
         no: undefined,
         message:
-          'no entries found: each amendment opens with "Forslag 1" or "1." on a line of its own, then Forslagsstiller, Plass, Type forslag, Forslag',
+          'fant ingen forslag: hvert endringsforslag begynner med «Forslag 1» eller «1.» på en egen linje, så Forslagsstiller, Plass, Type forslag og Forslag',
       });
     const filed: number[] = [];
     const recommended: number[] = [];
@@ -96,7 +96,7 @@ export class AmendmentListImports {
         recommended.push(amendment.no);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        unresolved.push({ no: amendment.no, message: `filed, but its recommendation: ${error.message}` });
+        unresolved.push({ no: amendment.no, message: `ført opp, men ikke innstillingen: ${error.message}` });
       }
     }
     return { meetingId, filed, recommended, unresolved };
@@ -129,17 +129,17 @@ export class AmendmentListImports {
     const problems: string[] = [];
     if (names.organisation && !same(names.organisation.value, meeting.organisationId, organisation?.name))
       problems.push(
-        `line ${names.organisation.line}: the list is for "${names.organisation.value}", the meeting for ${organisation?.name ?? meeting.organisationId} (${meeting.organisationId})`,
+        `linje ${names.organisation.line}: listen er for «${names.organisation.value}», møtet for ${organisation?.name ?? meeting.organisationId} (${meeting.organisationId})`,
       );
     if (names.plan && !same(names.plan.value, meeting.planId, plan?.title))
       problems.push(
-        `line ${names.plan.line}: the list is for the plan "${names.plan.value}", the meeting treats ${plan?.title ?? meeting.planId} (${meeting.planId})`,
+        `linje ${names.plan.line}: listen gjelder planen «${names.plan.value}», møtet behandler ${plan?.title ?? meeting.planId} (${meeting.planId})`,
       );
     if (problems.length > 0)
       throw new DomainError(
         'LIST_FOR_ANOTHER_MEETING',
         'invalid',
-        `This amendment list is for another meeting; nothing was filed: ${problems.join('; ')}`,
+        `Denne forslagslisten er for et annet møte; ingenting ble ført opp: ${problems.join('; ')}`,
         { problems },
       );
   }
