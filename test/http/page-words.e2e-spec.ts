@@ -50,6 +50,8 @@ const CHECKS: Array<[string, RegExp]> = [
   ['identifier', /\b[a-z]+_[a-z_]+\b/],
   ['debug text', /\b(?:undefined|null|NaN|TODO|FIXME)\b|\[object Object\]|Invalid Date/],
   ['placeholder', /ikke klar ennå|kommer snart|not implemented|lorem ipsum|plassholder/i],
+  // A sentence ended twice ("er satt.. Før fristen"): a text that ends in a full stop, and a caller's.
+  ['doubled full stop', /[\p{L})»]\.\.(?!\.)\s/u],
 ];
 
 interface Read {

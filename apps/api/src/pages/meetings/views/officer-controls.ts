@@ -56,11 +56,11 @@ export function osloLocal(instant: string): string {
   return parts.replace(' ', 'T');
 }
 
-/** "Fristen for endringsforslag: 1. mars 2026 kl. 12.00", or that there is none. */
+/** "Frist for endringsforslag: 1. mars 2026 kl. 12.00", or that there is none; without a full stop (the callers end the sentence). */
 export function deadlineText(meeting: MeetingView): string {
   return meeting.deadline
     ? `Frist for endringsforslag: ${describeDeadline(meeting.deadline)}`
-    : 'Ingen frist for endringsforslag er satt.';
+    : 'Ingen frist for endringsforslag er satt';
 }
 
 /** The meeting's rules: the deadline for amendments and the majority it takes to adopt. */
