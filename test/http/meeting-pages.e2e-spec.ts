@@ -329,6 +329,10 @@ describe('meeting pages over HTTP', () => {
         against: '0',
       }).expect(200);
       expect(squash(done.text)).toContain('Planen som helhet: vedtatt (50 for, 0 mot).');
+      // The page's header is swapped too: it says the meeting is over, not that voting goes on.
+      expect(done.text).toContain(
+        '<dd id="mote-status" hx-swap-oob="true">Avsluttet: planen er vedtatt</dd>',
+      );
       const plan = (await officer().get(`/plans/${PLAN}`).expect(200)).body;
       expect(plan.adoptedRevision).toBe(1);
     });

@@ -20,7 +20,7 @@ import { lowerFirst } from '../format.js';
 import { amendmentFromForm } from './amendment-form.js';
 import { canLead } from './meeting-pages.controller.js';
 import { filingForm } from './views/filing-form.js';
-import { meetingPage } from './views/meeting.js';
+import { changedFacts, meetingPage } from './views/meeting.js';
 import { modifiedFields, officerPage, officerRegion, type OfficerFlash } from './views/officer.js';
 import { deadlineText, floorText } from './views/officer-controls.js';
 
@@ -446,7 +446,9 @@ export class MeetingActionsController {
     res
       .status(refusal ? 422 : 200)
       .type(HTML)
-      .send((htmx ? officerRegion(model) : officerPage(model)).value);
+      .send(
+        htmx ? `${officerRegion(model).value}${changedFacts(model.meeting).value}` : officerPage(model).value,
+      );
   }
 }
 

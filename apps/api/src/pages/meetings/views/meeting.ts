@@ -59,17 +59,36 @@ export function meetingFacts(ctx: MeetingContext): Html {
     </div>
     <div>
       <dt>Status</dt>
-      <dd>${meetingStatusText(meeting)}</dd>
+      ${changingFacts(meeting)[0]}
     </div>
     <div>
       <dt>Frist for endringsforslag</dt>
-      <dd>${meeting.deadline ? describeDeadline(meeting.deadline) : 'Ingen frist'}</dd>
+      ${changingFacts(meeting)[1]}
     </div>
     <div>
       <dt>Flertallskrav</dt>
-      <dd>${MAJORITY_LABEL_NB[meeting.majority]}</dd>
+      ${changingFacts(meeting)[2]}
     </div>
   </dl>`;
+}
+
+/** The facts the officer's actions change: its status, deadline and majority, each with its id. */
+function changingFacts(meeting: MeetingView, outOfBand = false): Html[] {
+  const dd = (id: string, text: string): Html =>
+    outOfBand ? html`<dd id="${id}" hx-swap-oob="true">${text}</dd>` : html`<dd id="${id}">${text}</dd>`;
+  return [
+    dd('mote-status', meetingStatusText(meeting)),
+    dd('mote-frist', meeting.deadline ? describeDeadline(meeting.deadline) : 'Ingen frist'),
+    dd('mote-flertall', MAJORITY_LABEL_NB[meeting.majority]),
+  ];
+}
+
+/**
+ * The same facts for an officer's action answered in place (htmx swaps its region): swapped into
+ * the page's header too, which would otherwise say "Voteringen pågår" after the plan is adopted.
+ */
+export function changedFacts(meeting: MeetingView): Html {
+  return html`${changingFacts(meeting, true)}`;
 }
 
 export function planVoteText(meeting: MeetingView): string {
