@@ -219,6 +219,10 @@ describe('meeting pages over HTTP', () => {
         .expect(200);
       expect(squash(res.text)).toContain('Forslag 2: trukket: Trukket av forslagsstiller.');
       expect(await amendment(2)).toMatchObject({ status: 'withdrawn' });
+      // Decided without a recommendation: there is none to wait for.
+      const card = /id="forslag-2"[^]*?<\/article>/.exec(res.text)?.[0] ?? '';
+      expect(squash(card)).toContain('Ingen innstilling.');
+      expect(card).not.toContain('Ingen innstilling ennå');
     });
   });
 

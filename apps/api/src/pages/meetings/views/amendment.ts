@@ -159,7 +159,10 @@ export function amendmentCard(a: AmendmentView, o: AmendmentCardOptions): Html {
                 : ''
             }
           </div>`
-        : html`<p class="recommendation muted">Ingen innstilling ennå.</p>`
+        : // Decided without one, there is none to wait for.
+          html`<p class="recommendation muted">
+            ${a.status === 'filed' ? 'Ingen innstilling ennå.' : 'Ingen innstilling.'}
+          </p>`
     }
     ${a.status !== 'filed' ? html`<p class="result result-${a.status}"><strong>Resultat:</strong> ${resultText(a)}</p>` : ''}
     ${o.actions ?? ''}
