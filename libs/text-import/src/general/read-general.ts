@@ -307,7 +307,15 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
     state.pending = [];
     const top = list.filter((u) => u.level === list[0]!.level);
     const actions = top.filter((u) => ACTION.test(u.sublines[0]?.text ?? '')).length;
-    const labelled = top.filter((u) => u.sublines.some((s) => hasLabelledParts(s.text))).length;
+    // An item is labelled when it or an item under it carries an Ansvar or a timing
+    // ("- Fremme sak om sykkelvei" over "  - Ansvar: kommunestyregruppa").
+    let labelled = 0;
+    list.forEach((u, i) => {
+      if (u.level !== list[0]!.level) return;
+      const next = list.findIndex((v, j) => j > i && v.level <= u.level);
+      const own = list.slice(i, next < 0 ? list.length : next);
+      if (own.some((v) => v.sublines.some((s) => hasLabelledParts(s.text)))) labelled++;
+    });
     const numberedUnder = top.every(
       (u) =>
         u.marker !== undefined && new RegExp(`^${escape(state.draft.number)}\\.\\d+\\.?$`).test(u.marker),
@@ -444,6 +452,11 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
     if (label && (label.role === 'responsible' || label.role === 'timing')) {
       // A numbered measure's Ansvar or Frist may stand before its description.
       titled = card;
+      // "  - Ansvar: styret" under an item of a list not read yet: the list's, read with it.
+      if (unit.kind === 'item' && state.pending.length > 0 && unit.level > state.pending[0]!.level) {
+        state.pending.push(unit);
+        continue;
+      }
       flushPending(state);
       if (!attach(state, unit)) {
         addIntro(state, unit);

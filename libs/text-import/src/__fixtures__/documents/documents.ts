@@ -15,6 +15,7 @@ export const DOCUMENTS = {
   wordWithMergedGoalCells: 'lillehammer-venstre-handlingsplan-2026-2028.docx',
   pdfWithMeasureCards: 'asker-ap-arbeidsprogram-2026.pdf',
   markdownWithMeasureHeadings: 'hamar-sv-arbeidsplan-2027.md',
+  markdownWithAnsvarSubItems: 'ringerike-mdg-handlingsplan-2027-2028.md',
 } as const;
 
 export function documentBytes(file: string): Uint8Array {
