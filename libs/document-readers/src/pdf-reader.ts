@@ -97,6 +97,15 @@ export function pdfFromTextItems(pages: readonly (readonly PdfTextItem[])[]): So
     ...new Set(body.filter((l) => l.size > bodySize * 1.15).map((l) => Math.round(l.size))),
   ].sort((a, b) => b - a);
   const blocks: Block[] = [];
+  // A bulleted list's levels, from how far in its bullets stand (a sub-item's further right):
+  // the distinct indents of the lines that start with a bullet, in 3 pt steps, left to right.
+  const indentOf = (l: VisualLine): number => {
+    const chunk = l.chunks.find((c) => leadingMarker(c.text)?.bullet) ?? l.chunks[0];
+    return Math.round((chunk?.x ?? 0) / 3);
+  };
+  const bulletIndents = [...new Set(body.filter((l) => leadingMarker(l.text)?.bullet).map(indentOf))].sort(
+    (a, b) => a - b,
+  );
   const printedSpan = (ls: readonly VisualLine[]) => {
     const ps = ls.map((l) => l.printed).filter((p): p is number => p !== undefined);
     return ps.length ? { printed: { from: Math.min(...ps), to: Math.max(...ps) } } : {};
@@ -149,13 +158,26 @@ export function pdfFromTextItems(pages: readonly (readonly PdfTextItem[])[]): So
       if (next.chunks[0]!.x < prev.chunks[0]!.x - line.size * 0.5) break;
       group.push(next);
     }
-    blocks.push({
-      kind: 'paragraph',
-      spans: [{ text: group.map((l) => l.text).join('\n') }],
-      lines: { from: group[0]!.no, to: group[group.length - 1]!.no },
-      page: line.page,
-      ...printedSpan(group),
-    });
+    const bullet = leadingMarker(line.text);
+    const lines = { from: group[0]!.no, to: group[group.length - 1]!.no };
+    if (bullet?.bullet)
+      blocks.push({
+        kind: 'item',
+        level: bulletIndents.indexOf(indentOf(line)) + 1,
+        marker: bullet.marker,
+        spans: [{ text: [bullet.rest, ...group.slice(1).map((l) => l.text)].join('\n') }],
+        lines,
+        page: line.page,
+        ...printedSpan(group),
+      });
+    else
+      blocks.push({
+        kind: 'paragraph',
+        spans: [{ text: group.map((l) => l.text).join('\n') }],
+        lines,
+        page: line.page,
+        ...printedSpan(group),
+      });
     i += group.length;
   }
   const notes = [...furniture].map(

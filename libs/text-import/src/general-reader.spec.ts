@@ -316,16 +316,19 @@ describe('a Markdown plan whose measures are headings: "### Tiltak 1.1: Medlemsm
 });
 
 describe('a list whose items carry their Ansvar and Frist as items under them', () => {
-  it('reads each item as a measure with its sub-items, whatever verb it starts with', async () => {
-    const { document, report } = await importDocument(DOCUMENTS.markdownWithAnsvarSubItems);
-    expect(report).toMatchObject({ sections: 2, goals: 2, measures: 5 });
-    expect(report.issues).toEqual([]);
-    // "Fremme" is no verb the reader knows; its "Ansvar:" and "Frist:" items make it a measure.
-    expect(section(document, '2').measures?.map(row)).toEqual([
-      ['Fremme sak om sykkelvei langs Osloveien i kommunestyret', '31.03.2027', 'Kommunestyregruppa', []],
-      ['Arrangere folkemøte om Ringeriksbanen', 'Høsten 2027', 'Styret, Kommunestyregruppa', []],
-    ]);
-  });
+  it.each([DOCUMENTS.markdownWithAnsvarSubItems, DOCUMENTS.pdfWithAnsvarSubItems])(
+    'reads each item of %s as a measure with its sub-items (in a PDF: the bullets further in), whatever verb it starts with',
+    async (file) => {
+      const { document, report } = await importDocument(file);
+      expect(report).toMatchObject({ sections: 2, goals: 2, measures: 5 });
+      expect(report.issues).toEqual([]);
+      // "Fremme" is no verb the reader knows; its "Ansvar:" and "Frist:" items make it a measure.
+      expect(section(document, '2').measures?.map(row)).toEqual([
+        ['Fremme sak om sykkelvei langs Osloveien i kommunestyret', '31.03.2027', 'Kommunestyregruppa', []],
+        ['Arrangere folkemøte om Ringeriksbanen', 'Høsten 2027', 'Styret, Kommunestyregruppa', []],
+      ]);
+    },
+  );
 });
 
 describe('the import report accounts for every line of each document', () => {

@@ -16,6 +16,7 @@ export const DOCUMENTS = {
   pdfWithMeasureCards: 'asker-ap-arbeidsprogram-2026.pdf',
   markdownWithMeasureHeadings: 'hamar-sv-arbeidsplan-2027.md',
   markdownWithAnsvarSubItems: 'ringerike-mdg-handlingsplan-2027-2028.md',
+  pdfWithAnsvarSubItems: 'ringerike-mdg-handlingsplan-2027-2028.pdf',
 } as const;
 
 export function documentBytes(file: string): Uint8Array {

@@ -30,6 +30,8 @@ const FIXTURES = [
   // rows of its measures (Word's vertically merged cells), and "cards" of labelled lines.
   { source: 'lillehammer-venstre-handlingsplan-2026-2028.html', formats: ['docx'] },
   { source: 'asker-ap-arbeidsprogram-2026.html', formats: ['pdf'] },
+  // Bullets with their Ansvar and Frist as bullets under them, further in.
+  { source: 'ringerike-mdg-handlingsplan-2027-2028.md', formats: ['pdf'], numberedHeadings: false },
 ];
 
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
