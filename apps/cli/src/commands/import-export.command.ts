@@ -3,11 +3,10 @@ import { isIsoDate, notAnIsoDate } from '@app/domain';
 import { UnreadableFileError } from '@app/document-readers';
 import { PlanDocumentError, toYaml } from '@app/plan-document';
 import {
-  reviewElements,
+  reviewElementsByLine,
   UnreadableDocumentError,
   type ImportCorrection,
   type ImportReport,
-  type ReviewElement,
 } from '@app/text-import';
 import type { PlanDocument } from '@app/plan-document';
 import { DirectoryImports, type ImportFormat } from '@app/runtime';
@@ -399,9 +398,7 @@ function printReport(
  */
 function reviewText(document: PlanDocument, report: ImportReport, sourceLines: readonly string[]): string {
   const accounts = new Map((report.lines ?? []).map((a) => [a.line, a]));
-  // The goals and measures beginning on each line: a table row may hold a goal and a measure.
-  const starts = new Map<number, ReviewElement[]>();
-  for (const e of reviewElements(document, report)) starts.set(e.line, [...(starts.get(e.line) ?? []), e]);
+  const starts = reviewElementsByLine(document, report);
   const width = String(sourceLines.length).length;
   const out: string[] = [];
   sourceLines.forEach((text, i) => {

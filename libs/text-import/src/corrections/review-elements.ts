@@ -46,3 +46,20 @@ export function reviewElements(document: PlanDocument, report: ImportReport): Re
   // In source order; the elements of one line in the order they were read (a row's goal, then its measure).
   return elements.sort((a, b) => a.line - b.line);
 }
+
+/**
+ * The same elements by the line each begins on, in reading order: a table row may begin a goal
+ * and a measure (the review shows both; a correction naming the line corrects the first).
+ */
+export function reviewElementsByLine(
+  document: PlanDocument,
+  report: ImportReport,
+): Map<number, ReviewElement[]> {
+  const byLine = new Map<number, ReviewElement[]>();
+  for (const e of reviewElements(document, report)) {
+    const on = byLine.get(e.line);
+    if (on) on.push(e);
+    else byLine.set(e.line, [e]);
+  }
+  return byLine;
+}

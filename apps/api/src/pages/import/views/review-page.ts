@@ -2,6 +2,7 @@ import { formatPeriodNb } from '@app/read-models';
 import type { PlanDocument, SectionDoc } from '@app/plan-document';
 import {
   reviewElements,
+  reviewElementsByLine,
   type ImportCorrection,
   type ImportReport,
   type LineAccount,
@@ -157,9 +158,7 @@ function actions(model: ReviewModel): Html {
 
 function sourceTable(document: PlanDocument, report: ImportReport, sourceLines: readonly string[]): Html {
   const accounts = new Map<number, LineAccount>((report.lines ?? []).map((a) => [a.line, a]));
-  // The goals and measures beginning on each line: a table row may hold a goal and a measure.
-  const starts = new Map<number, ReviewElement[]>();
-  for (const e of reviewElements(document, report)) starts.set(e.line, [...(starts.get(e.line) ?? []), e]);
+  const starts = reviewElementsByLine(document, report);
   const sections = allSectionNumbers(document.sections);
   return html`<div class="table-scroll">
     <table class="data review-table">
