@@ -27,7 +27,7 @@ import {
   roleOf,
 } from '../vocabulary.js';
 import { ACTION, listLooksLikeMeasures, looksLikeMeasures } from './looks-like-measures.js';
-import { hasLabelledParts, measureParts } from './measure-parts.js';
+import { type MeasureParts, hasLabelledParts, measureParts } from './measure-parts.js';
 import { adoptionOf, namesAPlan, periodOf } from './plan-facts.js';
 import { splitParties } from './responsible-parties.js';
 import { timingIn } from './timing-phrase.js';
@@ -90,6 +90,25 @@ interface SectionState {
 const ABBREVIATIONS = new RegExp(`^(?:${alternation(ABBREVIATION_HEADINGS)}):?$`, 'iu');
 /** The heading with its list on the same line: "Forkortelser: FS = fylkesstyret, LL = lokallagene". */
 const ABBREVIATIONS_INLINE = new RegExp(`^(?:${alternation(ABBREVIATION_HEADINGS)})\\s*:\\s*(\\S.*)$`, 'iu');
+
+/**
+ * A measure's labelled timing and Ansvar found on a line after its first: a labelled timing
+ * replaces one read from its words, the Ansvar adds to what it has.
+ */
+function addParts(m: MeasureDraft, parts: MeasureParts): void {
+  if (parts.timing && (!m.timing || m.timingInWords)) {
+    m.timing = parts.timing;
+    delete m.timingInWords;
+  }
+  if (parts.responsible.length || parts.named.length) {
+    m.responsible = [
+      ...(m.responsible ?? []),
+      ...parts.responsible.filter((r) => !(m.responsible ?? []).includes(r)),
+    ];
+    if (m.responsible.length === 0) delete m.responsible;
+    m.named.push(...parts.named.filter((n) => !m.named.includes(n)));
+  }
+}
 
 export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOutput {
   const units = toUnits(source);
@@ -240,18 +259,7 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
       false,
     );
     if (parts.text !== '') return false;
-    if (parts.timing && (!m.timing || m.timingInWords)) {
-      m.timing = parts.timing;
-      delete m.timingInWords;
-    }
-    if (parts.responsible.length || parts.named.length) {
-      m.responsible = [
-        ...(m.responsible ?? []),
-        ...parts.responsible.filter((r) => !(m.responsible ?? []).includes(r)),
-      ];
-      if (m.responsible.length === 0) delete m.responsible;
-      m.named.push(...parts.named.filter((n) => !m.named.includes(n)));
-    }
+    addParts(m, parts);
     unit.sublines.forEach((s, i) => {
       ledger.take(s.line, parts.lineKinds[i] ?? 'responsible', m.ref);
       touchAll(s.line);
@@ -269,22 +277,15 @@ export function readGeneral(source: SourceDocument, ledger: LineLedger): ShapeOu
     const line = unit.sublines[0]!.line;
     const parts = measureParts([value], codes, false);
     m.text = /[.!?:]$/.test(m.text) ? `${m.text} ${parts.text}` : `${m.text}: ${parts.text}`;
-    const timing = parts.timing ?? timingIn(m.text);
-    if (timing && !m.timing) {
-      m.timing = timing;
-      if (parts.timing === undefined) m.timingInWords = true;
-    } else if (parts.timing && m.timingInWords) {
-      m.timing = parts.timing;
-      delete m.timingInWords;
+    addParts(m, parts);
+    // No labelled timing: the one the joined words name, as for any measure's words.
+    const inWords = m.timing ? undefined : timingIn(m.text);
+    if (inWords) {
+      m.timing = inWords;
+      m.timingInWords = true;
     }
-    if (parts.responsible.length)
-      m.responsible = [...new Set([...(m.responsible ?? []), ...parts.responsible])];
-    m.named.push(...parts.named.filter((n) => !m.named.includes(n)));
-    const printed = printedOf(unit) ?? rangeOf([line]);
-    if (printed)
-      m.lines = m.lines
-        ? { from: Math.min(m.lines.from, printed.from), to: Math.max(m.lines.to, printed.to) }
-        : printed;
+    const printed = printedOf(unit) ?? { from: line, to: line };
+    m.lines = rangeOf([...(m.lines ? [m.lines.from, m.lines.to] : []), printed.from, printed.to]);
     m.sourceLines.push(line);
     ledger.take(line, 'measure', m.ref);
     touchAll(line);
