@@ -74,8 +74,8 @@ const FIELD_NAMES: Record<string, string> = {
  * Reads an amendment list in the numbered text shape parties circulate (Forslagsstiller,
  * Plass "Linje 38/39" / "Linje 50 tom 53" / "Ny linje 34" / "Tiltak 4.2.B", Type forslag
  * Tillegg / Endring / Stryking, Forslag "Stryke: ... Erstatte med: ...", Forklaring) into
- * protocol amendments that cite lines or elements. Entries it cannot read are reported with their number, line and why; the rest
- * are returned.
+ * protocol amendments that cite lines or elements. Entries it cannot read are reported with
+ * their number, line and why; the rest are returned.
  */
 export function parseAmendmentList(text: string): AmendmentList {
   const entries: Entry[] = [];

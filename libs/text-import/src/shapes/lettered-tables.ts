@@ -282,7 +282,7 @@ function readBlock(
     }
   }
 
-  // Resolve the placeholders: bullets become goals, status figures, or list lines of the intro.
+  // Each bullet kept in its place in `order` is decided now: a goal, a status figure, or a list line of the intro.
   const intro: string[] = [];
   const statusDate = ctx.statusSection
     ? bullets.map((b) => isoDate(joinWrapped(b.parts))).find((d) => d !== undefined)

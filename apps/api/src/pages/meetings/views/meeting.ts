@@ -44,6 +44,7 @@ export function meetingLinks(meeting: MeetingView, canLead: boolean): Html {
 
 export function meetingFacts(ctx: MeetingContext): Html {
   const { meeting, plan } = ctx;
+  const [status, deadline, majority] = changingFacts(meeting);
   return html`<dl class="plan-meta">
     <div>
       <dt>Plan</dt>
@@ -59,15 +60,15 @@ export function meetingFacts(ctx: MeetingContext): Html {
     </div>
     <div>
       <dt>Status</dt>
-      ${changingFacts(meeting)[0]}
+      ${status}
     </div>
     <div>
       <dt>Frist for endringsforslag</dt>
-      ${changingFacts(meeting)[1]}
+      ${deadline}
     </div>
     <div>
       <dt>Flertallskrav</dt>
-      ${changingFacts(meeting)[2]}
+      ${majority}
     </div>
   </dl>`;
 }
